@@ -1,0 +1,85 @@
+# plandata — PGXS build.  `make && make install`, then `make installcheck`
+# against a running server (scripts/test.sh does all of it on a throwaway
+# cluster).
+
+EXTENSION    = plandata
+EXTVERSION   = 0.2
+MODULE_big   = plandata
+
+# The backend-free parser core (src/core) is linked into the extension,
+# into planload, and into the C tests, fuzzers and benchmarks.
+CORE_SRCS    = $(sort $(wildcard src/core/*.c))
+CORE_OBJS    = $(CORE_SRCS:.c=.o)
+OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
+
+# Install scripts: 0.1 is the first release (taskcode) and is frozen; the
+# 0.1 -> 0.2 upgrade is assembled from the per-feature fragments in
+# sql/install/, and the full 0.2 script is 0.1 followed by that upgrade.
+UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA         = sql/plandata--0.1.sql
+DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql
+
+# pg_regress: every sql/<name>.sql except the install scripts, in name
+# order; geo_* tests need PostGIS and run only where it is installed.
+PG_CONFIG   ?= pg_config
+ALL_TESTS    = $(filter-out plandata%,$(basename $(notdir $(sort $(wildcard sql/*.sql)))))
+HAVE_POSTGIS = $(wildcard $(shell $(PG_CONFIG) --sharedir)/extension/postgis.control)
+ifeq ($(HAVE_POSTGIS),)
+REGRESS      = $(filter-out geo_%,$(ALL_TESTS))
+else
+REGRESS      = $(ALL_TESTS)
+endif
+REGRESS_OPTS = --encoding=UTF8 --no-locale --load-extension=plandata
+
+PG_CPPFLAGS  = -I$(srcdir)/src -I$(srcdir)/src/core
+PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
+               $(DATA_built) test/c/*.o test/c/bin
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# ---- generated sources ------------------------------------------------
+
+# Traditional -> Simplified table from OpenCC's dictionary (Debian: opencc,
+# libopencc-data).  Built once; `make clean` removes it.
+OPENCC_DATA ?= /usr/share/opencc
+OPENCC_DICT ?= opencc_dict
+
+tools/gen_t2s: tools/gen_t2s.c
+	$(CC) -O2 -Wall -o $@ $<
+
+TSCharacters.txt: $(OPENCC_DATA)/TSCharacters.ocd2
+	$(OPENCC_DICT) -i $< -o $@ -f ocd2 -t text
+
+src/core/t2s_table.h: tools/gen_t2s TSCharacters.txt
+	tools/gen_t2s TSCharacters.txt > $@.tmp && mv $@.tmp $@
+
+src/core/fold.o: src/core/t2s_table.h
+
+plandata--0.1--$(EXTVERSION).sql: $(UPGRADE_PARTS) Makefile
+	{ echo '-- plandata--0.1--$(EXTVERSION).sql: generated from the files in sql/install; do not edit'; \
+	  printf '%s\n' '\echo Use "ALTER EXTENSION plandata UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
+	  for f in $(UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
+
+plandata--$(EXTVERSION).sql: sql/plandata--0.1.sql $(UPGRADE_PARTS) Makefile
+	{ echo '-- plandata--$(EXTVERSION).sql: generated, sql/plandata--0.1.sql then the files in sql/install; do not edit'; \
+	  cat sql/plandata--0.1.sql; \
+	  for f in $(UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
+
+# ---- C unit tests of the core (run by scripts/test.sh) -----------------
+CTEST_SRCS   = $(sort $(wildcard test/c/test_*.c))
+CTEST_BINS   = $(patsubst test/c/%.c,test/c/bin/%,$(CTEST_SRCS))
+CTEST_CFLAGS = -O1 -g -Wall -Wextra -std=gnu11 -I$(srcdir)/src/core
+CTEST_LIBS   = -Wl,--as-needed -lopencc
+
+test/c/bin/%: test/c/%.c test/c/ctest.h $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/c/bin
+	$(CC) $(CTEST_CFLAGS) -o $@ $< $(CORE_SRCS) $(CTEST_LIBS)
+
+test-c-build: $(CTEST_BINS)
+.PHONY: test-c-build
+
+# PGXS tracks no header dependencies: rebuild everything when one changes
+$(OBJS): $(wildcard src/*.h src/core/*.h) src/core/t2s_table.h

@@ -1,0 +1,215 @@
+/*
+ * pd_core.h — the backend-free core of plandata.
+ *
+ * Everything under src/core/ is plain C99 with no PostgreSQL headers, so the
+ * same code runs inside the server (through the thin wrappers in the src directory),
+ * inside planload, inside the fuzzers and inside the benchmarks.
+ *
+ * Conventions:
+ *  - Parsers never print and never abort.  They return PD_OK or an error code
+ *    and fill a pd_error with a 1-based character position and a message that
+ *    the wrappers turn into errdetail.
+ *  - Text is UTF-8.  Invalid byte sequences are decoded as U+FFFD one byte at
+ *    a time, so no input can stall a loop.
+ */
+#ifndef PD_CORE_H
+#define PD_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define PD_VERSION_STRING "0.2.0"
+
+/* ---- errors ------------------------------------------------------------ */
+
+typedef enum pd_status
+{
+	PD_OK = 0,
+	PD_ESYNTAX,					/* malformed literal: SQLSTATE 22P02 */
+	PD_ERANGE,					/* well-formed but out of range: 22003 */
+	PD_ENOMEM,					/* allocation failed */
+	PD_ECANCEL					/* the interrupt callback asked us to stop */
+} pd_status;
+
+typedef struct pd_error
+{
+	pd_status	status;
+	int			pos;			/* 1-based character position, 0 = none */
+	char		msg[200];		/* errdetail text, a full sentence */
+} pd_error;
+
+/* fill *err (when not NULL) and return status; printf-style message */
+pd_status	pd_fail(pd_error *err, pd_status status, int pos, const char *fmt,...)
+#if defined(__GNUC__)
+			__attribute__((format(printf, 4, 5)))
+#endif
+			;
+
+/* ---- memory and interrupts --------------------------------------------- */
+
+/*
+ * The document parser allocates through this hook so that the server can use
+ * palloc (memory is reclaimed by the memory context if the query is cancelled
+ * in the middle of a parse) and planload / the fuzzers can use malloc.
+ * alloc must return memory aligned for any type, or NULL.
+ */
+typedef struct pd_mem
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void		(*release) (void *ctx, void *ptr);	/* may be NULL (arena) */
+	void	   *ctx;
+} pd_mem;
+
+extern const pd_mem pd_malloc_mem;	/* malloc/free */
+
+/*
+ * Called every PD_INTERRUPT_STRIDE bytes of input.  The server's callback
+ * runs CHECK_FOR_INTERRUPTS() (which may longjmp out: all memory then
+ * belongs to the aborted memory context); other callers return true to
+ * cancel, which makes the parser return PD_ECANCEL.
+ */
+typedef bool (*pd_interrupt_fn) (void *ctx);
+#define PD_INTERRUPT_STRIDE (128 * 1024)
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+#define PD_REPLACEMENT 0xFFFDu
+
+/*
+ * Decode one code point at *p (p < end) and advance *p.  Invalid, overlong,
+ * surrogate or truncated sequences yield U+FFFD and advance one byte.
+ */
+static inline uint32_t
+pd_u8_next(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	uint32_t	c = p[0];
+
+	if (c < 0x80)
+	{
+		*pp = p + 1;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+	{
+		*pp = p + 2;
+		return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (c >= 0xE0 && c <= 0xEF && end - p >= 3 &&
+		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+	{
+		uint32_t	cp = ((c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+		{
+			*pp = p + 3;
+			return cp;
+		}
+	}
+	else if (c >= 0xF0 && c <= 0xF4 && end - p >= 4 &&
+			 (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
+	{
+		uint32_t	cp = ((c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3F) << 12) |
+			((uint32_t) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+
+		if (cp >= 0x10000 && cp <= 0x10FFFF)
+		{
+			*pp = p + 4;
+			return cp;
+		}
+	}
+	*pp = p + 1;
+	return PD_REPLACEMENT;
+}
+
+/* encode cp into buf (>= 4 bytes); returns the byte count */
+int			pd_u8_put(char *buf, uint32_t cp);
+
+/* number of code points in s[0..len) (invalid bytes count one each) */
+size_t		pd_u8_count(const char *s, size_t len);
+
+/* ---- character classes and folding (text.c, fold.c) -------------------- */
+
+/* ASCII, U+3000, NBSP and other spaces that documents carry */
+bool		pd_is_space(uint32_t cp);
+
+/* full-width ASCII variants (U+FF01..U+FF5E) -> ASCII, U+3000 -> ' ' */
+static inline uint32_t
+pd_halfwidth(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
+}
+
+/*
+ * Traditional -> Simplified for one code point, from OpenCC's character
+ * dictionary (TSCharacters, first candidate), compiled into ts_table.h at
+ * build time.  Code points without an entry map to themselves.
+ */
+uint32_t	pd_t2s(uint32_t cp);
+
+/* true if cp has an entry in the Traditional->Simplified table */
+bool		pd_is_traditional(uint32_t cp);
+
+/* number of entries in the compiled table (for tests) */
+size_t		pd_t2s_table_size(void);
+
+/* the i-th (traditional, simplified) pair, for tests against libopencc */
+void		pd_t2s_table_entry(size_t i, uint32_t *trad, uint32_t *simp);
+
+/*
+ * Both folds at once: half-width, then Simplified.  This is the key used
+ * everywhere the parser compares keywords, so 責任單位 and 责任单位, ：and :
+ * are the same thing.
+ */
+static inline uint32_t
+pd_fold(uint32_t cp)
+{
+	cp = pd_halfwidth(cp);
+	return cp < 0x2E80 ? cp : pd_t2s(cp);
+}
+
+/* ---- numerals (numeral.c) ----------------------------------------------- */
+
+/* value of a Chinese numeral digit (〇一二…九 两 壹贰…), or -1 */
+int			pd_cn_digit(uint32_t cp);
+
+/* 10, 100, 1000 for 十/拾, 百/佰, 千/仟 (Traditional too), else 0 */
+int			pd_cn_unit(uint32_t cp);
+
+/* true if cp can appear in a Chinese numeral (digits, units, 廿, 卅) */
+bool		pd_is_cn_numeral_char(uint32_t cp);
+
+/*
+ * Value of the Chinese numeral s[0..len): 十五, 二十六, 一百零五, 两百,
+ * 廿三, positional 一〇五.  Returns -1 if it is not a well-formed numeral,
+ * -2 if it is well-formed but larger than 99999.
+ */
+long		pd_cn_value(const char *s, size_t len);
+
+/* ASCII or full-width decimal digit value, or -1 */
+static inline int
+pd_digit(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int) (cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int) (cp - 0xFF10);
+	return -1;
+}
+
+/*
+ * Enclosed numbers: ①⑴⒈㈠㊀❶➀➊⓵㉑㊱ … .  Returns the number (1..50) and
+ * sets *style to a small integer identifying the family (so ① and ⑴ are
+ * different numbering styles), or returns 0.
+ */
+int			pd_enclosed_number(uint32_t cp, int *style);
+
+/* Chinese numeral text for 1..9999 (一 … 九千九百九十九) into buf (>= 40 bytes) */
+size_t		pd_cn_format(unsigned n, char *buf);
+
+#endif							/* PD_CORE_H */

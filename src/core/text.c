@@ -1,0 +1,106 @@
+/*
+ * text.c — small UTF-8 and error helpers shared by the whole core.
+ */
+#include "pd_core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+pd_status
+pd_fail(pd_error *err, pd_status status, int pos, const char *fmt,...)
+{
+	if (err)
+	{
+		va_list		ap;
+
+		err->status = status;
+		err->pos = pos;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+static void *
+malloc_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size ? size : 1);
+}
+
+static void
+malloc_release(void *ctx, void *ptr)
+{
+	(void) ctx;
+	free(ptr);
+}
+
+const pd_mem pd_malloc_mem = {malloc_alloc, malloc_release, NULL};
+
+int
+pd_u8_put(char *buf, uint32_t cp)
+{
+	unsigned char *b = (unsigned char *) buf;
+
+	if (cp < 0x80)
+	{
+		b[0] = (unsigned char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		b[0] = (unsigned char) (0xC0 | (cp >> 6));
+		b[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		b[0] = (unsigned char) (0xE0 | (cp >> 12));
+		b[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (unsigned char) (0xF0 | (cp >> 18));
+	b[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (unsigned char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+pd_u8_count(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	size_t		n = 0;
+
+	while (p < end)
+	{
+		(void) pd_u8_next(&p, end);
+		n++;
+	}
+	return n;
+}
+
+bool
+pd_is_space(uint32_t cp)
+{
+	switch (cp)
+	{
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+		case '\v':
+		case '\f':
+		case 0x00A0:			/* no-break space */
+		case 0x3000:			/* ideographic space */
+		case 0xFEFF:			/* BOM / zero-width no-break space */
+		case 0x200B:			/* zero-width space */
+			return true;
+		default:
+			return cp >= 0x2000 && cp <= 0x200A;
+	}
+}

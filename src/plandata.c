@@ -1,0 +1,77 @@
+/*
+ * plandata.c — module entry and the glue shared by every SQL-callable file.
+ */
+#include "plandata.h"
+
+#include "miscadmin.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
+#include "utils/builtins.h"
+
+PG_MODULE_MAGIC;
+
+static void *
+palloc_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	/* the core may ask for more than 1 GB for a huge document */
+	return palloc_extended(size ? size : 1, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void
+palloc_release(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+const pd_mem pd_palloc_mem = {palloc_alloc, palloc_release, NULL};
+
+bool
+pd_check_interrupts(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+	return false;
+}
+
+void
+pd_input_error(FunctionCallInfo fcinfo, const char *typname,
+			   const char *input, const pd_error *err)
+{
+	int			code = err->status == PD_ERANGE ?
+		ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION;
+
+#if PG_VERSION_NUM < 160000
+	(void) fcinfo;
+#endif
+
+	if (err->status == PD_ERANGE)
+	{
+#if PG_VERSION_NUM >= 160000
+		errsave(fcinfo->context,
+#else
+		ereport(ERROR,
+#endif
+				(errcode(code),
+				 errmsg("value out of range for type %s: \"%s\"", typname, input),
+				 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
+		return;
+	}
+#if PG_VERSION_NUM >= 160000
+	errsave(fcinfo->context,
+#else
+	ereport(ERROR,
+#endif
+			(errcode(code),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
+}
+
+PG_FUNCTION_INFO_V1(plandata_version);
+Datum
+plandata_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(PD_VERSION_STRING));
+}

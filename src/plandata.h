@@ -1,0 +1,47 @@
+/*
+ * plandata.h — shared pieces of the PostgreSQL side of plandata.
+ *
+ * The wrappers in the src directory adapt the backend-free core (src/core) to the
+ * server: palloc for memory, CHECK_FOR_INTERRUPTS for cancellation, and
+ * ereport / errsave for errors.
+ */
+#ifndef PLANDATA_H
+#define PLANDATA_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "pd_core.h"
+
+#if SIZEOF_DATUM != 8
+#error "plandata passes 8-byte values by value and needs a 64-bit build"
+#endif
+
+/* memory for the core: palloc in CurrentMemoryContext, freed with it */
+extern const pd_mem pd_palloc_mem;
+
+/* interrupt hook for the core: runs CHECK_FOR_INTERRUPTS() */
+extern bool pd_check_interrupts(void *ctx);
+
+/*
+ * Report a failed literal parse for type `typname`:
+ *   ERROR:  invalid input syntax for type taskcode: "1..2"
+ *   DETAIL: Empty component before the separator at character 3.
+ * with SQLSTATE 22P02 (22003 for PD_ERANGE).  On PostgreSQL 16 and later
+ * the error is saved into fcinfo->context when the caller asked for soft
+ * errors (pg_input_is_valid); the function then returns and the caller
+ * must return (Datum) 0.
+ */
+extern void pd_input_error(FunctionCallInfo fcinfo, const char *typname,
+						   const char *input, const pd_error *err);
+
+#if PG_VERSION_NUM >= 160000
+#define PD_SOFT_ERROR_OCCURRED(fcinfo) SOFT_ERROR_OCCURRED((fcinfo)->context)
+#else
+#define PD_SOFT_ERROR_OCCURRED(fcinfo) false
+#endif
+
+/* text datum from a byte range (no terminator needed) */
+#define pd_text_from(s, len) ((Datum) cstring_to_text_with_len((s), (int) (len)))
+
+#endif
