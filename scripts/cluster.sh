@@ -7,6 +7,9 @@
 #   cluster_restart        start again after a stop
 #   cluster_destroy        stop and remove the data directory
 # As root the server runs as the "postgres" system user.
+# PLANDATA_DESTDIR=/path: load extensions from a `make install DESTDIR=/path`
+# staging tree first (Debian's extension_destdir), so several checkouts can
+# be tested side by side without overwriting the system installation.
 PG_BINDIR=${PG_BINDIR:-$(pg_config --bindir)}
 
 _as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -44,6 +47,7 @@ max_parallel_workers_per_gather = 0
 jit = off
 max_connections = 40
 lc_messages = 'C'
+${PLANDATA_DESTDIR:+extension_destdir = '$PLANDATA_DESTDIR'}
 ${CLUSTER_EXTRA_CONF:-}
 CONF
   export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
