@@ -184,6 +184,40 @@ check_component(long v, int component, int pos, pd_error *err)
 	return PD_OK;
 }
 
+/*
+ * Fast path for the canonical form (ASCII digits and dots, no spaces), which
+ * is what COPY and the text casts see almost always.  Returns false to let
+ * the general parser handle — and explain — anything else.
+ */
+static bool
+tc_parse_canonical(const char *s, size_t len, pd_tc *out)
+{
+	pd_tc		tc = 0;
+	int			level = 0;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned	v = 0;
+		size_t		start = i;
+
+		while (i < len && (unsigned) (s[i] - '0') <= 9 && i - start < 4)
+			v = v * 10 + (unsigned) (s[i++] - '0');
+		if (i == start || v == 0 || v > PD_TC_MAX_NUM || ++level > PD_TC_MAX_DEPTH)
+			return false;
+		tc |= (pd_tc) v << PD_TC_SHIFT(level);
+		if (i == len)
+			break;
+		if (s[i] != '.' || i + 1 == len)
+			return false;
+		i++;
+	}
+	if (level == 0)
+		return false;
+	*out = tc;
+	return true;
+}
+
 pd_status
 pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 {
@@ -194,6 +228,9 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 	bool		after_dot = false;
 	bool		prev_bare = false;	/* the last component was a bare number */
 	pd_status	st;
+
+	if (tc_parse_canonical(s, len, out))
+		return PD_OK;
 
 	lx.p = (const unsigned char *) s;
 	lx.end = lx.p + len;
@@ -341,11 +378,23 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 size_t
 pd_tc_format(pd_tc tc, char *buf)
 {
-	int			d = pd_tc_depth(tc);
 	size_t		len = 0;
 
-	for (int level = 1; level <= d; level++)
-		len += (size_t) sprintf(buf + len, level > 1 ? ".%u" : "%u", pd_tc_get(tc, level));
+	for (int level = 1; level <= PD_TC_MAX_DEPTH; level++)
+	{
+		unsigned	v = pd_tc_get(tc, level);
+
+		if (v == 0)
+			break;
+		if (level > 1)
+			buf[len++] = '.';
+		/* at most three digits (PD_TC_MAX_NUM): no sprintf in the hot path */
+		if (v >= 100)
+			buf[len++] = (char) ('0' + v / 100);
+		if (v >= 10)
+			buf[len++] = (char) ('0' + v / 10 % 10);
+		buf[len++] = (char) ('0' + v % 10);
+	}
 	buf[len] = '\0';
 	return len;
 }

@@ -1,0 +1,28 @@
+# bench/lib.sh — shared set-up for the benchmarks: source it from a bench
+# script.  Starts a throwaway cluster tuned for timing (plain shared_buffers,
+# no parallel workers, no JIT), creates database "bench" with the extension
+# and the timing harness, and stops everything on exit.
+#   bench_psql ...            psql -X -q -v ON_ERROR_STOP=1 -d bench
+#   bench_run GROUP ROUNDS    run the registered cases of GROUP
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=${ROOT:-$(cd "$BENCH_DIR/.." && pwd)}
+export CLUSTER_SHARED_BUFFERS=${CLUSTER_SHARED_BUFFERS:-1GB}
+export CLUSTER_WORK_MEM=${CLUSTER_WORK_MEM:-256MB}
+export CLUSTER_MAINTENANCE_WORK_MEM=${CLUSTER_MAINTENANCE_WORK_MEM:-1GB}
+export CLUSTER_EXTRA_CONF=${CLUSTER_EXTRA_CONF:-"autovacuum = off
+max_parallel_maintenance_workers = 0"}
+# shellcheck source=../scripts/cluster.sh
+. "$ROOT/scripts/cluster.sh"
+
+bench_psql() { psql -X -q -v ON_ERROR_STOP=1 -d bench "$@"; }
+bench_run() { bench_psql -c "CALL bench.bench_run('$1', $2)"; }
+
+bench_start() {
+  if [ -z "${PGPORT:-}" ] || ! psql -X -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+    cluster_start || exit 1
+    trap cluster_destroy EXIT
+  fi
+  psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench'
+  bench_psql -c 'CREATE EXTENSION plandata' -f "$BENCH_DIR/harness.sql" >/dev/null
+  echo "== $(bench_psql -tAc 'SELECT version()' | cut -d, -f1); $(nproc) cpus; load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
