@@ -25,9 +25,15 @@
  * A restart of the top-level numbering (一、 again after 八、), or a 附件N
  * line, begins a new attached text (part).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
 #include "pd_segment.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- numbering styles ------------------------------------------------- */
 
@@ -377,8 +383,10 @@ typedef struct seg
 	int			toc_lines;
 	bool		part_pending;	/* after 附件N: the next 1 starts a new part */
 	size_t		boundary;		/* where the text of the current item stops */
-	size_t		title_start;	/* last title-like line (part titles) */
+	size_t		title_start;	/* title of the part being started */
 	size_t		title_end;
+	size_t		plain[3][2];	/* the last plain lines, newest first: part
+								 * titles are picked from them lazily */
 	int			skipped;		/* markers beyond the taskcode limits */
 	bool		failed;
 } seg;
@@ -496,12 +504,6 @@ after_folded(const unsigned char *p, const unsigned char *end, const char *kw)
 	return p;
 }
 
-static bool
-is_sentence_end(uint32_t cp)
-{
-	return cp == CP_JUHAO || cp == CP_FW_SEMI || cp == ';' || cp == CP_FW_EXCL || cp == CP_FW_QUES;
-}
-
 /* does the line hold a sentence end (。；) between p and end? */
 static bool
 has_sentence_end(const unsigned char *p, const unsigned char *end)
@@ -615,6 +617,28 @@ place(seg *sg, const marker *m, bool strict)
 	return sg->depth + 1;
 }
 
+/* a short line without sentence punctuation: a candidate part title */
+static bool
+title_like(const unsigned char *p, const unsigned char *end)
+{
+	size_t		chars = 0;
+	int			han = 0;
+
+	while (p < end)
+	{
+		uint32_t	cp = pd_u8_next(&p, end);
+
+		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == CP_FW_COLON || cp == ':' ||
+			cp == 0xFF0C /* ， */ || cp == CP_DUN)
+			return false;
+		if (cp >= 0x4E00 && cp <= 0x9FFF)
+			han++;
+		if (++chars > 60)
+			return false;
+	}
+	return han >= 4;
+}
+
 static bool
 add_part(seg *sg, size_t start)
 {
@@ -622,6 +646,20 @@ add_part(seg *sg, size_t start)
 
 	if (!grow(sg, (void **) &doc->parts, &sg->pcap, sizeof(pd_part), doc->nparts + 1))
 		return false;
+	if (sg->title_end == 0)
+	{
+		/* the nearest short line without sentence punctuation before it */
+		const unsigned char *base = (const unsigned char *) doc->text;
+
+		for (int i = 0; i < 3; i++)
+			if (sg->plain[i][1] > sg->plain[i][0] &&
+				title_like(base + sg->plain[i][0], base + sg->plain[i][1]))
+			{
+				sg->title_start = sg->plain[i][0];
+				sg->title_end = sg->plain[i][1];
+				break;
+			}
+	}
 	doc->parts[doc->nparts].title_start = sg->title_start;
 	doc->parts[doc->nparts].title_end = sg->title_end;
 	doc->parts[doc->nparts].start = start;
@@ -702,6 +740,7 @@ add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
 	doc->nitems++;
 	sg->boundary = 0;
 	sg->title_start = sg->title_end = 0;
+	memset(sg->plain, 0, sizeof(sg->plain));
 	if (sg->mode == MODE_BOX)
 		sg->mode = MODE_NORMAL;
 	return true;
@@ -737,52 +776,79 @@ attachment_header(const unsigned char *p, const unsigned char *end)
 	return 0;
 }
 
-/* a short line without sentence punctuation: a candidate part title */
-static bool
-title_like(const unsigned char *p, const unsigned char *end)
+/*
+ * Sentence ends inside a line, found by their UTF-8 bytes without decoding
+ * every character: 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F, ';'.
+ * Returns the position after the next one, or NULL.
+ */
+static const unsigned char *
+next_sentence_end(const unsigned char *p, const unsigned char *end)
 {
-	size_t		chars = 0;
-	int			han = 0;
+#ifdef __SSE2__
+	/* sixteen bytes at a time: only 0xE3, 0xEF and ';' can start one */
+	const __m128i e3 = _mm_set1_epi8((char) 0xE3);
+	const __m128i ef = _mm_set1_epi8((char) 0xEF);
+	const __m128i semi = _mm_set1_epi8(';');
 
+	while (end - p >= 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) p);
+		unsigned	mask = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e3),
+																			  _mm_cmpeq_epi8(v, ef)),
+															 _mm_cmpeq_epi8(v, semi)));
+
+		while (mask)
+		{
+			const unsigned char *q = p + __builtin_ctz(mask);
+
+			mask &= mask - 1;
+			if (*q == ';')
+				return q + 1;
+			if (end - q >= 3)
+			{
+				if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82)
+					return q + 3;
+				if (q[0] == 0xEF && q[1] == 0xBC && (q[2] == 0x9B || q[2] == 0x81 || q[2] == 0x9F))
+					return q + 3;
+			}
+		}
+		p += 16;
+	}
+#endif
 	while (p < end)
 	{
-		uint32_t	cp = pd_u8_next(&p, end);
+		unsigned char b = *p;
 
-		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == CP_FW_COLON || cp == ':' ||
-			cp == 0xFF0C /* ， */ || cp == CP_DUN)
-			return false;
-		if (cp >= 0x4E00 && cp <= 0x9FFF)
-			han++;
-		if (++chars > 60)
-			return false;
+		if (b == ';')
+			return p + 1;
+		if (b == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x82)
+			return p + 3;
+		if (b == 0xEF && end - p >= 3 && p[1] == 0xBC &&
+			(p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F))
+			return p + 3;
+		p++;
 	}
-	return han >= 4;
+	return NULL;
 }
 
 static void
 mid_line_markers(seg *sg, const unsigned char *p, const unsigned char *end, int line)
 {
-	while (p < end)
+	while ((p = next_sentence_end(p, end)) != NULL)
 	{
-		uint32_t	cp = pd_u8_next(&p, end);
+		const unsigned char *q = skip_decoration(p, end);
+		marker		m;
+		int			depth;
 
-		if (is_sentence_end(cp))
+		if (read_marker(q, end, &m) && m.style < ST_AR_MULTI && m.style != ST_CHAPTER &&
+			m.style != ST_PART && m.style != ST_SECTION)
 		{
-			const unsigned char *q = skip_decoration(p, end);
-			marker		m;
-			int			depth;
-
-			if (read_marker(q, end, &m) && m.style < ST_AR_MULTI && m.style != ST_CHAPTER &&
-				m.style != ST_PART && m.style != ST_SECTION)
+			depth = place(sg, &m, true);
+			if (depth > 0)
 			{
-				depth = place(sg, &m, true);
-				if (depth > 0)
-				{
-					/* the previous item's heading cannot run past its sentence */
-					if (!add_item(sg, &m, depth, q, end, line))
-						return;
-					p = q + m.len;
-				}
+				if (!add_item(sg, &m, depth, q, end, line))
+					return;
+				p = q + m.len;
 			}
 		}
 	}
@@ -831,12 +897,19 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	marker		m;
 	bool		have_marker;
 	int			att;
+	uint32_t	c0;				/* first character, folded: cheap dispatch */
 
 	if (p == le)
 	{
 		if (sg->mode == MODE_ATTACH_LIST)
 			sg->mode = MODE_NORMAL;
 		return;
+	}
+
+	{
+		const unsigned char *next;
+
+		c0 = pd_fold(peek_cp(p, le, &next));
 	}
 
 	/* tables of contents: skip until the first entry comes round again */
@@ -859,7 +932,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 		else
 			return;
 	}
-	else if (is_toc_heading(p, le))
+	else if (c0 == 0x76EE /* 目 */ && is_toc_heading(p, le))
 	{
 		sg->mode = MODE_TOC;
 		sg->toc_style = ST_NONE;
@@ -868,7 +941,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	}
 
 	/* attachments: a list of them, or the start of an attached text */
-	att = attachment_header(p, le);
+	att = (c0 == 0x9644 /* 附 */) ? attachment_header(p, le) : 0;
 	if (att == 2)
 	{
 		sg->mode = MODE_ATTACH_LIST;
@@ -887,7 +960,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	}
 
 	/* boxes: 专栏1 …, 表1 … */
-	if (is_box_start(p, le))
+	if ((c0 == 0x4E13 /* 专 */ || c0 == 0x8868 /* 表 */) && is_box_start(p, le))
 	{
 		sg->mode = MODE_BOX;
 		return;
@@ -919,12 +992,10 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 		}
 	}
 
-	/* a plain line: remember it as a possible title of the next part */
-	if (title_like(p, le))
-	{
-		sg->title_start = (size_t) (p - base);
-		sg->title_end = (size_t) (le - base);
-	}
+	/* a plain line: remember it, it may be the title of the next part */
+	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
+	sg->plain[0][0] = (size_t) (p - base);
+	sg->plain[0][1] = (size_t) (le - base);
 	if (sg->mode == MODE_NORMAL && sg->doc->nitems > 0)
 		mid_line_markers(sg, p, le, line);
 }
@@ -1003,37 +1074,39 @@ docno_line(const unsigned char *p, const unsigned char *end)
 	return skip_decoration(p, end) == end;
 }
 
-/* the text of the preamble cut: 原文件如下 / 全文如下 / 原文如下 */
+/*
+ * The end of a news lead that precedes the document itself: the line holding
+ * 原文件如下 / 全文如下 / 原文如下 (same in both scripts).  Looked for in the
+ * first 64 KB only, with memmem on the shared 如下.
+ */
 static size_t
 find_body_start(const char *text, size_t len)
 {
-	static const char *const cues[] = {"原文件如下", "全文如下", "原文如下", "文件全文如下"};
+	static const char *const cues[] = {"原文件", "全文", "原文"};
 	size_t		limit = len < 65536 ? len : 65536;
-	size_t		best = 0;
+	const char *p = text;
+	const char *end = text + limit;
 
-	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+	while (p < end)
 	{
-		const char *hit = NULL;
-		size_t		kl = strlen(cues[i]);
+		const char *hit = memmem(p, (size_t) (end - p), "如下", 6);
 
-		for (size_t off = 0; off + kl <= limit; off++)
+		if (hit == NULL)
+			return 0;
+		for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
 		{
-			if (text[off] == cues[i][0] && memcmp(text + off, cues[i], kl) == 0)
+			size_t		kl = strlen(cues[i]);
+
+			if ((size_t) (hit - text) >= kl && memcmp(hit - kl, cues[i], kl) == 0)
 			{
-				hit = text + off;
-				break;
+				const char *nl = memchr(hit, '\n', len - (size_t) (hit - text));
+
+				return nl ? (size_t) (nl - text) + 1 : len;
 			}
 		}
-		if (hit)
-		{
-			const char *nl = memchr(hit, '\n', len - (size_t) (hit - text));
-			size_t		pos = nl ? (size_t) (nl - text) + 1 : len;
-
-			if (best == 0 || pos < best)
-				best = pos;
-		}
+		p = hit + 6;
 	}
-	return best;
+	return 0;
 }
 
 static void
@@ -1282,39 +1355,43 @@ pd_item_heading(const pd_doc *doc, const pd_item *item, char *buf)
 	size_t		len = 0;
 	int			chars = 0;
 
-	while (p < end && chars < PD_HEADING_MAX_CHARS)
+	/*
+	 * Copy bytes, counting characters by their lead bytes; leave out
+	 * markdown emphasis (*) and bytes that cannot start a character (the
+	 * server never has them; planload and the fuzzers may).
+	 */
+	while (p < end)
 	{
-		const unsigned char *start = p;
-		uint32_t	cp = pd_u8_next(&p, end);
+		unsigned char b = *p;
+		int			n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
 
-		if (cp == '*')
-			continue;			/* markdown emphasis */
-		if (cp == PD_REPLACEMENT && p - start == 1)
-			continue;			/* an invalid byte: leave it out */
-		memcpy(buf + len, start, (size_t) (p - start));
-		len += (size_t) (p - start);
-		chars++;
+		if (n == 0 || end - p < n || (n > 1 && (p[1] & 0xC0) != 0x80) ||
+			(n > 2 && (p[2] & 0xC0) != 0x80) || (n > 3 && (p[3] & 0xC0) != 0x80))
+		{
+			p++;
+			continue;
+		}
+		if (b != '*')
+		{
+			if (chars == PD_HEADING_MAX_CHARS)
+				break;
+			memcpy(buf + len, p, (size_t) n);
+			len += (size_t) n;
+			chars++;
+		}
+		p += n;
 	}
 	/* trailing white space and a final 。 go */
-	for (;;)
+	while (len > 0)
 	{
-		size_t		l = len;
-
-		while (l > 0 && (buf[l - 1] & 0xC0) == 0x80)
-			l--;
-		if (l > 0)
-			l--;
-		{
-			const unsigned char *q = (const unsigned char *) buf + l;
-			uint32_t	cp = pd_u8_next(&q, (const unsigned char *) buf + len);
-
-			if (len > 0 && (pd_is_space(cp) || cp == CP_JUHAO))
-			{
-				len = l;
-				continue;
-			}
-		}
-		break;
+		if (buf[len - 1] == ' ' || buf[len - 1] == '\t')
+			len--;
+		else if (len >= 3 && memcmp(buf + len - 3, "\xE3\x80\x82", 3) == 0)	/* 。 */
+			len -= 3;
+		else if (len >= 3 && memcmp(buf + len - 3, "\xE3\x80\x80", 3) == 0)	/* U+3000 */
+			len -= 3;
+		else
+			break;
 	}
 	buf[len] = '\0';
 	return len;
