@@ -121,6 +121,23 @@ roles(const char *doc)
 	return buf;
 }
 
+/* every match re-parses, from its raw text, to the value reported */
+static const char *scanned;
+static int	raw_mismatches;
+
+static bool
+check_raw(void *ctx, const pd_docno_match *m)
+{
+	pd_docno	r;
+
+	(void) ctx;
+	if (m->end <= m->start ||
+		pd_docno_parse(scanned + m->start, m->end - m->start, &r, NULL) != PD_OK ||
+		pd_docno_cmp(&r, &m->value) != 0)
+		raw_mismatches++;
+	return true;
+}
+
 static int	interrupt_calls;
 static int	cancel_after;
 
@@ -404,6 +421,90 @@ main(void)
 			pd_docno_list_free(&list);
 		}
 		free(junk);
+	}
+
+	/* ---- random short strings from the characters that matter ---- */
+	{
+		const char *alphabet[] = {"〔", "〕", "[", "]", "(", "（", "）", "2", "０", "9", "1", "号", "號",
+			"发", "發", "第", "\n", " ", "　", "：", "文", "国", "于", "的", "一", "、", "《", "》",
+		"\xff", "\xe3", "\xef\xbc", "\xe3\x80"};
+		int			na = (int) (sizeof alphabet / sizeof alphabet[0]);
+		unsigned	seed = 7;
+		int			roundtrip_failures = 0,
+					silent_errors = 0,
+					parsed = 0;
+		char		buf[400];
+
+		for (int it = 0; it < 200000; it++)
+		{
+			size_t		n = 0;
+			int			len = (int) ((seed >> 3) % 30);
+			pd_docno	d,
+						d2;
+			pd_error	err;
+			pd_docno_list list;
+
+			if (it % 2 == 0)
+			{
+				/* a number built from random variants of every part */
+				const char *issuers[] = {"国发", "國辦發", "渝府发", "鲁政字"};
+				const char *opens[] = {"〔", "[", "（", "［", "(", "【", "〖", "﹝"};
+				const char *closes[] = {"〕", "]", "）", "］", ")", "】", "〗", "﹞"};
+				const char *digits[] = {"0", "1", "2", "5", "9", "０", "２", "９"};
+				const char *ends[] = {"号", "號", "", " 号"};
+				unsigned	r = seed;
+
+#define PICK(arr) (arr[(r = r * 1103515245u + 12345u, (r >> 16) % (sizeof arr / sizeof arr[0]))])
+#define PUT(str) do { const char *s_ = (str); memcpy(buf + n, s_, strlen(s_)); n += strlen(s_); } while (0)
+				PUT(PICK(issuers));
+				PUT(PICK(opens));
+				PUT((r >> 20) % 2 ? "2" : "１");
+				for (int k = 0; k < 3; k++)
+					PUT(PICK(digits));
+				PUT(PICK(closes));
+				if ((r >> 18) % 3 == 0)
+					PUT("第");
+				PUT("1");
+				for (int k = (int) ((r >> 12) % 3); k > 0; k--)
+					PUT(PICK(digits));
+				PUT(PICK(ends));
+				if ((r >> 22) % 4 == 0)
+					PUT(alphabet[(r >> 8) % (unsigned) na]);	/* sometimes junk */
+#undef PICK
+#undef PUT
+				seed = r;
+			}
+			else
+				for (int k = 0; k < len; k++)
+				{
+					const char *a;
+
+					seed = seed * 1103515245u + 12345u;
+					a = alphabet[(seed >> 16) % (unsigned) na];
+					memcpy(buf + n, a, strlen(a));
+					n += strlen(a);
+				}
+			seed = seed * 1103515245u + 12345u;
+			if (pd_docno_parse(buf, n, &d, &err) == PD_OK)
+			{
+				char		t[PD_DOCNO_TEXT_MAX];
+
+				parsed++;
+				pd_docno_format(&d, t);
+				if (pd_docno_parse(t, strlen(t), &d2, NULL) != PD_OK || pd_docno_cmp(&d, &d2) != 0)
+					roundtrip_failures++;
+			}
+			else if (err.msg[0] == '\0')
+				silent_errors++;
+			scanned = buf;
+			(void) pd_docno_scan(buf, n, NULL, check_raw, NULL, NULL);
+			if (pd_docno_collect(buf, n, PD_DOCNO_BODY_UNKNOWN, NULL, &list, NULL) == PD_OK)
+				pd_docno_list_free(&list);
+		}
+		CHECK(parsed > 10000);
+		CHECK_INT(roundtrip_failures, 0);
+		CHECK_INT(silent_errors, 0);
+		CHECK_INT(raw_mismatches, 0);
 	}
 
 	return ctest_finish("test_docno");
