@@ -150,8 +150,9 @@ typedef struct pd_docno_list
 } pd_docno_list;
 
 /*
- * body_start: byte offset where the body begins when the caller knows it
- * (the segmenter's pd_doc.body_start), or PD_DOCNO_BODY_UNKNOWN to let the
+ * body_start: byte offset where the numbered body begins when the caller
+ * knows it (after pd_segment: items[0].marker_start — not pd_doc.body_start,
+ * which is where a news lead ends), or PD_DOCNO_BODY_UNKNOWN to let the
  * scanner's in_body guess decide.  Fails only with PD_ENOMEM or PD_ECANCEL.
  */
 #define PD_DOCNO_BODY_UNKNOWN ((size_t) -1)
