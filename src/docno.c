@@ -58,8 +58,8 @@ dn_text(const char *s, size_t len)
 	return pd_text_from(s, len);
 }
 
-static Datum
-dn_pack(const pd_docno *d)
+Datum
+pd_docno_datum(const pd_docno *d)
 {
 	unsigned char key[PD_DOCNO_KEY_MAX];
 	size_t		n = pd_docno_key(d, key);
@@ -122,7 +122,7 @@ docno_in(PG_FUNCTION_ARGS)
 
 	if (!dn_parse(fcinfo, str, strlen(str), str, &d))
 		PG_RETURN_NULL();
-	return dn_pack(&d);
+	return pd_docno_datum(&d);
 }
 
 PG_FUNCTION_INFO_V1(docno_out);
@@ -144,7 +144,7 @@ docno_from_text(PG_FUNCTION_ARGS)
 
 	if (!dn_parse(fcinfo, VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), NULL, &d))
 		PG_RETURN_NULL();
-	return dn_pack(&d);
+	return pd_docno_datum(&d);
 }
 
 PG_FUNCTION_INFO_V1(docno_to_text);
@@ -190,7 +190,7 @@ docno_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external docno value"),
 				 errdetail_internal("%s", err.msg)));
-	return dn_pack(&d);
+	return pd_docno_datum(&d);
 }
 
 PG_FUNCTION_INFO_V1(docno_send);
@@ -231,7 +231,7 @@ docno_make(PG_FUNCTION_ARGS)
 				 errmsg("cannot build a docno from issuer \"%s\", year %d and serial %d",
 						text_to_cstring(issuer), year, serial),
 				 errdetail_internal("%s", err.msg)));
-	return dn_pack(&d);
+	return pd_docno_datum(&d);
 }
 
 PG_FUNCTION_INFO_V1(docno_issuer);
@@ -424,7 +424,7 @@ plan_docnos(PG_FUNCTION_ARGS)
 		start_char = st->charpos;
 		end_char = start_char + (int64) pd_u8_count(st->doc + r->start, r->end - r->start);
 
-		values[0] = dn_pack(&r->value);
+		values[0] = pd_docno_datum(&r->value);
 		values[1] = CStringGetTextDatum(r->self ? "self" : "cites");
 		values[2] = dn_text(st->doc + r->start, r->end - r->start);
 		values[3] = Int32GetDatum((int32) start_char);

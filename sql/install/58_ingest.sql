@@ -23,7 +23,7 @@ BEGIN
 	END IF;
 	SELECT * INTO info FROM plan_info(body);
 	INSERT INTO plan_document (docno, title, issuer, issued, script, body, content_hash, source)
-	VALUES (info.docno_text, info.title, info.issuer, info.issued, info.script, body, h, source)
+	VALUES (info.docno, info.title, info.issuer, info.issued, info.script, body, h, source)
 	ON CONFLICT (content_hash) DO NOTHING
 	RETURNING id INTO document_id;
 
@@ -34,6 +34,8 @@ BEGIN
 		SELECT document_id, t.ord, t.part, t.code, t.depth, t.parent, t.heading, t.body,
 		       t.line, t.start_offset, t.end_offset
 		FROM plan_tasks(body) t;
+		INSERT INTO plan_citation (document_id, docno, occurrences)
+		SELECT document_id, c.docno, c.occurrences FROM plan_docnos(body) c WHERE c.role = 'cites';
 	ELSE
 		SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
 	END IF;
