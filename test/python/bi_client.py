@@ -43,7 +43,7 @@ for view in views:
     print("%-28s %3d columns, %3d rows read" % (view, len(cur.description), len(rows)))
 
 # the content is right, not just readable
-cur.execute("SELECT tasks, issued, title FROM plan_documents WHERE docno = %s", ("渝府發〔2025〕4號",))
+cur.execute("SELECT tasks, issued, title FROM plan_documents WHERE docno = %s", ("渝府发〔2025〕4号",))
 row = cur.fetchone()
 if row is None:
     docnos = []
@@ -57,7 +57,7 @@ else:
         print("unexpected document row:", row)
         failures += 1
 cur.execute("SELECT code, heading, parent_heading FROM plan_task_tree WHERE code = %s AND docno = %s",
-            ("4.19", "渝府發〔2025〕4號"))
+            ("4.19", "渝府发〔2025〕4号"))
 row = cur.fetchone()
 if row != ("4.19", "支持廣安加快融入重慶都市圈", "推進現代化重慶都市圈建設"):
     print("unexpected task row:", row)
