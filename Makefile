@@ -97,3 +97,5 @@ test/fuzz/bin/%: test/fuzz/%.c $(CORE_SRCS) src/core/t2s_table.h
 
 fuzz-build: $(FUZZ_BINS)
 .PHONY: fuzz-build
+# ... and the LLVM bitcode of the file that includes the generated table
+src/core/fold.bc: src/core/t2s_table.h

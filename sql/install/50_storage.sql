@@ -53,3 +53,10 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_task', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_citation', '');
+
+-- A trusted install (CREATE privilege on the database is enough) runs this
+-- script as the bootstrap superuser, who then owns these tables: give the
+-- user who installed the extension full use of them, to pass on as they see fit.
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_document, @extschema@.plan_citation,
+	@extschema@.plan_task TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.plan_document_id_seq TO @extowner@ WITH GRANT OPTION;

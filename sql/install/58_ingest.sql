@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.plan_load(body text, source text DEFAULT NULL,
 	OUT tasks int, OUT units int, OUT targets int)
 RETURNS record
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = @extschema@, pg_catalog
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 DECLARE
 	h bytea := sha256(convert_to(body, 'UTF8'));
@@ -49,7 +49,7 @@ COMMENT ON FUNCTION @extschema@.plan_load(text, text) IS
 
 CREATE FUNCTION @extschema@.plan_ingest(body text, source text DEFAULT NULL) RETURNS bigint
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
-SET search_path = @extschema@, pg_catalog
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$ SELECT (plan_load(body, source)).document_id $$;
 COMMENT ON FUNCTION @extschema@.plan_ingest(text, text) IS
 	'parse and store a plan document (once per distinct text); returns its id';

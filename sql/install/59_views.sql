@@ -39,3 +39,6 @@ FROM @extschema@.plan_citation c
 JOIN @extschema@.plan_document d ON d.id = c.document_id
 LEFT JOIN @extschema@.plan_document cd ON cd.docno = c.docno;
 COMMENT ON VIEW @extschema@.plan_citations IS 'which stored documents cite which 发文字号, linked to the cited document when it is stored too';
+
+GRANT SELECT ON @extschema@.plan_documents, @extschema@.plan_task_tree, @extschema@.plan_citations
+	TO @extowner@ WITH GRANT OPTION;
