@@ -4,6 +4,7 @@
 #include "plandata.h"
 
 #include "miscadmin.h"
+#include "mb/pg_wchar.h"
 #include "funcapi.h"
 #include "pd_segment.h"
 #if PG_VERSION_NUM >= 160000
@@ -103,11 +104,22 @@ pd_init_srf(FunctionCallInfo fcinfo)
 #endif
 
 void
+pd_require_utf8(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("plandata's document functions need a UTF8 database"),
+				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
+}
+
+void
 pd_segment_text(text *doc, pd_doc *out)
 {
 	pd_segment_opts opts = {&pd_palloc_mem, pd_check_interrupts, NULL};
 	pd_error	err;
 
+	pd_require_utf8();
 	if (pd_segment(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &opts, out, &err) != PD_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),

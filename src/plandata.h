@@ -53,6 +53,13 @@ extern void pd_init_srf(FunctionCallInfo fcinfo);
 struct pd_doc;
 extern void pd_segment_text(text *doc, struct pd_doc *out);
 
+/* a docno datum (src/docno.c) */
+struct pd_docno;
+extern Datum pd_docno_datum(const struct pd_docno *d);
+
+/* the document functions read UTF-8: error out in other databases */
+extern void pd_require_utf8(void);
+
 /* text datum from a byte range (no terminator needed) */
 #define pd_text_from(s, len) ((Datum) cstring_to_text_with_len((s), (int) (len)))
 

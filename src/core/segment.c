@@ -29,6 +29,7 @@
 #define _GNU_SOURCE			/* memmem */
 #endif
 #include "pd_segment.h"
+#include "pd_docno.h"
 
 #include <string.h>
 #ifdef __SSE2__
@@ -1113,40 +1114,38 @@ date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int
 	return true;
 }
 
-/* 渝府发〔2025〕4号 alone on a line (the document's own number) */
+/*
+ * 渝府发〔2025〕4号 alone on a line (the document's own number), possibly in
+ * brackets as under the title of a State Council opinion: （国发〔2018〕42号）.
+ */
 static bool
-docno_line(const unsigned char *p, const unsigned char *end)
+docno_line(const unsigned char *p, const unsigned char *end,
+		   const unsigned char **dstart, const unsigned char **dend)
 {
 	const unsigned char *next;
-	int			han = 0;
-	long		v;
-	uint32_t	cp;
+	const unsigned char *after;
+	pd_docno	d;
 
 	p = skip_decoration(p, end);
-	while ((cp = peek_cp(p, end, &next)) >= 0x4E00 && cp <= 0x9FFF)
+	if (is_open(peek_cp(p, end, &next)))
 	{
-		han++;
-		p = next;
+		const unsigned char *q = end;
+
+		while (q > next && (q[-1] & 0xC0) == 0x80)
+			q--;
+		if (q > next)
+			q--;
+		if (is_close(peek_cp(q, end, &after)))
+		{
+			p = next;
+			end = q;
+		}
 	}
-	if (han < 1 || han > 12)
+	if (pd_docno_parse((const char *) p, (size_t) (end - p), &d, NULL) != PD_OK)
 		return false;
-	if (!(cp == 0x3014 || cp == '[' || cp == 0xFF3B || is_open(cp) || cp == 0x3010))
-		return false;			/* 〔 [ ［ （ ( 【 */
-	p = next;
-	if (read_digits(&p, end, &v) != 4)
-		return false;
-	cp = peek_cp(p, end, &next);
-	if (!(cp == 0x3015 || cp == ']' || cp == 0xFF3D || is_close(cp) || cp == 0x3011))
-		return false;
-	p = next;
-	if (peek_cp(p, end, &next) == CP_DI)
-		p = next;
-	if (read_digits(&p, end, &v) < 1)
-		return false;
-	cp = pd_fold(peek_cp(p, end, &next));
-	if (cp == 0x53F7)			/* 号 */
-		p = next;
-	return skip_decoration(p, end) == end;
+	*dstart = p;
+	*dend = end;
+	return true;
 }
 
 /*
@@ -1259,10 +1258,13 @@ find_metadata(pd_doc *doc)
 						mo,
 						d;
 
-			if (doc->docno_end == 0 && docno_line(cs, ce))
+			const unsigned char *ds,
+					   *de;
+
+			if (doc->docno_end == 0 && docno_line(cs, ce, &ds, &de))
 			{
-				doc->docno_start = (size_t) (cs - base);
-				doc->docno_end = (size_t) (ce - base);
+				doc->docno_start = (size_t) (ds - base);
+				doc->docno_end = (size_t) (de - base);
 			}
 			else if (!have_date && date_line(cs, ce, &y, &mo, &d))
 			{
