@@ -99,3 +99,26 @@ fuzz-build: $(FUZZ_BINS)
 .PHONY: fuzz-build
 # ... and the LLVM bitcode of the file that includes the generated table
 src/core/fold.bc: src/core/t2s_table.h
+
+# ---- planload: the command-line loader (src/planload) -------------------
+# Built by `make`, installed by `make install` next to PostgreSQL's programs
+# (pg_config --bindir).  Links the core objects, libpq, uchardet, jansson;
+# iconv comes with glibc.
+PLANLOAD_SRCS   = $(sort $(wildcard src/planload/*.c))
+PLANLOAD_CFLAGS = -O2 -g -Wall -Wextra -std=gnu11 -D_GNU_SOURCE -pthread -I$(srcdir)/src/core \
+                  -I$(shell $(PG_CONFIG) --includedir)
+PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson -pthread
+EXTRA_CLEAN    += planload
+
+all: planload
+planload: $(PLANLOAD_SRCS) $(wildcard src/planload/*.h) $(CORE_OBJS)
+	$(CC) $(PLANLOAD_CFLAGS) -o $@ $(PLANLOAD_SRCS) $(CORE_OBJS) $(PLANLOAD_LIBS)
+
+install: install-planload
+install-planload: planload
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) planload '$(DESTDIR)$(bindir)/planload'
+uninstall: uninstall-planload
+uninstall-planload:
+	rm -f '$(DESTDIR)$(bindir)/planload'
+.PHONY: install-planload uninstall-planload

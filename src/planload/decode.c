@@ -174,7 +174,11 @@ find_control(const unsigned char *s, size_t len)
 	return len;
 }
 
-/* NUL bytes mostly at odd (or mostly at even) offsets: UTF-16 without a BOM */
+/*
+ * NUL bytes mostly at odd (or mostly at even) offsets: UTF-16 without a BOM
+ * (ASCII characters put their NUL on one side; U+xx00 Han characters on
+ * the other, but they are few).
+ */
 static bool
 looks_like_utf16(const unsigned char *s, size_t len)
 {
@@ -184,15 +188,16 @@ looks_like_utf16(const unsigned char *s, size_t len)
 
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == 0)
-			(i & 1 ? odd : even)++;
-	return n >= 8 && (odd > n / 8 || even > n / 8) && (odd == 0 || even == 0);
+			*(i & 1 ? &odd : &even) += 1;
+	return odd >= 2 * (even + 1) || even >= 2 * (odd + 1);
 }
 
 /*
  * Strict UTF-8 check with the core's decoder: pd_u8_next yields U+FFFD and
  * advances one byte exactly on an invalid sequence (a literal U+FFFD takes
- * three).  Counts the bad bytes and the valid multibyte characters, and
- * describes the first bad byte.  Returns its offset, or len if all valid.
+ * three).  Counts the bad sequences (a lead byte and the continuation bytes
+ * after it count once) and the valid multibyte characters, and describes
+ * the first bad sequence.  Returns its offset, or len if all valid.
  */
 static size_t
 check_utf8(const unsigned char *s, size_t len, size_t *nbad, size_t *nmulti,
@@ -232,21 +237,24 @@ check_utf8(const unsigned char *s, size_t len, size_t *nbad, size_t *nmulti,
 			(*nmulti)++;
 			continue;
 		}
-		if ((*nbad)++ == 0)
+		/* one bad sequence: its lead and the continuation bytes after it */
 		{
 			unsigned	c = *q;
 			int			need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
 			int			k = 0;
 
-			first = (size_t) (q - s);
-			while (k < need - 1 && q + 1 + k < end && (q[1 + k] & 0xC0) == 0x80)
+			while (k < 3 && q + 1 + k < end && (q[1 + k] & 0xC0) == 0x80)
 				k++;
+			p = q + 1 + k;
+			if ((*nbad)++ > 0)
+				continue;
+			first = (size_t) (q - s);
 			if (c >= 0xC2 && c <= 0xF4 && k < need - 1)
 			{
 				if (q + 1 + k == end)
-					snprintf(what, whatlen, "truncated multibyte sequence at end of file");
+					snprintf(what, whatlen, "truncated multibyte sequence (the file ends inside a character)");
 				else
-					snprintf(what, whatlen, "truncated multibyte sequence (byte 0x%02X then 0x%02X)",
+					snprintf(what, whatlen, "truncated multibyte sequence (0x%02X followed by 0x%02X)",
 							 c, q[1 + k]);
 			}
 			else if (c >= 0x80 && c <= 0xBF)
@@ -344,11 +352,11 @@ convert(const char *from, const char *label, const char *in, size_t inlen, size_
 			continue;
 		}
 		if (errno == EINVAL)
-			snprintf(why, whylen, "invalid %s: truncated multibyte sequence at end of file (byte offset %zu)",
-					 label, base + (size_t) (ip - in));
+			snprintf(why, whylen, "invalid %s at byte offset %zu: truncated multibyte sequence "
+					 "(the file ends inside a character)", label, base + (size_t) (ip - in));
 		else
-			snprintf(why, whylen, "invalid %s: bad byte sequence at byte offset %zu",
-					 label, base + (size_t) (ip - in));
+			snprintf(why, whylen, "invalid %s at byte offset %zu: bytes that form no %s character",
+					 label, base + (size_t) (ip - in), label);
 		free(buf);
 		iconv_close(cd);
 		return false;
@@ -415,6 +423,17 @@ finish(pl_text *out, bool check_controls, char *why, size_t whylen)
 		return false;
 	}
 	return true;
+}
+
+static bool
+bad_utf8(char *why, size_t whylen, const char *what, size_t at, size_t nbad)
+{
+	if (nbad > 1)
+		snprintf(why, whylen, "invalid UTF-8 at byte offset %zu: %s, and %zu more invalid sequence%s after it",
+				 at, what, nbad - 1, nbad > 2 ? "s" : "");
+	else
+		snprintf(why, whylen, "invalid UTF-8 at byte offset %zu: %s", at, what);
+	return false;
 }
 
 bool
@@ -492,9 +511,7 @@ pl_decode(char *raw, size_t len, const char *forced, pl_text *out,
 	{
 		if (nbad > 0)
 		{
-			snprintf(why, whylen, "invalid UTF-8: %s (byte offset %zu%s)", what, skip + at,
-					 nbad > 1 ? ", and more" : "");
-			return false;
+			return bad_utf8(why, whylen, what, skip + at, nbad);
 		}
 		/* UTF-8: the text is the file's own buffer, terminated in place */
 		snprintf(out->encoding, sizeof out->encoding, "%s", forced ? "UTF-8" : name);
@@ -528,14 +545,12 @@ pl_decode(char *raw, size_t len, const char *forced, pl_text *out,
 				chain = detected_map[i].chain;
 		if (chain == NULL && is_utf8_name(detected))
 		{
-			snprintf(why, whylen, "invalid UTF-8: %s (byte offset %zu%s)", what, skip + at,
-					 nbad > 1 ? ", and more" : "");
-			return false;
+			return bad_utf8(why, whylen, what, skip + at, nbad);
 		}
 		if (chain == NULL)
 		{
 			if (detected[0])
-				snprintf(why, whylen, "unsupported encoding %s (detected); "
+				snprintf(why, whylen, "unsupported encoding %s (detected by uchardet); "
 						 "planload reads UTF-8, GB18030/GBK, Big5 and UTF-16 -- "
 						 "use --encoding if you know the file's encoding", detected);
 			else

@@ -4,10 +4,12 @@
  * The same backend-free core the extension runs (pd_segment and the item
  * helpers) with malloc memory, so the JSON shows exactly what plan_load()
  * would store: the plan_info() metadata, plan_parts(), and plan_tasks()
- * rows with the same 0-based character offsets.  JSON through jansson.
+ * rows with the same 0-based character offsets, and plan_docnos() (its own
+ * 发文字号 and the ones it cites).  JSON through jansson.
  */
 #include "planload.h"
 #include "load.h"
+#include "pd_docno.h"
 #include "pd_segment.h"
 
 #include <jansson.h>
@@ -57,6 +59,8 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	pd_doc		d;
 	pd_error	err;
 	pd_charpos	cpos;
+	pd_docno	dn;
+	pd_docno_list dl;
 	json_t	   *o,
 			   *parts,
 			   *tasks;
@@ -77,7 +81,16 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	json_object_set_new(o, "bytes", json_integer((json_int_t) bytes));
 	json_object_set_new(o, "chars", json_integer((json_int_t) pd_u8_count(text, len)));
 	json_object_set_new(o, "title", span(text + d.title_start, d.title_end - d.title_start));
-	json_object_set_new(o, "docno", span(text + d.docno_start, d.docno_end - d.docno_start));
+	if (d.docno_end > d.docno_start &&
+		pd_docno_parse(text + d.docno_start, d.docno_end - d.docno_start, &dn, NULL) == PD_OK)
+	{
+		char		buf[PD_DOCNO_TEXT_MAX];
+
+		json_object_set_new(o, "docno", json_stringn(buf, pd_docno_format(&dn, buf)));
+	}
+	else
+		json_object_set_new(o, "docno", json_null());
+	json_object_set_new(o, "docno_text", span(text + d.docno_start, d.docno_end - d.docno_start));
 	json_object_set_new(o, "issuer", span(text + d.issuer_start, d.issuer_end - d.issuer_start));
 	if (days_ok(d.year, d.month, d.day))
 		json_object_set_new(o, "issued", json_sprintf("%04d-%02d-%02d", d.year, d.month, d.day));
@@ -133,6 +146,40 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	}
 	json_object_set_new(o, "tasks", tasks);
 	pd_doc_free(&d);
+
+	/* plan_docnos(): one entry per distinct number, in text order */
+	if (pd_docno_collect(text, len, PD_DOCNO_BODY_UNKNOWN, NULL, &dl, &err) != PD_OK)
+	{
+		json_decref(o);
+		snprintf(why, whylen, "parse failed: %s", err.msg);
+		return NULL;
+	}
+	else
+	{
+		json_t	   *arr = json_array();
+		size_t		bytepos = 0,
+					charpos = 0;
+
+		for (int i = 0; i < dl.nrefs; i++)
+		{
+			const pd_docno_ref *r = &dl.refs[i];
+			json_t	   *c = json_object();
+			char		buf[PD_DOCNO_TEXT_MAX];
+
+			charpos += pd_u8_count(text + bytepos, r->start - bytepos);
+			bytepos = r->start;
+			json_object_set_new(c, "docno", json_stringn(buf, pd_docno_format(&r->value, buf)));
+			json_object_set_new(c, "role", json_string(r->self ? "self" : "cites"));
+			json_object_set_new(c, "raw", span(text + r->start, r->end - r->start));
+			json_object_set_new(c, "start_offset", json_integer((json_int_t) charpos));
+			json_object_set_new(c, "end_offset",
+								json_integer((json_int_t) (charpos + pd_u8_count(text + r->start, r->end - r->start))));
+			json_object_set_new(c, "occurrences", json_integer(r->occurrences));
+			json_array_append_new(arr, c);
+		}
+		pd_docno_list_free(&dl);
+		json_object_set_new(o, "docnos", arr);
+	}
 
 	line = json_dumps(o, JSON_COMPACT);
 	json_decref(o);

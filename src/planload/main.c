@@ -95,7 +95,7 @@ static struct
 	uint64_t	bytes_done,
 				bytes_total;
 	bool		bar_shown;
-} S = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+} S = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
 static volatile sig_atomic_t interrupted;
 static struct timespec t0;
@@ -591,7 +591,7 @@ report_loaded(doc *d, size_t bytes, pl_load_status st, const pl_result *r, const
 	S.units += r->units;
 	S.targets += r->targets;
 	if (lines_mode)
-		printf("%-9s %s: document %lld, %d tasks, %d units, %d targets (%s)\n",
+		printf("%-10s%s: document %lld, %d tasks, %d units, %d targets (%s)\n",
 			   st == PL_LOADED ? "loaded" : "unchanged", d->display, r->id,
 			   r->tasks, r->units, r->targets, encoding);
 }
@@ -608,7 +608,7 @@ typedef struct worker
 static bool
 process(worker *w, doc *d)
 {
-	char		why[700];
+	char		why[1024];
 	size_t		len = 0;
 	char	   *raw = read_doc(d, &len, why, sizeof why);
 	pl_text		text;
