@@ -69,12 +69,12 @@ static const struct
 	const char *name;
 }			boms[] =
 {
-	{"\xEF\xBB\xBF", 3, NULL, "UTF-8 (BOM)"},
-	{"\xFF\xFE\x00\x00", 4, "UTF-32LE", "UTF-32LE (BOM)"},
-	{"\x00\x00\xFE\xFF", 4, "UTF-32BE", "UTF-32BE (BOM)"},
-	{"\xFF\xFE", 2, "UTF-16LE", "UTF-16LE (BOM)"},
-	{"\xFE\xFF", 2, "UTF-16BE", "UTF-16BE (BOM)"},
-	{"\x84\x31\x95\x33", 4, "GB18030", "GB18030 (BOM)"},
+	{"\xEF\xBB\xBF", 3, NULL, "UTF-8 with BOM"},
+	{"\xFF\xFE\x00\x00", 4, "UTF-32LE", "UTF-32LE with BOM"},
+	{"\x00\x00\xFE\xFF", 4, "UTF-32BE", "UTF-32BE with BOM"},
+	{"\xFF\xFE", 2, "UTF-16LE", "UTF-16LE with BOM"},
+	{"\xFE\xFF", 2, "UTF-16BE", "UTF-16BE with BOM"},
+	{"\x84\x31\x95\x33", 4, "GB18030", "GB18030 with BOM"},
 };
 
 /* what uchardet may answer for the encodings we read, and how we read them */

@@ -82,6 +82,42 @@ pl_read_password(const char *prompt, char *buf, size_t buflen)
 	return ok;
 }
 
+/*
+ * Notices and warnings: while a document loads they are collected into its
+ * result, so that main.c can print them with the file name; outside a
+ * document (connection set-up) they go to stderr with our prefix.
+ */
+static void
+notice_to_result(void *arg, const PGresult *r)
+{
+	pl_result  *res = arg;
+	const char *sev = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	size_t		n = strlen(res->notices);
+	char		lower[16] = "notice";
+
+	if (sev)
+	{
+		size_t		i;
+
+		for (i = 0; sev[i] && i + 1 < sizeof lower; i++)
+			lower[i] = (sev[i] >= 'A' && sev[i] <= 'Z') ? sev[i] + 32 : sev[i];
+		lower[i] = '\0';
+	}
+	if (n + 1 < sizeof res->notices)
+		snprintf(res->notices + n, sizeof res->notices - n, "%s%s: %s",
+				 n ? "\n" : "", lower, msg ? msg : "");
+}
+
+static void
+notice_to_stderr(void *arg, const PGresult *r)
+{
+	const char *msg = PQresultErrorMessage(r);
+
+	(void) arg;
+	fprintf(stderr, "planload: server: %s", msg ? msg : "\n");
+}
+
 static PGconn *
 connect_once(const pl_conn_opts *o)
 {
@@ -89,8 +125,11 @@ connect_once(const pl_conn_opts *o)
 	"fallback_application_name", "client_encoding", NULL};
 	const char *vals[] = {o->host, o->port, o->user, o->password, o->dbname,
 	"planload", "UTF8", NULL};
+	PGconn	   *conn = PQconnectdbParams(keys, vals, 1);
 
-	return PQconnectdbParams(keys, vals, 1);
+	if (conn)
+		PQsetNoticeReceiver(conn, notice_to_stderr, NULL);
+	return conn;
 }
 
 /* search_path and the prepared statement on a fresh connection */
@@ -193,12 +232,25 @@ connection_state(const char *state)
 					 strcmp(state, "57P03") == 0);	/* cannot_connect_now */
 }
 
+static pl_load_status load_once(PGconn *conn, const char *body, const char *source, pl_result *res);
+
 pl_load_status
 pl_load(PGconn *conn, const char *body, const char *source, pl_result *res)
 {
-	const char *vals[2] = {body, source};
+	pl_load_status st;
 
 	memset(res, 0, sizeof *res);
+	PQsetNoticeReceiver(conn, notice_to_result, res);
+	st = load_once(conn, body, source, res);
+	PQsetNoticeReceiver(conn, notice_to_stderr, NULL);
+	return st;
+}
+
+static pl_load_status
+load_once(PGconn *conn, const char *body, const char *source, pl_result *res)
+{
+	const char *vals[2] = {body, source};
+
 	for (int attempt = 0;; attempt++)
 	{
 		PGresult   *r = PQexecPrepared(conn, STMT, 2, vals, NULL, NULL, 0);

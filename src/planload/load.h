@@ -49,6 +49,8 @@ typedef struct pl_result
 				units,
 				targets;
 	char		msg[600];		/* why, for PL_DOC_FAILED / PL_CONN_LOST */
+	char		notices[1024];	/* the server's notices and warnings while
+								 * loading, one per line ("notice: ...") */
 } pl_result;
 
 /* one document through plan_load(body, source) in its own transaction */

@@ -666,6 +666,17 @@ process(worker *w, doc *d)
 			pl_result	r;
 			pl_load_status st = pl_load(w->conn, text.data, d->source, &r);
 
+			if (r.notices[0])
+			{
+				pthread_mutex_lock(&S.mu);
+				clear_bar();
+				char	   *save;
+
+				for (char *line = strtok_r(r.notices, "\n", &save); line;
+					 line = strtok_r(NULL, "\n", &save))
+					fprintf(stderr, "planload: %s: %s\n", d->display, line);
+				pthread_mutex_unlock(&S.mu);
+			}
 			if (st == PL_LOADED || st == PL_UNCHANGED)
 			{
 				pthread_mutex_lock(&S.mu);
@@ -698,7 +709,14 @@ process(worker *w, doc *d)
 				retried = true;
 				w->conn = pl_connect(&copts, false, err, sizeof err, &fatal);
 				if (w->conn)
+				{
+					pthread_mutex_lock(&S.mu);
+					clear_bar();
+					fprintf(stderr, "planload: %s: connection lost (%s); reconnected, loading it again\n",
+							d->display, r.msg);
+					pthread_mutex_unlock(&S.mu);
 					continue;
+				}
 			}
 			snprintf(why, sizeof why, "connection lost while loading: %s "
 					 "(whether the server stored this document is unknown; running the same command "

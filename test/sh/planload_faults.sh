@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Faults (issue 8), on a cluster of this test's own because it stops the
+# server hard:
+#  1. `planload --jobs 2` loads 301 documents; the server is stopped with
+#     pg_ctl stop -m immediate while both connections are inside a
+#     document's transaction; planload says so and exits 2.  After a
+#     restart the same command completes: every document present exactly
+#     once, and the rows equal those of a clean load (no task, unit,
+#     target or citation row orphaned or missing).
+#  2. Two planload processes (--jobs 2 each) load overlapping file sets at
+#     the same time: no duplicates, no deadlock or other error surfaced.
+# No timing decides anything: a test trigger makes the loads wait on an
+# advisory lock the test holds, and the test polls the server (generous
+# limits) until the connections are waiting before it acts.
+. "$ROOT/test/sh/lib/planload.sh"
+# shellcheck source=../../scripts/cluster.sh
+. "$ROOT/scripts/cluster.sh"
+# commits that planload reported must survive the crash (the suite's
+# clusters turn synchronous_commit off for speed)
+export CLUSTER_EXTRA_CONF="synchronous_commit = on"
+cluster_start >/dev/null || pl_fail "could not start a cluster"
+trap 'pl_cleanup_all' EXIT
+pl_cleanup_all() { cluster_destroy; rm -rf "$PL_TMP"; }
+
+# wait (up to 60 s, polling) until the query returns the value
+wait_for() {
+  local db=$1 sql=$2 want=$3 i got=
+  for i in $(seq 1 600); do
+    got=$(pl_q "$db" "$sql" 2>/dev/null || true)
+    [ "$got" = "$want" ] && return 0
+    sleep 0.1
+  done
+  pl_fail "timed out waiting for [$sql] = $want (last: $got)"
+}
+
+# the gate: inserts into plan_document wait for advisory lock 4242 (shared)
+# once the table holds more than $2 rows, committed or the inserter's own
+add_gate() {
+  psql -X -q -v ON_ERROR_STOP=1 -d "$1" <<SQL
+CREATE FUNCTION test_gate() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+  IF (SELECT count(*) FROM plan_document) > $2 THEN
+    PERFORM pg_advisory_xact_lock_shared(4242);
+  END IF;
+  RETURN NULL;
+END \$\$;
+CREATE TRIGGER test_gate AFTER INSERT ON plan_document FOR EACH ROW EXECUTE FUNCTION test_gate();
+SQL
+}
+drop_gate() { psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c 'SET client_min_messages = warning' -c 'DROP FUNCTION test_gate() CASCADE'; }
+hold_gate() {  # a session holding the lock in the background until it is terminated
+  PGAPPNAME=test_gate_holder psql -X -q -d "$1" -c 'SELECT pg_advisory_lock(4242)' -c 'SELECT pg_sleep(3600)' \
+    >/dev/null 2>&1 &
+  wait_for "$1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242 AND granted" 1
+}
+open_gate() {
+  pl_q "$1" "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'test_gate_holder'" >/dev/null
+}
+
+docs=$PL_TMP/docs
+pl_copies "$docs" 43
+N=$(ls "$docs" | wc -l)
+[ "$N" = 301 ] || pl_fail "expected 301 copies, made $N"
+
+echo "== clean load (the reference)"
+pl_db pl_clean
+"$PL" -d pl_clean --jobs 2 -q "$docs" >"$PL_TMP/clean.out" 2>&1 || { cat "$PL_TMP/clean.out"; pl_fail "clean load"; }
+ref=$(pl_fingerprint pl_clean)
+echo "$ref; rows: $(for t in $(pl_row_tables pl_clean); do printf '%s %s  ' "$t" "$(pl_q pl_clean "SELECT count(*) FROM $t")"; done)"
+
+echo "== load, crash in the middle, restart, same command again"
+pl_db pl_crash
+add_gate pl_crash 100
+hold_gate pl_crash
+cmd=("$PL" -d pl_crash --jobs 2 --progress=lines "$docs")
+"${cmd[@]}" >"$PL_TMP/run1.out" 2>"$PL_TMP/run1.err" &
+pl_pid=$!
+# both connections have inserted a document row and wait at the gate
+wait_for pl_crash "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planload' AND wait_event_type = 'Lock'" 2
+committed=$(pl_q pl_crash 'SELECT count(*) FROM plan_document')
+echo "stopping the server hard with $committed documents committed and 2 in flight"
+cluster_stop immediate
+set +e; wait $pl_pid; rc=$?; set -e
+cat "$PL_TMP/run1.err"
+tail -n 3 "$PL_TMP/run1.out"
+[ $rc = 2 ] || pl_fail "planload exit status after the crash: $rc, want 2"
+[ "$(grep -c 'connection lost while loading' "$PL_TMP/run1.err")" = 2 ] || pl_fail "the two documents in flight are reported"
+grep -q 'run the same command again to finish' "$PL_TMP/run1.err" || pl_fail "advice to run again"
+reported=$(grep -c '^loaded ' "$PL_TMP/run1.out" || true)
+grep -qE "^301 documents: $reported loaded, 0 unchanged, 2 failed, $((N - reported - 2)) not loaded \(connection lost\)$" \
+  "$PL_TMP/run1.out" || pl_fail "summary after the crash"
+wait 2>/dev/null || true   # the gate holder died with the server
+
+cluster_restart || pl_fail "restart"
+after=$(pl_q pl_crash 'SELECT count(*) FROM plan_document')
+echo "after recovery: $after documents ($reported reported loaded before the crash)"
+[ "$after" = "$reported" ] || pl_fail "documents after recovery: $after, reported loaded: $reported"
+[ "$(pl_orphans pl_crash)" = 0 ] || pl_fail "orphaned rows after recovery"
+drop_gate pl_crash
+
+"${cmd[@]}" >"$PL_TMP/run2.out" 2>"$PL_TMP/run2.err" || { cat "$PL_TMP/run2.err"; pl_fail "the second run exited $?"; }
+tail -n 3 "$PL_TMP/run2.out"
+pl_expect "301 documents: $((N - after)) loaded, $after unchanged, 0 failed" "$PL_TMP/run2.out"
+[ ! -s "$PL_TMP/run2.err" ] || { cat "$PL_TMP/run2.err"; pl_fail "errors in the second run"; }
+[ "$(pl_q pl_crash 'SELECT count(*) FROM plan_document')" = "$N" ] || pl_fail "document count after the second run"
+[ "$(pl_orphans pl_crash)" = 0 ] || pl_fail "orphaned rows"
+got=$(pl_fingerprint pl_crash)
+[ "$got" = "$ref" ] || pl_fail "rows differ from the clean load: $got vs $ref"
+echo "ok: every document once, rows identical to the clean load"
+
+echo "== a backend terminated under planload: it reconnects once and loads the document again"
+pl_db pl_term
+add_gate pl_term 5
+hold_gate pl_term
+mapfile -t some < <(printf '%s\n' "$docs"/*_01.txt "$docs"/*_02.txt)
+"$PL" -d pl_term --progress=lines "${some[@]}" >"$PL_TMP/t.out" 2>"$PL_TMP/t.err" &
+pt=$!
+waiting="SELECT pid FROM pg_stat_activity WHERE application_name = 'planload' AND wait_event_type = 'Lock'"
+wait_for pl_term "SELECT count(*) FROM ($waiting) w" 1
+victim=$(pl_q pl_term "$waiting")
+pl_q pl_term "SELECT pg_terminate_backend($victim)" >/dev/null
+wait_for pl_term "SELECT count(*) FROM ($waiting) w WHERE pid <> $victim" 1
+open_gate pl_term
+set +e; wait $pt; rc=$?; set -e
+cat "$PL_TMP/t.err"; tail -n 3 "$PL_TMP/t.out"
+[ $rc = 0 ] || pl_fail "exit status $rc after a terminated backend, want 0"
+grep -q 'connection lost (terminating connection due to administrator command); reconnected, loading it again' \
+  "$PL_TMP/t.err" || pl_fail "the reconnect is reported"
+pl_expect "14 documents: 14 loaded, 0 unchanged, 0 failed" "$PL_TMP/t.out"
+[ "$(pl_q pl_term 'SELECT count(*) FROM plan_document')" = 14 ] || pl_fail "14 documents stored"
+echo "ok: reconnected and loaded every document once"
+
+echo "== two planload processes, overlapping files, at the same time"
+pl_db pl_twice
+add_gate pl_twice -1
+hold_gate pl_twice
+mapfile -t all < <(printf '%s\n' "$docs"/*.txt)
+# both start with the 101 shared files, in the same order, so they meet on
+# the same texts; then each goes on with files of its own
+shared=("${all[@]:100:101}")
+a=("${shared[@]}" "${all[@]:0:100}")
+b=("${shared[@]}" "${all[@]:201}")
+"$PL" -d pl_twice --jobs 2 --progress=lines "${a[@]}" >"$PL_TMP/a.out" 2>"$PL_TMP/a.err" &
+pa=$!
+"$PL" -d pl_twice --jobs 2 --progress=lines "${b[@]}" >"$PL_TMP/b.out" 2>"$PL_TMP/b.err" &
+pb=$!
+# all four connections wait: on the gate, or on the other's row of the same text
+wait_for pl_twice "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planload' AND wait_event_type = 'Lock'" 4
+open_gate pl_twice
+set +e; wait $pa; ra=$?; wait $pb; rb=$?; set -e
+tail -n 3 "$PL_TMP/a.out" "$PL_TMP/b.out"
+cat "$PL_TMP/a.err" "$PL_TMP/b.err"
+[ $ra = 0 ] && [ $rb = 0 ] || pl_fail "exit statuses $ra and $rb, want 0 and 0"
+! grep -qi 'deadlock\|error' "$PL_TMP/a.err" "$PL_TMP/b.err" || pl_fail "errors surfaced"
+loaded=$(( $(grep -c '^loaded ' "$PL_TMP/a.out") + $(grep -c '^loaded ' "$PL_TMP/b.out") ))
+unchanged=$(( $(grep -c '^unchanged ' "$PL_TMP/a.out") + $(grep -c '^unchanged ' "$PL_TMP/b.out") ))
+echo "together: $loaded loaded, $unchanged unchanged"
+[ $loaded = "$N" ] && [ $unchanged = 101 ] || pl_fail "each text stored once: $loaded loaded, $unchanged unchanged"
+drop_gate pl_twice
+[ "$(pl_q pl_twice 'SELECT count(*) FROM plan_document')" = "$N" ] || pl_fail "document count"
+[ "$(pl_orphans pl_twice)" = 0 ] || pl_fail "orphaned rows"
+got=$(pl_fingerprint pl_twice)
+[ "$got" = "$ref" ] || pl_fail "rows differ from the clean load: $got vs $ref"
+echo "ok: no duplicates, no errors, rows identical to the clean load"
+echo "planload_faults: ok"
