@@ -114,6 +114,13 @@ all: planload
 planload: $(PLANLOAD_SRCS) $(wildcard src/planload/*.h) $(CORE_OBJS)
 	$(CC) $(PLANLOAD_CFLAGS) -o $@ $(PLANLOAD_SRCS) $(CORE_OBJS) $(PLANLOAD_LIBS)
 
+# its decoder's unit test needs uchardet as well as the core
+test/c/bin/test_planload: test/c/test_planload.c test/c/ctest.h src/planload/decode.c \
+                          src/planload/planload.h $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/c/bin
+	$(CC) $(CTEST_CFLAGS) -I$(srcdir)/src/planload -o $@ $< src/planload/decode.c $(CORE_SRCS) \
+	    $(CTEST_LIBS) -luchardet
+
 install: install-planload
 install-planload: planload
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'

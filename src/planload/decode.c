@@ -574,12 +574,16 @@ pl_decode(char *raw, size_t len, const char *forced, pl_text *out,
 	}
 
 control:
-	if (u[at] == 0)
-		snprintf(why, whylen, "not a text file: NUL byte at byte offset %zu%s", at,
-				 looks_like_utf16(u, len)
-				 ? " (UTF-16 without a byte order mark? use --encoding UTF-16LE or UTF-16BE)" : "");
-	else
-		snprintf(why, whylen, "not a text file: control byte 0x%02X at byte offset %zu", u[at], at);
+	{
+		const char *hint = looks_like_utf16(u, len)
+			? " (UTF-16 without a byte order mark? use --encoding UTF-16LE or UTF-16BE)" : "";
+
+		if (u[at] == 0)
+			snprintf(why, whylen, "not a text file: NUL byte at byte offset %zu%s", at, hint);
+		else
+			snprintf(why, whylen, "not a text file: control byte 0x%02X at byte offset %zu%s",
+					 u[at], at, hint);
+	}
 	return false;
 }
 
