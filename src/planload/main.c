@@ -532,8 +532,8 @@ draw_bar(void)
 
 	if (S.bytes_done > 0 && el >= 0.5 && total >= mb)
 		fmt_duration((total - mb) / rate, eta, sizeof eta);
-	snprintf(right, sizeof right, " %zu/%zu docs  %.1f/%.1f MB  %.1f MB/s  ETA %s",
-			 S.done, ndocs, mb, total, rate, eta);
+	snprintf(right, sizeof right, " %zu/%zu docs  %.*f/%.*f MB  %.1f MB/s  ETA %s",
+			 S.done, ndocs, total < 10 ? 2 : 1, mb, total < 10 ? 2 : 1, total, rate, eta);
 	frac = S.bytes_total > 0 ? (double) S.bytes_done / (double) S.bytes_total
 		: ndocs ? (double) S.done / (double) ndocs : 1;
 	if (frac > 1)

@@ -7,8 +7,13 @@
 #     restart the same command completes: every document present exactly
 #     once, and the rows equal those of a clean load (no task, unit,
 #     target or citation row orphaned or missing).
-#  2. Two planload processes (--jobs 2 each) load overlapping file sets at
+#  2. A backend terminated under planload: it reconnects once, loads the
+#     document again (plan_load is idempotent) and finishes with status 0.
+#  3. Two planload processes (--jobs 2 each) load overlapping file sets at
 #     the same time: no duplicates, no deadlock or other error surfaced.
+#  4. Security: the server log of a load of files with quotes, ; and
+#     newlines in their names and SQL in their text shows only planload's
+#     two fixed statements; names and texts travel as parameters.
 # No timing decides anything: a test trigger makes the loads wait on an
 # advisory lock the test holds, and the test polls the server (generous
 # limits) until the connections are waiting before it acts.
@@ -17,7 +22,8 @@
 . "$ROOT/scripts/cluster.sh"
 # commits that planload reported must survive the crash (the suite's
 # clusters turn synchronous_commit off for speed)
-export CLUSTER_EXTRA_CONF="synchronous_commit = on"
+export CLUSTER_EXTRA_CONF="synchronous_commit = on
+log_line_prefix = '%a: '"
 cluster_start >/dev/null || pl_fail "could not start a cluster"
 trap 'pl_cleanup_all' EXIT
 pl_cleanup_all() { cluster_destroy; rm -rf "$PL_TMP"; }
@@ -162,4 +168,22 @@ drop_gate pl_twice
 got=$(pl_fingerprint pl_twice)
 [ "$got" = "$ref" ] || pl_fail "rows differ from the clean load: $got vs $ref"
 echo "ok: no duplicates, no errors, rows identical to the clean load"
+echo "== only fixed SQL: file names and texts are parameters"
+pl_db pl_sql
+psql -X -q -d postgres -c "ALTER DATABASE pl_sql SET log_statement = 'all'"
+mkdir "$PL_TMP/sql"
+for name in "x'); DROP TABLE plan_document; --.txt" $'line\nbreak;.txt' 'q"uote.txt'; do
+  { cat test/docs/guofa_style.txt; printf "\n'); DROP TABLE plan_document; -- %s\n" "$name"; } >"$PL_TMP/sql/$name"
+done
+log_before=$(wc -l <"$CLUSTER_DIR/server.log")
+"$PL" -d pl_sql --jobs 2 -q "$PL_TMP/sql" >"$PL_TMP/sql.out" 2>&1 || { cat "$PL_TMP/sql.out"; pl_fail "load"; }
+[ "$(pl_q pl_sql 'SELECT count(*) FROM plan_document')" = 3 ] || pl_fail "3 documents"
+tail -n +"$((log_before + 1))" "$CLUSTER_DIR/server.log" | grep -a '^planload: LOG:' | sed -E 's/^planload: LOG:  //' \
+  | sort | uniq -c | sed -E 's/^ +//' >"$PL_TMP/statements"
+cat "$PL_TMP/statements"
+want='SELECT document_id, inserted, tasks, units, targets FROM plan_load($1, $2)'
+grep -qxF "3 execute planload_plan_load: $want" "$PL_TMP/statements" || pl_fail "the prepared plan_load"
+[ "$(grep -cvE '^[0-9]+ (statement: SELECT e\.extversion, .*plandata|execute planload_plan_load: )' "$PL_TMP/statements")" = 0 ] \
+  || pl_fail "planload sent other statements"
+echo "ok: planload sent only its fixed statements"
 echo "planload_faults: ok"
