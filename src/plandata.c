@@ -126,3 +126,16 @@ pd_segment_text(text *doc, pd_doc *out)
 				 errmsg("could not segment the document"),
 				 errdetail_internal("%s", err.msg)));
 }
+
+void
+pd_doc_metadata_checked(pd_doc *doc)
+{
+	pd_segment_opts opts = {&pd_palloc_mem, pd_check_interrupts, NULL};
+	pd_error	err;
+
+	if (pd_doc_metadata(doc, &opts, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not read the document's metadata"),
+				 errdetail_internal("%s", err.msg)));
+}
