@@ -103,11 +103,19 @@ plan_parts(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* a metadata span as text, line breaks inside it removed; NULL when empty */
 static Datum
 span_or_null(const pd_doc *d, size_t start, size_t end, bool *isnull)
 {
+	char	   *buf;
+	size_t		len;
+
 	*isnull = end <= start;
-	return *isnull ? (Datum) 0 : pd_text_from(d->text + start, end - start);
+	if (*isnull)
+		return (Datum) 0;
+	buf = palloc(end - start + 1);
+	len = pd_clean_span(d->text, start, end, buf);
+	return pd_text_from(buf, len);
 }
 
 PG_FUNCTION_INFO_V1(plan_info);
@@ -126,6 +134,7 @@ plan_info(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 	pd_segment_text(doc, &d);
+	pd_doc_metadata_checked(&d);
 	pd_charpos_init(&cpos, d.text);
 
 	values[0] = span_or_null(&d, d.title_start, d.title_end, &nulls[0]);

@@ -52,6 +52,8 @@ extern void pd_init_srf(FunctionCallInfo fcinfo);
 /* segment a text datum with palloc memory and interrupt checks; errors out */
 struct pd_doc;
 extern void pd_segment_text(text *doc, struct pd_doc *out);
+/* ... and fill in its metadata (title, own docno, issuer, date) */
+extern void pd_doc_metadata_checked(struct pd_doc *doc);
 
 /* a docno datum (src/docno.c) */
 struct pd_docno;
