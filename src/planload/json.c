@@ -68,7 +68,8 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	char		head[PD_HEADING_MAX_BYTES];
 	int			item = 0;
 
-	if (pd_segment(text, len, NULL, &d, &err) != PD_OK)
+	if (pd_segment(text, len, NULL, &d, &err) != PD_OK ||
+		pd_doc_metadata(&d, NULL, &err) != PD_OK)
 	{
 		snprintf(why, whylen, "parse failed: %s", err.msg);
 		return NULL;
