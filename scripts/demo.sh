@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job, end to end, on a throwaway local cluster:
-#   scripts/demo.sh [PLAN.txt ...]        (as root on Debian 12)
+#   scripts/demo.sh [PLAN.txt|DIR ...]    (as root on Debian 12)
 # Installs what is missing (apt-get), builds and installs plandata, starts a
 # cluster on 127.0.0.1 under /tmp, loads plan documents and shows what an
 # analyst asks first — the task tree, who does what, the targets — then stops
@@ -23,11 +23,6 @@ fi
 cluster_start >/dev/null
 trap cluster_destroy EXIT
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION plandata'
-for f in "$@"; do
-  echo "== loading $f"
-  psql -X -q -v ON_ERROR_STOP=1 -v doc="$(cat "$f")" -v src="$(basename "$f")" <<'SQL'
-\pset footer off
-SELECT document_id, inserted, tasks, units, targets FROM plan_load(:'doc', :'src');
-SQL
-done
+echo "== loading with planload (files or directories, any encoding)"
+"$ROOT/planload" --progress=lines "$@"
 psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql
