@@ -623,8 +623,9 @@ process(worker *w, doc *d)
 	}
 	if (d->size != len)
 	{
+		/* standard input, a pipe, or a file that changed since it was listed */
 		pthread_mutex_lock(&S.mu);
-		S.bytes_total += len - d->size;
+		S.bytes_total = S.bytes_total - d->size + len;
 		pthread_mutex_unlock(&S.mu);
 	}
 	if (!pl_decode(raw, len, forced_encoding, &text, why, sizeof why))
@@ -640,8 +641,6 @@ process(worker *w, doc *d)
 	{
 		char	   *line = pl_parse_json(d->source ? d->source : "-", text.encoding, len,
 										 text.data, text.len, why, sizeof why);
-		pl_result	r = {0};
-
 		pthread_mutex_lock(&S.mu);
 		if (line)
 		{
@@ -650,7 +649,6 @@ process(worker *w, doc *d)
 			S.loaded++;
 			S.done++;
 			S.bytes_done += len;
-			(void) r;
 		}
 		else
 			report_failed(d, len, why);
