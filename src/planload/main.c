@@ -1002,6 +1002,7 @@ main(int argc, char **argv)
 			PQfinish(workers[i].conn);
 	}
 	secs = elapsed();
+	free(workers);
 
 	/* ---- summary ---- */
 	not_loaded = ndocs - S.done;
