@@ -121,6 +121,13 @@ test/c/bin/test_planload: test/c/test_planload.c test/c/ctest.h src/planload/dec
 	$(CC) $(CTEST_CFLAGS) -I$(srcdir)/src/planload -o $@ $< src/planload/decode.c $(CORE_SRCS) \
 	    $(CTEST_LIBS) -luchardet
 
+# ... and its decoder's fuzzer too
+test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c src/planload/decode.c src/planload/json.c \
+                           src/planload/planload.h src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< src/planload/decode.c src/planload/json.c \
+	    $(CORE_SRCS) -luchardet -ljansson
+
 install: install-planload
 install-planload: planload
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'

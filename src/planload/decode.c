@@ -390,14 +390,30 @@ only_space(const char *s, size_t len)
 	return true;
 }
 
-/* after conversion: drop a U+FEFF at the start, normalise line ends, check */
+/* after conversion: drop U+FEFF at the start, normalise line ends, check */
+static bool check_text(pl_text *out, bool check_controls, char *why, size_t whylen);
+
 static bool
 finish(pl_text *out, bool check_controls, char *why, size_t whylen)
 {
-	if (out->len >= 3 && memcmp(out->data, "\xEF\xBB\xBF", 3) == 0)
+	if (check_text(out, check_controls, why, whylen))
+		return true;
+	pl_text_free(out);
+	return false;
+}
+
+static bool
+check_text(pl_text *out, bool check_controls, char *why, size_t whylen)
+{
+	size_t		boms = 0;
+
+	/* every leading U+FEFF: a BOM, or BOMs of files pasted together */
+	while (out->len - boms >= 3 && memcmp(out->data + boms, "\xEF\xBB\xBF", 3) == 0)
+		boms += 3;
+	if (boms)
 	{
-		memmove(out->data, out->data + 3, out->len - 3 + 1);
-		out->len -= 3;
+		memmove(out->data, out->data + boms, out->len - boms + 1);
+		out->len -= boms;
 	}
 	if (check_controls)
 	{

@@ -109,6 +109,8 @@ main(void)
 	CHECK(decode(L("\xEF\xBB\xBF一、总体要求\r\n（一）目标\r\r\n二、措施\r"), NULL));
 	CHECK_STR(text.encoding, "UTF-8 with BOM");
 	CHECK_STR(text.data, "一、总体要求\n（一）目标\n\n二、措施\n");
+	CHECK(decode(L("\xEF\xBB\xBF\xEF\xBB\xBF" "a\xEF\xBB\xBF"), NULL));	/* pasted files: every leading BOM */
+	CHECK_STR(text.data, "a\xEF\xBB\xBF");
 	CHECK(decode(L("a\xEF\xBF\xBD" "b"), NULL));	/* a literal U+FFFD is text */
 	CHECK_STR(text.data, "a\xEF\xBF\xBD" "b");
 
