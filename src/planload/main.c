@@ -22,6 +22,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,6 +558,26 @@ draw_bar(void)
 	S.bar_shown = true;
 }
 
+/* a message about one document that is not its outcome (takes S.mu) */
+static void
+note_doc(const doc *d, const char *fmt,...)
+__attribute__((format(printf, 2, 3)));
+
+static void
+note_doc(const doc *d, const char *fmt,...)
+{
+	va_list		ap;
+
+	pthread_mutex_lock(&S.mu);
+	clear_bar();
+	fprintf(stderr, "planload: %s: ", d->display);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	pthread_mutex_unlock(&S.mu);
+}
+
 static void
 report_failed(doc *d, size_t bytes, const char *why)
 {
@@ -641,6 +662,7 @@ process(worker *w, doc *d)
 	{
 		char	   *line = pl_parse_json(d->source ? d->source : "-", text.encoding, len,
 										 text.data, text.len, why, sizeof why);
+
 		pthread_mutex_lock(&S.mu);
 		if (line)
 		{
@@ -666,14 +688,11 @@ process(worker *w, doc *d)
 
 			if (r.notices[0])
 			{
-				pthread_mutex_lock(&S.mu);
-				clear_bar();
 				char	   *save;
 
 				for (char *line = strtok_r(r.notices, "\n", &save); line;
 					 line = strtok_r(NULL, "\n", &save))
-					fprintf(stderr, "planload: %s: %s\n", d->display, line);
-				pthread_mutex_unlock(&S.mu);
+					note_doc(d, "%s", line);
 			}
 			if (st == PL_LOADED || st == PL_UNCHANGED)
 			{
@@ -708,11 +727,7 @@ process(worker *w, doc *d)
 				w->conn = pl_connect(&copts, false, err, sizeof err, &fatal);
 				if (w->conn)
 				{
-					pthread_mutex_lock(&S.mu);
-					clear_bar();
-					fprintf(stderr, "planload: %s: connection lost (%s); reconnected, loading it again\n",
-							d->display, r.msg);
-					pthread_mutex_unlock(&S.mu);
+					note_doc(d, "connection lost (%s); reconnected, loading it again", r.msg);
 					continue;
 				}
 			}
