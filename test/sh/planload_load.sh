@@ -29,6 +29,17 @@ pl_expect "$n documents: 0 loaded, $n unchanged, 0 failed" "$out"
 [ "$(pl_fingerprint $DB)" = "$before" ] || pl_fail "a second run changed the stored rows"
 echo "ok: $n unchanged, rows identical"
 
+echo "== connection strings and URIs as psql takes them"
+"$PL" --progress=lines "host=${PGHOST:-localhost} port=${PGPORT:-5432} dbname=$DB application_name=pl_test" \
+  test/docs/guofa_style.txt >"$out" 2>"$err" || { cat "$err"; pl_fail "conninfo as the first argument"; }
+pl_expect "1 document: 0 loaded, 1 unchanged, 0 failed" "$out"
+"$PL" --progress=lines -d "postgresql://${PGUSER:-$USER}@${PGHOST:-localhost}:${PGPORT:-5432}/$DB" \
+  test/docs/guofa_style.txt >"$out" 2>"$err" || { cat "$err"; pl_fail "URI in -d"; }
+pl_expect "1 document: 0 loaded, 1 unchanged, 0 failed" "$out"
+PGDATABASE=$DB "$PL" --progress=lines test/docs/guofa_style.txt >"$out" 2>"$err" || { cat "$err"; pl_fail "PGDATABASE"; }
+pl_expect "1 document: 0 loaded, 1 unchanged, 0 failed" "$out"
+echo "ok"
+
 echo "== stored rows = --parse-only JSON (same core)"
 "$PL" --parse-only test/docs >"$PL_TMP/parse.jsonl" 2>"$err"
 python3 - "$PL_TMP/parse.jsonl" <<'PY' >"$PL_TMP/json_rows"
