@@ -159,31 +159,6 @@ emit_row(void *ctx, const pd_lexicon_hit *hit)
 	return true;
 }
 
-/*
- * The materialize-mode set-up InitMaterializedSRF() does on 15.1+, written
- * out so that 13, 14 and 15.0 build too.
- */
-static void
-materialize_srf(FunctionCallInfo fcinfo)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	TupleDesc	desc;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->setDesc = CreateTupleDescCopy(desc);
-	MemoryContextSwitchTo(old);
-}
-
 PG_FUNCTION_INFO_V1(plan_match_terms);
 Datum
 plan_match_terms(PG_FUNCTION_ARGS)
@@ -196,7 +171,7 @@ plan_match_terms(PG_FUNCTION_ARGS)
 	emit_state	es;
 	pd_error	err;
 
-	materialize_srf(fcinfo);
+	pd_init_srf(fcinfo);
 	lx = cached_lexicon(fcinfo, terms, stops);
 	es.store = rsinfo->setResult;
 	es.desc = rsinfo->setDesc;
