@@ -374,26 +374,3 @@ pd_lexicon_scan(const pd_lexicon *lx, const char *text, size_t len,
 	}
 	return PD_OK;
 }
-
-size_t
-pd_fold_utf8(const char *s, size_t len, char *out)
-{
-	const unsigned char *p = (const unsigned char *) s;
-	const unsigned char *end = p + len;
-	char	   *o = out;
-
-	while (p < end)
-	{
-		const unsigned char *start = p;
-		uint32_t	cp = pd_u8_next(&p, end);
-
-		if (cp == PD_REPLACEMENT && !(p - start == 3 && start[0] == 0xEF))
-		{
-			/* an invalid byte (not a literal U+FFFD): keep it */
-			*o++ = (char) *start;
-			continue;
-		}
-		o += pd_u8_put(o, pd_fold(cp));
-	}
-	return (size_t) (o - out);
-}

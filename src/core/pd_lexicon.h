@@ -72,13 +72,4 @@ pd_status	pd_lexicon_scan(const pd_lexicon *lx, const char *text, size_t len,
 							pd_lexicon_emit_fn emit, void *emit_ctx,
 							pd_error *err);
 
-/*
- * Fold s[0..len) code point by code point (pd_fold) into out, which must hold
- * PD_FOLD_MAX_BYTES(len) bytes: a few Traditional characters fold to
- * Simplified ones outside the BMP (3 UTF-8 bytes become 4), nothing else
- * grows.  Invalid bytes are copied as they are.  Returns the folded length.
- */
-#define PD_FOLD_MAX_BYTES(len) ((len) + (len) / 3 + 4)
-size_t		pd_fold_utf8(const char *s, size_t len, char *out);
-
 #endif

@@ -377,6 +377,7 @@ typedef struct seg
 	frame		stack[PD_TC_MAX_DEPTH];
 	int			depth;
 	long		last_num[NSTYLES];	/* last accepted number per style, this part */
+	int			style_depth[NSTYLES];	/* the level a style was last used at */
 	int			mode;
 	int			toc_style;		/* first entry of a table of contents */
 	long		toc_num;
@@ -460,6 +461,22 @@ skip_decoration(const unsigned char *p, const unsigned char *end)
 		else
 			return p;
 	}
+}
+
+/* the end of a line without trailing white space and markdown (** ##) */
+static const unsigned char *
+trim_decoration_end(const unsigned char *p, const unsigned char *end)
+{
+	while (end > p)
+	{
+		if (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '*' || end[-1] == '#')
+			end--;
+		else if (end - p >= 3 && end[-3] == 0xE3 && end[-2] == 0x80 && end[-1] == 0x80)
+			end -= 3;			/* U+3000 */
+		else
+			break;
+	}
+	return end;
 }
 
 /* does the folded text at p start with the UTF-8 string kw? */
@@ -614,6 +631,17 @@ place(seg *sg, const marker *m, bool strict)
 				if (style_rank(sg->stack[i].style) > rank)
 					return i + 1;
 	}
+	/*
+	 * A style keeps its level within a text: 1. that stood under （一）
+	 * elsewhere closes a ① it meets here rather than nesting below it.  A
+	 * level that was skipped (1. straight under 一、) still nests.
+	 */
+	{
+		int			seen = sg->style_depth[style_slot(m->style)];
+
+		if (seen > 0 && seen <= sg->depth)
+			return seen;
+	}
 	return sg->depth + 1;
 }
 
@@ -665,6 +693,7 @@ add_part(seg *sg, size_t start)
 	doc->parts[doc->nparts].start = start;
 	doc->nparts++;
 	memset(sg->last_num, 0, sizeof(sg->last_num));
+	memset(sg->style_depth, 0, sizeof(sg->style_depth));
 	sg->depth = 0;
 	sg->part_pending = false;
 	return true;
@@ -721,6 +750,7 @@ add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
 	sg->stack[depth - 1].num = n;
 	sg->stack[depth - 1].item = doc->nitems;
 	sg->last_num[style_slot(m->style)] = n;
+	sg->style_depth[style_slot(m->style)] = depth;
 
 	it = &doc->items[doc->nitems];
 	memset(it, 0, sizeof(*it));
@@ -744,6 +774,45 @@ add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
 	if (sg->mode == MODE_BOX)
 		sg->mode = MODE_NORMAL;
 	return true;
+}
+
+/*
+ * Multi-level Arabic numbers (3.1, 3.2.1) print their own path.  They hang
+ * below the non-multi levels open now (一、, 第一章 …); a first component
+ * that repeats the number of that parent (三、 then 3.1) is an echo and is
+ * not counted again.  Levels the marker implies but that were never printed
+ * as items of their own (3 for a first 3.1) become frames without an item.
+ * Returns the depth of the new item; add_item() fills its own frame.
+ */
+static int
+place_multi(seg *sg, const marker *m)
+{
+	int			b = 0;
+	int			first = 0;
+	int			k;
+
+	while (b < sg->depth && sg->stack[b].style < ST_AR_MULTI)
+		b++;
+	if (b > 0 && m->num[0] == sg->stack[b - 1].num)
+		first = 1;
+	k = m->ncomp - first;
+	if (b + k > PD_TC_MAX_DEPTH)
+		return b + k;			/* add_item counts it as skipped */
+	for (int i = 0; i < k - 1; i++)
+	{
+		frame	   *f = &sg->stack[b + i];
+		int			style = ST_AR_MULTI + first + i + 1;
+		long		num = m->num[first + i];
+
+		if (!(b + i < sg->depth && f->style == style && f->num == num))
+		{
+			f->style = style;
+			f->num = num;
+			f->item = -1;
+		}
+	}
+	sg->depth = b + k - 1;
+	return b + k;
 }
 
 /* 附件 / 附件1 / 附件一 / 附件：… at the start of a line */
@@ -980,8 +1049,14 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	{
 		int			depth = 0;
 
-		/* 1.1 glued to its text counts only where multi-level numbers are in use */
-		if (!(m.tight && !(sg->depth > 0 && sg->stack[sg->depth - 1].style >= ST_AR_MULTI)))
+		if (m.style >= ST_AR_MULTI)
+		{
+			/* 1.1 glued to its text counts only where multi-level numbers are in use */
+			if (sg->mode == MODE_NORMAL && !sg->part_pending &&
+				(!m.tight || (sg->depth > 0 && sg->stack[sg->depth - 1].style >= ST_AR_MULTI)))
+				depth = place_multi(sg, &m);
+		}
+		else
 			depth = place(sg, &m, sg->mode == MODE_BOX);
 		if (depth != 0)
 		{
@@ -995,7 +1070,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	/* a plain line: remember it, it may be the title of the next part */
 	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
 	sg->plain[0][0] = (size_t) (p - base);
-	sg->plain[0][1] = (size_t) (le - base);
+	sg->plain[0][1] = (size_t) (trim_decoration_end(p, le) - base);
 	if (sg->mode == MODE_NORMAL && sg->doc->nitems > 0)
 		mid_line_markers(sg, p, le, line);
 }
@@ -1109,6 +1184,53 @@ find_body_start(const char *text, size_t len)
 	return 0;
 }
 
+/*
+ * The title of the document from a preamble line: 关于印发《X》的通知 gives
+ * X; a line such as 国务院关于…的指导意见 (short, no sentence punctuation)
+ * is the title itself.  The issuer is what precedes 关于.
+ */
+static void
+find_title(pd_doc *doc, const unsigned char *cs, const unsigned char *ce)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *q = cs;
+	const unsigned char *open = NULL,
+			   *close = NULL,
+			   *guanyu = NULL;
+
+	if (has_sentence_end(cs, ce))
+		return;
+	while (q < ce)
+	{
+		const unsigned char *here = q;
+		uint32_t	cp = pd_u8_next(&q, ce);
+
+		if (cp == 0x300A && open == NULL)	/* 《 */
+			open = q;
+		else if (cp == 0x300B && open != NULL)	/* 》 */
+			close = here;
+		else if (guanyu == NULL && open == NULL && starts_with_folded(here, ce, "关于"))
+			guanyu = here;
+	}
+	if (open && close && close > open && guanyu)
+	{
+		doc->title_start = (size_t) (open - base);
+		doc->title_end = (size_t) (close - base);
+	}
+	else if (title_like(cs, ce))
+	{
+		doc->title_start = (size_t) (cs - base);
+		doc->title_end = (size_t) (ce - base);
+	}
+	else
+		return;
+	if (guanyu && guanyu > cs && doc->issuer_end == 0)
+	{
+		doc->issuer_start = (size_t) (cs - base);
+		doc->issuer_end = (size_t) (guanyu - base);
+	}
+}
+
 static void
 find_metadata(pd_doc *doc)
 {
@@ -1129,9 +1251,7 @@ find_metadata(pd_doc *doc)
 
 		if (le == NULL)
 			le = end;
-		ce = le;
-		while (ce > p && (ce[-1] == '\r' || ce[-1] == ' ' || ce[-1] == '\t'))
-			ce--;
+		ce = trim_decoration_end(p, le);
 		cs = skip_decoration(p, ce);
 		if (cs < ce)
 		{
@@ -1158,60 +1278,24 @@ find_metadata(pd_doc *doc)
 				}
 			}
 			else if (doc->title_end == 0)
-			{
-				/* 关于印发《…》的通知 → the plan's title between 《 and 》 */
-				const unsigned char *q = cs;
-				const unsigned char *open = NULL,
-						   *close = NULL;
-
-				while (q < ce)
-				{
-					const unsigned char *here = q;
-					uint32_t	cp = pd_u8_next(&q, ce);
-
-					if (cp == 0x300A && open == NULL)	/* 《 */
-						open = q;
-					else if (cp == 0x300B && open != NULL)	/* 》 */
-						close = here;
-				}
-				if (open && close && close > open && starts_with_folded(cs, ce, "") &&
-					!has_sentence_end(cs, ce))
-				{
-					doc->title_start = (size_t) (open - base);
-					doc->title_end = (size_t) (close - base);
-					/* 重庆市人民政府关于印发… → issuer 重庆市人民政府 */
-					{
-						const unsigned char *r = cs;
-
-						while (r < open)
-						{
-							const unsigned char *here = r;
-
-							if (starts_with_folded(r, ce, "关于"))
-							{
-								if (here > cs)
-								{
-									doc->issuer_start = (size_t) (cs - base);
-									doc->issuer_end = (size_t) (here - base);
-								}
-								break;
-							}
-							pd_u8_next(&r, ce);
-						}
-					}
-				}
-			}
+				find_title(doc, cs, ce);
 			prev_start = (size_t) (cs - base);
 			prev_end = (size_t) (ce - base);
 		}
 		p = le < end ? le + 1 : end;
 	}
 
-	/* no notice title: the first part's title line, or the first line */
+	/* no notice title: the first part's title line */
 	if (doc->title_end == 0 && doc->nparts > 0 && doc->parts[0].title_end > 0)
 	{
 		doc->title_start = doc->parts[0].title_start;
 		doc->title_end = doc->parts[0].title_end;
+	}
+	/* a single text without a title line of its own is the document */
+	if (doc->nparts > 0 && doc->parts[0].title_end == 0)
+	{
+		doc->parts[0].title_start = doc->title_start;
+		doc->parts[0].title_end = doc->title_end;
 	}
 
 	/* a date at the end (signature after the text) when the preamble had none */
@@ -1237,6 +1321,25 @@ find_metadata(pd_doc *doc)
 				doc->year = y;
 				doc->month = mo;
 				doc->day = d;
+				/* the signature on the line before */
+				if (doc->issuer_end == 0 && ls > base + 1)
+				{
+					const unsigned char *pe = ls - 1;
+					const unsigned char *ps;
+
+					while (pe > base && (pe[-1] == '\r' || pe[-1] == ' ' || pe[-1] == '\t'))
+						pe--;
+					ps = pe;
+					while (ps > base && ps[-1] != '\n')
+						ps--;
+					ps = skip_decoration(ps, pe);
+					if (pe > ps && !has_sentence_end(ps, pe) &&
+						pd_u8_count((const char *) ps, (size_t) (pe - ps)) <= 30)
+					{
+						doc->issuer_start = (size_t) (ps - base);
+						doc->issuer_end = (size_t) (pe - base);
+					}
+				}
 				break;
 			}
 			q = ls > base ? ls - 1 : base;

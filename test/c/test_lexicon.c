@@ -75,7 +75,6 @@ int
 main(void)
 {
 	pd_lexicon *lx = build();
-	char		fold[64];
 
 	/* duplicates after folding count once; the first index is reported */
 	CHECK_INT(pd_lexicon_size(lx), NTERMS - 1);
@@ -158,16 +157,5 @@ main(void)
 	CHECK_STR(scan(lx, "铜梁"), "");
 	pd_lexicon_free(lx);
 
-	/* folding whole strings */
-	{
-		const char *in = "重慶市銅梁區（ＡＢ）";
-		size_t		n = pd_fold_utf8(in, strlen(in), fold);
-
-		fold[n] = '\0';
-		CHECK_STR(fold, "重庆市铜梁区(AB)");
-		n = pd_fold_utf8("a\xffz", 3, fold);
-		fold[n] = '\0';
-		CHECK_STR(fold, "a\xffz");
-	}
 	return ctest_finish("test_lexicon");
 }

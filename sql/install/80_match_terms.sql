@@ -1,9 +1,4 @@
--- plandata 0.2: folding and dictionary matching as SQL functions (used by plandata_geo)
-
-CREATE FUNCTION @extschema@.plan_fold(text) RETURNS text
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.plan_fold(text) IS
-	'the text as plandata compares it: full-width forms to ASCII, Traditional to Simplified (OpenCC table)';
+-- plandata 0.2: folded dictionary matching as a SQL function (plandata_geo finds places with it)
 
 CREATE FUNCTION @extschema@.plan_match_terms(doc text, terms text[], stop_suffixes text[] DEFAULT '{}',
 	OUT term int, OUT pos int, OUT len int)
