@@ -23,7 +23,7 @@ CREATE TABLE @extschema@.plan_gazetteer (
 	full_name	text CHECK (full_name <> ''),
 	type		text NOT NULL,
 	level		text NOT NULL CHECK (level IN ('province', 'prefecture', 'county', 'zone')),
-	parent		text REFERENCES @extschema@.plan_gazetteer (division) DEFERRABLE INITIALLY DEFERRED,
+	parent		text,			-- checked by plan_gazetteer_parent_check (see there)
 	province	text,
 	zone		text,
 	abbr		text[],
@@ -129,7 +129,7 @@ COMMENT ON FUNCTION @extschema@.wgs84_to_gcj02(float8, float8) IS
 -- w <- w - (f(w) - g) converges because the offset changes slowly (its
 -- derivative is ~1e-4), and stops when f(w) is within 1e-12 degrees of g,
 -- far below the float8 noise of the answer (the one-step inverse many tools
--- use is off by up to a few metres).
+-- use, g - offset(g), is off by up to 5 metres in the north-east).
 CREATE FUNCTION @extschema@.gcj02_to_wgs84(gcj_lon float8, gcj_lat float8, OUT lon float8, OUT lat float8)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
@@ -201,15 +201,17 @@ BEGIN
 	IF ST_IsEmpty(g) THEN
 		RETURN ST_SetSRID(g, 4326);
 	END IF;
-	IF GeometryType(g) = 'POINT' AND NOT ST_HasArc(g) THEN
+	IF GeometryType(g) = 'POINT' THEN
 		IF to_wgs84 THEN
 			p := gcj02_to_wgs84(ST_X(g), ST_Y(g));
 		ELSE
 			p := wgs84_to_gcj02(ST_X(g), ST_Y(g));
 		END IF;
-		RETURN ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326);
+		-- moving the point keeps its Z and M
+		RETURN ST_SetSRID(ST_Translate(g, p.lon - ST_X(g), p.lat - ST_Y(g)), 4326);
 	END IF;
-	-- 15 decimals: the conversion must not round what it converts
+	-- 15 decimals: the conversion must not round what it converts (GeoJSON
+	-- carries Z but not M)
 	RETURN ST_SetSRID(ST_GeomFromGeoJSON(plan_gcj02_coords(ST_AsGeoJSON(g, 15)::jsonb, to_wgs84)), 4326);
 END
 $$;
@@ -469,11 +471,13 @@ BEGIN
 		RETURN OLD;
 	END IF;
 	-- the provincial-level division a new gazetteer row lies in
-	IF TG_TABLE_NAME = 'plan_gazetteer' AND NEW.province IS NULL THEN
-		NEW.province := CASE
-			WHEN NEW.level = 'province' THEN NEW.division
-			WHEN NEW.code IS NOT NULL THEN left(NEW.code, 2) || '0000'
-			ELSE (SELECT g.province FROM plan_gazetteer g WHERE g.division = NEW.parent) END;
+	IF TG_TABLE_NAME = 'plan_gazetteer' THEN
+		IF NEW.province IS NULL THEN
+			NEW.province := CASE
+				WHEN NEW.level = 'province' THEN NEW.division
+				WHEN NEW.code IS NOT NULL THEN left(NEW.code, 2) || '0000'
+				ELSE (SELECT g.province FROM plan_gazetteer g WHERE g.division = NEW.parent) END;
+		END IF;
 	END IF;
 	RETURN NEW;
 END
@@ -481,6 +485,41 @@ $$;
 
 CREATE TRIGGER plan_gazetteer_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_gazetteer
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_gazetteer_guard();
+
+-- parent must name a division.  A deferred constraint trigger rather than a
+-- self-referencing foreign key: pg_dump warns about every self-referencing
+-- key of a table it dumps data of ("circular foreign-key constraints"), and
+-- deferring the check lets a restore load children before parents.
+CREATE FUNCTION @extschema@.plan_gazetteer_parent_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $$
+BEGIN
+	IF TG_OP <> 'DELETE' THEN
+		IF NEW.parent IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM plan_gazetteer g WHERE g.division = NEW.parent) THEN
+			RAISE EXCEPTION 'plan_gazetteer row % names parent %, which is not in plan_gazetteer',
+				quote_literal(NEW.division), quote_literal(NEW.parent)
+				USING ERRCODE = 'foreign_key_violation';
+		END IF;
+		-- a parent inserted after its child in the same transaction: the
+		-- child's province is known only now
+		IF NEW.province IS NULL AND NEW.parent IS NOT NULL THEN
+			UPDATE plan_gazetteer c SET province = p.province
+			FROM plan_gazetteer p
+			WHERE c.division = NEW.division AND p.division = NEW.parent AND p.province IS NOT NULL;
+		END IF;
+	ELSIF EXISTS (SELECT 1 FROM plan_gazetteer g WHERE g.parent = OLD.division) THEN
+		RAISE EXCEPTION 'plan_gazetteer row % is the parent of other rows', quote_literal(OLD.division)
+			USING ERRCODE = 'foreign_key_violation';
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER plan_gazetteer_parent_check
+	AFTER INSERT OR UPDATE OF parent, division OR DELETE ON @extschema@.plan_gazetteer
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_gazetteer_parent_check();
 CREATE TRIGGER plan_gazetteer_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_gazetteer_alias
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_gazetteer_guard();
 
@@ -721,6 +760,7 @@ BEGIN
 		IF division IS NOT NULL THEN
 			status := 'code';
 		ELSIF nm IS NOT NULL THEN
+			name := nm;			-- as the feature has it, unless matched below
 			-- by name in any script; prefer divisions that exist on the date
 			SELECT array_agg(c.division ORDER BY c.division) INTO hits
 			FROM (SELECT g.division,
@@ -750,9 +790,12 @@ BEGIN
 			BEGIN
 				geom := ST_GeomFromGeoJSON(f -> 'geometry');
 			EXCEPTION WHEN OTHERS THEN
-				geom := NULL;	-- reported below
+				geom := NULL;
+				status := 'invalid geometry: ' || SQLERRM;
 			END;
-			IF geom IS NOT NULL AND ST_SRID(geom) = 0 THEN
+			-- GeoJSON without a crs of its own is in the collection's (4326 by
+			-- default; PostGIS also assumes 4326)
+			IF geom IS NOT NULL AND NOT coalesce(f -> 'geometry' ? 'crs', false) THEN
 				geom := ST_SetSRID(geom, srid);
 			END IF;
 			IF geom IS NOT NULL AND ST_SRID(geom) <> 4326 THEN
@@ -763,7 +806,9 @@ BEGIN
 			END IF;
 			geom := ST_CollectionExtract(ST_MakeValid(geom), 3);
 			IF geom IS NULL OR ST_IsEmpty(geom) THEN
-				status := 'no polygon geometry';
+				IF status NOT LIKE 'invalid geometry%' THEN
+					status := 'no polygon geometry';
+				END IF;
 				division := NULL;
 			ELSE
 				divs := divs || division;
@@ -833,6 +878,7 @@ DECLARE
 	nclass	int4;
 	integral boolean;
 	maxv	float8;
+	minv	float8;
 	local	boolean;
 	others	text[];
 	items	plan_map_item[];
@@ -872,15 +918,18 @@ BEGIN
 	JOIN plan_gazetteer g ON g.division = u.dv;
 
 	-- What to draw: the divisions with a count and, as the grey background,
-	-- their siblings on the date (same level and parent).  When anything below
-	-- the provinces has a count, the map shows that level and the provinces
-	-- named are listed beside it; else it shows the provinces.
-	local := EXISTS (SELECT 1 FROM unnest(divisions) AS dv JOIN plan_gazetteer g ON g.division = dv
-					 WHERE g.level <> 'province');
+	-- their siblings on the date (same level and parent).  The map shows
+	-- either provinces or what lies below them, whichever has more divisions
+	-- with a count; the others are listed beside it.
+	SELECT count(*) FILTER (WHERE g.level <> 'province') > 0
+		   AND count(*) FILTER (WHERE g.level <> 'province') >= count(*) FILTER (WHERE g.level = 'province')
+	INTO local
+	FROM unnest(divisions, counts) AS u(dv, val) JOIN plan_gazetteer g ON g.division = u.dv
+	WHERE u.val > 0;
 	WITH v AS (
 		SELECT u.dv AS division, u.val AS value
 		FROM unnest(divisions, counts) AS u(dv, val) JOIN plan_gazetteer g ON g.division = u.dv
-		WHERE NOT local OR g.level <> 'province'
+		WHERE (g.level <> 'province') = local
 	), vg AS (
 		SELECT g.division, g.level, g.parent FROM v JOIN plan_gazetteer g USING (division)
 	), ctx AS (
@@ -902,11 +951,12 @@ BEGIN
 	SELECT array_agg(format('%s %s', g.name, trim_scale(u.val::numeric)) ORDER BY u.val DESC, g.division)
 	INTO others
 	FROM unnest(divisions, counts) AS u(dv, val) JOIN plan_gazetteer g ON g.division = u.dv
-	WHERE local AND g.level = 'province' AND u.val > 0;
+	WHERE (g.level <> 'province') <> local AND u.val > 0;
 
 	SELECT count(*), count(*) FILTER (WHERE value > 0), count(boundary),
-		   max(value), bool_and(value = trunc(value)), ST_Extent(coalesce(boundary, seat))
-	INTO nitems, nnamed, nbound, maxv, integral, ext
+		   max(value), min(value) FILTER (WHERE value > 0), bool_and(value = trunc(value)),
+		   ST_Extent(coalesce(boundary, seat))
+	INTO nitems, nnamed, nbound, maxv, minv, integral, ext
 	FROM unnest(items);
 
 	-- classes: one per value when the counts are whole numbers up to 5,
@@ -959,10 +1009,10 @@ BEGIN
 	IF crowd >= 3 THEN
 		-- below the map, as wide as needed up to the map's width
 		z := least((mw - 20) / (bx2 - bx1), 260 / (by2 - by1), 12);
-		iw := (bx2 - bx1) * z + 20;
-		ih := (by2 - by1) * z + 36;
+		iw := round(((bx2 - bx1) * z + 20)::numeric, 1);
+		ih := round(((by2 - by1) * z + 36)::numeric, 1);
 		ix := pad;
-		iy := top + mh + 12;
+		iy := round((top + mh + 12)::numeric, 1);
 		SELECT CASE WHEN count(DISTINCT i.zone) = 1 AND count(i.zone) = count(*) THEN min(i.zone) ELSE '局部' END
 			   || format(' ×%s', round(z::numeric, 1))
 		INTO ititle
@@ -1080,7 +1130,7 @@ BEGIN
 
 	-- legend: the classes, zero, the symbols, a scale bar, the provinces
 	-- named beside the map, and what is on it
-	lx := pad + mw + 24;
+	lx := round((pad + mw + 24)::numeric, 1);
 	y := top + 4;
 	leg := leg || xmlelement(name text, xmlattributes(lx AS x, y + 10 AS y, 'legend-title' AS class), legend);
 	FOR k IN 1..nclass LOOP
@@ -1088,10 +1138,11 @@ BEGIN
 		leg := leg || xmlelement(name rect, xmlattributes(lx AS x, y AS y, 14 AS width, 14 AS height,
 					colors[k] AS fill, 'swatch' AS class))
 				   || xmlelement(name text, xmlattributes(lx + 22 AS x, y + 12 AS y),
-					CASE WHEN k = 1 THEN CASE WHEN integral AND breaks[1] > 1 THEN '1–' ELSE '' END
+					CASE WHEN integral AND k = 1 THEN CASE WHEN breaks[1] > 1 THEN '1–' ELSE '' END
 						 WHEN integral AND breaks[k] = breaks[k - 1] + 1 THEN ''
 						 WHEN integral THEN trim_scale((breaks[k - 1] + 1)::numeric) || '–'
-						 ELSE '> ' || trim_scale(breaks[k - 1]::numeric) || ' – ' END
+						 WHEN k = 1 THEN trim_scale(minv::numeric) || ' – '
+						 ELSE trim_scale(breaks[k - 1]::numeric) || ' – ' END
 					|| trim_scale(breaks[k]::numeric));
 	END LOOP;
 	y := y + 22;
@@ -1180,8 +1231,8 @@ SET search_path FROM CURRENT
 AS $$
 	SELECT plan_map_svg(coalesce(array_agg(p.division ORDER BY p.division), '{}'),
 						coalesce(array_agg(p.n ORDER BY p.division), '{}'),
-						coalesce(title, nullif(i.title, ''), '任务提及的区划'),
-						concat_ws(' · ', nullif(i.docno_text, ''), i.issued::text, '提及各区划的任务数'),
+						coalesce(plan_map_svg.title, nullif(i.title, ''), '任务提及的区划'),
+						concat_ws(' · ', nullif(i.docno_text, ''), to_char(i.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
 						on_date => i.issued, width => width)
 	FROM plan_info(doc) i
 	LEFT JOIN (SELECT division, count(DISTINCT code)::float8 AS n FROM plan_places(doc) GROUP BY division) p ON true
@@ -1248,8 +1299,8 @@ SET search_path FROM CURRENT
 AS $$
 	SELECT plan_map_svg(coalesce(array_agg(c.division ORDER BY c.division) FILTER (WHERE c.division IS NOT NULL), '{}'),
 						coalesce(array_agg(c.tasks::float8 ORDER BY c.division) FILTER (WHERE c.division IS NOT NULL), '{}'),
-						coalesce(title, nullif(d.title, ''), '任务提及的区划'),
-						concat_ws(' · ', nullif(d.docno, ''), d.issued::text, '提及各区划的任务数'),
+						coalesce(plan_map_svg.title, nullif(d.title, ''), '任务提及的区划'),
+						concat_ws(' · ', nullif(d.docno, ''), to_char(d.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
 						on_date => d.issued, width => width)
 	FROM plan_document d
 	LEFT JOIN plan_document_place_counts c ON c.document_id = d.id
