@@ -106,7 +106,7 @@ FROM geo_docs g JOIN plan_document d ON d.id = g.id ORDER BY d.docno;
 
 SELECT docno, code, heading, division, name, mentions, matched, round(lon::numeric, 4) AS lon, round(lat::numeric, 4) AS lat,
 	   GeometryType(seat) AS seat, boundary IS NULL AS no_boundary
-FROM plan_task_places WHERE document_id IN (SELECT id FROM geo_docs) AND docno LIKE '渝府發%'
+FROM plan_task_places WHERE document_id IN (SELECT id FROM geo_docs) AND docno = '渝府发〔2025〕4号'
 ORDER BY code, division;
 SELECT docno, division, name, tasks, mentions, task_codes
 FROM plan_document_place_counts WHERE document_id IN (SELECT id FROM geo_docs) AND (tasks > 1 OR docno LIKE '%〔2026〕%')

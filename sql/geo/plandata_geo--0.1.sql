@@ -679,7 +679,7 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
 AS $$
 WITH d AS MATERIALIZED (
-	SELECT d.id, d.body, d.issued, plan_issuing_region(d.issuer, d.docno, d.issued) AS region
+	SELECT d.id, d.body, d.issued, plan_issuing_region(d.issuer, d.docno::text, d.issued) AS region
 	FROM plan_document d WHERE d.id = document_id
 ),
 m AS MATERIALIZED (
@@ -1232,11 +1232,11 @@ AS $$
 	SELECT plan_map_svg(coalesce(array_agg(p.division ORDER BY p.division), '{}'),
 						coalesce(array_agg(p.n ORDER BY p.division), '{}'),
 						coalesce(plan_map_svg.title, nullif(i.title, ''), '任务提及的区划'),
-						concat_ws(' · ', nullif(i.docno_text, ''), to_char(i.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
+						concat_ws(' · ', i.docno::text, to_char(i.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
 						on_date => i.issued, width => width)
 	FROM plan_info(doc) i
 	LEFT JOIN (SELECT division, count(DISTINCT code)::float8 AS n FROM plan_places(doc) GROUP BY division) p ON true
-	GROUP BY i.title, i.docno_text, i.issued
+	GROUP BY i.title, i.docno, i.issued
 $$;
 COMMENT ON FUNCTION @extschema@.plan_map_svg(text, text, int4) IS
 	'choropleth SVG of a plan: how many of its tasks name each division';
@@ -1259,7 +1259,7 @@ COMMENT ON VIEW @extschema@.plan_gazetteer_map IS
 
 CREATE VIEW @extschema@.plan_task_places AS
 SELECT d.id || '/' || p.ord || '/' || p.division AS link_id,
-	   d.id AS document_id, d.docno, d.title AS document_title, d.issued,
+	   d.id AS document_id, d.docno::text AS docno, d.title AS document_title, d.issued,
 	   t.part, p.ord, p.code::text AS code, t.depth, t.heading,
 	   p.division, g.name, g.type, g.level, g.zone, g.province,
 	   pg_catalog.count(*)::int4 AS mentions,
@@ -1277,7 +1277,7 @@ COMMENT ON VIEW @extschema@.plan_task_places IS
 
 CREATE VIEW @extschema@.plan_document_place_counts AS
 SELECT d.id || '/' || p.division AS id,
-	   d.id AS document_id, d.docno, d.title AS document_title, d.issued,
+	   d.id AS document_id, d.docno::text AS docno, d.title AS document_title, d.issued,
 	   p.division, g.name, g.type, g.level, g.zone, g.province,
 	   pg_catalog.count(DISTINCT p.ord)::int4 AS tasks,
 	   pg_catalog.count(*)::int4 AS mentions,
@@ -1300,7 +1300,7 @@ AS $$
 	SELECT plan_map_svg(coalesce(array_agg(c.division ORDER BY c.division) FILTER (WHERE c.division IS NOT NULL), '{}'),
 						coalesce(array_agg(c.tasks::float8 ORDER BY c.division) FILTER (WHERE c.division IS NOT NULL), '{}'),
 						coalesce(plan_map_svg.title, nullif(d.title, ''), '任务提及的区划'),
-						concat_ws(' · ', nullif(d.docno, ''), to_char(d.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
+						concat_ws(' · ', d.docno::text, to_char(d.issued, 'YYYY-MM-DD'), '提及各区划的任务数'),
 						on_date => d.issued, width => width)
 	FROM plan_document d
 	LEFT JOIN plan_document_place_counts c ON c.document_id = d.id
