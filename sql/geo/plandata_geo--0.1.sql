@@ -537,12 +537,13 @@ CREATE FUNCTION @extschema@.plan_region_province(region text) RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
 AS $$
-	SELECT g.province
-	FROM plan_gazetteer g
-	WHERE g.division = region
-	   OR plan_fold(region) IN (plan_fold(g.name), plan_fold(g.short_name), plan_fold(g.full_name))
-	ORDER BY g.division = region DESC, g.level = 'province' DESC, g.division
-	LIMIT 1
+	SELECT coalesce(
+		(SELECT g.province FROM plan_gazetteer g WHERE g.division = region),
+		(SELECT g.province
+		 FROM plan_gazetteer g
+		 WHERE plan_fold(region) IN (plan_fold(g.name), plan_fold(g.short_name), plan_fold(g.full_name))
+		 ORDER BY g.level = 'province' DESC, g.division
+		 LIMIT 1))
 $$;
 
 CREATE FUNCTION @extschema@.place_mentions(doc text, region text DEFAULT NULL, on_date date DEFAULT NULL,
@@ -612,7 +613,17 @@ SET search_path FROM CURRENT
 AS $$
 	SELECT CASE
 		WHEN coalesce(issuer, '') <> '' THEN
-			(SELECT m.division FROM place_mentions(issuer, NULL, issued) m ORDER BY m.pos LIMIT 1)
+			-- the division named first in the issuer, the longest name there
+			-- (四川省广安市人民政府 is 广安市); zones issue no plans
+			(SELECT g.division
+			 FROM plan_gazetteer g
+				  CROSS JOIN LATERAL (VALUES (g.name), (g.short_name), (g.full_name)) AS t(n)
+				  CROSS JOIN LATERAL (SELECT strpos(plan_fold(issuer), plan_fold(t.n)) AS at) AS w
+			 WHERE t.n IS NOT NULL AND w.at > 0 AND g.level <> 'zone'
+			   AND (g.valid_from IS NULL OR g.valid_from <= coalesce(issued, current_date))
+			   AND (g.valid_to IS NULL OR g.valid_to > coalesce(issued, current_date))
+			 ORDER BY w.at, length(t.n) DESC, g.division
+			 LIMIT 1)
 		ELSE
 			(SELECT g.division FROM plan_gazetteer g
 			 WHERE g.level = 'province' AND left(plan_fold(docno), 1) = ANY (g.abbr)
