@@ -2,6 +2,7 @@
 -- plandata_geo: loading boundaries from GeoJSON
 --
 CREATE EXTENSION plandata_geo CASCADE;
+\set SHOW_CONTEXT never
 \pset null '∅'
 \set gj `cat test/geo/small_boundaries.geojson`
 

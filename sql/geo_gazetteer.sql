@@ -2,6 +2,7 @@
 -- plandata_geo: the gazetteer, its validity dates, and who may change it
 --
 CREATE EXTENSION plandata_geo CASCADE;
+\set SHOW_CONTEXT never
 \pset null '∅'
 
 -- what is shipped
@@ -72,6 +73,8 @@ UPDATE plan_gazetteer SET seat = ST_SetSRID(ST_MakePoint(106.5, 29.6), 4326) WHE
 \echo :LAST_ERROR_SQLSTATE
 DELETE FROM plan_gazetteer_alias WHERE alias = '路';
 INSERT INTO plan_gazetteer (division, name, type, level, shipped) VALUES ('x-test', '测试区', '区', 'county', true);
+TRUNCATE plan_gazetteer_alias;
+SELECT count(*) FROM plan_gazetteer_alias;
 
 -- a division of your own: the province is filled in from its code; its
 -- names are found at once; an alias of your own for a shipped division

@@ -2,6 +2,7 @@
 -- plandata_geo: GCJ-02 (Chinese web map coordinates) <-> WGS84
 --
 CREATE EXTENSION plandata_geo CASCADE;
+\set SHOW_CONTEXT never
 
 -- Published point pairs: eviltransform's test vectors (Shanghai, Shenzhen,
 -- Beijing) and coordtransform's example.  Forward agrees to 1e-9 degrees

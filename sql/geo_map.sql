@@ -2,6 +2,7 @@
 -- plandata_geo: choropleth maps as SVG, checked as XML
 --
 CREATE EXTENSION plandata_geo CASCADE;
+\set SHOW_CONTEXT never
 \pset null '∅'
 \set cq_trad `cat test/docs/cq_style_trad.txt`
 \set geo `cat test/docs/geo_cq_style.txt`

@@ -2,6 +2,7 @@
 -- plandata_geo: places named in plans
 --
 CREATE EXTENSION plandata_geo CASCADE;
+\set SHOW_CONTEXT never
 \pset null '∅'
 \set cq_trad `cat test/docs/cq_style_trad.txt`
 \set cq_simp `cat test/docs/cq_style_simp.txt`

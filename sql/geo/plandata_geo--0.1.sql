@@ -460,6 +460,11 @@ LANGUAGE plpgsql
 SET search_path FROM CURRENT
 AS $$
 BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		RAISE EXCEPTION '% holds rows shipped with plandata_geo and cannot be truncated', TG_TABLE_NAME
+			USING ERRCODE = 'check_violation',
+				  HINT = 'Delete your own rows: DELETE FROM ' || TG_TABLE_NAME || ' WHERE NOT shipped.';
+	END IF;
 	IF (TG_OP <> 'INSERT' AND OLD.shipped) OR (TG_OP <> 'DELETE' AND NEW.shipped) THEN
 		RAISE EXCEPTION '% row % is shipped with plandata_geo and read-only', TG_TABLE_NAME,
 			quote_literal(coalesce(to_jsonb(coalesce(OLD, NEW)) ->> CASE TG_TABLE_NAME
@@ -522,6 +527,10 @@ CREATE CONSTRAINT TRIGGER plan_gazetteer_parent_check
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_gazetteer_parent_check();
 CREATE TRIGGER plan_gazetteer_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.plan_gazetteer_alias
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.plan_gazetteer_guard();
+CREATE TRIGGER plan_gazetteer_guard_truncate BEFORE TRUNCATE ON @extschema@.plan_gazetteer
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_gazetteer_guard();
+CREATE TRIGGER plan_gazetteer_guard_truncate BEFORE TRUNCATE ON @extschema@.plan_gazetteer_alias
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.plan_gazetteer_guard();
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_gazetteer', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_gazetteer_alias', 'WHERE NOT shipped');
