@@ -4,8 +4,10 @@
  * The same backend-free core the extension runs (pd_segment and the item
  * helpers) with malloc memory, so the JSON shows exactly what plan_load()
  * would store: the plan_info() metadata, plan_parts(), and plan_tasks()
- * rows with the same 0-based character offsets, and plan_docnos() (its own
- * 发文字号 and the ones it cites).  JSON through jansson.
+ * rows with the same 0-based character offsets, plan_units() and
+ * plan_targets() rows where the build has those parsers (json_units.c,
+ * json_targets.c), and plan_docnos() (its own 发文字号 and the ones it
+ * cites).  JSON through jansson.
  */
 #include "planload.h"
 #include "load.h"
@@ -146,6 +148,23 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 		json_array_append_new(tasks, t);
 	}
 	json_object_set_new(o, "tasks", tasks);
+
+	/* plan_units() and plan_targets(), when this build has those parsers */
+	{
+		json_t	   *arr;
+		int			r;
+
+		if ((r = pl_json_units(&d, &arr, why, whylen)) > 0)
+			json_object_set_new(o, "units", arr);
+		if (r >= 0 && (r = pl_json_targets(&d, &arr, why, whylen)) > 0)
+			json_object_set_new(o, "targets", arr);
+		if (r < 0)
+		{
+			pd_doc_free(&d);
+			json_decref(o);
+			return NULL;
+		}
+	}
 	pd_doc_free(&d);
 
 	/* plan_docnos(): one entry per distinct number, in text order */

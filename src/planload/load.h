@@ -65,4 +65,14 @@ char	   *pl_parse_json(const char *file, const char *encoding, size_t bytes,
 /* {"file": ..., "error": ...} for a document that could not be read */
 char	   *pl_error_json(const char *file, const char *why);
 
+/*
+ * plan_units() and plan_targets() rows of a segmented document as JSON
+ * arrays (json_units.c, json_targets.c): 1 and *out set, 0 when this build
+ * has no such parser (no key is added), -1 with why on failure.
+ */
+struct pd_doc;
+struct json_t;
+int			pl_json_units(const struct pd_doc *d, struct json_t **out, char *why, size_t whylen);
+int			pl_json_targets(const struct pd_doc *d, struct json_t **out, char *why, size_t whylen);
+
 #endif
