@@ -55,6 +55,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
     for c in d["docnos"]:
         if c["role"] == "cites":
             print("\t".join(str(x) for x in (d["file"], "cites", c["docno"], c["occurrences"])))
+    for u in d.get("units", []):
+        print("\t".join(str(x) for x in (d["file"], "unit", u["ord"], u["code"], u["unit"], u["role"], u["raw"])))
+    for g in d.get("targets", []):
+        print("\t".join(str(x) for x in (d["file"], "target", g["ord"], g["code"], g["indicator"], g["target"],
+              g["year"] or "", g["period"] or "", "t" if g["aspirational"] else "f", g["raw"])))
 PY
 psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >"$PL_TMP/db_rows" <<'SQL'
 SELECT d.source, t.ord, t.part, t.code, t.depth, coalesce(t.parent_code::text, ''), t.heading, t.line,
@@ -64,13 +69,27 @@ SELECT d.source, 'meta', coalesce(d.title, ''), coalesce(d.docno::text, ''), coa
 FROM plan_document d;
 SELECT d.source, 'cites', c.docno, c.occurrences FROM plan_document d JOIN plan_citation c ON c.document_id = d.id;
 SQL
+# units and targets, where this version stores them (and so --parse-only prints them)
+if [ -n "$(pl_q $DB "SELECT to_regclass('plan_task_unit')")" ]; then
+  psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
+SELECT d.source, 'unit', u.ord, u.code, u.unit, u.role, u.raw
+FROM plan_document d JOIN plan_task_unit u ON u.document_id = d.id;
+SQL
+fi
+if [ -n "$(pl_q $DB "SELECT to_regclass('plan_target')")" ]; then
+  psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
+SELECT d.source, 'target', g.ord, g.code, g.indicator, g.target, coalesce(g.year::text, ''),
+       coalesce(g.period, ''), g.aspirational, g.raw
+FROM plan_document d JOIN plan_target g ON g.document_id = d.id;
+SQL
+fi
 sort "$PL_TMP/db_rows" >"$PL_TMP/db_sorted"
 sort "$PL_TMP/json_rows" >"$PL_TMP/json_sorted"
 if ! diff -q "$PL_TMP/db_sorted" "$PL_TMP/json_sorted" >/dev/null; then
   diff "$PL_TMP/db_sorted" "$PL_TMP/json_sorted" | head -n 20 || true
   pl_fail "--parse-only differs from what plan_load stored"
 fi
-echo "ok: $(wc -l <"$PL_TMP/json_sorted") task, metadata and citation rows identical"
+echo "ok: $(wc -l <"$PL_TMP/json_sorted") task, metadata, citation, unit and target rows identical"
 
 echo "== --jobs 2 over 70 distinct copies, then again"
 DB2=plandata_planload_jobs
