@@ -91,15 +91,15 @@ if ! diff -q "$PL_TMP/db_sorted" "$PL_TMP/json_sorted" >/dev/null; then
 fi
 echo "ok: $(wc -l <"$PL_TMP/json_sorted") task, metadata, citation, unit and target rows identical"
 
-echo "== --jobs 2 over 70 distinct copies, then again"
+echo "== --jobs 2 over $((n * 10)) distinct copies, then again"
 DB2=plandata_planload_jobs
 pl_db $DB2
 pl_copies "$PL_TMP/copies" 10
 "$PL" -d $DB2 --jobs 2 --progress=lines "$PL_TMP/copies" >"$out" 2>"$err" || { cat "$err"; pl_fail "--jobs 2 exited $?"; }
-pl_expect "70 documents: 70 loaded, 0 unchanged, 0 failed" "$out"
-[ "$(pl_q $DB2 'SELECT count(*) FROM plan_document')" = 70 ] || pl_fail "70 documents stored"
+pl_expect "$((n * 10)) documents: $((n * 10)) loaded, 0 unchanged, 0 failed" "$out"
+[ "$(pl_q $DB2 'SELECT count(*) FROM plan_document')" = $((n * 10)) ] || pl_fail "$((n * 10)) documents stored"
 "$PL" -d $DB2 --jobs 2 --progress=lines "$PL_TMP/copies" >"$out" 2>"$err" || pl_fail "--jobs 2 again exited $?"
-pl_expect "70 documents: 0 loaded, 70 unchanged, 0 failed" "$out"
+pl_expect "$((n * 10)) documents: 0 loaded, $((n * 10)) unchanged, 0 failed" "$out"
 # --jobs 1 into a third database stores exactly the same rows
 DB3=plandata_planload_jobs1
 pl_db $DB3
