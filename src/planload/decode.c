@@ -526,9 +526,7 @@ pl_decode(char *raw, size_t len, const char *forced, pl_text *out,
 	if (nbad == 0 || forced || nbad * 20 <= nmulti)
 	{
 		if (nbad > 0)
-		{
 			return bad_utf8(why, whylen, what, skip + at, nbad);
-		}
 		/* UTF-8: the text is the file's own buffer, terminated in place */
 		snprintf(out->encoding, sizeof out->encoding, "%s", forced ? "UTF-8" : name);
 		raw[len] = '\0';
