@@ -1,0 +1,117 @@
+/*
+ * pd_target_int.h — internals shared by target.c (the value type) and
+ * targets_scan.c (the sentence extractor): keyword tables matched on folded
+ * code points, and the number / unit readers both of them use.  Not part of
+ * the public core API.
+ */
+#ifndef PD_TARGET_INT_H
+#define PD_TARGET_INT_H
+
+#include "pd_target.h"
+
+/*
+ * A keyword table: Simplified, half-width UTF-8 words with two small
+ * payload numbers.  The first lookup decodes the words into code points and
+ * indexes them by first and by last code point, so matching at a position
+ * (forwards, or backwards from a position) touches only the few words that
+ * can match.  The build is idempotent; multi-threaded callers should call
+ * pd_target_init() once before starting threads.
+ */
+#define PD_WORD_MAX_CPS 8
+#define PD_WORDTAB_MAX 192
+#define PD_WORD_BUCKETS 64
+
+typedef struct pd_word
+{
+	const char *text;
+	int16_t		a;
+	int16_t		b;
+} pd_word;
+
+typedef struct pd_wordtab
+{
+	const pd_word *words;
+	int			n;
+	volatile int ready;
+	uint8_t		len[PD_WORDTAB_MAX];
+	uint32_t	cps[PD_WORDTAB_MAX][PD_WORD_MAX_CPS];
+	int16_t		head_first[PD_WORD_BUCKETS];
+	int16_t		next_first[PD_WORDTAB_MAX];
+	int16_t		head_last[PD_WORD_BUCKETS];
+	int16_t		next_last[PD_WORDTAB_MAX];
+} pd_wordtab;
+
+#define PD_WORDTAB(arr) \
+	{ (arr), (int) (sizeof(arr) / sizeof((arr)[0])), 0, {0}, {{0}}, {0}, {0}, {0}, {0} }
+
+/* longest word starting at cps[i] (i < n): its index, or -1 */
+int			pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n);
+
+/* longest word ending just before cps[i] and starting at or after `from` */
+int			pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i);
+
+static inline int
+pd_word_len(const pd_wordtab *t, int w)
+{
+	return t->len[w];
+}
+
+/* build every table of the module (idempotent) */
+void		pd_target_init(void);
+
+/* ---- shared readers ------------------------------------------------------- */
+
+/* 十 百 千 万 亿 as unit multipliers: their power of ten, else 0 */
+static inline int
+pd_multiplier_pow10(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x5341:			/* 十 */
+			return 1;
+		case 0x767E:			/* 百 */
+			return 2;
+		case 0x5343:			/* 千 */
+			return 3;
+		case 0x4E07:			/* 万 */
+			return 4;
+		case 0x4EBF:			/* 亿 */
+			return 8;
+		default:
+			return 0;
+	}
+}
+
+/*
+ * An Arabic number at cps[i]: digits, optional thousands separators
+ * (1,000), optional decimal point and digits.  Returns the number of code
+ * points read (0 if cps[i] is not a digit); *status is PD_ERANGE when the
+ * number has more significant or fraction digits than a pd_dec holds.
+ */
+int			pd_read_arabic(const uint32_t *cps, int i, int n, pd_dec *out, pd_status *status);
+
+/*
+ * A Chinese number at cps[i]: a run of numeral characters (一 … 九 两 十 百
+ * 千 〇 零) read by pd_cn_value, a bare 百 or 千 counting as 100 / 1000.
+ * Returns the code points read, 0 if none or malformed.
+ */
+int			pd_read_chinese(const uint32_t *cps, int i, int n, pd_dec *out);
+
+/*
+ * The unit printed at cps[i] in running text: table units (longest match),
+ * optionally preceded by multipliers (万 亿 …, also alone: 5亿) and
+ * followed by 级 after multipliers (7000亿级).  Returns the code points
+ * read (0: no unit here).
+ */
+int			pd_read_text_unit(const uint32_t *cps, int i, int n);
+
+/* encode cps[i..j) as UTF-8 into buf (cap bytes); returns bytes, 0 if it does not fit */
+size_t		pd_cps_to_utf8(const uint32_t *cps, int i, int j, char *buf, size_t cap);
+
+/* set t->unit from cps[i..j) and resolve it; false if too long */
+bool		pd_target_set_unit(pd_target *t, const uint32_t *cps, int i, int j);
+
+/* normalise a parsed decimal: strip trailing fraction zeros */
+pd_dec		pd_dec_norm(pd_dec d);
+
+#endif							/* PD_TARGET_INT_H */

@@ -1,0 +1,465 @@
+/*
+ * Unit tests of the target core: literal parsing and canonical text, the
+ * unit table, order, storage form, decimals, met / gap, and the sentence
+ * extractor.
+ */
+#include "ctest.h"
+#include "pd_target.h"
+
+#include <stdlib.h>
+
+static const char *
+canon(const char *lit)
+{
+	static char buf[512];
+	pd_target	t;
+	pd_error	err;
+
+	if (pd_target_parse(lit, strlen(lit), &t, &err) != PD_OK)
+	{
+		snprintf(buf, sizeof buf, "ERROR%s: %s", err.status == PD_ERANGE ? "(range)" : "", err.msg);
+		return buf;
+	}
+	pd_target_format(&t, buf);
+	return buf;
+}
+
+static pd_target
+T(const char *lit)
+{
+	pd_target	t;
+	pd_error	err;
+
+	if (pd_target_parse(lit, strlen(lit), &t, &err) != PD_OK)
+	{
+		fprintf(stderr, "cannot parse %s: %s\n", lit, err.msg);
+		exit(2);
+	}
+	return t;
+}
+
+static pd_dec
+D(const char *s)
+{
+	pd_dec		d;
+
+	if (pd_dec_parse(s, strlen(s), &d, NULL) != PD_OK)
+	{
+		fprintf(stderr, "cannot parse decimal %s\n", s);
+		exit(2);
+	}
+	return d;
+}
+
+static const char *
+dectext(pd_dec d)
+{
+	static char buf[PD_DEC_TEXT_MAX];
+
+	pd_dec_format(d, buf);
+	return buf;
+}
+
+/* "true", "false" or "ERROR: …" for met(target, actual, unit) */
+static const char *
+met(const char *lit, const char *actual, const char *unit)
+{
+	static char buf[300];
+	pd_target	t = T(lit);
+	pd_dec		a;
+	bool		m;
+	pd_error	err;
+
+	if (pd_target_convert(&t, D(actual), unit, unit ? strlen(unit) : 0, &a, &err) != PD_OK ||
+		pd_target_met(&t, a, &m, &err) != PD_OK)
+	{
+		snprintf(buf, sizeof buf, "ERROR: %s", err.msg);
+		return buf;
+	}
+	return m ? "true" : "false";
+}
+
+static const char *
+gap(const char *lit, const char *actual, const char *unit)
+{
+	static char buf[300];
+	pd_target	t = T(lit);
+	pd_dec		a,
+				g;
+	pd_error	err;
+
+	if (pd_target_convert(&t, D(actual), unit, unit ? strlen(unit) : 0, &a, &err) != PD_OK ||
+		pd_target_gap(&t, a, &g, &err) != PD_OK)
+	{
+		snprintf(buf, sizeof buf, "ERROR: %s", err.msg);
+		return buf;
+	}
+	return dectext(g);
+}
+
+static int
+cmp(const char *a, const char *b)
+{
+	pd_target	x = T(a),
+				y = T(b);
+
+	return pd_target_cmp(&x, &y);
+}
+
+static void
+test_literals(void)
+{
+	/* every form of the issue */
+	CHECK_STR(canon(">=76%"), ">=76%");
+	CHECK_STR(canon("≥76%"), ">=76%");
+	CHECK_STR(canon("76%"), "76%");
+	CHECK_STR(canon("达到76%"), ">=76%");
+	CHECK_STR(canon("70%以上"), ">=70%");
+	CHECK_STR(canon("不低于90%"), ">=90%");
+	CHECK_STR(canon("不少于100个"), ">=100个");
+	CHECK_STR(canon("控制在5%以内"), "<=5%");
+	CHECK_STR(canon("5‰以下"), "<=5‰");
+	CHECK_STR(canon("65万人/年"), "65万人/年");
+	CHECK_STR(canon("每年65万人"), "65万人/年");
+	CHECK_STR(canon("800公里"), "800公里");
+	CHECK_STR(canon("2—3个"), "[2,3]个");
+	CHECK_STR(canon("[2,3]个"), "[2,3]个");
+	CHECK_STR(canon("1.2万亿元左右"), "~1.2万亿元");
+	CHECK_STR(canon("年均增长7%"), "+7%/年");
+	CHECK_STR(canon("提高2个百分点以上"), ">=+2个百分点");
+	CHECK_STR(canon("７６％"), "76%");
+	CHECK_STR(canon("達到７６％"), ">=76%");
+	CHECK_STR(canon("每年穩定在65萬人"), "~65万人/年");
+	CHECK_STR(canon("~65万人/年"), "~65万人/年");
+	/* more comparators */
+	CHECK_STR(canon(">76%"), ">76%");
+	CHECK_STR(canon("<= 5 %"), "<=5%");
+	CHECK_STR(canon("<5%"), "<5%");
+	CHECK_STR(canon("=5%"), "5%");
+	CHECK_STR(canon("≤5%"), "<=5%");
+	CHECK_STR(canon("≈5%"), "~5%");
+	CHECK_STR(canon("约5%"), "~5%");
+	CHECK_STR(canon("超过50%"), ">=50%");
+	CHECK_STR(canon("突破2.2万亿元"), ">=2.2万亿元");
+	CHECK_STR(canon("不超过3年"), "<=3年");
+	CHECK_STR(canon("低于5%"), "<5%");
+	CHECK_STR(canon("高于5%"), ">5%");
+	CHECK_STR(canon("稳定在11亿千瓦左右"), "~11亿千瓦");
+	CHECK_STR(canon("保持在6%以上"), ">=6%");
+	CHECK_STR(canon("控制在3%左右"), "~3%");
+	CHECK_STR(canon("实现100%"), "100%");
+	CHECK_STR(canon("提高到70%"), ">=70%");
+	CHECK_STR(canon("降至5%"), "<=5%");
+	CHECK_STR(canon("3-5家"), "[3,5]家");
+	CHECK_STR(canon("2至3个"), "[2,3]个");
+	CHECK_STR(canon("2~3个"), "[2,3]个");
+	CHECK_STR(canon("2——3个"), "[2,3]个");
+	CHECK_STR(canon("过千亿"), ">=1000亿");
+	CHECK_STR(canon("达到万亿级"), ">=1万亿级");
+	CHECK_STR(canon("7000亿级"), "7000亿级");
+	CHECK_STR(canon("一千万元"), "1000万元");
+	CHECK_STR(canon("两万人"), "2万人");
+	CHECK_STR(canon("10,000件以上"), ">=10000件");
+	CHECK_STR(canon("125左右"), "~125");
+	CHECK_STR(canon("12EFLOPS"), "12EFLOPS");
+	CHECK_STR(canon("1.50%"), "1.5%");
+	CHECK_STR(canon("0.50"), "0.5");
+	CHECK_STR(canon("007个"), "7个");
+	/* growth */
+	CHECK_STR(canon("增长7%"), "+7%");
+	CHECK_STR(canon("+7%/年"), "+7%/年");
+	CHECK_STR(canon("下降13.5%"), "-13.5%");
+	CHECK_STR(canon("下降13.5%以上"), "<=-13.5%");
+	CHECK_STR(canon("<=-13.5%"), "<=-13.5%");
+	CHECK_STR(canon("下降10%—15%"), "ERROR: Unexpected \"—\" at character 6 in the unit.");
+	CHECK_STR(canon("下降10—15%"), "[-15,-10]%");
+	CHECK_STR(canon("[-15,-10]%"), "[-15,-10]%");
+	CHECK_STR(canon("[+2,+3]个百分点"), "[+2,+3]个百分点");
+	CHECK_STR(canon("年均增速保持在20%左右"), "~+20%/年");
+	CHECK_STR(canon("翻一番"), "+100%");
+	CHECK_STR(canon("翻两番"), "+300%");
+	CHECK_STR(canon("减少2万吨"), "-2万吨");
+	CHECK_STR(canon("降低不超过5%"), ">=-5%");
+	CHECK_STR(canon("+0%"), "+0%");
+	CHECK_STR(canon("-0%"), "+0%");
+	/* unknown units are kept */
+	CHECK_STR(canon("5G"), "5G");
+	CHECK_STR(canon("3个国家级平台以上"), ">=3个国家级平台");
+	/* errors */
+	CHECK_STR(canon(""), "ERROR: The target is empty.");
+	CHECK_STR(canon("   "), "ERROR: The target is empty.");
+	CHECK_STR(canon("abc"), "ERROR: Unexpected \"a\" at character 1 where a number was expected.");
+	CHECK_STR(canon("达到"), "ERROR: Missing a number at the end.");
+	CHECK_STR(canon(">=>=5"), "ERROR: A second comparator at character 3.");
+	CHECK_STR(canon("不低于5%以下"), "ERROR: The comparator at character 1 contradicts the suffix.");
+	CHECK_STR(canon("3—2个"), "ERROR: The lower bound of the range is above its upper bound.");
+	CHECK_STR(canon(">=2—3个"), "ERROR: A range takes no comparator.");
+	CHECK_STR(canon("[2,3个"), "ERROR: Unexpected \"个\" at character 5 where \"]\" was expected.");
+	CHECK_STR(canon("76.%"), "ERROR: Misplaced decimal point at character 3.");
+	CHECK_STR(canon(".5%"), "ERROR: A number must start with a digit, not a point (character 1).");
+	CHECK_STR(canon("5% 6"), "ERROR: Unexpected \"6\" at character 4 after the target.");
+	CHECK_STR(canon("5万人/月"), "ERROR: Unexpected \"月\" at character 5 where 年 after \"/\" was expected.");
+	CHECK_STR(canon("5万人/年/年"), "ERROR: \"per year\" is given twice.");
+	CHECK_STR(canon("增长+5%"), "ERROR: Both a sign and a change word (增长, 下降) are given.");
+	CHECK_STR(canon("5abcdefghijklmnopq"), "ERROR: The unit at character 2 is longer than 16 characters.");
+	CHECK_STR(canon("1234567890123456789%"),
+			  "ERROR(range): The number at character 1 has more than 18 significant digits or more than 18 digits after the point.");
+	CHECK_STR(canon("0.0000000000000000001%"),
+			  "ERROR(range): The number at character 1 has more than 18 significant digits or more than 18 digits after the point.");
+	CHECK_STR(canon("123456789012345678%"), "123456789012345678%");
+	CHECK_STR(canon("十十个"), "ERROR: The Chinese numeral at character 1 is not well-formed.");
+	{
+		char		lit[200];
+
+		memset(lit, '5', 100);
+		lit[100] = '\0';
+		CHECK_STR(canon(lit), "ERROR: A target literal has at most 80 characters.");
+	}
+	/* canonical text parses back to itself */
+	{
+		const char *lits[] = {">=76%", "~65万人/年", "[2,3]个", "+7%/年", ">=+2个百分点", "<=-13.5%",
+		"[-15,-10]%", ">=1000亿", ">=1万亿级", "~125", "0.5", "5G", "+0%", "100亩"};
+
+		for (size_t k = 0; k < sizeof lits / sizeof lits[0]; k++)
+			CHECK_STR(canon(canon(lits[k])), lits[k]);
+	}
+}
+
+static void
+test_units(void)
+{
+	pd_target	t;
+
+	t = T("65万人");
+	CHECK_INT(t.u.dim, PD_DIM_PERSONS);
+	CHECK_INT(t.u.pow10, 4);
+	t = T("1.2万亿元");
+	CHECK_INT(t.u.dim, PD_DIM_MONEY);
+	CHECK_INT(t.u.pow10, 12);
+	t = T("11亿千瓦");
+	CHECK_INT(t.u.dim, PD_DIM_POWER);
+	CHECK_INT(t.u.pow10, 8);
+	t = T("5千瓦");
+	CHECK_INT(t.u.pow10, 0);
+	t = T("3万千米");
+	CHECK_INT(t.u.dim, PD_DIM_LENGTH);
+	CHECK_INT(t.u.pow10, 7);
+	t = T("2个百分点");
+	CHECK_INT(t.u.dim, PD_DIM_POINTS);
+	t = T("5‰");
+	CHECK_INT(t.u.dim, PD_DIM_PERCENT);
+	CHECK_INT(t.u.pow10, -1);
+	t = T("10万亩");
+	CHECK_INT(t.u.dim, PD_DIM_AREA);
+	CHECK(t.u.factor > 666.6 && t.u.factor < 666.7);
+	t = T("5亿");
+	CHECK_INT(t.u.dim, PD_DIM_NONE);
+	CHECK_INT(t.u.pow10, 8);
+	t = T("7000亿级");
+	CHECK_INT(t.u.dim, PD_DIM_UNKNOWN);
+	CHECK_INT(t.u.pow10, 8);
+	t = T("10 gbps");
+	CHECK_INT(t.u.dim, PD_DIM_BITRATE);
+	CHECK_STR(t.unit, "gbps");
+	t = T("10EB");
+	CHECK_INT(t.u.dim, PD_DIM_DATA);
+	CHECK_INT(t.u.pow10, 18);
+	t = T("10万吨标准煤");
+	CHECK_INT(t.u.dim, PD_DIM_ENERGY);
+	t = T("1万名");
+	CHECK_INT(t.u.dim, PD_DIM_PERSONS);
+	t = T("5万人次");
+	CHECK_INT(t.u.dim, PD_DIM_COUNT);
+	t = T("15分钟");
+	CHECK_INT(t.u.dim, PD_DIM_TIME);
+	t = T("3个月");
+	CHECK_INT(t.u.dim, PD_DIM_TIME);
+	CHECK_STR(pd_dim_name(PD_DIM_UNKNOWN), "unknown");
+	CHECK_STR(pd_dim_name(PD_DIM_PERSONS), "persons");
+	CHECK_STR(pd_dim_base_unit(PD_DIM_MONEY), "元");
+	/* every table row resolves to itself and is unique */
+	{
+		size_t		n;
+		const pd_unit_row *rows = pd_unit_table(&n);
+
+		CHECK(n > 100);
+		for (size_t k = 0; k < n; k++)
+		{
+			pd_unit		u;
+
+			pd_unit_resolve(rows[k].name, strlen(rows[k].name), &u);
+			CHECK_INT(u.dim, rows[k].dim);
+			CHECK_INT(u.pow10, rows[k].pow10);
+			for (size_t j = 0; j < k; j++)
+				if (strcasecmp(rows[j].name, rows[k].name) == 0)
+				{
+					fprintf(stderr, "duplicate unit row %s\n", rows[k].name);
+					CHECK(false);
+				}
+		}
+	}
+}
+
+static void
+test_order(void)
+{
+	/* kind, dimension, base value */
+	CHECK(cmp("76%", "+1%") < 0);	/* levels before growth */
+	CHECK(cmp("99%", "1人") < 0);	/* percent (1) before persons (3) */
+	CHECK(cmp("65万人", "700000人") < 0);
+	CHECK(cmp("65万人", "600000人") > 0);
+	CHECK(cmp("65万人", "650000人") != 0);	/* different printed forms */
+	CHECK(cmp(">=65万人", ">=65万人") == 0);
+	CHECK(cmp(">=65万人", "~65万人") < 0);	/* same base: by comparator */
+	CHECK(cmp("[2,3]个", "[2,4]个") < 0);
+	CHECK(cmp("-13.5%", "+2%") < 0);
+	CHECK(cmp("5G", "5%") > 0);	/* unknown dimension last */
+	CHECK(cmp("65万人/年", "65万人") > 0);
+	CHECK(cmp("1.5%", "1.50%") == 0);
+	/* antisymmetry and transitivity over a mixed set */
+	{
+		const char *lits[] = {"76%", ">=76%", "~76%", "[70,80]%", "0.76", "+7%/年", "-3%", "65万人",
+			"650000人", "800公里", "0.8千米", "5G", "5亿", "500000000", "100亩", "10万亩",
+		"2个百分点", "<=5‰", "1万亿级", "7000亿级", "3年", "36个月"};
+		int			n = sizeof lits / sizeof lits[0];
+
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < n; j++)
+			{
+				int			a = cmp(lits[i], lits[j]),
+							b = cmp(lits[j], lits[i]);
+
+				CHECK(a == -b);
+				CHECK((a == 0) == (i == j));
+				for (int k = 0; k < n; k++)
+					if (a < 0 && cmp(lits[j], lits[k]) < 0)
+						CHECK(cmp(lits[i], lits[k]) < 0);
+			}
+	}
+	CHECK(cmp("3年", "36个月") < 0 || cmp("3年", "36个月") > 0);
+	CHECK(cmp("0.8千米", "800公里") < 0);
+}
+
+static void
+test_pack(void)
+{
+	const char *lits[] = {">=76%", "~65万人/年", "[2,3]个", "+7%/年", ">=+2个百分点", "<=-13.5%",
+		"[-15,-10]%", ">=1000亿", ">=1万亿级", "~125", "0.5", "5G", "+0%", "100亩",
+	"123456789012345678%", "0.000000000000000001%", "3小时"};
+
+	for (size_t k = 0; k < sizeof lits / sizeof lits[0]; k++)
+	{
+		pd_target	t = T(lits[k]),
+					u;
+		unsigned char buf[PD_TARGET_PACKED_MAX];
+		size_t		n = pd_target_pack(&t, buf);
+		char		text[PD_TARGET_TEXT_MAX];
+
+		CHECK(n <= PD_TARGET_PACKED_MAX);
+		CHECK(pd_target_unpack(buf, n, &u));
+		CHECK_INT(pd_target_cmp(&t, &u), 0);
+		pd_target_format(&u, text);
+		CHECK_STR(text, lits[k]);
+		/* every truncation is rejected or decodes to something valid */
+		for (size_t cut = 0; cut < n; cut++)
+		{
+			pd_target	v;
+
+			if (pd_target_unpack(buf, cut, &v))
+				CHECK(v.unit_len <= PD_TARGET_UNIT_MAX);
+		}
+	}
+	{
+		pd_target	t = T(">=76%");
+		unsigned char buf[PD_TARGET_PACKED_MAX];
+
+		CHECK_INT(pd_target_pack(&t, buf), 7);
+	}
+}
+
+static void
+test_decimals(void)
+{
+	CHECK_STR(dectext(D("700000")), "700000");
+	CHECK_STR(dectext(D("1.50")), "1.5");
+	CHECK_STR(dectext(D("-0.05")), "-0.05");
+	CHECK_STR(dectext(D("1e21")), "1000000000000000000000");
+	CHECK_STR(dectext(D("1.5e-3")), "0.0015");
+	CHECK_STR(dectext(D("0")), "0");
+	CHECK_STR(dectext(D("-0.000")), "0");
+	CHECK(pd_dec_cmp(D("0.3"), D("0.30")) == 0);
+	CHECK(pd_dec_cmp(D("1e30"), D("999999999999999999")) > 0);
+	CHECK(pd_dec_cmp(D("-1e30"), D("1")) < 0);
+	CHECK(pd_dec_cmp(D("1e-30"), D("0")) > 0);
+	CHECK(pd_dec_cmp(D("1.00000000000000001"), D("1")) > 0);
+	{
+		pd_dec		d;
+		pd_error	err;
+
+		CHECK_INT(pd_dec_parse("1.2.3", 5, &d, &err), PD_ESYNTAX);
+		CHECK_INT(pd_dec_parse("abc", 3, &d, &err), PD_ESYNTAX);
+		CHECK_INT(pd_dec_parse("1234567890123456789", 19, &d, &err), PD_ERANGE);
+		CHECK_INT(pd_dec_parse("123456789012345678000000", 24, &d, &err), PD_OK);
+	}
+}
+
+static void
+test_met_gap(void)
+{
+	CHECK_STR(met(">=65万人", "700000", "人"), "true");
+	CHECK_STR(met(">=65万人", "649999", "人"), "false");
+	CHECK_STR(met(">=65万人", "650000", "人"), "true");
+	CHECK_STR(met(">=65万人", "65", NULL), "true");
+	CHECK_STR(met(">=65万人", "65", "萬人"), "true");
+	CHECK_STR(met(">65万人", "65", NULL), "false");
+	CHECK_STR(met("<=5%", "5", NULL), "true");
+	CHECK_STR(met("<5%", "5", NULL), "false");
+	CHECK_STR(met("~65万人/年", "62", NULL), "true");	/* within 5% */
+	CHECK_STR(met("~65万人/年", "61.75", NULL), "true");
+	CHECK_STR(met("~65万人/年", "61.74", NULL), "false");
+	CHECK_STR(met("~65万人/年", "68.25", NULL), "true");
+	CHECK_STR(met("~65万人/年", "68.26", NULL), "false");
+	CHECK_STR(met("[2,3]个", "2", NULL), "true");
+	CHECK_STR(met("[2,3]个", "4", NULL), "false");
+	CHECK_STR(met("800公里", "810", NULL), "true");	/* = is reached */
+	CHECK_STR(met("800公里", "799", NULL), "false");
+	CHECK_STR(met("-13.5%", "-14", NULL), "true");	/* a decline of 13.5 reached */
+	CHECK_STR(met("-13.5%", "-10", NULL), "false");
+	CHECK_STR(met("0.35亿元", "3500", "万元"), "true");
+	CHECK_STR(met("35万元", "0.0035", "亿元"), "true");
+	CHECK_STR(met(">=800公里", "800000", "米"), "true");
+	CHECK_STR(met(">=1万亩", "6666666.67", "平方米"), "true");
+	CHECK_STR(met(">=1万亩", "6666666", "平方米"), "false");
+	CHECK_STR(met(">=5亿", "500000000", ""), "true");
+	CHECK_STR(met(">=7000亿级", "0.7", "万亿级"), "true");
+	CHECK_STR(met(">=65万人", "800", "公里"),
+			  "ERROR: The target is in 万人 (persons, dimension) and the actual value in 公里 (length, dimension).");
+	CHECK_STR(met(">=5G", "5", "G"), "true");
+	CHECK_STR(met(">=5G", "5", "H"),
+			  "ERROR: \"G\" and \"H\" are not in the unit table and cannot be converted.");
+	CHECK_STR(met(">=76%", "80", "个百分点"),
+			  "ERROR: The target is in % (percent, dimension) and the actual value in 个百分点 (percentage_points, dimension).");
+
+	CHECK_STR(gap(">=65万人", "60", NULL), "5");
+	CHECK_STR(gap(">=65万人", "600000", "人"), "5");
+	CHECK_STR(gap(">=65万人", "70", NULL), "0");
+	CHECK_STR(gap("<=5%", "7.5", NULL), "-2.5");
+	CHECK_STR(gap("~65万人", "70", NULL), "-1.75");
+	CHECK_STR(gap("~65万人", "60", NULL), "1.75");
+	CHECK_STR(gap("[2,3]个", "1", NULL), "1");
+	CHECK_STR(gap("[2,3]个", "5", NULL), "-2");
+	CHECK_STR(gap("-13.5%", "-10", NULL), "-3.5");
+	CHECK_STR(gap(">=1.2万亿元", "1000000000000", "元"), "0.2");
+}
+
+int
+main(void)
+{
+	test_literals();
+	test_units();
+	test_order();
+	test_pack();
+	test_decimals();
+	test_met_gap();
+	return ctest_finish("test_target");
+}
