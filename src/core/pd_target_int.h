@@ -114,4 +114,61 @@ bool		pd_target_set_unit(pd_target *t, const uint32_t *cps, int i, int j);
 /* normalise a parsed decimal: strip trailing fraction zeros */
 pd_dec		pd_dec_norm(pd_dec d);
 
+/* — — 至 ~ between the bounds of a range */
+bool		pd_is_range_sep(uint32_t c);
+
+/*
+ * The comparator and change words of the literal parser (达到 不低于 稳定在
+ * 提高到 增长 下降 每年 年均 翻一番 …), shared with the extractor, which
+ * reads them backwards from a number.
+ */
+enum
+{
+	W_OP_HARD = 1,				/* arg = op: 不低于; a suffix must agree */
+	W_OP_SOFT,					/* arg = op, a suffix overrides it: 达到, 稳定在 */
+	W_LEVEL_UP,					/* 提高到: a level, >= unless a suffix says otherwise */
+	W_LEVEL_DOWN,				/* 降至: a level, <= */
+	W_GROWTH_UP,				/* 增长 提高 */
+	W_GROWTH_DOWN,				/* 下降 降低 */
+	W_PER_YEAR,					/* 每年 年均 */
+	W_DOUBLE					/* 翻一番: arg = the growth in % */
+};
+
+int			pd_prefix_word_at(const uint32_t *cps, int i, int n);
+int			pd_prefix_word_before(const uint32_t *cps, int from, int i);
+int			pd_prefix_word_class(int w);
+int			pd_prefix_word_arg(int w);
+int			pd_prefix_word_len(int w);
+
+/* a suffix word (以上 以下 以内 左右 …) at cps[i]: its length and *op, or 0 */
+int			pd_suffix_at(const uint32_t *cps, int i, int n, int *op);
+
+/*
+ * The pieces of a target as read, before they are combined: comparator
+ * symbols and words, change words, signs, suffix, per year, the number or
+ * range.  pd_tparts_build() applies the rules (a suffix overrides a soft
+ * word, a decline mirrors the comparator and negates the value, …) to a
+ * target whose unit is already set.
+ */
+typedef struct pd_tparts
+{
+	int			op;				/* -1: none yet */
+	bool		op_soft;
+	int			op_pos;			/* 1-based character, for messages */
+	int			word_sign;		/* growth words: +1 增长, -1 下降 */
+	int			explicit_sign;	/* + or - printed before the number */
+	int			level_dir;		/* 提高到 +1, 降至 -1 */
+	bool		per_year;
+	bool		doubling;		/* 翻一番: v is set, the unit is % */
+	int			suffix_op;		/* 以上 …; -1: none */
+	bool		range;
+	pd_dec		v;
+	pd_dec		hi;
+} pd_tparts;
+
+void		pd_tparts_init(pd_tparts *p);
+pd_status	pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err);
+pd_status	pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err);
+pd_status	pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err);
+
 #endif							/* PD_TARGET_INT_H */

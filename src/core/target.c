@@ -557,6 +557,7 @@ static const pd_unit_row unit_rows[] = {
 	{"月", PD_DIM_TIME, 0, 2629800},
 	{"季度", PD_DIM_TIME, 0, 7889400},
 	{"年", PD_DIM_TIME, 0, 31557600},
+	{"岁", PD_DIM_TIME, 0, 31557600},
 
 	{"B", PD_DIM_DATA, 0, 1},
 	{"字节", PD_DIM_DATA, 0, 1},
@@ -937,18 +938,6 @@ pd_read_text_unit(const uint32_t *cps, int i, int n)
 
 /* ---- the literal parser ---------------------------------------------------- */
 
-enum
-{
-	W_OP_HARD = 1,				/* b = op: 不低于 */
-	W_OP_SOFT,					/* b = op, a suffix overrides it: 达到, 稳定在 */
-	W_LEVEL_UP,					/* 提高到: a level, >= unless a suffix says otherwise */
-	W_LEVEL_DOWN,				/* 降至: a level, <= */
-	W_GROWTH_UP,				/* 增长 提高 */
-	W_GROWTH_DOWN,				/* 下降 降低 */
-	W_PER_YEAR,					/* 每年 年均 */
-	W_DOUBLE					/* 翻一番: b = the growth in % */
-};
-
 static const pd_word prefix_words[] = {
 	{"达到", W_OP_SOFT, PD_OP_GE},
 	{"达", W_OP_SOFT, PD_OP_GE},
@@ -1050,18 +1039,186 @@ pd_target_init(void)
 		unit_index_build();
 }
 
+/* ---- words, numbers and suffixes into a target (parser and extractor) ---- */
+
+int
+pd_prefix_word_at(const uint32_t *cps, int i, int n)
+{
+	return pd_word_at(&prefix_tab, cps, i, n);
+}
+
+int
+pd_prefix_word_before(const uint32_t *cps, int from, int i)
+{
+	return pd_word_before(&prefix_tab, cps, from, i);
+}
+
+int
+pd_prefix_word_class(int w)
+{
+	return prefix_words[w].a;
+}
+
+int
+pd_prefix_word_arg(int w)
+{
+	return prefix_words[w].b;
+}
+
+int
+pd_prefix_word_len(int w)
+{
+	return pd_word_len(&prefix_tab, w);
+}
+
+int
+pd_suffix_at(const uint32_t *cps, int i, int n, int *op)
+{
+	int			w;
+
+	if (i >= n || (w = pd_word_at(&suffix_tab, cps, i, n)) < 0)
+		return 0;
+	*op = suffix_words[w].b;
+	return pd_word_len(&suffix_tab, w);
+}
+
+void
+pd_tparts_init(pd_tparts *p)
+{
+	memset(p, 0, sizeof *p);
+	p->op = -1;
+	p->suffix_op = -1;
+}
+
+pd_status
+pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err)
+{
+	if (p->op >= 0 && !p->op_soft)
+		return pd_fail(err, PD_ESYNTAX, pos, "A second comparator at character %d.", pos);
+	p->op = op;
+	p->op_soft = false;
+	p->op_pos = pos;
+	return PD_OK;
+}
+
+pd_status
+pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err)
+{
+	switch (prefix_words[w].a)
+	{
+		case W_OP_HARD:
+		case W_OP_SOFT:
+			if (p->op >= 0 && !p->op_soft && prefix_words[w].a == W_OP_HARD)
+				return pd_fail(err, PD_ESYNTAX, pos, "A second comparator at character %d.", pos);
+			if (p->op < 0 || p->op_soft)
+			{
+				p->op = prefix_words[w].b;
+				p->op_soft = prefix_words[w].a == W_OP_SOFT;
+				p->op_pos = pos;
+			}
+			break;
+		case W_LEVEL_UP:
+		case W_LEVEL_DOWN:
+		case W_GROWTH_UP:
+		case W_GROWTH_DOWN:
+			if (p->level_dir || p->word_sign)
+				return pd_fail(err, PD_ESYNTAX, pos, "A second change word at character %d.", pos);
+			if (prefix_words[w].a == W_LEVEL_UP || prefix_words[w].a == W_LEVEL_DOWN)
+				p->level_dir = prefix_words[w].a == W_LEVEL_UP ? 1 : -1;
+			else
+				p->word_sign = prefix_words[w].a == W_GROWTH_UP ? 1 : -1;
+			break;
+		case W_PER_YEAR:
+			p->per_year = true;
+			break;
+		case W_DOUBLE:
+			if (p->level_dir || p->word_sign)
+				return pd_fail(err, PD_ESYNTAX, pos,
+							   "翻番 is a growth of its own and takes no other change word.");
+			p->word_sign = 1;
+			p->v = (pd_dec) {prefix_words[w].b, 0};
+			p->doubling = true;
+			break;
+	}
+	return PD_OK;
+}
+
+static int
+mirror_op(int op)
+{
+	switch (op)
+	{
+		case PD_OP_GE:
+			return PD_OP_LE;
+		case PD_OP_GT:
+			return PD_OP_LT;
+		case PD_OP_LE:
+			return PD_OP_GE;
+		case PD_OP_LT:
+			return PD_OP_GT;
+		default:
+			return op;
+	}
+}
+
+pd_status
+pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err)
+{
+	int			op = p->op;
+	pd_dec		v = p->v,
+				hi = p->hi;
+
+	if (p->suffix_op >= 0)
+	{
+		if (op >= 0 && !p->op_soft && op != p->suffix_op)
+			return pd_fail(err, PD_ESYNTAX, p->op_pos,
+						   "The comparator at character %d contradicts the suffix.", p->op_pos);
+		op = p->suffix_op;
+	}
+	if (p->range)
+	{
+		if (op >= 0 && !p->op_soft && p->suffix_op < 0)
+			return pd_fail(err, PD_ESYNTAX, p->op_pos, "A range takes no comparator.");
+		op = PD_OP_RANGE;
+	}
+	if (op < 0)
+		op = p->level_dir > 0 ? PD_OP_GE : p->level_dir < 0 ? PD_OP_LE : PD_OP_EQ;
+	if (p->word_sign && p->explicit_sign)
+		return pd_fail(err, PD_ESYNTAX, 0, "Both a sign and a change word (增长, 下降) are given.");
+	t->kind = (p->word_sign || p->explicit_sign) ? PD_TK_GROWTH : PD_TK_LEVEL;
+	if (p->word_sign < 0)
+	{
+		/* 下降10%以上: a decline of at least 10 is a change of at most -10 */
+		op = mirror_op(op);
+		if (p->range)
+		{
+			v = (pd_dec) {-p->hi.mant, p->hi.exp};
+			hi = (pd_dec) {-p->v.mant, p->v.exp};
+		}
+		else
+			v.mant = -v.mant;
+	}
+	if (p->range && pd_dec_cmp(v, hi) > 0)
+		return pd_fail(err, PD_ESYNTAX, 0, "The lower bound of the range is above its upper bound.");
+	t->op = (uint8_t) op;
+	t->per_year = p->per_year;
+	t->value = pd_dec_norm(v);
+	t->value_hi = p->range ? pd_dec_norm(hi) : (pd_dec) {0, 0};
+	return PD_OK;
+}
+
+/* ---- the literal parser ------------------------------------------------ */
+
 /* lexer state over the folded literal */
 typedef struct tlex
 {
 	uint32_t	cps[PD_TARGET_LITERAL_MAX];
 	int			n;
 	int			i;
-	const char *src;			/* for messages */
-	size_t		srclen;
 } tlex;
 
-static bool
-is_range_sep(uint32_t c)
+bool
+pd_is_range_sep(uint32_t c)
 {
 	return c == '-' || c == 0x2014 || c == 0x2013 || c == '~' || c == 0x301C ||
 		c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2212;
@@ -1157,24 +1314,6 @@ is_unit_char(uint32_t c)
 		!(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF65) && c != 0xFFFD;
 }
 
-static int
-mirror_op(int op)
-{
-	switch (op)
-	{
-		case PD_OP_GE:
-			return PD_OP_LE;
-		case PD_OP_GT:
-			return PD_OP_LT;
-		case PD_OP_LE:
-			return PD_OP_GE;
-		case PD_OP_LT:
-			return PD_OP_GT;
-		default:
-			return op;
-	}
-}
-
 /* fold the literal into lx; false if it is too long */
 static bool
 fold_literal(tlex *lx, const char *s, size_t len)
@@ -1196,7 +1335,6 @@ fold_literal(tlex *lx, const char *s, size_t len)
 		lx->cps[n++] = c;
 	}
 	lx->n = n;
-	/* trim */
 	while (lx->n > 0 && pd_is_space(lx->cps[lx->n - 1]))
 		lx->n--;
 	lx->i = 0;
@@ -1204,133 +1342,87 @@ fold_literal(tlex *lx, const char *s, size_t len)
 	return true;
 }
 
+static int
+symbol_op(tlex *lx)
+{
+	uint32_t	c = lx->cps[lx->i];
+
+	switch (c)
+	{
+		case '>':
+		case '<':
+			{
+				bool		eq = lx->i + 1 < lx->n && lx->cps[lx->i + 1] == '=';
+
+				lx->i += eq ? 2 : 1;
+				return c == '>' ? (eq ? PD_OP_GE : PD_OP_GT) : (eq ? PD_OP_LE : PD_OP_LT);
+			}
+		case '=':
+			lx->i++;
+			return PD_OP_EQ;
+		case '~':
+		case 0x2248:			/* ≈ */
+			lx->i++;
+			return PD_OP_APPROX;
+		case 0x2265:			/* ≥ */
+		case 0x2A7E:			/* ⩾ */
+			lx->i++;
+			return PD_OP_GE;
+		case 0x2264:			/* ≤ */
+		case 0x2A7D:			/* ⩽ */
+			lx->i++;
+			return PD_OP_LE;
+		default:
+			return -1;
+	}
+}
+
+#define RETURN_IF_ERR(expr) do { pd_status st_ = (expr); if (st_ != PD_OK) return st_; } while (0)
+
 pd_status
 pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 {
 	tlex		lx;
-	int			op = -1;		/* from symbols or words */
-	bool		op_soft = false;
-	int			op_pos = 0;
-	int			word_sign = 0;	/* +1 growth up, -1 growth down (words) */
-	int			explicit_sign = 0;
-	int			level_dir = 0;	/* 提高到 / 降至 */
-	bool		per_year = false;
-	int			doubling = 0;
-	int			suffix_op = -1;
-	pd_dec		v = {0, 0},
-				hi = {0, 0};
-	bool		range = false;
+	pd_tparts	p;
 	int			unit_start,
 				unit_end;
 	pd_target	t;
 
-	lx.src = s;
-	lx.srclen = len;
 	if (!fold_literal(&lx, s, len))
 		return pd_fail(err, PD_ESYNTAX, 0,
 					   "A target literal has at most %d characters.", PD_TARGET_LITERAL_MAX);
 	if (lx.i >= lx.n)
 		return pd_fail(err, PD_ESYNTAX, 0, "The target is empty.");
-
+	pd_tparts_init(&p);
 	memset(&t, 0, offsetof(pd_target, unit));
+
 	/* comparator symbols and words, in any order */
-	for (;;)
+	while (!p.doubling)
 	{
-		uint32_t	c;
-		int			sym = -1;
+		int			start,
+					op,
+					w;
 
 		skip_spaces(&lx);
 		if (lx.i >= lx.n)
 			break;
-		c = lx.cps[lx.i];
-		if (c == '>' || c == '<' || c == '=' || c == '~' || c == 0x2265 || c == 0x2264 ||
-			c == 0x2A7E || c == 0x2A7D || c == 0x2248)
+		start = lx.i;
+		if ((op = symbol_op(&lx)) >= 0)
+			RETURN_IF_ERR(pd_tparts_symbol(&p, op, start + 1, err));
+		else if (lx.cps[lx.i] >= 0x80 && (w = pd_word_at(&prefix_tab, lx.cps, lx.i, lx.n)) >= 0)
 		{
-			int			start = lx.i;
-
-			lx.i++;
-			if (c == '>' || c == '<')
-			{
-				bool		eq = lx.i < lx.n && lx.cps[lx.i] == '=';
-
-				if (eq)
-					lx.i++;
-				sym = c == '>' ? (eq ? PD_OP_GE : PD_OP_GT) : (eq ? PD_OP_LE : PD_OP_LT);
-			}
-			else if (c == '=')
-				sym = PD_OP_EQ;
-			else if (c == '~' || c == 0x2248)
-				sym = PD_OP_APPROX;
-			else
-				sym = (c == 0x2265 || c == 0x2A7E) ? PD_OP_GE : PD_OP_LE;
-			if (op >= 0 && !op_soft)
-				return pd_fail(err, PD_ESYNTAX, start + 1,
-							   "A second comparator at character %d.", start + 1);
-			op = sym;
-			op_soft = false;
-			op_pos = start + 1;
-			continue;
-		}
-		if (c >= 0x80)
-		{
-			int			w = pd_word_at(&prefix_tab, lx.cps, lx.i, lx.n);
-			int			start = lx.i;
-
-			if (w < 0)
-				break;
 			lx.i += pd_word_len(&prefix_tab, w);
-			switch (prefix_words[w].a)
-			{
-				case W_OP_HARD:
-				case W_OP_SOFT:
-					if (op >= 0 && !op_soft && prefix_words[w].a == W_OP_HARD)
-						return pd_fail(err, PD_ESYNTAX, start + 1,
-									   "A second comparator at character %d.", start + 1);
-					if (op < 0 || op_soft)
-					{
-						op = prefix_words[w].b;
-						op_soft = prefix_words[w].a == W_OP_SOFT;
-						op_pos = start + 1;
-					}
-					break;
-				case W_LEVEL_UP:
-				case W_LEVEL_DOWN:
-					if (level_dir || word_sign)
-						return pd_fail(err, PD_ESYNTAX, start + 1,
-									   "A second change word at character %d.", start + 1);
-					level_dir = prefix_words[w].a == W_LEVEL_UP ? 1 : -1;
-					break;
-				case W_GROWTH_UP:
-				case W_GROWTH_DOWN:
-					if (level_dir || word_sign)
-						return pd_fail(err, PD_ESYNTAX, start + 1,
-									   "A second change word at character %d.", start + 1);
-					word_sign = prefix_words[w].a == W_GROWTH_UP ? 1 : -1;
-					break;
-				case W_PER_YEAR:
-					per_year = true;
-					break;
-				case W_DOUBLE:
-					doubling = prefix_words[w].b;
-					break;
-			}
-			if (doubling)
-				break;
-			continue;
+			RETURN_IF_ERR(pd_tparts_word(&p, w, start + 1, err));
 		}
-		break;
+		else
+			break;
 	}
 
 	/* the value */
 	skip_spaces(&lx);
-	if (doubling)
+	if (p.doubling)
 	{
-		if (word_sign || level_dir)
-			return pd_fail(err, PD_ESYNTAX, 0, "翻番 is a growth of its own and takes no other change word.");
-		v = (pd_dec) {doubling, 0};
-		word_sign = 1;
-		unit_start = unit_end = lx.i;
-		/* the unit is % */
+		/* 翻一番: +100%, no number and no unit of its own */
 		memcpy(t.unit, "%", 2);
 		t.unit_len = 1;
 		pd_unit_resolve(t.unit, 1, &t.u);
@@ -1346,8 +1438,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		skip_spaces(&lx);
 		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s1))
 			lx.i++;
-		if (lex_number(&lx, &v, &got, err) != PD_OK)
-			return err ? err->status : PD_ESYNTAX;
+		RETURN_IF_ERR(lex_number(&lx, &p.v, &got, err));
 		if (!got)
 			return unexpected(&lx, err, "the lower bound of the range");
 		skip_spaces(&lx);
@@ -1357,8 +1448,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		skip_spaces(&lx);
 		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s2))
 			lx.i++;
-		if (lex_number(&lx, &hi, &got, err) != PD_OK)
-			return err ? err->status : PD_ESYNTAX;
+		RETURN_IF_ERR(lex_number(&lx, &p.hi, &got, err));
 		if (!got)
 			return unexpected(&lx, err, "the upper bound of the range");
 		skip_spaces(&lx);
@@ -1367,13 +1457,13 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		lx.i++;
 		if (s1 || s2)
 		{
-			explicit_sign = 1;
+			p.explicit_sign = 1;
 			if (s1 < 0)
-				v.mant = -v.mant;
+				p.v.mant = -p.v.mant;
 			if (s2 < 0)
-				hi.mant = -hi.mant;
+				p.hi.mant = -p.hi.mant;
 		}
-		range = true;
+		p.range = true;
 	}
 	else
 	{
@@ -1383,39 +1473,38 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &sign))
 		{
 			lx.i++;
-			explicit_sign = sign;
+			p.explicit_sign = sign;
 		}
-		if (lex_number(&lx, &v, &got, err) != PD_OK)
-			return err ? err->status : PD_ESYNTAX;
+		RETURN_IF_ERR(lex_number(&lx, &p.v, &got, err));
 		if (!got)
 		{
 			/* 万亿级: a unit that starts with a multiplier counts one of it */
 			if (lx.i < lx.n && (lx.cps[lx.i] == 0x4E07 || lx.cps[lx.i] == 0x4EBF))
-				v = (pd_dec) {1, 0};
+				p.v = (pd_dec) {1, 0};
 			else
 				return unexpected(&lx, err, "a number");
 		}
 		if (sign < 0)
-			v.mant = -v.mant;
+			p.v.mant = -p.v.mant;
 		/* 2—3个, 2-3个, 2至3个 */
+		if (got)
 		{
 			int			save = lx.i;
 
 			skip_spaces(&lx);
-			if (lx.i < lx.n && is_range_sep(lx.cps[lx.i]) && got)
+			if (lx.i < lx.n && pd_is_range_sep(lx.cps[lx.i]))
 			{
 				lx.i++;
 				if (lx.i < lx.n && lx.cps[lx.i] == 0x2014)	/* —— */
 					lx.i++;
 				skip_spaces(&lx);
-				if (lex_number(&lx, &hi, &got, err) != PD_OK)
-					return err ? err->status : PD_ESYNTAX;
+				RETURN_IF_ERR(lex_number(&lx, &p.hi, &got, err));
 				if (!got)
 					return unexpected(&lx, err, "the upper bound of the range");
 				if (sign < 0)
 					return pd_fail(err, PD_ESYNTAX, 0,
 								   "Write a range of declines as [-3,-2] or 下降2—3.");
-				range = true;
+				p.range = true;
 			}
 			else
 				lx.i = save;
@@ -1428,21 +1517,13 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 	while (lx.i < lx.n && pd_word_at(&suffix_tab, lx.cps, lx.i, lx.n) < 0)
 	{
 		uint32_t	c = lx.cps[lx.i];
+		char		b[8];
 
-		if (c == '/')
+		if (c == '/' || pd_is_space(c) || (c >= '0' && c <= '9'))
 			break;
 		if (!is_unit_char(c))
-		{
-			if (pd_is_space(c) || (c >= '0' && c <= '9'))
-				break;
-			{
-				char		b[8];
-
-				return pd_fail(err, PD_ESYNTAX, lx.i + 1,
-							   "Unexpected \"%s\" at character %d in the unit.",
-							   cp_text(c, b), lx.i + 1);
-			}
-		}
+			return pd_fail(err, PD_ESYNTAX, lx.i + 1,
+						   "Unexpected \"%s\" at character %d in the unit.", cp_text(c, b), lx.i + 1);
 		lx.i++;
 	}
 	unit_end = lx.i;
@@ -1457,6 +1538,9 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 suffix:
 	for (int round = 0; round < 2; round++)
 	{
+		int			k,
+					op;
+
 		skip_spaces(&lx);
 		if (lx.i < lx.n && lx.cps[lx.i] == '/')
 		{
@@ -1465,21 +1549,14 @@ suffix:
 			if (lx.i >= lx.n || lx.cps[lx.i] != 0x5E74)	/* 年 */
 				return unexpected(&lx, err, "年 after \"/\"");
 			lx.i++;
-			if (per_year)
+			if (p.per_year)
 				return pd_fail(err, PD_ESYNTAX, lx.i, "\"per year\" is given twice.");
-			per_year = true;
-			continue;
+			p.per_year = true;
 		}
-		if (lx.i < lx.n && suffix_op < 0)
+		else if (p.suffix_op < 0 && (k = pd_suffix_at(lx.cps, lx.i, lx.n, &op)) > 0)
 		{
-			int			w = pd_word_at(&suffix_tab, lx.cps, lx.i, lx.n);
-
-			if (w >= 0)
-			{
-				suffix_op = suffix_words[w].b;
-				lx.i += pd_word_len(&suffix_tab, w);
-				continue;
-			}
+			p.suffix_op = op;
+			lx.i += k;
 		}
 	}
 	skip_spaces(&lx);
@@ -1490,50 +1567,7 @@ suffix:
 		return pd_fail(err, PD_ESYNTAX, lx.i + 1, "Unexpected \"%s\" at character %d after the target.",
 					   cp_text(lx.cps[lx.i], b), lx.i + 1);
 	}
-
-	/* combine: comparator */
-	if (suffix_op >= 0)
-	{
-		if (op >= 0 && !op_soft && op != suffix_op)
-			return pd_fail(err, PD_ESYNTAX, op_pos,
-						   "The comparator at character %d contradicts the suffix.", op_pos);
-		op = suffix_op;
-	}
-	if (range)
-	{
-		if (op >= 0 && !op_soft)
-			return pd_fail(err, PD_ESYNTAX, op_pos, "A range takes no comparator.");
-		op = PD_OP_RANGE;
-	}
-	if (op < 0)
-		op = level_dir > 0 ? PD_OP_GE : level_dir < 0 ? PD_OP_LE : PD_OP_EQ;
-	/* kind and sign */
-	if (word_sign && explicit_sign)
-		return pd_fail(err, PD_ESYNTAX, 0, "Both a sign and a change word (增长, 下降) are given.");
-	if (word_sign || explicit_sign)
-		t.kind = PD_TK_GROWTH;
-	if (word_sign < 0)
-	{
-		/* 下降10%以上: a decline of at least 10 is a change of at most -10 */
-		pd_dec		tmp = v;
-
-		op = mirror_op(op);
-		if (range)
-		{
-			v = (pd_dec) {-hi.mant, hi.exp};
-			hi = (pd_dec) {-tmp.mant, tmp.exp};
-		}
-		else
-			v.mant = -v.mant;
-	}
-	if (range && pd_dec_cmp(v, hi) > 0)
-		return pd_fail(err, PD_ESYNTAX, 0, "The lower bound of the range is above its upper bound.");
-	if (!range && op == PD_OP_RANGE)
-		return pd_fail(err, PD_ESYNTAX, 0, "A range needs two bounds.");
-	t.op = (uint8_t) op;
-	t.per_year = per_year;
-	t.value = pd_dec_norm(v);
-	t.value_hi = range ? pd_dec_norm(hi) : (pd_dec) {0, 0};
+	RETURN_IF_ERR(pd_tparts_build(&p, &t, err));
 	*out = t;
 	return PD_OK;
 }
