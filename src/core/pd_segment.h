@@ -61,6 +61,7 @@ typedef struct pd_doc
 	int			nitems;
 	pd_part    *parts;
 	int			nparts;
+	int			skipped;		/* markers beyond taskcode's limits, kept as text */
 
 	/* owned memory, released by pd_doc_free */
 	const pd_mem *mem;
@@ -80,6 +81,20 @@ typedef struct pd_segment_opts
 pd_status	pd_segment(const char *text, size_t len, const pd_segment_opts *opts,
 					   pd_doc *doc, pd_error *err);
 void		pd_doc_free(pd_doc *doc);
+
+/*
+ * Fill the metadata fields of a segmented document (title, own docno,
+ * issuer, date).  Separate from pd_segment() so that callers who want only
+ * the items do not pay for it.  Fails only with PD_ECANCEL.
+ */
+pd_status	pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err);
+
+/*
+ * Copy text[start..end) into buf (at least end - start + 1 bytes) without
+ * line breaks and the indent after them: a title printed over two lines
+ * reads as one.  Returns the length.
+ */
+size_t		pd_clean_span(const char *text, size_t start, size_t end, char *buf);
 
 /*
  * The heading of an item cleaned up for output: the text after the marker
