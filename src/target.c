@@ -14,6 +14,7 @@
  * on the bytes; ordering unpacks (a few nanoseconds).
  */
 #include "plandata.h"
+#include "pd_segment.h"
 #include "pd_target.h"
 
 #include "access/hash.h"
@@ -472,4 +473,126 @@ target_gap(PG_FUNCTION_ARGS)
 				 errmsg("target gap is out of range"),
 				 errdetail_internal("%s", err.msg)));
 	return dec_to_numeric(g);
+}
+
+/* ---- the extractor ---------------------------------------------------- */
+
+typedef struct emit_ctx
+{
+	ReturnSetInfo *rsinfo;
+	const char *text;			/* the whole text datum */
+	size_t		base;			/* byte offset of the scanned span in it */
+	pd_charpos	cpos;
+	bool		plan;			/* plan_targets: item columns follow */
+	int			ord;
+	int			part;
+	pd_tc		code;
+} emit_ctx;
+
+static bool
+emit_row(void *vctx, const pd_target_hit *h)
+{
+	emit_ctx   *ctx = (emit_ctx *) vctx;
+	Datum		values[11];
+	bool		nulls[11] = {0};
+	const char *period = pd_period_name(h->period);
+	int			k = 0;
+
+	if (ctx->plan)
+		values[k++] = Int64GetDatum((int64) ctx->code);
+	values[k++] = pd_text_from(h->indicator, h->indicator_len);
+	values[k++] = target_pack_datum(&h->target);
+	if (h->year)
+		values[k++] = Int32GetDatum(h->year);
+	else
+		nulls[k++] = true;
+	if (period)
+		values[k++] = CStringGetTextDatum(period);
+	else
+		nulls[k++] = true;
+	values[k++] = BoolGetDatum(h->aspirational);
+	values[k++] = pd_text_from(ctx->text + ctx->base + h->raw_start, h->raw_end - h->raw_start);
+	if (ctx->plan)
+	{
+		values[k++] = Int32GetDatum(ctx->part);
+		values[k++] = Int32GetDatum(ctx->ord);
+	}
+	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, ctx->base + h->raw_start));
+	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, ctx->base + h->raw_end));
+	tuplestore_putvalues(ctx->rsinfo->setResult, ctx->rsinfo->setDesc, values, nulls);
+	return true;
+}
+
+static void
+scan_span(emit_ctx *ctx, size_t start, size_t end, int year)
+{
+	pd_tscan_opts opts = {year, pd_check_interrupts, NULL};
+	pd_error	err;
+
+	ctx->base = start;
+	if (pd_targets_scan(ctx->text + start, end - start, &opts, emit_row, ctx, NULL, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not scan the text for targets"),
+				 errdetail_internal("%s", err.msg)));
+}
+
+/*
+ * target_extract(text): every target in a piece of running text (a
+ * sentence, a paragraph, an item's body).  A governing year may be given.
+ */
+PG_FUNCTION_INFO_V1(target_extract);
+Datum
+target_extract(PG_FUNCTION_ARGS)
+{
+	text	   *txt;
+	emit_ctx	ctx;
+
+	/* not STRICT (the year may be NULL): a NULL text gives no rows */
+	pd_init_srf(fcinfo);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	txt = PG_GETARG_TEXT_PP(0);
+	pd_require_utf8();
+	memset(&ctx, 0, sizeof ctx);
+	ctx.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ctx.text = VARDATA_ANY(txt);
+	pd_charpos_init(&ctx.cpos, ctx.text);
+	scan_span(&ctx, 0, VARSIZE_ANY_EXHDR(txt),
+			  PG_NARGS() > 1 && !PG_ARGISNULL(1) ? PG_GETARG_INT32(1) : 0);
+	return (Datum) 0;
+}
+
+/*
+ * plan_targets(doc): the extractor on each numbered item's own text (from
+ * after its marker to the next marker), so every target carries the code
+ * of the innermost item that states it.  A governing 到YYYY年 holds to the
+ * end of its item; the preamble (notice, news lead) is not read.
+ */
+PG_FUNCTION_INFO_V1(plan_targets);
+Datum
+plan_targets(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	pd_doc		d;
+	emit_ctx	ctx;
+
+	pd_init_srf(fcinfo);
+	pd_segment_text(doc, &d);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ctx.text = d.text;
+	ctx.plan = true;
+	pd_charpos_init(&ctx.cpos, d.text);
+	for (int i = 0; i < d.nitems; i++)
+	{
+		const pd_item *it = &d.items[i];
+
+		ctx.ord = i + 1;
+		ctx.part = it->part;
+		ctx.code = it->code;
+		scan_span(&ctx, it->marker_end, it->own_end, 0);
+	}
+	pd_doc_free(&d);
+	return (Datum) 0;
 }

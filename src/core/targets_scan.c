@@ -63,7 +63,8 @@ static const pd_word ctx_words[] = {
 	{"新开工", C_GOAL, 0}, {"开工", C_GOAL, 0}, {"建立", C_GOAL, 0}, {"制定", C_GOAL, 0}, {"出台", C_GOAL, 0},
 	{"提供", C_GOAL, 0}, {"吸纳", C_GOAL, 0}, {"安置", C_GOAL, 0}, {"培养", C_GOAL, 0}, {"引导", C_GOAL, 0},
 	{"入选", C_GOAL, 0}, {"获批", C_GOAL, 0}, {"创成", C_GOAL, 0}, {"签约", C_GOAL, 0}, {"招商", C_GOAL, 0},
-	{"育成", C_GOAL, 0}, {"服务", C_GOAL, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
+	{"育成", C_GOAL, 0}, {"服务", C_GOAL, 0}, {"征集", C_GOAL, 0}, {"创作", C_GOAL, 0},
+	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
 	{"新培育", C_GOAL, 0}, {"新认定", C_GOAL, 0}, {"新引进", C_GOAL, 0}, {"新建成", C_GOAL, 0},
 	{"围绕", C_DESC, 0}, {"聚焦", C_DESC, 0}, {"涉及", C_DESC, 0}, {"包括", C_DESC, 0}, {"包含", C_DESC, 0},
 	{"共有", C_DESC, 0}, {"现有", C_DESC, 0}, {"拥有", C_DESC, 0}, {"分为", C_DESC, 0}, {"依托", C_DESC, 0},
@@ -285,6 +286,7 @@ typedef struct scanner
 	uint32_t	cps[SMAX];
 	size_t		off[SMAX + 1];
 	int			n;
+	int			head_end;		/* first code point that is not a mark or digit */
 	int			annual_from;
 	int			aspire_from;
 	int			past_from;
@@ -438,6 +440,16 @@ split_subject(scanner *sc, int s, int e, split *out)
 		return 0;
 	out->head_e = part_e[np - 1];
 	k = out->head_s - last_s;	/* length of one item */
+	if (part_e[0] - part_s[0] < k)
+	{
+		/*
+		 * the first item is shorter than the last one's lead: the items have
+		 * the first one's length and the head is longer (造林、抚育环节机械化率:
+		 * 造林 | 抚育 | 环节机械化率)
+		 */
+		k = part_e[0] - part_s[0];
+		out->head_s = last_s + k;
+	}
 	out->n = np;
 	for (int i = 0; i < np; i++)
 	{
@@ -522,14 +534,11 @@ skip_marks(scanner *sc, int i, int e)
 	return i;
 }
 
-/* is cps[s..i) only marks and bullet numbering? (the start of a sentence) */
+/* is cps[0..i) only marks and bullet numbering? (the head of the sentence) */
 static bool
-only_marks_before(scanner *sc, int s, int i)
+at_sentence_head(scanner *sc, int i)
 {
-	for (int k = s; k < i; k++)
-		if (!is_mark(sc->cps[k]) && !is_digit(sc->cps[k]))
-			return false;
-	return true;
+	return i <= sc->head_end;
 }
 
 /* clean a subject [s, e): bullets, time phrases, scope words, connectives */
@@ -1061,13 +1070,13 @@ handle_year(scanner *sc, int i, int j, int year)
 	}
 	else if (kind == B_YEAR_TO || after == A_DEADLINE)
 		sc->year = year;
-	else if (kind != B_YEAR_BASE && only_marks_before(sc, 0, i) && after != A_END)
+	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after != A_END)
 	{
 		/* 2020年，全市…: a statement about that year, not a goal */
 		if (sc->past_from > i)
 			sc->past_from = i;
 	}
-	else if (kind != B_YEAR_BASE && only_marks_before(sc, 0, i) && after == A_END)
+	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after == A_END)
 		sc->year = year;		/* 2025年底，…: a deadline at the head of the sentence */
 	return j + 1;
 }
@@ -1205,6 +1214,20 @@ chinese_candidate(scanner *sc, int i)
 	read_after_number(sc, &c, i + k);
 	if (c.unit_s == c.unit_e)
 		return i;				/* 达到一流, 提高一倍 */
+	/*
+	 * 实现一次委托, 形成一批: small Chinese numbers before a measure word are
+	 * phrases; only magnitudes (过千亿, 突破百万人) and shares (提高两个百分点)
+	 */
+	if (c.parts.v.mant < 10 && pd_multiplier_pow10(sc->cps[c.unit_s]) == 0)
+	{
+		pd_unit		u;
+		char		ubuf[PD_TARGET_UNIT_MAX + 1];
+		size_t		ulen = pd_cps_to_utf8(sc->cps, c.unit_s, c.unit_e, ubuf, sizeof ubuf);
+
+		pd_unit_resolve(ubuf, ulen, &u);
+		if (u.dim != PD_DIM_PERCENT && u.dim != PD_DIM_POINTS)
+			return i;
+	}
 	return finish_candidate(sc, &c);
 }
 
@@ -1304,6 +1327,10 @@ scan_sentence(scanner *sc)
 	int			i = 0;
 
 	sc->annual_from = sc->aspire_from = sc->past_from = NO_POS;
+	sc->head_end = 0;
+	while (sc->head_end < sc->n &&
+		   (is_mark(sc->cps[sc->head_end]) || is_digit(sc->cps[sc->head_end])))
+		sc->head_end++;
 	sc->subsidy = false;
 	sc->inh_s = sc->inh_e = 0;
 	sc->nchain = 0;
@@ -1361,8 +1388,7 @@ scan_sentence(scanner *sc)
 					sc->by_pos = i;
 					break;
 				case C_ANNUAL:
-					if (sc->annual_from > i)
-						sc->annual_from = i;
+					sc->annual_from = i;	/* the latest 每年 so far */
 					break;
 				case C_ASPIRE:
 					if (sc->aspire_from > i)
@@ -1423,7 +1449,8 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.year = opts ? opts->year : 0;
 	while (p < end && !sc.stopped)
 	{
-		int			n = 0;
+		int			n = 0,
+					cut = 0;	/* after the last clause or list mark */
 
 		while (p < end && n < SMAX)
 		{
@@ -1435,8 +1462,16 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 			p = q;
 			if (is_sentence_end(c))
 				break;
+			if (is_clause_end(c) || c == CP_DUN)
+				cut = n;
 		}
 		sc.off[n] = (size_t) (p - (const unsigned char *) text);
+		if (n == SMAX && p < end && cut > SMAX / 2)
+		{
+			/* a sentence longer than the buffer: read on from its last clause */
+			n = cut;
+			p = (const unsigned char *) text + sc.off[n];
+		}
 		sc.n = n;
 		scan_sentence(&sc);
 		if ((size_t) (p - (const unsigned char *) text) >= next_check)

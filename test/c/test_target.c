@@ -191,6 +191,9 @@ test_literals(void)
 	CHECK_STR(canon("abc"), "ERROR: Unexpected \"a\" at character 1 where a number was expected.");
 	CHECK_STR(canon("达到"), "ERROR: Missing a number at the end.");
 	CHECK_STR(canon(">=>=5"), "ERROR: A second comparator at character 3.");
+	CHECK_STR(canon("达到达到5"), "ERROR: A second comparator at character 3.");
+	CHECK_STR(canon("达到约76%"), "~76%");
+	CHECK_STR(canon("不低于达到5"), "ERROR: A second comparator at character 4.");
 	CHECK_STR(canon("不低于5%以下"), "ERROR: The comparator at character 1 contradicts the suffix.");
 	CHECK_STR(canon("3—2个"), "ERROR: The lower bound of the range is above its upper bound.");
 	CHECK_STR(canon(">=2—3个"), "ERROR: A range takes no comparator.");
@@ -433,12 +436,12 @@ test_met_gap(void)
 	CHECK_STR(met(">=5亿", "500000000", ""), "true");
 	CHECK_STR(met(">=7000亿级", "0.7", "万亿级"), "true");
 	CHECK_STR(met(">=65万人", "800", "公里"),
-			  "ERROR: The target is in 万人 (persons, dimension) and the actual value in 公里 (length, dimension).");
+			  "ERROR: The target's unit \"万人\" measures persons, the actual value's unit \"公里\" measures length.");
 	CHECK_STR(met(">=5G", "5", "G"), "true");
 	CHECK_STR(met(">=5G", "5", "H"),
 			  "ERROR: \"G\" and \"H\" are not in the unit table and cannot be converted.");
 	CHECK_STR(met(">=76%", "80", "个百分点"),
-			  "ERROR: The target is in % (percent, dimension) and the actual value in 个百分点 (percentage_points, dimension).");
+			  "ERROR: The target's unit \"%\" measures percent, the actual value's unit \"个百分点\" measures percentage_points.");
 
 	CHECK_STR(gap(">=65万人", "60", NULL), "5");
 	CHECK_STR(gap(">=65万人", "600000", "人"), "5");
