@@ -43,32 +43,17 @@ void
 pd_input_error(FunctionCallInfo fcinfo, const char *typname,
 			   const char *input, const pd_error *err)
 {
-	int			code = err->status == PD_ERANGE ?
-		ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION;
+	bool		range = err->status == PD_ERANGE;
 
-#if PG_VERSION_NUM < 160000
-	(void) fcinfo;
-#endif
-
-	if (err->status == PD_ERANGE)
-	{
-#if PG_VERSION_NUM >= 160000
-		errsave(fcinfo->context,
-#else
-		ereport(ERROR,
-#endif
-				(errcode(code),
-				 errmsg("value out of range for type %s: \"%s\"", typname, input),
-				 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
-		return;
-	}
 #if PG_VERSION_NUM >= 160000
 	errsave(fcinfo->context,
 #else
+	(void) fcinfo;
 	ereport(ERROR,
 #endif
-			(errcode(code),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			(errcode(range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg(range ? "value out of range for type %s: \"%s\"" :
+					"invalid input syntax for type %s: \"%s\"", typname, input),
 			 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
 }
 

@@ -45,6 +45,7 @@ enum
 	ST_CN_PAREN,				/* （一） (一) ㈠ */
 	ST_AR_DOT,					/* 1. 1、 １． 1﹒ ⒈ */
 	ST_AR_PAREN,				/* （1） (1) ⑴ */
+	ST_AR_RPAREN,				/* 1） 1) */
 	ST_CIRCLED,					/* ① */
 	ST_ENCLOSED_OTHER,			/* + family: ㊀ ❶ ➀ ➊ ⓵ Ⅰ ⅰ */
 	ST_CHAPTER = 20,			/* 第一章 */
@@ -229,6 +230,12 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		if (ncomp == 1)
 		{
 			/* 1. 1、 — a decimal such as 1.5 was read as two components */
+			if (pd_is_close_bracket(sep))
+			{
+				m->style = ST_AR_RPAREN;	/* 1） as a lower level */
+				m->len = (size_t) (after_sep - start);
+				return v >= 1;
+			}
 			if (sep != CP_DUN && !pd_is_dot(sep))
 				return false;
 			m->style = ST_AR_DOT;
