@@ -48,7 +48,8 @@ enum
 	C_CAP,						/* 最高 单个 每个: a per-unit cap */
 	C_BY,						/* 按 按照: a rate of something else */
 	C_ANNUAL,					/* 每年 年均 */
-	C_ASPIRE					/* 力争 争取 */
+	C_ASPIRE,					/* 力争 争取 */
+	C_ACHIEVE					/* 实现 确保 …: a rate further on is reached */
 };
 
 static const pd_word ctx_words[] = {
@@ -64,7 +65,9 @@ static const pd_word ctx_words[] = {
 	{"提供", C_GOAL, 0}, {"吸纳", C_GOAL, 0}, {"安置", C_GOAL, 0}, {"培养", C_GOAL, 0}, {"引导", C_GOAL, 0},
 	{"入选", C_GOAL, 0}, {"获批", C_GOAL, 0}, {"创成", C_GOAL, 0}, {"签约", C_GOAL, 0}, {"招商", C_GOAL, 0},
 	{"育成", C_GOAL, 0}, {"服务", C_GOAL, 0}, {"征集", C_GOAL, 0}, {"创作", C_GOAL, 0},
-	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
+	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0},
+	{"开放", C_GOAL, 0}, {"命名", C_GOAL, 0}, {"创办", C_GOAL, 0},
+	{"实现", C_ACHIEVE, 0}, {"确保", C_ACHIEVE, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
 	{"新培育", C_GOAL, 0}, {"新认定", C_GOAL, 0}, {"新引进", C_GOAL, 0}, {"新建成", C_GOAL, 0},
 	{"围绕", C_DESC, 0}, {"聚焦", C_DESC, 0}, {"涉及", C_DESC, 0}, {"包括", C_DESC, 0}, {"包含", C_DESC, 0},
 	{"共有", C_DESC, 0}, {"现有", C_DESC, 0}, {"拥有", C_DESC, 0}, {"分为", C_DESC, 0}, {"依托", C_DESC, 0},
@@ -297,6 +300,7 @@ typedef struct scanner
 	/* the clause */
 	int			clause_start;
 	bool		goal;
+	bool		achieve;		/* 实现重点区域覆盖率100% */
 	bool		desc;
 	bool		past;
 	bool		sub_clause;
@@ -519,7 +523,7 @@ clause_reset(scanner *sc, int start)
 {
 	flush_chain(sc);
 	sc->clause_start = start;
-	sc->goal = sc->desc = sc->past = sc->sub_clause = false;
+	sc->goal = sc->desc = sc->past = sc->sub_clause = sc->achieve = false;
 	sc->cap_pos = sc->by_pos = -1;
 	sc->prev_end = -1;
 	sc->prev_object_style = false;
@@ -895,7 +899,7 @@ finish_candidate(scanner *sc, cand *c)
 			break;
 		case PD_DIM_PERCENT:
 		case PD_DIM_POINTS:
-			if (!c->has_words && c->parts.suffix_op < 0 && !cont)
+			if (!c->has_words && c->parts.suffix_op < 0 && !cont && !sc->achieve)
 				return c->end;	/* 贴息40%, 占10% */
 			if (sc->subsidy || (sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW))
 				return c->end;	/* 按10%比例, 给予30%补助 */
@@ -1371,6 +1375,9 @@ scan_sentence(scanner *sc)
 			{
 				case C_GOAL:
 					sc->goal = true;
+					break;
+				case C_ACHIEVE:
+					sc->achieve = true;
 					break;
 				case C_DESC:
 					sc->desc = true;
