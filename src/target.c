@@ -162,12 +162,18 @@ target_send(PG_FUNCTION_ARGS)
 static int
 target_cmp_datums(Datum a, Datum b)
 {
-	pd_target	x,
-				y;
+	struct varlena *x = PG_DETOAST_DATUM_PACKED(a);
+	struct varlena *y = PG_DETOAST_DATUM_PACKED(b);
+	bool		ok;
+	int			c = pd_target_cmp_packed((const unsigned char *) VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x),
+										 (const unsigned char *) VARDATA_ANY(y), VARSIZE_ANY_EXHDR(y),
+										 &ok);
 
-	target_unpack_datum(a, &x);
-	target_unpack_datum(b, &y);
-	return pd_target_cmp(&x, &y);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid stored target value")));
+	return c;
 }
 
 /* the storage form is canonical: equal targets have equal bytes */

@@ -219,6 +219,13 @@ size_t		pd_target_pack(const pd_target *t, unsigned char *buf);
 /* decode (and validate: returns false for bytes pd_target_pack never wrote) */
 bool		pd_target_unpack(const unsigned char *buf, size_t len, pd_target *out);
 
+/*
+ * pd_target_cmp on two storage forms, unpacking only on ties (sorting and
+ * btree search).  *ok is false if either is not a valid storage form.
+ */
+int			pd_target_cmp_packed(const unsigned char *a, size_t alen,
+								 const unsigned char *b, size_t blen, bool *ok);
+
 /* ---- checking actual values ---------------------------------------------- */
 
 /*

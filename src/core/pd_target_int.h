@@ -19,7 +19,7 @@
  */
 #define PD_WORD_MAX_CPS 8
 #define PD_WORDTAB_MAX 192
-#define PD_WORD_BUCKETS 64
+#define PD_WORD_BUCKETS 1024		/* power of two: most code points hit an empty one */
 
 typedef struct pd_word
 {
@@ -41,14 +41,48 @@ typedef struct pd_wordtab
 	int16_t		next_last[PD_WORDTAB_MAX];
 } pd_wordtab;
 
+static inline unsigned
+pd_word_bucket(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 22;	/* top 10 bits: 1024 buckets */
+}
+
 #define PD_WORDTAB(arr) \
 	{ (arr), (int) (sizeof(arr) / sizeof((arr)[0])), 0, {0}, {{0}}, {0}, {0}, {0}, {0} }
 
-/* longest word starting at cps[i] (i < n): its index, or -1 */
-int			pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n);
+
+
+/* the slow paths of the two lookups below */
+int			pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n);
+int			pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i);
+void		pd_wordtab_build(pd_wordtab *t);
+
+/*
+ * Longest word starting at cps[i] (i < n): its index, or -1.  Inline up to
+ * the bucket, which is empty for most code points of running text.
+ */
+static inline int
+pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
+{
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	if (t->head_first[pd_word_bucket(cps[i])] < 0)
+		return -1;
+	return pd_word_at_slow(t, cps, i, n);
+}
 
 /* longest word ending just before cps[i] and starting at or after `from` */
-int			pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i);
+static inline int
+pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i)
+{
+	if (i <= from)
+		return -1;
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	if (t->head_last[pd_word_bucket(cps[i - 1])] < 0)
+		return -1;
+	return pd_word_before_slow(t, cps, from, i);
+}
 
 static inline int
 pd_word_len(const pd_wordtab *t, int w)
@@ -84,11 +118,13 @@ pd_multiplier_pow10(uint32_t cp)
 
 /*
  * An Arabic number at cps[i]: digits, optional thousands separators
- * (1,000), optional decimal point and digits.  Returns the number of code
+ * (1,000: only when commas is set — not inside [lo,hi]), optional decimal
+ * point and digits.  Returns the number of code
  * points read (0 if cps[i] is not a digit); *status is PD_ERANGE when the
  * number has more significant or fraction digits than a pd_dec holds.
  */
-int			pd_read_arabic(const uint32_t *cps, int i, int n, pd_dec *out, pd_status *status);
+int			pd_read_arabic(const uint32_t *cps, int i, int n, bool commas, pd_dec *out,
+						   pd_status *status);
 
 /*
  * A Chinese number at cps[i]: a run of numeral characters (一 … 九 两 十 百

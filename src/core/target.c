@@ -12,8 +12,8 @@
 
 /* ---- keyword tables --------------------------------------------------------- */
 
-static void
-wordtab_build(pd_wordtab *t)
+void
+pd_wordtab_build(pd_wordtab *t)
 {
 	if (t->ready)
 		return;
@@ -25,14 +25,18 @@ wordtab_build(pd_wordtab *t)
 		const unsigned char *p = (const unsigned char *) t->words[w].text;
 		const unsigned char *end = p + strlen(t->words[w].text);
 		int			k = 0;
+		unsigned	bf,
+					bl;
 
 		while (p < end && k < PD_WORD_MAX_CPS)
 			t->cps[w][k++] = pd_u8_next(&p, end);
 		t->len[w] = (uint8_t) k;
-		t->next_first[w] = t->head_first[t->cps[w][0] % PD_WORD_BUCKETS];
-		t->head_first[t->cps[w][0] % PD_WORD_BUCKETS] = (int16_t) w;
-		t->next_last[w] = t->head_last[t->cps[w][k - 1] % PD_WORD_BUCKETS];
-		t->head_last[t->cps[w][k - 1] % PD_WORD_BUCKETS] = (int16_t) w;
+		bf = pd_word_bucket(t->cps[w][0]);
+		bl = pd_word_bucket(t->cps[w][k - 1]);
+		t->next_first[w] = t->head_first[bf];
+		t->head_first[bf] = (int16_t) w;
+		t->next_last[w] = t->head_last[bl];
+		t->head_last[bl] = (int16_t) w;
 	}
 	__atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
 }
@@ -41,23 +45,31 @@ static inline void
 wordtab_ready(pd_wordtab *t)
 {
 	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
-		wordtab_build(t);
+		pd_wordtab_build(t);
+}
+
+static inline bool
+cps_equal(const uint32_t *a, const uint32_t *b, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return false;
+	return true;
 }
 
 int
-pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
+pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n)
 {
 	int			best = -1,
 				bestlen = 0;
 
-	wordtab_ready(t);
-	for (int w = t->head_first[cps[i] % PD_WORD_BUCKETS]; w >= 0; w = t->next_first[w])
+	for (int w = t->head_first[pd_word_bucket(cps[i])]; w >= 0; w = t->next_first[w])
 	{
 		int			len = t->len[w];
 
 		if (len <= bestlen || i + len > n || t->cps[w][0] != cps[i])
 			continue;
-		if (memcmp(t->cps[w], cps + i, len * sizeof(uint32_t)) == 0)
+		if (cps_equal(t->cps[w] + 1, cps + i + 1, len - 1))
 		{
 			best = w;
 			bestlen = len;
@@ -67,21 +79,18 @@ pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
 }
 
 int
-pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i)
+pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i)
 {
 	int			best = -1,
 				bestlen = 0;
 
-	if (i <= from)
-		return -1;
-	wordtab_ready(t);
-	for (int w = t->head_last[cps[i - 1] % PD_WORD_BUCKETS]; w >= 0; w = t->next_last[w])
+	for (int w = t->head_last[pd_word_bucket(cps[i - 1])]; w >= 0; w = t->next_last[w])
 	{
 		int			len = t->len[w];
 
 		if (len <= bestlen || i - len < from || t->cps[w][len - 1] != cps[i - 1])
 			continue;
-		if (memcmp(t->cps[w], cps + i - len, len * sizeof(uint32_t)) == 0)
+		if (cps_equal(t->cps[w], cps + i - len, len - 1))
 		{
 			best = w;
 			bestlen = len;
@@ -592,7 +601,7 @@ static volatile int unit_ready;
 static inline unsigned char
 ascii_lower(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+	return c | (unsigned char) (((unsigned) (c - 'A') < 26u) << 5);
 }
 
 static uint32_t
@@ -616,11 +625,14 @@ unit_eq(const char *row, const char *s, size_t len)
 	return row[i] == '\0';
 }
 
+static void unit_first_build(void);
+
 static void
 unit_index_build(void)
 {
 	for (int k = 0; k < UNIT_SLOTS; k++)
 		unit_slot[k] = -1;
+	unit_first_build();
 	for (int r = 0; r < NUNITS; r++)
 	{
 		uint32_t	h = unit_hash(unit_rows[r].name, strlen(unit_rows[r].name)) & (UNIT_SLOTS - 1);
@@ -679,7 +691,9 @@ pd_unit_resolve(const char *unit, size_t len, pd_unit *out)
 	out->rest_off = 0;
 	if (len == 0)
 		return;
-	if ((row = unit_lookup(unit, len)) != NULL)
+	/* no row starts with 万 or 亿 (E4 B8 87, E4 BA BF): go to the multipliers */
+	if (!(len >= 3 && p[0] == 0xE4 && ((p[1] == 0xB8 && p[2] == 0x87) || (p[1] == 0xBA && p[2] == 0xBF))) &&
+		(row = unit_lookup(unit, len)) != NULL)
 	{
 		out->dim = row->dim;
 		out->pow10 = row->pow10;
@@ -804,33 +818,35 @@ is_digit(uint32_t c)
 }
 
 int
-pd_read_arabic(const uint32_t *cps, int i, int n, pd_dec *out, pd_status *status)
+pd_read_arabic(const uint32_t *cps, int i, int n, bool commas, pd_dec *out, pd_status *status)
 {
 	int			start = i;
-	char		ip[64],
-				fp[64];
-	int			ni = 0,
+	uint64_t	m = 0;
+	int			sig = 0,
 				nf = 0;
 	bool		overflow = false;
 
 	*status = PD_OK;
-	if (i >= n || cps[i] < '0' || cps[i] > '9')
+	if (i >= n || !is_digit(cps[i]))
 		return 0;
 	while (i < n)
 	{
 		uint32_t	c = cps[i];
 
-		if (c >= '0' && c <= '9')
+		if (is_digit(c))
 		{
-			if (ni < (int) sizeof ip)
-				ip[ni++] = (char) c;
-			else
-				overflow = true;
+			if (m != 0 || c != '0')
+			{
+				if (++sig > PD_DEC_DIGITS)
+					overflow = true;
+				else
+					m = m * 10 + (c - '0');
+			}
 			i++;
 			continue;
 		}
 		/* 1,000 and 10,000,000: a comma followed by exactly three digits */
-		if (c == ',' && i + 3 < n && is_digit(cps[i + 1]) && is_digit(cps[i + 2]) &&
+		if (commas && c == ',' && i + 3 < n && is_digit(cps[i + 1]) && is_digit(cps[i + 2]) &&
 			is_digit(cps[i + 3]) && (i + 4 >= n || !is_digit(cps[i + 4])))
 		{
 			i++;
@@ -838,23 +854,50 @@ pd_read_arabic(const uint32_t *cps, int i, int n, pd_dec *out, pd_status *status
 		}
 		break;
 	}
-	if (i + 1 < n && cps[i] == '.' && cps[i + 1] >= '0' && cps[i + 1] <= '9')
+	if (i + 1 < n && cps[i] == '.' && is_digit(cps[i + 1]))
 	{
+		int			zeros = 0;	/* fraction zeros not yet multiplied in */
+
 		i++;
-		while (i < n && cps[i] >= '0' && cps[i] <= '9')
+		while (i < n && is_digit(cps[i]))
 		{
-			if (nf < (int) sizeof fp)
-				fp[nf++] = (char) cps[i];
-			else if (cps[i] != '0')
+			uint32_t	c = cps[i++];
+
+			if (c == '0')
+			{
+				zeros++;
+				continue;
+			}
+			/* a non-zero digit: the zeros before it count */
+			if (m == 0)
+				nf += zeros;	/* leading zeros of the fraction: 0.05 */
+			else
+			{
+				for (; zeros > 0; zeros--)
+				{
+					if (++sig > PD_DEC_DIGITS)
+						overflow = true;
+					else
+						m *= 10;
+					nf++;
+				}
+			}
+			zeros = 0;
+			if (++sig > PD_DEC_DIGITS)
 				overflow = true;
-			i++;
+			else
+				m = m * 10 + (c - '0');
+			nf++;
 		}
+		/* trailing zeros of the fraction are dropped */
 	}
-	while (nf > 0 && fp[nf - 1] == '0')
-		nf--;
-	if (overflow || nf > PD_DEC_MAX_EXP ||
-		dec_from_digits(ip, ni, fp, nf, 0, false, out) != PD_OK || out->exp < 0)
+	if (overflow || nf > PD_DEC_MAX_EXP)
 		*status = PD_ERANGE;
+	else
+	{
+		out->mant = (int64_t) m;
+		out->exp = m ? nf : 0;
+	}
 	return i - start;
 }
 
@@ -883,6 +926,32 @@ pd_read_chinese(const uint32_t *cps, int i, int n, pd_dec *out)
 	return j - i;
 }
 
+/*
+ * The first code points of table units (ASCII letters case-folded), as a
+ * 1024-bit filter: most text after a number does not start a unit.
+ */
+static uint32_t unit_first[32];
+
+static inline unsigned
+first_bit(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c += 32;
+	return (c * 2654435761u) >> 22;
+}
+
+static void
+unit_first_build(void)
+{
+	for (int r = 0; r < NUNITS; r++)
+	{
+		const unsigned char *p = (const unsigned char *) unit_rows[r].name;
+		unsigned	b = first_bit(pd_u8_next(&p, p + strlen(unit_rows[r].name)));
+
+		unit_first[b / 32] |= 1u << (b % 32);
+	}
+}
+
 /* longest table unit at cps[i] (no multipliers), in code points */
 static int
 table_unit_at(const uint32_t *cps, int i, int n)
@@ -890,6 +959,15 @@ table_unit_at(const uint32_t *cps, int i, int n)
 	char		buf[PD_TARGET_UNIT_MAX + 1];
 	size_t		len = 0;
 	int			best = 0;
+	unsigned	b;
+
+	if (i >= n)
+		return 0;
+	if (!__atomic_load_n(&unit_ready, __ATOMIC_ACQUIRE))
+		unit_index_build();
+	b = first_bit(cps[i]);
+	if (!(unit_first[b / 32] & (1u << (b % 32))))
+		return 0;
 
 	/* table units are at most 6 code points (PFLOPS, 平方公里) */
 	for (int k = 0; k < 6 && i + k < n; k++)
@@ -1211,9 +1289,21 @@ pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err)
 typedef struct tlex
 {
 	uint32_t	cps[PD_TARGET_LITERAL_MAX];
+	uint16_t	off[PD_TARGET_LITERAL_MAX + 1];	/* byte offset of each in the source */
+	const char *src;
+	bool		folded;			/* some code point differs from the source */
 	int			n;
 	int			i;
 } tlex;
+
+/* white space as pd_is_space() sees it, inline */
+static inline bool
+is_space(uint32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return c == 0xA0 || c == 0x3000 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B);
+}
 
 bool
 pd_is_range_sep(uint32_t c)
@@ -1237,7 +1327,7 @@ is_sign(uint32_t c, int *sign)
 static void
 skip_spaces(tlex *lx)
 {
-	while (lx->i < lx->n && pd_is_space(lx->cps[lx->i]))
+	while (lx->i < lx->n && is_space(lx->cps[lx->i]))
 		lx->i++;
 }
 
@@ -1264,10 +1354,10 @@ unexpected(tlex *lx, pd_error *err, const char *what)
 
 /* a number (Arabic or Chinese) at lx->i; *got false when there is none */
 static pd_status
-lex_number(tlex *lx, pd_dec *v, bool *got, pd_error *err)
+lex_number(tlex *lx, bool commas, pd_dec *v, bool *got, pd_error *err)
 {
 	pd_status	st;
-	int			k = pd_read_arabic(lx->cps, lx->i, lx->n, v, &st);
+	int			k = pd_read_arabic(lx->cps, lx->i, lx->n, commas, v, &st);
 
 	*got = false;
 	if (k > 0)
@@ -1320,20 +1410,35 @@ fold_literal(tlex *lx, const char *s, size_t len)
 	const unsigned char *end = p + len;
 	int			n = 0;
 
+	if (len > 4 * PD_TARGET_LITERAL_MAX)
+		return false;
+	lx->src = s;
+	lx->folded = false;
 	while (p < end)
 	{
 		uint32_t	c;
 
 		if (n == PD_TARGET_LITERAL_MAX)
 			return false;
+		lx->off[n] = (uint16_t) (p - (const unsigned char *) s);
 		if (*p < 0x80)
 			c = *p++;
 		else
-			c = pd_fold(pd_u8_next(&p, end));
+		{
+			const unsigned char *q = p;
+			uint32_t	raw = pd_u8_next(&p, end);
+
+			c = pd_fold(raw);
+			/* a changed code point, or bytes that were not valid UTF-8 */
+			if (c != raw || raw == PD_REPLACEMENT)
+				lx->folded = true;
+			(void) q;
+		}
 		lx->cps[n++] = c;
 	}
+	lx->off[n] = (uint16_t) len;
 	lx->n = n;
-	while (lx->n > 0 && pd_is_space(lx->cps[lx->n - 1]))
+	while (lx->n > 0 && is_space(lx->cps[lx->n - 1]))
 		lx->n--;
 	lx->i = 0;
 	skip_spaces(lx);
@@ -1377,6 +1482,192 @@ symbol_op(tlex *lx)
 
 #define RETURN_IF_ERR(expr) do { pd_status st_ = (expr); if (st_ != PD_OK) return st_; } while (0)
 
+/*
+ * A decimal written in ASCII at s[*i]: digits, optional point and digits.
+ * false (nothing consumed that matters) if it is not plain or too long.
+ */
+static bool
+fast_decimal(const char *s, size_t len, size_t *i, pd_dec *out)
+{
+	size_t		k = *i;
+	uint64_t	m = 0;
+	int			sig = 0,
+				nf = 0,
+				zeros = 0;
+
+	if (k >= len || s[k] < '0' || s[k] > '9' || (s[k] == '0' && k + 1 < len && s[k + 1] >= '0' && s[k + 1] <= '9'))
+		return false;			/* leading zeros: the general parser */
+	while (k < len && s[k] >= '0' && s[k] <= '9')
+	{
+		if (m != 0 || s[k] != '0')
+		{
+			if (++sig > PD_DEC_DIGITS)
+				return false;
+			m = m * 10 + (uint64_t) (s[k] - '0');
+		}
+		k++;
+	}
+	if (k < len && s[k] == '.')
+	{
+		k++;
+		if (k >= len || s[k] < '0' || s[k] > '9')
+			return false;
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+		{
+			if (s[k] == '0')
+				zeros++;
+			else
+			{
+				for (; zeros > 0; zeros--, nf++)
+					if (m != 0)
+					{
+						if (++sig > PD_DEC_DIGITS)
+							return false;
+						m *= 10;
+					}
+				if (++sig > PD_DEC_DIGITS)
+					return false;
+				m = m * 10 + (uint64_t) (s[k] - '0');
+				nf++;
+			}
+			k++;
+		}
+		if (nf > PD_DEC_MAX_EXP)
+			return false;
+	}
+	out->mant = (int64_t) m;
+	out->exp = m ? nf : 0;
+	*i = k;
+	return true;
+}
+
+/*
+ * The canonical text (what pd_target_format prints, and what COPY and the
+ * text casts see almost always): >=76% ~65万人/年 [2,3]个 +7%/年.  Only the
+ * unit needs decoding, to make sure it is already folded and holds nothing
+ * the general parser would read differently.  Returns false to let the
+ * general parser handle — and explain — anything else.
+ */
+static bool
+parse_canonical(const char *s, size_t len, pd_target *t)
+{
+	size_t		i = 0,
+				ustart,
+				uend;
+	pd_tparts	p;
+	int			sign = 0;
+
+	pd_tparts_init(&p);
+	if (len == 0)
+		return false;
+	switch (s[0])
+	{
+		case '>':
+		case '<':
+			if (len > 1 && s[1] == '=')
+			{
+				p.op = s[0] == '>' ? PD_OP_GE : PD_OP_LE;
+				i = 2;
+			}
+			else
+			{
+				p.op = s[0] == '>' ? PD_OP_GT : PD_OP_LT;
+				i = 1;
+			}
+			break;
+		case '~':
+			p.op = PD_OP_APPROX;
+			i = 1;
+			break;
+		case '[':
+			i = 1;
+			p.range = true;
+			break;
+	}
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+	{
+		sign = s[i] == '+' ? 1 : -1;
+		i++;
+	}
+	if (!fast_decimal(s, len, &i, &p.v))
+		return false;
+	if (sign)
+	{
+		p.explicit_sign = 1;
+		if (sign < 0)
+			p.v.mant = -p.v.mant;
+	}
+	if (p.range)
+	{
+		int			sign2 = 0;
+
+		if (p.op >= 0 || i >= len || s[i] != ',')
+			return false;
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+		{
+			sign2 = s[i] == '+' ? 1 : -1;
+			i++;
+		}
+		if (!fast_decimal(s, len, &i, &p.hi) || i >= len || s[i] != ']')
+			return false;
+		i++;
+		if (sign || sign2)
+		{
+			p.explicit_sign = 1;
+			if (sign2 < 0)
+				p.hi.mant = -p.hi.mant;
+		}
+	}
+	/* the unit, then /年 */
+	ustart = i;
+	uend = len;
+	if (len - ustart >= 4 && memcmp(s + len - 4, "/\xE5\xB9\xB4", 4) == 0)
+	{
+		p.per_year = true;
+		uend = len - 4;
+	}
+	if (uend - ustart > PD_TARGET_UNIT_MAX)
+		return false;
+	{
+		const unsigned char *q = (const unsigned char *) s + ustart;
+		const unsigned char *qend = (const unsigned char *) s + uend;
+		int			chars = 0;
+
+		while (q < qend)
+		{
+			uint32_t	c = *q;
+
+			if (c < 0x80)
+			{
+				if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%'))
+					return false;
+				q++;
+			}
+			else
+			{
+				c = pd_u8_next(&q, qend);
+				/*
+				 * folded already, a unit character, not the start of a suffix
+				 * word, not a range (2至三个)
+				 */
+				if (c == PD_REPLACEMENT || pd_fold(c) != c || !is_unit_char(c) ||
+					(chars == 0 && pd_is_range_sep(c)) ||
+					c == 0x4EE5 || c == 0x5DE6 || c == 0x4E0A || c == 0x4E4B || c == 0x53CA)
+					return false;	/* 以 左 上 之 及 */
+			}
+			if (++chars > PD_TARGET_UNIT_MAX_CHARS)
+				return false;
+		}
+	}
+	memset(t, 0, offsetof(pd_target, unit));
+	memcpy(t->unit, s + ustart, uend - ustart);
+	t->unit[uend - ustart] = '\0';
+	t->unit_len = (uint8_t) (uend - ustart);
+	pd_unit_resolve(t->unit, t->unit_len, &t->u);
+	return pd_tparts_build(&p, t, NULL) == PD_OK;
+}
+
 pd_status
 pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 {
@@ -1384,15 +1675,17 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 	pd_tparts	p;
 	int			unit_start,
 				unit_end;
-	pd_target	t;
+	pd_target  *t = out;		/* filled in place; undefined on error */
 
+	if (len <= 4 * PD_TARGET_LITERAL_MAX && parse_canonical(s, len, out))
+		return PD_OK;
 	if (!fold_literal(&lx, s, len))
 		return pd_fail(err, PD_ESYNTAX, 0,
 					   "A target literal has at most %d characters.", PD_TARGET_LITERAL_MAX);
 	if (lx.i >= lx.n)
 		return pd_fail(err, PD_ESYNTAX, 0, "The target is empty.");
 	pd_tparts_init(&p);
-	memset(&t, 0, offsetof(pd_target, unit));
+	memset(t, 0, offsetof(pd_target, unit));
 
 	/* comparator symbols and words, in any order */
 	while (!p.doubling)
@@ -1421,9 +1714,9 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 	if (p.doubling)
 	{
 		/* 翻一番: +100%, no number and no unit of its own */
-		memcpy(t.unit, "%", 2);
-		t.unit_len = 1;
-		pd_unit_resolve(t.unit, 1, &t.u);
+		memcpy(t->unit, "%", 2);
+		t->unit_len = 1;
+		pd_unit_resolve(t->unit, 1, &t->u);
 		goto suffix;
 	}
 	if (lx.i < lx.n && lx.cps[lx.i] == '[')
@@ -1436,7 +1729,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		skip_spaces(&lx);
 		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s1))
 			lx.i++;
-		RETURN_IF_ERR(lex_number(&lx, &p.v, &got, err));
+		RETURN_IF_ERR(lex_number(&lx, false, &p.v, &got, err));
 		if (!got)
 			return unexpected(&lx, err, "the lower bound of the range");
 		skip_spaces(&lx);
@@ -1446,7 +1739,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		skip_spaces(&lx);
 		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s2))
 			lx.i++;
-		RETURN_IF_ERR(lex_number(&lx, &p.hi, &got, err));
+		RETURN_IF_ERR(lex_number(&lx, false, &p.hi, &got, err));
 		if (!got)
 			return unexpected(&lx, err, "the upper bound of the range");
 		skip_spaces(&lx);
@@ -1473,7 +1766,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 			lx.i++;
 			p.explicit_sign = sign;
 		}
-		RETURN_IF_ERR(lex_number(&lx, &p.v, &got, err));
+		RETURN_IF_ERR(lex_number(&lx, true, &p.v, &got, err));
 		if (!got)
 		{
 			/* 万亿级: a unit that starts with a multiplier counts one of it */
@@ -1496,7 +1789,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 				if (lx.i < lx.n && lx.cps[lx.i] == 0x2014)	/* —— */
 					lx.i++;
 				skip_spaces(&lx);
-				RETURN_IF_ERR(lex_number(&lx, &p.hi, &got, err));
+				RETURN_IF_ERR(lex_number(&lx, true, &p.hi, &got, err));
 				if (!got)
 					return unexpected(&lx, err, "the upper bound of the range");
 				if (sign < 0)
@@ -1517,7 +1810,7 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		uint32_t	c = lx.cps[lx.i];
 		char		b[8];
 
-		if (c == '/' || pd_is_space(c) || (c >= '0' && c <= '9'))
+		if (c == '/' || is_space(c) || (c >= '0' && c <= '9'))
 			break;
 		if (!is_unit_char(c))
 			return pd_fail(err, PD_ESYNTAX, lx.i + 1,
@@ -1529,7 +1822,20 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		return pd_fail(err, PD_ESYNTAX, unit_start + 1,
 					   "The unit at character %d is longer than %d characters.",
 					   unit_start + 1, PD_TARGET_UNIT_MAX_CHARS);
-	if (!pd_target_set_unit(&t, lx.cps, unit_start, unit_end))
+	if (!lx.folded)
+	{
+		/* the unit as written is already folded: copy its bytes */
+		size_t		ulen = lx.off[unit_end] - lx.off[unit_start];
+
+		if (ulen > PD_TARGET_UNIT_MAX)
+			return pd_fail(err, PD_ESYNTAX, unit_start + 1,
+						   "The unit at character %d is too long.", unit_start + 1);
+		memcpy(t->unit, lx.src + lx.off[unit_start], ulen);
+		t->unit[ulen] = '\0';
+		t->unit_len = (uint8_t) ulen;
+		pd_unit_resolve(t->unit, ulen, &t->u);
+	}
+	else if (!pd_target_set_unit(t, lx.cps, unit_start, unit_end))
 		return pd_fail(err, PD_ESYNTAX, unit_start + 1,
 					   "The unit at character %d is too long.", unit_start + 1);
 
@@ -1565,9 +1871,7 @@ suffix:
 		return pd_fail(err, PD_ESYNTAX, lx.i + 1, "Unexpected \"%s\" at character %d after the target.",
 					   cp_text(lx.cps[lx.i], b), lx.i + 1);
 	}
-	RETURN_IF_ERR(pd_tparts_build(&p, &t, err));
-	*out = t;
-	return PD_OK;
+	return pd_tparts_build(&p, t, err);
 }
 
 size_t
@@ -1862,6 +2166,98 @@ pd_target_unpack(const unsigned char *buf, size_t len, pd_target *t)
 		t->u.rest_off = u.rest_off;
 	}
 	return true;
+}
+
+/*
+ * Order on the storage form, without unpacking the unit: the keys that
+ * decide almost every comparison (kind, dimension, base value, comparator,
+ * upper bound, per year) come from the fixed header and the varints; only
+ * ties unpack both and run pd_target_cmp.
+ */
+typedef struct peeked
+{
+	int			kind,
+				op,
+				dim,
+				per_year;
+	double		base,
+				base_hi;
+} peeked;
+
+static bool
+peek(const unsigned char *buf, size_t len, peeked *k)
+{
+	const unsigned char *p = buf + 5;
+	const unsigned char *end = buf + len;
+	unsigned char flags = buf[0];
+	pd_target	t;			/* only u and the values are set */
+	int64_t		m;
+
+	t.value_hi = (pd_dec) {0, 0};
+	if (len < 6)
+		return false;
+	k->kind = (flags & PK_GROWTH) ? 1 : 0;
+	k->per_year = (flags & PK_PER_YEAR) != 0;
+	k->op = buf[1];
+	k->dim = buf[2];
+	t.u.pow10 = (int8_t) buf[3];
+	t.u.factor = 1;
+	if (!get_varint(&p, end, &m))
+		return false;
+	t.value.mant = (flags & PK_NEG) ? -m : m;
+	t.value.exp = buf[4];
+	k->base_hi = 0;
+	if (k->op == PD_OP_RANGE)
+	{
+		if (p >= end)
+			return false;
+		t.value_hi.exp = *p++;
+		if (!get_varint(&p, end, &m))
+			return false;
+		t.value_hi.mant = (flags & PK_HI_NEG) ? -m : m;
+	}
+	if (flags & PK_FACTOR)
+	{
+		uint64_t	bits = 0;
+
+		if (end - p < 8)
+			return false;
+		for (int j = 0; j < 8; j++)
+			bits = (bits << 8) | *p++;
+		memcpy(&t.u.factor, &bits, 8);
+	}
+	k->base = base_double(&t, &t.value);
+	if (k->op == PD_OP_RANGE)
+		k->base_hi = base_double(&t, &t.value_hi);
+	return true;
+}
+
+int
+pd_target_cmp_packed(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen,
+					 bool *ok)
+{
+	peeked		x,
+				y;
+	pd_target	tx,
+				ty;
+
+	*ok = true;
+	if (peek(a, alen, &x) && peek(b, blen, &y))
+	{
+		CMP(x.kind, y.kind);
+		CMP(x.dim, y.dim);
+		CMP(x.base, y.base);
+		CMP(x.op, y.op);
+		if (x.op == PD_OP_RANGE)
+			CMP(x.base_hi, y.base_hi);
+		CMP(x.per_year, y.per_year);
+	}
+	if (!pd_target_unpack(a, alen, &tx) || !pd_target_unpack(b, blen, &ty))
+	{
+		*ok = false;
+		return 0;
+	}
+	return pd_target_cmp(&tx, &ty);
 }
 
 /* ---- actual values ------------------------------------------------------- */

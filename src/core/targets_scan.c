@@ -231,6 +231,13 @@ is_han(uint32_t c)
 		(c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+/* can a Chinese number (or 万 / 亿 alone) start here? */
+static inline bool
+cn_number_start(uint32_t c)
+{
+	return c == CP_WAN || c == CP_YI || pd_is_cn_numeral_char(c);
+}
+
 static inline bool
 is_sentence_end(uint32_t c)
 {
@@ -805,7 +812,7 @@ read_range_tail(scanner *sc, int j, pd_dec *hi, int *u2s, int *u2e)
 		j++;
 	if (j >= sc->n || !is_digit(sc->cps[j]))
 		return -1;
-	k = pd_read_arabic(sc->cps, j, sc->n, hi, &st);
+	k = pd_read_arabic(sc->cps, j, sc->n, true, hi, &st);
 	if (k == 0 || st != PD_OK)
 		return -1;
 	j += k;
@@ -1096,7 +1103,7 @@ arabic_candidate(scanner *sc, int i)
 				w;
 
 	pd_tparts_init(&c.parts);
-	k = pd_read_arabic(sc->cps, i, sc->n, &c.parts.v, &st);
+	k = pd_read_arabic(sc->cps, i, sc->n, true, &c.parts.v, &st);
 	j = i + k;
 	if (st != PD_OK)
 		return j;
@@ -1413,7 +1420,7 @@ scan_sentence(scanner *sc)
 				continue;
 			}
 		}
-		if ((pd_is_cn_numeral_char(c) || c == CP_WAN || c == CP_YI) && i > sc->clause_start)
+		if (i > sc->clause_start && c >= 0x3007 && c <= 0x9678 && cn_number_start(c))
 		{
 			int			k = chinese_candidate(sc, i);
 
@@ -1438,16 +1445,107 @@ scan_sentence(scanner *sc)
 	flush_chain(sc);
 }
 
+/*
+ * The three-byte UTF-8 characters sentence_end() looks for, as a bitmap over
+ * all three-byte sequences (4 + 6 + 6 payload bits = 65536 bits): one bit
+ * test per Chinese character.
+ */
+static const char *const end_chars[] = {"。", "；", "！", "？"};
+static const char *const trigger_chars[] = {
+	"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
+	"十", "百", "千", "万", "萬", "亿", "億", "翻", "佰", "仟"
+};
+static uint32_t seq3_bits[65536 / 32];
+static uint32_t seq3_end_bits[65536 / 32];
+static volatile int seq3_ready;
+
+static inline unsigned
+seq3_index(const unsigned char *p)
+{
+	return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+static void
+seq3_build(void)
+{
+	for (size_t k = 0; k < sizeof end_chars / sizeof end_chars[0]; k++)
+	{
+		unsigned	i = seq3_index((const unsigned char *) end_chars[k]);
+
+		seq3_bits[i / 32] |= 1u << (i % 32);
+		seq3_end_bits[i / 32] |= 1u << (i % 32);
+	}
+	for (size_t k = 0; k < sizeof trigger_chars / sizeof trigger_chars[0]; k++)
+	{
+		unsigned	i = seq3_index((const unsigned char *) trigger_chars[k]);
+
+		seq3_bits[i / 32] |= 1u << (i % 32);
+	}
+	__atomic_store_n(&seq3_ready, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * Where the sentence at p ends (just after its 。；！？ or line break), and
+ * whether it can hold a target at all: only a digit (ASCII or full-width)
+ * or 十 百 千 万 亿 翻 (either script) can start one, and 到YYYY年 and
+ * “十四五” are digits and 十 too.  Most sentences of a plan have none, so
+ * they are skipped at byte speed without being decoded and folded.
+ */
+static const unsigned char *
+sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
+{
+	bool		t = false;
+
+	while (p < end)
+	{
+		uint32_t	b = p[0];
+
+		if (b < 0x80)
+		{
+			p++;
+			if (b <= '?' && (b == '\n' || b == '\r' || b == ';' || b == '!' || b == '?'))
+				break;
+			t |= (b - '0') < 10;
+			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && end - p >= 3)
+		{
+			uint32_t	b1 = p[1] ^ 0x80,
+						b2 = p[2] ^ 0x80;
+
+			if ((b1 | b2) < 0x40)
+			{
+				uint32_t	i = ((b & 0x0Fu) << 12) | (b1 << 6) | b2;
+
+				p += 3;
+				if (seq3_bits[i >> 5] & (1u << (i & 31)))
+				{
+					if (seq3_end_bits[i >> 5] & (1u << (i & 31)))
+						break;
+					t = true;
+				}
+				continue;
+			}
+		}
+		(void) pd_u8_next(&p, end);
+	}
+	*trigger = t;
+	return p;
+}
+
 pd_status
 pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 				pd_target_emit_fn emit, void *emit_ctx, int *year_out, pd_error *err)
 {
 	scanner		sc;
-	const unsigned char *p = (const unsigned char *) text;
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *p = base;
 	const unsigned char *end = p + len;
 	size_t		next_check = PD_INTERRUPT_STRIDE;
 
 	pd_target_init();
+	if (!__atomic_load_n(&seq3_ready, __ATOMIC_ACQUIRE))
+		seq3_build();
 	sc.text = text;
 	sc.opts = opts;
 	sc.emit = emit;
@@ -1456,34 +1554,40 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.year = opts ? opts->year : 0;
 	while (p < end && !sc.stopped)
 	{
-		int			n = 0,
-					cut = 0;	/* after the last clause or list mark */
+		bool		trigger;
+		const unsigned char *e = sentence_end(p, end, &trigger);
 
-		while (p < end && n < SMAX)
+		/* a long sentence is read in pieces of at most SMAX code points */
+		while (trigger && p < e && !sc.stopped)
 		{
-			const unsigned char *q = p;
-			uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, end));
+			int			n = 0,
+						cut = 0;	/* after the last clause or list mark */
 
-			sc.off[n] = (size_t) (p - (const unsigned char *) text);
-			sc.cps[n++] = c;
-			p = q;
-			if (is_sentence_end(c))
-				break;
-			if (is_clause_end(c) || c == CP_DUN)
-				cut = n;
+			while (p < e && n < SMAX)
+			{
+				const unsigned char *q = p;
+				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
+
+				sc.off[n] = (size_t) (p - base);
+				sc.cps[n++] = c;
+				p = q;
+				if (is_clause_end(c) || c == CP_DUN)
+					cut = n;
+			}
+			sc.off[n] = (size_t) (p - base);
+			if (n == SMAX && p < e && cut > SMAX / 2)
+			{
+				/* read on from the last clause of the piece */
+				n = cut;
+				p = base + sc.off[n];
+			}
+			sc.n = n;
+			scan_sentence(&sc);
 		}
-		sc.off[n] = (size_t) (p - (const unsigned char *) text);
-		if (n == SMAX && p < end && cut > SMAX / 2)
+		p = e;
+		if ((size_t) (p - base) >= next_check)
 		{
-			/* a sentence longer than the buffer: read on from its last clause */
-			n = cut;
-			p = (const unsigned char *) text + sc.off[n];
-		}
-		sc.n = n;
-		scan_sentence(&sc);
-		if ((size_t) (p - (const unsigned char *) text) >= next_check)
-		{
-			next_check = (size_t) (p - (const unsigned char *) text) + PD_INTERRUPT_STRIDE;
+			next_check = (size_t) (p - base) + PD_INTERRUPT_STRIDE;
 			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
 				return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
 		}

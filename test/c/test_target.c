@@ -5,8 +5,11 @@
  */
 #include "ctest.h"
 #include "pd_target.h"
+#include "pd_target_int.h"
 
 #include <stdlib.h>
+
+static const char *canon_slow(const char *lit);
 
 static const char *
 canon(const char *lit)
@@ -18,6 +21,43 @@ canon(const char *lit)
 	if (pd_target_parse(lit, strlen(lit), &t, &err) != PD_OK)
 	{
 		snprintf(buf, sizeof buf, "ERROR%s: %s", err.status == PD_ERANGE ? "(range)" : "", err.msg);
+		if (lit[0] && lit[0] != ' ')
+		{
+			const char *slow = canon_slow(lit);
+
+			if (strncmp(buf, slow, strlen(slow)) != 0)
+			{
+				fprintf(stderr, "fast/slow differ on %s: %s / %s\n", lit, buf, slow);
+				ctest_failures++;
+			}
+		}
+		return buf;
+	}
+	pd_target_format(&t, buf);
+	if (lit[0] && lit[0] != ' ' && strcmp(buf, canon_slow(lit)) != 0)
+	{
+		fprintf(stderr, "fast/slow differ on %s: %s / %s\n", lit, buf, canon_slow(lit));
+		ctest_failures++;
+	}
+	return buf;
+}
+
+/*
+ * The same literal through the general parser: a leading space keeps it off
+ * the canonical fast path.  Every literal tested must give the same answer.
+ */
+static const char *
+canon_slow(const char *lit)
+{
+	static char buf[512];
+	char		spaced[1024];
+	pd_target	t;
+	pd_error	err;
+
+	snprintf(spaced, sizeof spaced, " %s", lit);
+	if (pd_target_parse(spaced, strlen(spaced), &t, &err) != PD_OK)
+	{
+		snprintf(buf, sizeof buf, "ERROR%s", err.status == PD_ERANGE ? "(range)" : "");
 		return buf;
 	}
 	pd_target_format(&t, buf);
@@ -102,8 +142,17 @@ cmp(const char *a, const char *b)
 {
 	pd_target	x = T(a),
 				y = T(b);
+	unsigned char pa[PD_TARGET_PACKED_MAX],
+				pb[PD_TARGET_PACKED_MAX];
+	size_t		na = pd_target_pack(&x, pa),
+				nb = pd_target_pack(&y, pb);
+	bool		ok;
+	int			c = pd_target_cmp(&x, &y);
 
-	return pd_target_cmp(&x, &y);
+	/* the storage-form comparison agrees with the struct one */
+	CHECK_INT(pd_target_cmp_packed(pa, na, pb, nb, &ok), c);
+	CHECK(ok);
+	return c;
 }
 
 static void
@@ -124,6 +173,12 @@ test_literals(void)
 	CHECK_STR(canon("800公里"), "800公里");
 	CHECK_STR(canon("2—3个"), "[2,3]个");
 	CHECK_STR(canon("[2,3]个"), "[2,3]个");
+	CHECK_STR(canon("[95,100]个"), "[95,100]个");
+	CHECK_STR(canon("[1,000]个"), "ERROR: The lower bound of the range is above its upper bound.");
+	CHECK_STR(canon("10,000—20,000人"), "[10000,20000]人");
+	CHECK_STR(canon("2至三个"), "[2,3]个");
+	CHECK_STR(canon("5𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀"), "ERROR: The unit at character 2 is too long.");
+	CHECK_STR(canon("5万元/亩"), "ERROR: Unexpected \"亩\" at character 5 where 年 after \"/\" was expected.");
 	CHECK_STR(canon("1.2万亿元左右"), "~1.2万亿元");
 	CHECK_STR(canon("年均增长7%"), "+7%/年");
 	CHECK_STR(canon("提高2个百分点以上"), ">=+2个百分点");
@@ -221,10 +276,79 @@ test_literals(void)
 	/* canonical text parses back to itself */
 	{
 		const char *lits[] = {">=76%", "~65万人/年", "[2,3]个", "+7%/年", ">=+2个百分点", "<=-13.5%",
-		"[-15,-10]%", ">=1000亿", ">=1万亿级", "~125", "0.5", "5G", "+0%", "100亩"};
+		"[-15,-10]%", ">=1000亿", ">=1万亿级", "~125", "0.5", "5G", "+0%", "100亩", "[95,100]个",
+		"[999,1000]个", "[1.5,2.25]万亿元"};
 
 		for (size_t k = 0; k < sizeof lits / sizeof lits[0]; k++)
 			CHECK_STR(canon(canon(lits[k])), lits[k]);
+	}
+}
+
+static unsigned
+rnd(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 8;
+}
+
+/* random targets: format, parse back, same value and same text */
+static void
+test_random_round_trip(void)
+{
+	static const char *units[] = {"", "%", "‰", "个百分点", "万人", "人", "亿元", "万亿元", "公里", "亩",
+		"万千瓦", "个", "家", "EFLOPS", "Gbps", "小时", "亿级", "G", "万吨标准煤", "平方公里"};
+	unsigned	seed = 12345;
+
+	for (int k = 0; k < 20000; k++)
+	{
+		pd_target	t,
+					u;
+		char		text[PD_TARGET_TEXT_MAX],
+					text2[PD_TARGET_TEXT_MAX];
+		pd_error	err;
+		const char *unit;
+
+#define RND() rnd(&seed)
+		memset(&t, 0, sizeof t);
+		t.kind = RND() % 2;
+		t.op = RND() % 7;
+		t.per_year = RND() % 3 == 0;
+		t.value.mant = (int64_t) (RND() % 100000);
+		if (RND() % 2)
+			t.value.mant *= 1000003;
+		t.value.exp = RND() % 5;
+		if (t.kind == PD_TK_GROWTH && RND() % 2)
+			t.value.mant = -t.value.mant;
+		t.value = pd_dec_norm(t.value);
+		if (t.op == PD_OP_RANGE)
+		{
+			t.value_hi = t.value;
+			t.value_hi.mant += (int64_t) (RND() % 1000) * (t.value.exp ? 1 : 1);
+			t.value_hi = pd_dec_norm(t.value_hi);
+		}
+		unit = units[RND() % (sizeof units / sizeof units[0])];
+		strcpy(t.unit, unit);
+		t.unit_len = (uint8_t) strlen(unit);
+		pd_unit_resolve(t.unit, t.unit_len, &t.u);
+		pd_target_format(&t, text);
+		if (pd_target_parse(text, strlen(text), &u, &err) != PD_OK)
+		{
+			fprintf(stderr, "round trip: %s does not parse: %s\n", text, err.msg);
+			CHECK(false);
+			continue;
+		}
+		pd_target_format(&u, text2);
+		CHECK_STR(text2, text);
+		CHECK_STR(canon_slow(text), text);
+		CHECK_INT(pd_target_cmp(&t, &u), 0);
+		{
+			unsigned char a[PD_TARGET_PACKED_MAX],
+						b[PD_TARGET_PACKED_MAX];
+			size_t		na = pd_target_pack(&t, a),
+						nb = pd_target_pack(&u, b);
+
+			CHECK(na == nb && memcmp(a, b, na) == 0);
+		}
 	}
 }
 
@@ -459,6 +583,7 @@ int
 main(void)
 {
 	test_literals();
+	test_random_round_trip();
 	test_units();
 	test_order();
 	test_pack();
