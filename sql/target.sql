@@ -135,6 +135,25 @@ SELECT target_hash('达到76%') = target_hash('>=76%') AS same_hash,
        target_hash_extended('~65万人/年', 7) = target_hash_extended('每年稳定在65万人', 7) AS same_hash_ext;
 DROP TABLE mixed;
 
+-- a larger sort (abbreviated keys) and a btree build agree with target_cmp
+CREATE TEMP TABLE many AS
+SELECT (CASE s % 7 WHEN 0 THEN '>=' WHEN 1 THEN '~' WHEN 2 THEN '' WHEN 3 THEN '<=' ELSE '' END
+        || CASE WHEN s % 5 = 0 THEN '+' WHEN s % 11 = 0 THEN '-' ELSE '' END
+        || (s % 997)::text || CASE WHEN s % 3 = 0 THEN '.' || (s % 7)::text ELSE '' END
+        || (ARRAY['%', '万人', '人', '亿元', '元', '公里', '米', '个', '家', 'G', '', '亿级', '万亩', '小时'])[s % 14 + 1]
+        || CASE WHEN s % 9 = 0 THEN '/年' ELSE '' END)::target AS t
+FROM generate_series(1, 20000) s;
+SELECT bool_and(target_cmp(prev, t) <= 0) AS sorted, count(*) FROM (SELECT t, lag(t) OVER (ORDER BY t) AS prev FROM many) x;
+CREATE INDEX many_t ON many (t);
+SET enable_seqscan = off;
+SELECT bool_and(target_cmp(prev, t) <= 0) AS index_sorted
+FROM (SELECT t, lag(t) OVER () AS prev FROM (SELECT t FROM many ORDER BY t) y) x;
+SELECT count(*) = (SELECT count(*) FROM many WHERE target_cmp(t, '>=500万人') >= 0) AS index_scan_agrees,
+       count(*) > 0 AS found
+FROM many WHERE t >= '>=500万人';
+RESET enable_seqscan;
+DROP TABLE many;
+
 -- met and gap: the actual value in the target's unit, or in another unit of the same dimension
 SELECT target_met('>=65万人', 700000, '人') AS issue_example;
 SELECT t, actual, unit,

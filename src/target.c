@@ -229,6 +229,45 @@ target_fastcmp(Datum a, Datum b, SortSupport ssup)
 	return target_cmp_datums(a, b);
 }
 
+/*
+ * Abbreviated keys: kind, dimension and base value in 64 bits
+ * (pd_target_sort_key), so a sort compares integers and unpacks values
+ * only on ties.
+ */
+static Datum
+target_abbrev_convert(Datum original, SortSupport ssup)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(original);
+	Datum		key = UInt64GetDatum(pd_target_sort_key((const unsigned char *) VARDATA_ANY(v),
+														VARSIZE_ANY_EXHDR(v)));
+
+	(void) ssup;
+	if ((Pointer) v != DatumGetPointer(original))
+		pfree(v);
+	return key;
+}
+
+static bool
+target_abbrev_abort(int memtupcount, SortSupport ssup)
+{
+	/* the conversion is cheap and the key rarely ties: never give up */
+	(void) memtupcount;
+	(void) ssup;
+	return false;
+}
+
+#if PG_VERSION_NUM < 150000
+static int
+target_abbrev_cmp(Datum x, Datum y, SortSupport ssup)
+{
+	uint64		a = DatumGetUInt64(x),
+				b = DatumGetUInt64(y);
+
+	(void) ssup;
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+#endif
+
 PG_FUNCTION_INFO_V1(target_sortsupport);
 Datum
 target_sortsupport(PG_FUNCTION_ARGS)
@@ -236,6 +275,17 @@ target_sortsupport(PG_FUNCTION_ARGS)
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
 	ssup->comparator = target_fastcmp;
+	if (ssup->abbreviate)
+	{
+		ssup->abbrev_converter = target_abbrev_convert;
+		ssup->abbrev_abort = target_abbrev_abort;
+		ssup->abbrev_full_comparator = target_fastcmp;
+#if PG_VERSION_NUM >= 150000
+		ssup->comparator = ssup_datum_unsigned_cmp;
+#else
+		ssup->comparator = target_abbrev_cmp;
+#endif
+	}
 	PG_RETURN_VOID();
 }
 

@@ -226,6 +226,13 @@ bool		pd_target_unpack(const unsigned char *buf, size_t len, pd_target *out);
 int			pd_target_cmp_packed(const unsigned char *a, size_t alen,
 								 const unsigned char *b, size_t blen, bool *ok);
 
+/*
+ * A 64-bit key whose unsigned order agrees with pd_target_cmp where keys
+ * differ: kind, dimension, then the base value (its top 58 bits).  Equal
+ * keys say nothing (abbreviated keys for sorting).
+ */
+uint64_t	pd_target_sort_key(const unsigned char *buf, size_t len);
+
 /* ---- checking actual values ---------------------------------------------- */
 
 /*

@@ -677,8 +677,47 @@ pd_unit_in_table(const char *unit, size_t len)
 	return unit_lookup(unit, len) != NULL;
 }
 
+static void unit_resolve(const char *unit, size_t len, pd_unit *out);
+
+/*
+ * A small per-thread cache of resolved short units (up to 8 bytes, which is
+ * most of them: %, 万人, 公里, 个): literal input resolves the same few units
+ * over and over, and a hit costs one multiply and one compare.
+ */
+#define UNIT_CACHE 32
+typedef struct unit_cache_entry
+{
+	uint64_t	key;			/* the bytes, zero-padded, plus the length on top */
+	pd_unit		u;
+} unit_cache_entry;
+static __thread unit_cache_entry unit_cache[UNIT_CACHE];
+
 void
 pd_unit_resolve(const char *unit, size_t len, pd_unit *out)
+{
+	uint64_t	key = 0;
+	unit_cache_entry *e;
+
+	if (len == 0 || len > 7)
+	{
+		unit_resolve(unit, len, out);
+		return;
+	}
+	memcpy(&key, unit, len);
+	key |= (uint64_t) len << 56;
+	e = &unit_cache[(key * UINT64_C(0x9E3779B97F4A7C15)) >> 59];
+	if (e->key == key)
+	{
+		*out = e->u;
+		return;
+	}
+	unit_resolve(unit, len, out);
+	e->key = key;
+	e->u = *out;
+}
+
+static void
+unit_resolve(const char *unit, size_t len, pd_unit *out)
 {
 	const pd_unit_row *row;
 	const unsigned char *p = (const unsigned char *) unit;
@@ -2230,6 +2269,23 @@ peek(const unsigned char *buf, size_t len, peeked *k)
 	if (k->op == PD_OP_RANGE)
 		k->base_hi = base_double(&t, &t.value_hi);
 	return true;
+}
+
+uint64_t
+pd_target_sort_key(const unsigned char *buf, size_t len)
+{
+	peeked		k;
+	uint64_t	bits;
+	double		base;
+
+	if (!peek(buf, len, &k))
+		return 0;
+	base = k.base == 0 ? 0 : k.base;	/* -0 sorts as 0 */
+	memcpy(&bits, &base, 8);
+	/* IEEE order as unsigned order: flip all bits of negatives, the sign of positives */
+	bits = (bits >> 63) ? ~bits : bits | (UINT64_C(1) << 63);
+	return ((uint64_t) k.kind << 63) |
+		((uint64_t) (k.dim == PD_DIM_UNKNOWN ? 31 : k.dim) << 58) | (bits >> 6);
 }
 
 int

@@ -152,6 +152,14 @@ cmp(const char *a, const char *b)
 	/* the storage-form comparison agrees with the struct one */
 	CHECK_INT(pd_target_cmp_packed(pa, na, pb, nb, &ok), c);
 	CHECK(ok);
+	/* and so do the sort keys, where they differ */
+	{
+		uint64_t	ka = pd_target_sort_key(pa, na),
+					kb = pd_target_sort_key(pb, nb);
+
+		if (ka != kb)
+			CHECK((ka < kb) == (c < 0));
+	}
 	return c;
 }
 
