@@ -2,7 +2,7 @@
 # against a running server (scripts/test.sh does all of it on a throwaway
 # cluster).
 
-EXTENSION    = plandata
+EXTENSION    = plandata plandata_geo
 EXTVERSION   = 0.2
 MODULE_big   = plandata
 
@@ -16,7 +16,7 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 # 0.1 -> 0.2 upgrade is assembled from the per-feature fragments in
 # sql/install/, and the full 0.2 script is 0.1 followed by that upgrade.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA         = sql/plandata--0.1.sql
+DATA         = sql/plandata--0.1.sql sql/geo/plandata_geo--0.1.sql
 DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name

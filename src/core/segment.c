@@ -605,13 +605,15 @@ place_multi(seg *sg, const marker *m)
 	k = m->ncomp - first;
 	if (b + k > PD_TC_MAX_DEPTH)
 		return b + k;			/* add_item counts it as skipped */
-	for (int i = 0; i < k - 1; i++)
+	for (int i = 0, same = 1; i < k - 1; i++)
 	{
 		frame	   *f = &sg->stack[b + i];
 		int			style = ST_AR_MULTI + first + i + 1;
 		long		num = m->num[first + i];
 
-		if (!(b + i < sg->depth && f->style == style && f->num == num))
+		/* once a level differs, every level below it is new as well */
+		same = same && b + i < sg->depth && f->style == style && f->num == num;
+		if (!same)
 		{
 			f->style = style;
 			f->num = num;
