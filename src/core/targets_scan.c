@@ -849,6 +849,25 @@ continues_chain(scanner *sc, int chain_s)
 }
 
 /*
+ * 每年 holds in its own clause and in the clauses after it that carry on
+ * its verbs (每年实施1000项…，引导推动2000家…); a clause with an indicator of
+ * its own (…，城镇调查失业率控制在5.5%以内) is a new statement.
+ */
+static bool
+annual_applies(scanner *sc, int pos, int chain_s, bool cont, bool no_subject)
+{
+	int			cs = sc->clause_start,
+				ce = chain_s;
+
+	if (sc->annual_from > pos)
+		return false;
+	if (sc->annual_from >= sc->clause_start || cont || no_subject)
+		return true;
+	clean_subject(sc, &cs, &ce);
+	return starts_with_goal_verb(sc, cs, ce);
+}
+
+/*
  * Decide on and record a candidate whose number, unit and suffix are read.
  * Returns the index to continue from.
  */
@@ -991,16 +1010,8 @@ finish_candidate(scanner *sc, cand *c)
 	 * its verbs (每年实施1000项…，引导推动2000家…); a clause with an
 	 * indicator of its own (…，城镇调查失业率控制在5.5%以内) is a new statement.
 	 */
-	if (sc->annual_from <= c->num_s && !t.per_year)
-	{
-		int			cs = sc->clause_start,
-					ce = c->chain_s;
-
-		clean_subject(sc, &cs, &ce);
-		if (sc->annual_from >= sc->clause_start || cont || subj_s == subj_e || verb_only ||
-			starts_with_goal_verb(sc, cs, ce))
-			t.per_year = true;
-	}
+	if (!t.per_year && annual_applies(sc, c->num_s, c->chain_s, cont, subj_s == subj_e || verb_only))
+		t.per_year = true;
 
 	p = &sc->chain[sc->nchain++];
 	memset(&p->hit, 0, offsetof(pd_target_hit, indicator));
@@ -1276,13 +1287,13 @@ doubling_candidate(scanner *sc, int i, int w)
 		memcpy(t.unit, "%", 2);
 		t.unit_len = 1;
 		pd_unit_resolve(t.unit, 1, &t.u);
-		if (sc->annual_from <= i)
+		clean_subject(sc, &subj_s, &subj_e);
+		if (annual_applies(sc, i, i, false, subj_s == subj_e))
 			c.parts.per_year = true;
 		if (pd_tparts_build(&c.parts, &t, NULL) != PD_OK)
 			return end;
 		flush_chain(sc);
 		sc->head_parts = c.parts;
-		clean_subject(sc, &subj_s, &subj_e);
 		p = &sc->chain[sc->nchain++];
 		memset(&p->hit, 0, offsetof(pd_target_hit, indicator));
 		p->hit.target = t;

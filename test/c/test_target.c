@@ -8,6 +8,7 @@
 #include "pd_target_int.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 
 static const char *canon_slow(const char *lit);
 
@@ -587,6 +588,149 @@ test_met_gap(void)
 	CHECK_STR(gap(">=1.2万亿元", "1000000000000", "元"), "0.2");
 }
 
+/* ---- the extractor ---- */
+
+typedef struct collect
+{
+	char		out[4096];
+	size_t		len;
+	int			hits;
+	int			stop_after;		/* 0: never */
+	const char *text;
+} collect;
+
+static bool
+collect_hit(void *ctx, const pd_target_hit *h)
+{
+	collect    *c = (collect *) ctx;
+	char		t[PD_TARGET_TEXT_MAX];
+
+	pd_target_format(&h->target, t);
+	if (c->len < sizeof c->out - 1)
+	{
+		int			n = snprintf(c->out + c->len, sizeof c->out - c->len, "%s%s|%s|%d|%s%s",
+								 c->hits ? "; " : "", t, h->indicator, h->year,
+								 pd_period_name(h->period) ? pd_period_name(h->period) : "-",
+								 h->aspirational ? "|力争" : "");
+
+		c->len += n > 0 ? (size_t) n : 0;
+		if (c->len > sizeof c->out - 1)
+			c->len = sizeof c->out - 1;
+	}
+	/* raw text lies inside the scanned text */
+	CHECK(h->raw_start <= h->raw_end && h->raw_end <= strlen(c->text));
+	c->hits++;
+	return c->stop_after == 0 || c->hits < c->stop_after;
+}
+
+static const char *
+scan(const char *text)
+{
+	static collect c;
+	pd_error	err;
+
+	memset(&c, 0, sizeof c);
+	c.text = text;
+	CHECK_INT(pd_targets_scan(text, strlen(text), NULL, collect_hit, &c, NULL, &err), PD_OK);
+	return c.out;
+}
+
+static bool
+cancel_now(void *ctx)
+{
+	(*(int *) ctx)++;
+	return true;
+}
+
+static void
+test_scan(void)
+{
+	/* the Chongqing plan's five, in its script */
+	CHECK_STR(scan("經過5年努力，全市常住人口城鎮化率達到76%，城市發展更加宜居。"),
+			  ">=76%|常住人口城鎮化率|0|-");
+	CHECK_STR(scan("城鎮新增就業人數每年穩定在65萬人，加強權益保障。"), "~65万人/年|城鎮新增就業人數|0|annual");
+	CHECK_STR(scan("堅持一縣一策，主城新區常住人口城鎮化率達到70%以上，其他區縣常住人口城鎮化率達到60%以上。"),
+			  ">=70%|主城新區常住人口城鎮化率|0|-; >=60%|其他區縣常住人口城鎮化率|0|-");
+	CHECK_STR(scan("力爭軌道交通運營里程達到800公里，構建15分鐘生活圈和1小時通勤圈。"),
+			  ">=800公里|軌道交通運營里程|0|-|力争");
+	/* not targets */
+	CHECK_STR(scan("第二輪土地承包到期後再延長30年，以15個區縣為重點，2000年以來形成的經驗。"), "");
+	CHECK_STR(scan("对新认定的平台给予最高3000万元奖励，按10%比例给予补助，贴息40%，贴息期不超过3年。"), "");
+	CHECK_STR(scan("服务器产销量稳居全球前三，构建1＋N＋X体系，推动5G和IPv6应用，打造3A级景区。"), "");
+	CHECK_STR(scan("截至2023年底，已建成5G基站3万个。2022年，全省数字经济规模达到5000亿元。"), "");
+	CHECK_STR(scan("围绕37条产业链和40个产业集群，支持收入过200亿元的软件企业。"), "");
+	/* years: governing, carried, deadlines, five-year plans */
+	CHECK_STR(scan("到2025年，A率达到75%。B率达到60%。"),
+			  ">=75%|A率|2025|by_year; >=60%|B率|2025|by_year");
+	CHECK_STR(scan("2026年底前，建成充电桩10万个。"), "10万个|建成充电桩|2026|by_year");
+	CHECK_STR(scan("到“十四五”末，森林覆盖率达到26%。"), ">=26%|森林覆盖率|2025|by_year");
+	/* lists */
+	CHECK_STR(scan("花生种植、收获机械化率分别达到65%和55%。"),
+			  ">=65%|花生种植机械化率|0|-; >=55%|花生收获机械化率|0|-");
+	CHECK_STR(scan("马铃薯种植、收获机械化率均达到45%。"),
+			  ">=45%|马铃薯种植机械化率|0|-; >=45%|马铃薯收获机械化率|0|-");
+	CHECK_STR(scan("培育3家综合型平台、20家行业型平台。"), "3家|培育综合型平台|0|-; 20家|行业型平台|0|-");
+	/* kinds */
+	CHECK_STR(scan("营收年均增长10%以上，能耗比2020年下降13.5%，收入翻一番。"),
+			  ">=+10%/年|营收年均增长|0|annual; -13.5%|能耗下降|0|-; +100%|收入|0|-");
+	CHECK_STR(scan("力争全省集成电路产业规模过千亿，数字经济规模达到万亿级。"),
+			  ">=1000亿|集成电路产业规模|0|-|力争; >=1万亿级|数字经济规模|0|-|力争");
+	/* a governing year given by the caller, and the year at the end */
+	{
+		collect		c;
+		pd_tscan_opts opts = {2030, NULL, NULL};
+		int			year = 0;
+		const char *text = "建成充电桩10万个。到2035年，充电桩达到20万个。";
+
+		memset(&c, 0, sizeof c);
+		c.text = text;
+		CHECK_INT(pd_targets_scan(text, strlen(text), &opts, collect_hit, &c, &year, NULL), PD_OK);
+		CHECK_STR(c.out, "10万个|建成充电桩|2030|by_year; >=20万个|充电桩|2035|by_year");
+		CHECK_INT(year, 2035);
+	}
+	/* the caller stops the scan */
+	{
+		collect		c;
+		pd_error	err;
+		const char *text = "A率达到1%。B率达到2%。C率达到3%。";
+
+		memset(&c, 0, sizeof c);
+		c.text = text;
+		c.stop_after = 2;
+		CHECK_INT(pd_targets_scan(text, strlen(text), NULL, collect_hit, &c, NULL, &err), PD_ECANCEL);
+		CHECK_INT(c.hits, 2);
+	}
+	/* the interrupt hook is called on long text and can cancel */
+	{
+		size_t		n = 3 * PD_INTERRUPT_STRIDE;
+		char	   *big = malloc(n + 1);
+		int			calls = 0;
+		pd_tscan_opts opts = {0, cancel_now, &calls};
+		pd_error	err;
+		collect		c;
+
+		for (size_t k = 0; k < n; k++)
+			big[k] = (k % 50 == 49) ? '\n' : 'x';
+		big[n] = '\0';
+		memset(&c, 0, sizeof c);
+		c.text = big;
+		CHECK_INT(pd_targets_scan(big, n, &opts, collect_hit, &c, NULL, &err), PD_ECANCEL);
+		CHECK_INT(calls, 1);
+		free(big);
+	}
+	/* garbage, long sentences, invalid UTF-8 never fail */
+	CHECK_STR(scan("\xff\xfe达到\xe4\xb8%%%以上以下\xe3\x80"), "");
+	{
+		char	   *big = malloc(200000);
+		size_t		len = 0;
+
+		while (len + 40 < 200000)
+			len += (size_t) snprintf(big + len, 200000 - len, "工业机器人8000台以上、");
+		(void) scan(big);
+		free(big);
+	}
+}
+
 int
 main(void)
 {
@@ -597,5 +741,6 @@ main(void)
 	test_pack();
 	test_decimals();
 	test_met_gap();
+	test_scan();
 	return ctest_finish("test_target");
 }
