@@ -32,7 +32,10 @@ INSERT INTO s VALUES
  (23, '十四五末', '到“十四五”末，全省森林覆盖率达到26%。'),
  (24, 'year carried to the next sentence', '到2025年，主要农作物耕种收综合机械化率达到75%。棉花收获机械化率达到60%。'),
  (25, 'deadline 年底前', '2026年底前，建成充电桩10万个。'),
- (26, 'Traditional script, full-width digits', '到２０２７年，全市常住人口城鎮化率達到７８％，城鎮新增就業人數每年穩定在５０萬人。');
+ (26, 'Traditional script, full-width digits', '到２０２７年，全市常住人口城鎮化率達到７８％，城鎮新增就業人數每年穩定在５０萬人。'),
+ (27, 'brackets inside indicator names', '每千人口执业（助理）医师数达到3.5人，丘陵山区县（市、区）农作物耕种收综合机械化率达到55%。'),
+ (28, '分别 with declines, no shared head noun', '单位地区生产总值能源消耗和二氧化碳排放分别下降13.5%、18%。'),
+ (29, 'suffix before the counted noun', '实施100个以上重点项目，粮食综合生产能力稳定在1200万吨以上。');
 
 -- what is not a target
 INSERT INTO s VALUES

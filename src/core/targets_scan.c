@@ -244,12 +244,16 @@ is_sentence_end(uint32_t c)
 	return c == CP_JU || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
 }
 
-/* ends a clause: ，：；。 brackets */
+/*
+ * ends a clause: ，：；。 and 【】.  Round brackets do not: they are part of
+ * indicator names (执业（助理）医师数, 县（市、区）); a bracket holding a
+ * responsibility note has its ：.
+ */
 static inline bool
 is_clause_end(uint32_t c)
 {
-	return is_sentence_end(c) || c == ',' || c == ':' || c == '(' || c == ')' ||
-		c == 0x3010 || c == 0x3011 || c == 0xFF64 /* ､ */ ;
+	return is_sentence_end(c) || c == ',' || c == ':' || c == 0x3010 || c == 0x3011 ||
+		c == 0xFF64 /* ､ */ ;
 }
 
 /* bullets, dashes and other marks cleaned off the ends of a subject */
@@ -448,7 +452,17 @@ split_subject(scanner *sc, int s, int e, split *out)
 		}
 	}
 	if (hw < 0)
-		return 0;
+	{
+		/* no shared head noun: the items are the parts as printed */
+		out->n = np;
+		out->pfx_s = out->pfx_e = out->head_s = out->head_e = part_s[0];
+		for (int i = 0; i < np; i++)
+		{
+			out->item_s[i] = part_s[i];
+			out->item_e[i] = part_e[i];
+		}
+		return np;
+	}
 	out->head_e = part_e[np - 1];
 	k = out->head_s - last_s;	/* length of one item */
 	if (part_e[0] - part_s[0] < k)
@@ -588,6 +602,20 @@ clean_subject(scanner *sc, int *ps, int *pe)
 			s++;
 			changed = true;
 			continue;
+		}
+		/* 一、 (十五) 二) : Chinese item numbers */
+		if (pd_is_cn_numeral_char(sc->cps[s]))
+		{
+			int			k = s;
+
+			while (k < e && k - s < 4 && pd_is_cn_numeral_char(sc->cps[k]))
+				k++;
+			if (k < e && (sc->cps[k] == ')' || sc->cps[k] == CP_DUN) && (s == *ps || is_mark(sc->cps[s - 1])))
+			{
+				s = k + 1;
+				changed = true;
+				continue;
+			}
 		}
 		/* “十四五”末 */
 		if (sc->cps[s] == 0x5341 && s + 2 < e && sc->cps[s + 2] == 0x4E94)
@@ -1026,6 +1054,12 @@ finish_candidate(scanner *sc, cand *c)
 	p->verb_s = verb_only ? -1 : verb_s;
 	p->grow_s = c->grow_s;
 	p->grow_e = c->grow_e;
+	if (cont && sc->nchain > 1 && p->grow_s < 0)
+	{
+		/* 分别下降13.5%、18%: the change words are the head's */
+		p->grow_s = sc->chain[0].grow_s;
+		p->grow_e = sc->chain[0].grow_e;
+	}
 	p->dist = c->dist;
 	find_object(sc, c->end, &p->obj_s, &p->obj_e);
 	{
