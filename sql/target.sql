@@ -173,6 +173,11 @@ FROM (VALUES
   ('~125', 118, NULL), ('>=1万名', 12000, '人')
 ) AS v(t, actual, unit)
 ORDER BY t, actual;
+-- conversion, and a test that never errors (for views)
+SELECT target_convert('>=65万人', 700000, '人') AS in_wan, target_convert('800公里', 1500, '米') AS km,
+       target_convert('>=1万亩', 1, '平方公里') AS mu,
+       target_compatible('>=65万人', '人') AS people, target_compatible('>=65万人', '公里') AS km_for_people,
+       target_compatible('>=7000亿级', '万亿级') AS same_unknown, target_compatible('~125', '') AS pure;
 -- another dimension is an error, never false
 SELECT target_met('>=65万人', 800, '公里');
 SELECT target_gap('>=76%', 80, '个百分点');

@@ -652,3 +652,36 @@ plan_targets(PG_FUNCTION_ARGS)
 	pd_doc_free(&d);
 	return (Datum) 0;
 }
+
+/*
+ * target_convert(target, actual, unit): the actual value in the target's
+ * unit (exact between decimal units); another dimension is an error.
+ */
+PG_FUNCTION_INFO_V1(target_convert);
+Datum
+target_convert(PG_FUNCTION_ARGS)
+{
+	pd_target	t;
+	pd_dec		a;
+
+	actual_in_target_unit(fcinfo, &t, &a);
+	return dec_to_numeric(a);
+}
+
+/*
+ * target_compatible(target, unit): can an actual value in this unit be
+ * compared with the target?  Never an error, so views can guard
+ * target_met / target_gap with it.
+ */
+PG_FUNCTION_INFO_V1(target_compatible);
+Datum
+target_compatible(PG_FUNCTION_ARGS)
+{
+	pd_target	t;
+	text	   *u = PG_GETARG_TEXT_PP(1);
+	pd_dec		out;
+
+	PG_GETARG_TARGET(0, &t);
+	PG_RETURN_BOOL(pd_target_convert(&t, (pd_dec) {0, 0}, VARDATA_ANY(u), VARSIZE_ANY_EXHDR(u),
+									 &out, NULL) == PD_OK);
+}

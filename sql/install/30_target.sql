@@ -188,3 +188,13 @@ RETURNS SETOF record
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.plan_targets(text) IS
 	'quantitative targets of a plan document, each with the code of the item that states it (ord = plan_tasks.ord)';
+
+-- units of actual values
+CREATE FUNCTION @extschema@.target_convert(@extschema@.target, actual numeric, unit text) RETURNS numeric
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.target_convert(@extschema@.target, numeric, text) IS
+	'the actual value, given in unit, expressed in the target''s unit; another dimension is an error';
+CREATE FUNCTION @extschema@.target_compatible(@extschema@.target, unit text) RETURNS boolean
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.target_compatible(@extschema@.target, text) IS
+	'can an actual value in unit be compared with the target (same dimension, or the same unit outside the table)?';
