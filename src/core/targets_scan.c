@@ -281,7 +281,6 @@ typedef struct pending
 				obj_e;
 	int			grow_s,			/* change words kept in the indicator */
 				grow_e;
-	int			pos;			/* the number */
 	int			dist;			/* head of a chain: 1 均, 2 分别 */
 	bool		verb_only;		/* the subject is only goal verbs */
 	int			verb_s;			/* the subject ends in a goal verb here, else -1 */
@@ -290,7 +289,6 @@ typedef struct pending
 typedef struct scanner
 {
 	const char *text;
-	const pd_tscan_opts *opts;
 	pd_target_emit_fn emit;
 	void	   *emit_ctx;
 	bool		stopped;
@@ -337,6 +335,15 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 
 	if (i >= j)
 		return;
+	/* at most PD_INDICATOR_MAX_CHARS characters in all */
+	{
+		int			room = PD_INDICATOR_MAX_CHARS - (int) pd_u8_count(h->indicator, h->indicator_len);
+
+		if (room <= 0)
+			return;
+		if (j - i > room)
+			j = i + room;
+	}
 	from = sc->off[i];
 	to = sc->off[j];
 	n = to - from;
@@ -1030,6 +1037,9 @@ finish_candidate(scanner *sc, cand *c)
 	if (cont)
 		subj_s = subj_e;
 	clean_subject(sc, &subj_s, &subj_e);
+	/* a long subject keeps its end, where the head noun is */
+	if (subj_e - subj_s > PD_INDICATOR_MAX_CHARS)
+		subj_s = subj_e - PD_INDICATOR_MAX_CHARS;
 	if (subj_s < subj_e)
 		verb_only = goal_verbs_only(sc, subj_s, subj_e, &verb_s);
 
@@ -1047,7 +1057,6 @@ finish_candidate(scanner *sc, cand *c)
 	p->hit.year = sc->year;
 	p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	p->hit.aspirational = sc->aspire_from <= c->num_s;
-	p->pos = c->num_s;
 	p->subj_s = subj_s;
 	p->subj_e = subj_e;
 	p->verb_only = verb_only;
@@ -1334,7 +1343,6 @@ doubling_candidate(scanner *sc, int i, int w)
 		p->hit.year = sc->year;
 		p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 		p->hit.aspirational = sc->aspire_from <= i;
-		p->pos = i;
 		p->subj_s = subj_s;
 		p->subj_e = subj_e;
 		p->verb_only = subj_s < subj_e && goal_verbs_only(sc, subj_s, subj_e, &verb_s);
@@ -1592,7 +1600,6 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	if (!__atomic_load_n(&seq3_ready, __ATOMIC_ACQUIRE))
 		seq3_build();
 	sc.text = text;
-	sc.opts = opts;
 	sc.emit = emit;
 	sc.emit_ctx = emit_ctx;
 	sc.stopped = false;
