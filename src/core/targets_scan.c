@@ -164,6 +164,12 @@ static const pd_word admin_words[] = {
 	{"原则", 1, 0}, {"目标", 1, 0}, {"大类", 1, 0}, {"条措施", 1, 0}, {"个方面", 1, 0},
 };
 
+/* clauses opening with these do not carry on an earlier 每年 */
+static const pd_word annual_break_words[] = {
+	{"累计", 0, 0}, {"全省", 0, 0}, {"全市", 0, 0}, {"全区", 0, 0}, {"全县", 0, 0}, {"全国", 0, 0},
+	{"总计", 0, 0}, {"合计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
+};
+
 /* head nouns a distributed subject shares: 花生种植、收获|机械化率 */
 static const pd_word head_words[] = {
 	{"机械化率", 0, 0}, {"覆盖率", 0, 0}, {"普及率", 0, 0}, {"渗透率", 0, 0}, {"使用率", 0, 0}, {"利用率", 0, 0}, {"达标率", 0, 0},
@@ -201,6 +207,7 @@ static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
 static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
 static pd_wordtab head_tab = PD_WORDTAB(head_words);
+static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
 
 /* ---- character classes -------------------------------------------------- */
 
@@ -896,7 +903,16 @@ annual_applies(scanner *sc, int pos, int chain_s, bool cont, bool no_subject)
 
 	if (sc->annual_from > pos)
 		return false;
-	if (sc->annual_from >= sc->clause_start || cont || no_subject)
+	if (sc->annual_from >= sc->clause_start || cont)
+		return true;
+	/*
+	 * a clause that opens with 累计 (cumulative) or a scope word (全省 …)
+	 * starts a statement of its own
+	 */
+	cs = skip_marks(sc, cs, ce);
+	if (cs < ce && pd_word_at(&annual_break_tab, sc->cps, cs, ce) >= 0)
+		return false;
+	if (no_subject)
 		return true;
 	clean_subject(sc, &cs, &ce);
 	return starts_with_goal_verb(sc, cs, ce);
