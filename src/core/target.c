@@ -413,7 +413,20 @@ pd_dec_format(pd_dec d, char *buf)
 
 	if (d.mant < 0)
 		buf[len++] = '-';
-	nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long) m);
+	/* the digits of m, without snprintf (output is on the hot path) */
+	{
+		char		rev[24];
+		int			k = 0;
+
+		do
+		{
+			rev[k++] = (char) ('0' + m % 10);
+			m /= 10;
+		} while (m);
+		for (nd = 0; nd < k; nd++)
+			digits[nd] = rev[k - 1 - nd];
+		m = d.mant < 0 ? (uint64_t) (-(d.mant + 1)) + 1 : (uint64_t) d.mant;
+	}
 	if (d.exp <= 0)
 	{
 		memcpy(buf + len, digits, nd);
