@@ -40,7 +40,7 @@ PGDATABASE=$DB "$PL" --progress=lines test/docs/guofa_style.txt >"$out" 2>"$err"
 pl_expect "1 document: 0 loaded, 1 unchanged, 0 failed" "$out"
 echo "ok"
 
-echo "== stored rows = --parse-only JSON (same core)"
+echo "== stored rows and the SQL parsers = --parse-only JSON (same core)"
 "$PL" --parse-only test/docs >"$PL_TMP/parse.jsonl" 2>"$err"
 python3 - "$PL_TMP/parse.jsonl" <<'PY' >"$PL_TMP/json_rows"
 import json, sys
@@ -69,18 +69,18 @@ SELECT d.source, 'meta', coalesce(d.title, ''), coalesce(d.docno::text, ''), coa
 FROM plan_document d;
 SELECT d.source, 'cites', c.docno, c.occurrences FROM plan_document d JOIN plan_citation c ON c.document_id = d.id;
 SQL
-# units and targets, where this version stores them (and so --parse-only prints them)
-if [ -n "$(pl_q $DB "SELECT to_regclass('plan_task_unit')")" ]; then
+# units and targets, where this version has the parsers (and so --parse-only prints them)
+if [ "$(pl_q $DB "SELECT to_regprocedure('plan_units(text)') IS NOT NULL")" = t ]; then
   psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
 SELECT d.source, 'unit', u.ord, u.code, u.unit, u.role, u.raw
-FROM plan_document d JOIN plan_task_unit u ON u.document_id = d.id;
+FROM plan_document d, plan_units(d.body) u;
 SQL
 fi
-if [ -n "$(pl_q $DB "SELECT to_regclass('plan_target')")" ]; then
+if [ "$(pl_q $DB "SELECT to_regprocedure('plan_targets(text)') IS NOT NULL")" = t ]; then
   psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
 SELECT d.source, 'target', g.ord, g.code, g.indicator, g.target, coalesce(g.year::text, ''),
        coalesce(g.period, ''), g.aspirational, g.raw
-FROM plan_document d JOIN plan_target g ON g.document_id = d.id;
+FROM plan_document d, plan_targets(d.body) g;
 SQL
 fi
 sort "$PL_TMP/db_rows" >"$PL_TMP/db_sorted"
