@@ -1,0 +1,2353 @@
+/*
+ * units.c — responsible units: name normalisation, what a name says (level,
+ * kind, region), responsibility brackets and document rules.
+ *
+ * Everything is compared on folded code points (pd_fold: full-width ->
+ * ASCII, Traditional -> Simplified from OpenCC's table), so the keyword
+ * tables below are written once, in Simplified script, and 責任單位 /
+ * （ / ： match 责任单位 / ( / : without a second table.
+ *
+ * How a span is read (pd_units_extract):
+ *  - One pass over the bytes looks only at ( ) （ ） : ： and 】.  Opens go
+ *    on a small stack; a close evaluates the bracket it closes (innermost
+ *    first).  When an outer bracket is accepted, units of accepted brackets
+ *    inside it are dropped again (the outer reading wins: 主（協）辦機關 and
+ *    西部（重庆）科学城管委会 hold brackets of their own).
+ *  - A colon outside brackets preceded by a label at a line or sentence
+ *    start (主辦機關：…, 责任单位：…, 【牵头单位】…) starts a labelled list
+ *    that runs to the end of the line or sentence.
+ *  - A bracket's content is decoded once into folded code points and split
+ *    into segments (；; 。), items (、，,), and pieces (及 / 和 / 与 between
+ *    two unit names).  A label (责任单位：) sets the role of its segment;
+ *    a verb at the end of an item (牵头, 配合, 按职责分工负责 …) sets the
+ *    role of the items since the previous verb; （牵头） after a name sets
+ *    that name's role.  Items that do not look like unit names are notes:
+ *    a bracket whose first item is a note is not a responsibility bracket,
+ *    and a note ends the segment it is in.
+ */
+#include "pd_units.h"
+
+#include <string.h>
+
+#define CP_DUN		0x3001		/* 、 */
+#define CP_JUHAO	0x3002		/* 。 */
+#define CP_HW_DUN	0xFF64		/* ､ half-width ideographic comma */
+
+#define ROLE_PENDING ((pd_unit_role) 15)	/* internal: waiting for a verb */
+
+/* ------------------------------------------------------------------------
+ * code point strings
+ * ------------------------------------------------------------------------ */
+
+/* length in code points of a keyword (keywords are short UTF-8 literals) */
+static int
+kw_len(const char *kw)
+{
+	const unsigned char *k = (const unsigned char *) kw;
+	const unsigned char *kend = k + strlen(kw);
+	int			n = 0;
+
+	while (k < kend)
+	{
+		(void) pd_u8_next(&k, kend);
+		n++;
+	}
+	return n;
+}
+
+/* does a[i, n) start with kw?  Returns kw's length in code points, or 0 */
+static int
+cp_starts(const uint32_t *a, int i, int n, const char *kw)
+{
+	const unsigned char *k = (const unsigned char *) kw;
+	const unsigned char *kend = k + strlen(kw);
+	int			j = i;
+
+	while (k < kend)
+	{
+		if (j >= n || a[j] != pd_u8_next(&k, kend))
+			return 0;
+		j++;
+	}
+	return j - i;
+}
+
+/* does a[lo, n) end with kw?  Returns kw's length in code points, or 0 */
+static int
+cp_ends(const uint32_t *a, int lo, int n, const char *kw)
+{
+	int			len = kw_len(kw);
+
+	if (n - lo < len)
+		return 0;
+	return cp_starts(a, n - len, n, kw) ? len : 0;
+}
+
+/* longest keyword of a NULL-terminated table that a[i, n) starts with */
+static int
+cp_starts_any(const uint32_t *a, int i, int n, const char *const *kws, int *which)
+{
+	int			best = 0;
+
+	for (int k = 0; kws[k]; k++)
+	{
+		int			len = cp_starts(a, i, n, kws[k]);
+
+		if (len > best)
+		{
+			best = len;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+/* longest keyword of a NULL-terminated table that a[lo, n) ends with */
+static int
+cp_ends_any(const uint32_t *a, int lo, int n, const char *const *kws, int *which)
+{
+	int			best = 0;
+
+	for (int k = 0; kws[k]; k++)
+	{
+		int			len = cp_ends(a, lo, n, kws[k]);
+
+		if (len > best)
+		{
+			best = len;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+/* first position >= i where a[pos..] starts with kw, or -1 */
+static int
+cp_find(const uint32_t *a, int i, int n, const char *kw)
+{
+	for (; i < n; i++)
+		if (cp_starts(a, i, n, kw))
+			return i;
+	return -1;
+}
+
+static bool
+cp_contains_any(const uint32_t *a, int i, int n, const char *const *kws)
+{
+	for (int k = 0; kws[k]; k++)
+		if (cp_find(a, i, n, kws[k]) >= 0)
+			return true;
+	return false;
+}
+
+static bool
+is_cjk(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static bool
+is_letter(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || is_cjk(cp);
+}
+
+/* separators that split a list of units */
+static bool
+is_item_sep(uint32_t cp)
+{
+	return cp == CP_DUN || cp == ',' || cp == CP_HW_DUN;
+}
+
+/* separators that end a segment of a bracket: ；; 。 */
+static bool
+is_segment_sep(uint32_t cp)
+{
+	return cp == ';' || cp == CP_JUHAO;
+}
+
+/* ------------------------------------------------------------------------
+ * name knowledge (all keywords folded: Simplified, ASCII punctuation)
+ * ------------------------------------------------------------------------ */
+
+/* a group of units rather than one: 各区县政府, 有关区、市政府 */
+static const char *const collective_prefixes[] = {
+	"各", "有关", "相关", "其他", "全市各", "全省各", "市级各", "市级有关", "市级相关",
+	"省级各", "省级有关", "省级相关", "区县各", NULL
+};
+
+/* names of administrative divisions as they appear inside collectives */
+static const char *const admin_words[] = {
+	"直辖市", "县级市", "自治县", "自治州", "自治区", "地级市", "乡镇", "区县", "县区",
+	"街道", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", NULL
+};
+
+/* how unit names end */
+static const char *const unit_suffixes[] = {
+	"局", "委", "厅", "部", "办", "署", "会", "院", "府", "处", "室", "所", "站", "队",
+	"团", "联", "社", "校", "馆", "组", "司", "中心", "银行", "分行", "支行", "海关",
+	"机关", "企业", "单位", "部门", "机构", "专班", "大学", "党委", "法庭", "指挥部",
+	"营业管理部", "电网", "移动", "联通", "电信", "铁塔", NULL
+};
+
+/* ... but not these, which end the same way and are no units */
+static const char *const not_unit_suffixes[] = {
+	"社会", "大会", "博览会", "运动会", "峰会", "展会", "交易会", "洽谈会", "论坛会", "机会",
+	"场所", "住所", "处所", "内部", "全部", "东部", "西部", "中部", "北部", "南部",
+	"局部", "干部", "总部", "俱乐部", "全院", "各院", NULL
+};
+
+/* a name that is only one of these says no unit: （企业负责） */
+static const char *const generic_nouns[] = {
+	"企业", "单位", "部门", "机构", "公司", "集团", "银行", "中心", "机关", "学校", "医院",
+	"社区", "海关", NULL
+};
+
+/* characters that make an item a sentence, not a name */
+static bool
+is_sentence_char(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x7684:			/* 的 */
+		case 0x4E3A:			/* 为 */
+		case 0x662F:			/* 是 */
+		case 0x8005:			/* 者 */
+		case 0x5C06:			/* 将 */
+		case 0x628A:			/* 把 */
+		case 0x88AB:			/* 被 */
+		case 0x5E76:			/* 并 */
+		case 0x5E94:			/* 应 */
+		case 0x987B:			/* 须 */
+		case 0x4E86:			/* 了 */
+		case 0x5DF2:			/* 已 */
+		case '%':
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* words that mark a note (time limits, working style) in a labelled list */
+static const char *const note_words[] = {
+	"下同", "不再", "列出", "完成", "持续", "长期", "年底", "年前", "以下", "以上",
+	"逐步", "推进", "实施", "开展", "坚持", "落实", "推动", "建立", "加强", "负责",
+	"牵头", "配合", "此项", "该项", "本项", "其中", "时限", "每年", "详见", "附件", "另行",
+	"确定", "待定", "明确", NULL
+};
+
+/* sentences start like this, names do not */
+static const char *const note_starts[] = {
+	"此", "该项", "本项", "其中", "以下", "所有", "全部", "每", "上述", "按照", "根据",
+	"注", "备注", NULL
+};
+
+static int
+admin_word_at(const uint32_t *c, int i, int n)
+{
+	return cp_starts_any(c, i, n, admin_words, NULL);
+}
+
+/*
+ * c[i, n) is nothing but division names, possibly with bracketed ones:
+ * 区, 区县, 区县(自治县), 县(市).  Returns false for an empty range.
+ */
+static bool
+admin_only(const uint32_t *c, int i, int n)
+{
+	if (i >= n)
+		return false;
+	while (i < n)
+	{
+		int			len;
+
+		if (c[i] == '(' || c[i] == ')' || c[i] == CP_DUN)
+		{
+			i++;
+			continue;
+		}
+		len = admin_word_at(c, i, n);
+		if (len == 0)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static int
+collective_prefix(const uint32_t *c, int n)
+{
+	return cp_starts_any(c, 0, n, collective_prefixes, NULL);
+}
+
+/* position of the '(' matching a ')' at c[close], or -1 */
+static int
+matching_open(const uint32_t *c, int lo, int close)
+{
+	int			depth = 0;
+
+	for (int i = close; i >= lo; i--)
+	{
+		if (c[i] == ')')
+			depth++;
+		else if (c[i] == '(' && --depth == 0)
+			return i;
+	}
+	return -1;
+}
+
+static bool
+has_unit_suffix(const uint32_t *c, int n)
+{
+	int			end = n;
+
+	/* 市工商联(总商会), 各区县(自治县): judge the name before the bracket */
+	while (end > 0 && c[end - 1] == ')')
+	{
+		int			o = matching_open(c, 0, end - 1);
+
+		if (o <= 0)
+			break;
+		end = o;
+	}
+	if (cp_ends_any(c, 0, end, not_unit_suffixes, NULL))
+		return false;
+	return cp_ends_any(c, 0, end, unit_suffixes, NULL) > 0;
+}
+
+/*
+ * Does the normalised name c[0, n) look like a unit?  strict: it must end
+ * like one (局 委 厅 … 单位 部门) or be a collective of divisions (各区县).
+ * Lenient (the first list after a label such as 责任单位：): any short name
+ * that is not a note (中国移动 passes, 2025年底前完成 does not).
+ */
+static bool
+unit_like(const uint32_t *c, int n, bool strict)
+{
+	int			pre;
+
+	if (n < 2 || n > 40)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		if (is_sentence_char(c[i]))
+			return false;
+		/* 由 makes a sentence (此项工作由…负责) except in 自由贸易 */
+		if (c[i] == 0x7531 && !(i > 0 && c[i - 1] == 0x81EA))
+			return false;
+		if (c[i] >= '0' && c[i] <= '9' && i + 1 < n &&
+			(c[i + 1] == 0x5E74 || c[i + 1] == 0x6708 || c[i + 1] == 0x65E5))
+			return false;		/* 2025年 6月 */
+	}
+	if (cp_starts_any(c, 0, n, note_starts, NULL))
+		return false;
+	pre = collective_prefix(c, n);
+	if (pre > 0 && pre < n && admin_only(c, pre, n))
+		return true;			/* 各区县, 各区、县级市 */
+	if (has_unit_suffix(c, n))
+		return !strict || cp_ends_any(c, 0, n, generic_nouns, NULL) < n;
+	if (strict)
+		return false;
+	if (n > 15 || cp_contains_any(c, 0, n, note_words))
+		return false;
+	for (int i = 0; i < n; i++)
+		if (c[i] >= '0' && c[i] <= '9')
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * normalisation
+ * ------------------------------------------------------------------------ */
+
+static const char *const etc_suffixes[] = {
+	"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等有关方面", "等部门", "等单位",
+	"等", NULL
+};
+
+/* punctuation dropped at either end of a name */
+static bool
+is_trim_punct(uint32_t cp)
+{
+	switch (cp)
+	{
+		case CP_DUN:
+		case CP_HW_DUN:
+		case CP_JUHAO:
+		case ',':
+		case ';':
+		case ':':
+		case '.':
+		case '!':
+		case '?':
+		case '-':
+		case '/':
+		case '\\':
+		case '|':
+		case 0x2014:			/* — */
+		case 0x2013:			/* – */
+		case 0x2026:			/* … */
+		case 0x00B7:			/* · */
+		case 0x30FB:			/* ・ */
+		case 0x2022:			/* • */
+		case 0xFF61:			/* ｡ */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* quotes and markup dropped anywhere in a name */
+static bool
+is_dropped(uint32_t cp)
+{
+	switch (cp)
+	{
+		case '"':
+		case '\'':
+		case '*':
+		case '#':
+		case '`':
+		case '_':
+		case '~':
+		case 0x201C:			/* “ */
+		case 0x201D:			/* ” */
+		case 0x2018:			/* ‘ */
+		case 0x2019:			/* ’ */
+		case 0x300C:			/* 「 */
+		case 0x300D:			/* 」 */
+		case 0x300E:			/* 『 */
+		case 0x300F:			/* 』 */
+		case 0x300A:			/* 《 */
+		case 0x300B:			/* 》 */
+		case 0x3008:			/* 〈 */
+		case 0x3009:			/* 〉 */
+		case 0x200C:			/* zero-width non-joiner */
+		case 0x200D:			/* zero-width joiner */
+		case 0x2060:			/* word joiner */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* brackets of every shape read as ( ) */
+static uint32_t
+bracket_fold(uint32_t cp)
+{
+	switch (cp)
+	{
+		case '[':
+		case 0x3014:			/* 〔 */
+		case 0x3010:			/* 【 */
+		case 0x3016:			/* 〖 */
+			return '(';
+		case ']':
+		case 0x3015:			/* 〕 */
+		case 0x3011:			/* 】 */
+		case 0x3017:			/* 〗 */
+			return ')';
+		default:
+			return cp;
+	}
+}
+
+/* drop a '(' ... ')' pair at c[o] / c[cl] (both inclusive) */
+static int
+drop_pair(uint32_t *c, int *pos, int n, int o, int cl)
+{
+	int			k = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (i == o || i == cl)
+			continue;
+		c[k] = c[i];
+		pos[k] = pos[i];
+		k++;
+	}
+	return k;
+}
+
+/* the work buffer of the normaliser: a little slack for 等有关部门 and punctuation */
+#define NORM_SLACK 24
+
+pd_status
+pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error *err)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS + NORM_SLACK];
+	int			pos[PD_UNIT_MAX_CHARS + NORM_SLACK];
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0,
+				charno = 0,
+				lo,
+				hi,
+				depth;
+	bool		changed;
+	size_t		o = 0;
+
+	out[0] = '\0';
+	if (outlen)
+		*outlen = 0;
+	while (p < end)
+	{
+		uint32_t	cp = pd_u8_next(&p, end);
+
+		charno++;
+		if (pd_is_space(cp) || is_dropped(cp))
+			continue;
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			return pd_fail(err, PD_ESYNTAX, charno,
+						   "Control character U+%04X at character %d.", cp, charno);
+		if (cp == PD_REPLACEMENT)
+			return pd_fail(err, PD_ESYNTAX, charno,
+						   "Invalid or replaced character at character %d.", charno);
+		cp = bracket_fold(pd_fold(cp));
+		if (n == PD_UNIT_MAX_CHARS + NORM_SLACK)
+			return pd_fail(err, PD_ESYNTAX, charno,
+						   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
+		c[n] = cp;
+		pos[n] = charno;
+		n++;
+	}
+
+	/*
+	 * Trim until nothing changes: punctuation and stray brackets at the
+	 * ends, a bracket pair around the whole name, empty pairs, then a
+	 * trailing 等 / 等有关部门.
+	 */
+	do
+	{
+		int			etc;
+
+		changed = false;
+		lo = 0;
+		hi = n;
+		while (lo < hi && (is_trim_punct(c[lo]) || c[lo] == ')'))
+			lo++;
+		while (hi > lo && (is_trim_punct(c[hi - 1]) || c[hi - 1] == '('))
+			hi--;
+		if (lo > 0 || hi < n)
+		{
+			memmove(c, c + lo, (hi - lo) * sizeof(c[0]));
+			memmove(pos, pos + lo, (hi - lo) * sizeof(pos[0]));
+			n = hi - lo;
+			changed = true;
+		}
+		/* a stray ')' at the end or '(' at the start, without its partner */
+		if (n > 0 && c[n - 1] == ')' && matching_open(c, 0, n - 1) < 0)
+		{
+			n--;
+			changed = true;
+		}
+		if (n > 0 && c[0] == '(')
+		{
+			int			d = 0,
+						close = -1;
+
+			for (int i = 0; i < n && close < 0; i++)
+			{
+				if (c[i] == '(')
+					d++;
+				else if (c[i] == ')' && --d == 0)
+					close = i;
+			}
+			if (close < 0 || close == n - 1)
+			{
+				/* unmatched, or around the whole name: (市发展改革委) */
+				n = close < 0 ? drop_pair(c, pos, n, 0, -1) : drop_pair(c, pos, n, 0, n - 1);
+				changed = true;
+			}
+		}
+		for (int i = 0; i + 1 < n; i++)
+		{
+			if (c[i] == '(' && c[i + 1] == ')')
+			{
+				n = drop_pair(c, pos, n, i, i + 1);
+				changed = true;
+				break;
+			}
+		}
+		etc = cp_ends_any(c, 0, n, etc_suffixes, NULL);
+		if (etc > 0 && etc < n)
+		{
+			n -= etc;
+			changed = true;
+		}
+	} while (changed && n > 0);
+
+	if (n == 0)
+		return pd_fail(err, PD_ESYNTAX, 0, "A unit name cannot be empty.");
+	if (n > PD_UNIT_MAX_CHARS)
+		return pd_fail(err, PD_ESYNTAX, pos[PD_UNIT_MAX_CHARS],
+					   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
+
+	/* one unit: no list separators inside, balanced brackets, some letters */
+	depth = 0;
+	{
+		bool		letters = false;
+		bool		collective = collective_prefix(c, n) > 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			uint32_t	cp = c[i];
+
+			if (is_letter(cp))
+				letters = true;
+			if (cp == '(')
+				depth++;
+			else if (cp == ')' && --depth < 0)
+				return pd_fail(err, PD_ESYNTAX, pos[i],
+							   "Unbalanced bracket at character %d.", pos[i]);
+			else if ((cp == CP_DUN || cp == CP_HW_DUN) && collective)
+				c[i] = CP_DUN;	/* 各区、市政府: one collective */
+			else if (is_item_sep(cp) || is_segment_sep(cp) || cp == ':')
+				return pd_fail(err, PD_ESYNTAX, pos[i],
+							   "Separator at character %d: a unit name holds one unit, not a list.",
+							   pos[i]);
+		}
+		if (depth != 0)
+			return pd_fail(err, PD_ESYNTAX, pos[n - 1],
+						   "Unbalanced bracket in the unit name.");
+		if (!letters)
+			return pd_fail(err, PD_ESYNTAX, pos[0],
+						   "A unit name needs a Chinese character or a letter.");
+	}
+
+	for (int i = 0; i < n; i++)
+		o += pd_u8_put(out + o, c[i]);
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return PD_OK;
+}
+
+/* decode a normalised name into code points (at most PD_UNIT_MAX_CHARS) */
+static int
+decode_name(const char *s, size_t len, uint32_t *c)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0;
+
+	while (p < end && n < PD_UNIT_MAX_CHARS)
+		c[n++] = pd_u8_next(&p, end);
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * what a name says: level, kind, region
+ * ------------------------------------------------------------------------ */
+
+/* province-level divisions (GB/T 2260 short names) */
+static const char *const provinces[] = {
+	"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
+	"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西",
+	"海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏",
+	"新疆", "台湾", "香港", "澳门", NULL
+};
+
+/* what may stand before a province name in a unit name */
+static const char *const region_lead_ins[] = {
+	"中国人民银行", "人民银行", "人行", "中华人民共和国", "国家税务总局", "国家金融监督管理总局",
+	"中国证券监督管理委员会", "中国银行保险监督管理委员会", "共青团", "中共", "中国共产党", NULL
+};
+
+/* length of a province name (with 省/市/自治区…) at c[i], or 0 */
+static int
+province_at(const uint32_t *c, int i, int n)
+{
+	int			len = cp_starts_any(c, i, n, provinces, NULL);
+
+	if (len > 0)
+	{
+		static const char *const tails[] = {"壮族自治区", "回族自治区", "维吾尔自治区",
+		"自治区", "特别行政区", "省", "市", NULL};
+
+		len += cp_starts_any(c, i + len, n, tails, NULL);
+	}
+	return len;
+}
+
+/* province name at the start of the name or after a lead-in; its end or 0 */
+static int
+province_in(const uint32_t *c, int n)
+{
+	int			len = province_at(c, 0, n),
+				lead;
+
+	if (len)
+		return len;
+	lead = cp_starts_any(c, 0, n, region_lead_ins, NULL);
+	if (lead && (len = province_at(c, lead, n)) > 0)
+		return lead + len;
+	return 0;
+}
+
+static const char *const party_prefixes[] = {"中共", "中国共产党", NULL};
+
+static const char *const mass_words[] = {
+	"工商联", "总工会", "妇联", "残联", "科协", "文联", "侨联", "作协", "红十字会", "共青团",
+	"团中央", "工会", "社科联", "台联", "贸促会", NULL
+};
+
+/* branches of central organs that sit in a province or city */
+static const char *const vertical_words[] = {
+	"金融监管局", "金融监督管理局", "金融监督管理总局", "银保监局", "银保监分局", "证监局", "通信管理局",
+	"税务局", "海关", "气象局", "邮政管理局", "调查总队", "调查队", "外汇管理局", "分行",
+	"支行", "营业管理部", "烟草专卖局", "地震局", "海事局", "统计调查", "铁路监督管理局",
+	"能源监管局", "审计特派员办事处", NULL
+};
+
+static const char *const enterprise_suffixes[] = {
+	"公司", "集团", "企业", "银行", "电网", "移动", "联通", "电信", "铁塔", NULL
+};
+
+static const char *const zone_words[] = {
+	"新区", "高新区", "经开区", "开发区", "自贸区", "保税区", "科学城", "园区", "试验区", NULL
+};
+
+/* 市委编办, 省委组织部: level word then 委 then an office */
+static bool
+party_office(const uint32_t *c, int i, int n)
+{
+	static const char *const heads[] = {"省委", "市委", "区委", "县委", "州委", "党委", "中央",
+	"纪委", NULL};
+	int			len = cp_starts_any(c, i, n, heads, NULL);
+
+	if (len == 0)
+		return false;
+	if (len == 2 && c[i] == 0x4E2D)	/* 中央: 中央编办, 中央网信办 … */
+		return i + 2 < n;
+	return true;
+}
+
+pd_unit_kind
+pd_unit_kind_of(const char *norm, size_t len)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	int			n = decode_name(norm, len, c),
+				i = 0,
+				prov;
+
+	if (n == 0)
+		return PD_KIND_UNKNOWN;
+	if (collective_prefix(c, n) ||
+		cp_contains_any(c, 0, n, (const char *const[]) {"有关部门", "相关部门", "成员单位",
+	"相关单位", "有关单位", "主管部门", "各有关", NULL}))
+		return PD_KIND_COLLECTIVE;
+	if (cp_starts(c, 0, n, "团") && n > 1 &&
+		(c[n - 1] == 0x59D4 || cp_starts(c, 0, n, "团中央")))
+		return PD_KIND_MASS;	/* 团市委, 团省委, 团中央 */
+	if (cp_contains_any(c, 0, n, mass_words))
+		return PD_KIND_MASS;
+	if (cp_starts_any(c, 0, n, party_prefixes, NULL))
+		return PD_KIND_PARTY;
+	/* 重庆市委…, 市委编办: strip a region, then look for 委 */
+	prov = province_at(c, 0, n);
+	if (prov && cp_starts(c, prov, n, "委"))
+		return PD_KIND_PARTY;	/* 重庆市委 */
+	i = prov;
+	if (party_office(c, i, n))
+		return PD_KIND_PARTY;
+	if (cp_starts_any(c, 0, n, (const char *const[]) {"人行", "人民银行", "中国人民银行", NULL},
+					  NULL) &&
+		cp_ends_any(c, 0, n, (const char *const[]) {"分行", "支行", "营业管理部", NULL}, NULL))
+		return PD_KIND_VERTICAL;	/* 人行合肥中心支行 */
+	if (!cp_contains_any(c, 0, n, (const char *const[]) {"地方", NULL}) &&
+		cp_contains_any(c, 0, n, vertical_words) &&
+		(province_in(c, n) ||
+		 cp_starts_any(c, 0, n, (const char *const[]) {"省", "市", "区", "县", NULL}, NULL)))
+		return PD_KIND_VERTICAL;
+	if (cp_ends_any(c, 0, n, enterprise_suffixes, NULL) && !cp_ends(c, 0, n, "人民银行"))
+		return PD_KIND_ENTERPRISE;
+	if (cp_ends(c, 0, n, "政府"))
+		return PD_KIND_GOVERNMENT;
+	if (cp_ends_any(c, 0, n, (const char *const[]) {"局", "委", "厅", "部", "办", "署",
+				"委员会", "办公室", "管委会", "监会", "保监会", "人民银行", "办事处", "国务院",
+	NULL}, NULL))
+		return PD_KIND_DEPARTMENT;
+	return PD_KIND_UNKNOWN;
+}
+
+/* the level a division word names: 省 市 区 县 乡 镇 (街道), or UNKNOWN */
+static pd_unit_level
+division_level(const uint32_t *c, int i, int n)
+{
+	if (cp_starts(c, i, n, "街道"))
+		return PD_LEVEL_TOWNSHIP;
+	switch (c[i])
+	{
+		case 0x7701:			/* 省 */
+			return PD_LEVEL_PROVINCE;
+		case 0x5E02:			/* 市 */
+			return PD_LEVEL_CITY;
+		case 0x533A:			/* 区 */
+		case 0x53BF:			/* 县 */
+			return PD_LEVEL_COUNTY;
+		case 0x4E61:			/* 乡 */
+		case 0x9547:			/* 镇 */
+			return PD_LEVEL_TOWNSHIP;
+		default:
+			return PD_LEVEL_UNKNOWN;
+	}
+}
+
+pd_unit_level
+pd_unit_level_of(const char *norm, size_t len)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	int			n = decode_name(norm, len, c),
+				i = 0;
+	pd_unit_level level;
+
+	if (n == 0)
+		return PD_LEVEL_UNKNOWN;
+	if (collective_prefix(c, n))
+		return PD_LEVEL_COLLECTIVE;
+	i = cp_starts_any(c, 0, n, party_prefixes, NULL);	/* 中共重庆市委… */
+	if (cp_starts(c, i, n, "团"))
+		i++;					/* 团市委 reads as 市委 */
+	if (cp_contains_any(c, i, n, zone_words))
+		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
+	if (province_in(c + i, n - i))
+		return PD_LEVEL_PROVINCE;
+	if (cp_starts_any(c, i, n, (const char *const[]) {"国务院", "国家", "中央", "全国",
+	"中华人民共和国", "中国", "团中央", NULL}, NULL))
+		return PD_LEVEL_NATIONAL;
+
+	/*
+	 * A division word first (市公安局, 省财政厅, 县教委), or a place name
+	 * and then one (崂山区政府, 青岛市大数据局, 龙兴镇政府).  市场监管总局
+	 * and 区域… do not start with a division.
+	 */
+	if (i < n && !cp_starts_any(c, i, n, (const char *const[]) {"市场", "区域", "县域", NULL},
+								NULL))
+	{
+		for (int k = i; k < n && k <= i + 6; k++)
+			if ((level = division_level(c, k, n)) != PD_LEVEL_UNKNOWN)
+				return level;
+	}
+
+	/* no place at all: a central organ under its short name (发展改革委) */
+	if (!cp_starts(c, 0, n, "地方") && pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
+		return PD_LEVEL_NATIONAL;
+	return PD_LEVEL_UNKNOWN;
+}
+
+const char *
+pd_unit_level_name(pd_unit_level level)
+{
+	switch (level)
+	{
+		case PD_LEVEL_NATIONAL:
+			return "国家";
+		case PD_LEVEL_PROVINCE:
+			return "省";
+		case PD_LEVEL_CITY:
+			return "市";
+		case PD_LEVEL_COUNTY:
+			return "区县";
+		case PD_LEVEL_TOWNSHIP:
+			return "乡镇";
+		case PD_LEVEL_COLLECTIVE:
+			return "collective";
+		default:
+			return NULL;
+	}
+}
+
+const char *
+pd_unit_kind_name(pd_unit_kind kind)
+{
+	switch (kind)
+	{
+		case PD_KIND_DEPARTMENT:
+			return "government department";
+		case PD_KIND_GOVERNMENT:
+			return "government";
+		case PD_KIND_PARTY:
+			return "party organ";
+		case PD_KIND_VERTICAL:
+			return "central vertical agency";
+		case PD_KIND_MASS:
+			return "mass organisation";
+		case PD_KIND_ENTERPRISE:
+			return "enterprise";
+		case PD_KIND_COLLECTIVE:
+			return "collective";
+		default:
+			return NULL;
+	}
+}
+
+const char *
+pd_unit_role_name(pd_unit_role role)
+{
+	switch (role)
+	{
+		case PD_ROLE_LEAD:
+			return "lead";
+		case PD_ROLE_CO:
+			return "co";
+		case PD_ROLE_IMPLICIT:
+			return "implicit";
+		default:
+			return "responsible";
+	}
+}
+
+size_t
+pd_unit_region(const char *s, size_t len, char *out)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0,
+				i,
+				stop = -1,
+				plen;
+	size_t		o = 0;
+
+	out[0] = '\0';
+	while (p < end && n < PD_UNIT_MAX_CHARS)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&p, end));
+
+		if (!pd_is_space(cp))
+			c[n++] = cp;
+	}
+	i = cp_starts_any(c, 0, n, party_prefixes, NULL);
+	if (cp_starts_any(c, i, n, (const char *const[]) {"国务院", "中央", "国家", "全国",
+	"中华人民共和国", NULL}, NULL) || (i > 0 && cp_starts(c, i, n, "中央")))
+	{
+		static const char nat[] = "国家";
+
+		memcpy(out, nat, sizeof(nat));
+		return sizeof(nat) - 1;
+	}
+	plen = cp_starts_any(c, i, n, provinces, NULL);
+	if (plen)
+		stop = i + plen;		/* 重庆市人民政府 -> 重庆, 内蒙古自治区 -> 内蒙古 */
+	else
+	{
+		/* a city or county: the name before its 市 / 州 / 区 / 县 */
+		for (int k = i + 1; k < n && k <= i + 6; k++)
+		{
+			if (c[k] == 0x5E02 || c[k] == 0x5DDE || c[k] == 0x533A || c[k] == 0x53BF ||
+				c[k] == 0x76DF)
+			{
+				stop = k;
+				break;
+			}
+		}
+	}
+	if (stop <= i)
+		return 0;
+	for (int k = i; k < stop; k++)
+		o += pd_u8_put(out + o, c[k]);
+	out[o] = '\0';
+	return o;
+}
+
+/* ------------------------------------------------------------------------
+ * the unit list
+ * ------------------------------------------------------------------------ */
+
+void
+pd_unit_list_init(pd_unit_list *list, const pd_mem *mem)
+{
+	memset(list, 0, sizeof(*list));
+	list->mem = mem ? mem : &pd_malloc_mem;
+}
+
+void
+pd_unit_list_reset(pd_unit_list *list)
+{
+	list->n = 0;
+	list->names_len = 0;
+	list->groups = 0;
+}
+
+void
+pd_unit_list_free(pd_unit_list *list)
+{
+	if (list->mem->release)
+	{
+		if (list->units)
+			list->mem->release(list->mem->ctx, list->units);
+		if (list->names)
+			list->mem->release(list->mem->ctx, list->names);
+	}
+	list->units = NULL;
+	list->names = NULL;
+	list->n = list->cap = 0;
+	list->names_len = list->names_cap = 0;
+}
+
+/* grow an array to hold `need` bytes; realloc by hand through pd_mem */
+static bool
+grow(const pd_mem *mem, void **arr, size_t *cap, size_t used, size_t need)
+{
+	size_t		ncap;
+	void	   *n;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 512;
+	while (ncap < need)
+		ncap *= 2;
+	n = mem->alloc(mem->ctx, ncap);
+	if (n == NULL)
+		return false;
+	if (*arr)
+	{
+		memcpy(n, *arr, used);
+		if (mem->release)
+			mem->release(mem->ctx, *arr);
+	}
+	*arr = n;
+	*cap = ncap;
+	return true;
+}
+
+pd_status
+pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len,
+				 pd_unit_role role, size_t raw_start, size_t raw_end, pd_error *err)
+{
+	pd_unit    *u;
+	size_t		ucap = (size_t) list->cap * sizeof(pd_unit);
+
+	if (!grow(list->mem, (void **) &list->units, &ucap, (size_t) list->n * sizeof(pd_unit),
+			  (size_t) (list->n + 1) * sizeof(pd_unit)))
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit list.");
+	list->cap = (int) (ucap / sizeof(pd_unit));
+	if (!grow(list->mem, (void **) &list->names, &list->names_cap, list->names_len,
+			  list->names_len + norm_len + 1))
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for unit names.");
+	u = &list->units[list->n++];
+	memset(u, 0, sizeof(*u));
+	u->raw_start = raw_start;
+	u->raw_end = raw_end;
+	u->group_start = raw_start;
+	u->group_end = raw_end;
+	u->norm_off = list->names_len;
+	u->norm_len = norm_len;
+	u->role = role;
+	memcpy(list->names + list->names_len, norm, norm_len);
+	list->names[list->names_len + norm_len] = '\0';
+	list->names_len += norm_len + 1;
+	return PD_OK;
+}
+
+bool
+pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len)
+{
+	for (int i = 0; i < list->n; i++)
+	{
+		const pd_unit *u = &list->units[i];
+
+		if (u->norm_len == norm_len && memcmp(list->names + u->norm_off, norm, norm_len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * bracket and list parsing
+ * ------------------------------------------------------------------------ */
+
+/* a bracket's content as folded code points with their byte offsets */
+#define UB_MAX PD_UNIT_GROUP_MAX_BYTES
+typedef struct ubuf
+{
+	uint32_t	cp[UB_MAX + 1];
+	size_t		off[UB_MAX + 1];	/* off[n] = end of the content */
+	int			n;
+} ubuf;
+
+static bool
+ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
+{
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *p = base + s;
+	const unsigned char *end = base + e;
+
+	b->n = 0;
+	while (p < end)
+	{
+		if (b->n == UB_MAX)
+			return false;
+		b->off[b->n] = (size_t) (p - base);
+		b->cp[b->n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	b->off[b->n] = e;
+	return true;
+}
+
+typedef struct label
+{
+	const char *kw;
+	pd_unit_role role;
+	bool		combined;		/* 主(协)办机关: bracketed names are co */
+} label;
+
+static const label labels[] = {
+	{"责任单位", PD_ROLE_RESPONSIBLE, false}, {"责任部门", PD_ROLE_RESPONSIBLE, false},
+	{"责任主体", PD_ROLE_RESPONSIBLE, false}, {"负责单位", PD_ROLE_RESPONSIBLE, false},
+	{"负责部门", PD_ROLE_RESPONSIBLE, false}, {"承办单位", PD_ROLE_RESPONSIBLE, false},
+	{"实施单位", PD_ROLE_RESPONSIBLE, false}, {"实施主体", PD_ROLE_RESPONSIBLE, false},
+	{"责任处室", PD_ROLE_RESPONSIBLE, false}, {"主体责任单位", PD_ROLE_RESPONSIBLE, false},
+	{"牵头单位", PD_ROLE_LEAD, false}, {"牵头部门", PD_ROLE_LEAD, false}, {"牵头责任单位", PD_ROLE_LEAD, false},
+	{"牵头负责单位", PD_ROLE_LEAD, false}, {"牵头负责部门", PD_ROLE_LEAD, false}, {"牵头机关", PD_ROLE_LEAD, false},
+	{"主办机关", PD_ROLE_LEAD, false}, {"主办单位", PD_ROLE_LEAD, false}, {"主办部门", PD_ROLE_LEAD, false},
+	{"主责单位", PD_ROLE_LEAD, false}, {"主责部门", PD_ROLE_LEAD, false}, {"主要责任单位", PD_ROLE_LEAD, false},
+	{"牵头", PD_ROLE_LEAD, false}, {"主办", PD_ROLE_LEAD, false},
+	{"配合单位", PD_ROLE_CO, false}, {"配合部门", PD_ROLE_CO, false}, {"协办机关", PD_ROLE_CO, false},
+	{"协办单位", PD_ROLE_CO, false}, {"协办部门", PD_ROLE_CO, false}, {"参与单位", PD_ROLE_CO, false},
+	{"参与部门", PD_ROLE_CO, false}, {"参加单位", PD_ROLE_CO, false}, {"协同单位", PD_ROLE_CO, false},
+	{"协同部门", PD_ROLE_CO, false}, {"协作单位", PD_ROLE_CO, false}, {"协助单位", PD_ROLE_CO, false},
+	{"配合", PD_ROLE_CO, false}, {"协办", PD_ROLE_CO, false}, {"参与", PD_ROLE_CO, false},
+	{"主(协)办机关", PD_ROLE_LEAD, true}, {"主(协)办单位", PD_ROLE_LEAD, true},
+	{"主(协)办部门", PD_ROLE_LEAD, true}, {"主协办机关", PD_ROLE_LEAD, true},
+	{"主协办单位", PD_ROLE_LEAD, true}, {"主(协)办", PD_ROLE_LEAD, true},
+	{NULL, PD_ROLE_RESPONSIBLE, false}
+};
+
+/* longest label at a[i]; its length in code points, or 0 */
+static int
+label_at(const uint32_t *a, int i, int n, const label **lab)
+{
+	int			best = 0;
+
+	for (const label *l = labels; l->kw; l++)
+	{
+		int			len = cp_starts(a, i, n, l->kw);
+
+		if (len > best)
+		{
+			best = len;
+			*lab = l;
+		}
+	}
+	return best;
+}
+
+/* longest label that a[lo, n) ends with */
+static int
+label_before(const uint32_t *a, int lo, int n, const label **lab)
+{
+	int			best = 0;
+
+	for (const label *l = labels; l->kw; l++)
+	{
+		int			len = cp_ends(a, lo, n, l->kw);
+
+		if (len > best)
+		{
+			best = len;
+			*lab = l;
+		}
+	}
+	return best;
+}
+
+static int
+skip_spaces(const ubuf *b, int i, int n)
+{
+	while (i < n && pd_is_space(b->cp[i]))
+		i++;
+	return i;
+}
+
+/* a label and its colon at b[i]: returns the position after the colon, or -1 */
+static int
+match_label(const ubuf *b, int i, int n, const label **lab)
+{
+	int			len,
+				k;
+
+	i = skip_spaces(b, i, n);
+	while (i < n && (b->cp[i] == '*' || b->cp[i] == '#'))
+		i++;					/* **责任单位**： */
+	len = label_at(b->cp, i, n, lab);
+	if (len == 0)
+		return -1;
+	k = i + len;
+	while (k < n && (pd_is_space(b->cp[k]) || b->cp[k] == '*'))
+		k++;
+	if (k < n && b->cp[k] == ':')
+		return k + 1;
+	return -1;
+}
+
+/* verbs that end an item: the role of the units named before them */
+typedef struct verb
+{
+	const char *kw;
+	pd_unit_role role;
+} verb;
+
+static const verb verbs[] = {
+	{"牵头负责", PD_ROLE_LEAD}, {"牵头落实", PD_ROLE_LEAD}, {"牵头实施", PD_ROLE_LEAD},
+	{"牵头组织实施", PD_ROLE_LEAD}, {"牵头抓总", PD_ROLE_LEAD}, {"牵头推进", PD_ROLE_LEAD},
+	{"牵头", PD_ROLE_LEAD}, {"总牵头", PD_ROLE_LEAD}, {"负总责", PD_ROLE_LEAD},
+	{"配合落实", PD_ROLE_CO}, {"配合实施", PD_ROLE_CO}, {"配合推进", PD_ROLE_CO},
+	{"配合", PD_ROLE_CO}, {"参与", PD_ROLE_CO}, {"协助", PD_ROLE_CO}, {"协同", PD_ROLE_CO},
+	{"协同推进", PD_ROLE_CO}, {"参加", PD_ROLE_CO}, {"协办", PD_ROLE_CO},
+	{"负责落实", PD_ROLE_RESPONSIBLE}, {"负责实施", PD_ROLE_RESPONSIBLE},
+	{"负责推进", PD_ROLE_RESPONSIBLE}, {"负责", PD_ROLE_RESPONSIBLE},
+	{"抓好落实", PD_ROLE_RESPONSIBLE}, {"落实", PD_ROLE_RESPONSIBLE},
+	{"组织实施", PD_ROLE_RESPONSIBLE}, {"实施", PD_ROLE_RESPONSIBLE},
+	{NULL, PD_ROLE_RESPONSIBLE}
+};
+
+/* words between the names and the verb: 按职责分工负责, 共同参与 */
+static const char *const verb_modifiers[] = {
+	"按照职责分工", "按职责分工", "按照职责", "按职责", "按照职能分工", "按职能分工",
+	"按职能", "依职责", "依据职责", "根据职责", "分工", "共同", "分别", "具体", "各自", "等",
+	NULL
+};
+
+/* role words in a bracket after a name: 市科技局（牵头） */
+static const verb role_marks[] = {
+	{"牵头", PD_ROLE_LEAD}, {"牵头单位", PD_ROLE_LEAD}, {"牵头部门", PD_ROLE_LEAD},
+	{"主办", PD_ROLE_LEAD}, {"主责", PD_ROLE_LEAD}, {"牵头负责", PD_ROLE_LEAD},
+	{"配合", PD_ROLE_CO}, {"配合单位", PD_ROLE_CO}, {"协办", PD_ROLE_CO}, {"参与", PD_ROLE_CO},
+	{"协助", PD_ROLE_CO}, {"负责", PD_ROLE_RESPONSIBLE}, {"责任单位", PD_ROLE_RESPONSIBLE},
+	{NULL, PD_ROLE_RESPONSIBLE}
+};
+
+/* the verb ending a[lo, *hi): strips it (and its modifiers) and returns its role */
+static pd_unit_role
+strip_verb(const uint32_t *a, int lo, int *hi)
+{
+	int			best = 0;
+	pd_unit_role role = ROLE_PENDING;
+
+	for (const verb *v = verbs; v->kw; v++)
+	{
+		int			len = cp_ends(a, lo, *hi, v->kw);
+
+		if (len > best)
+		{
+			best = len;
+			role = v->role;
+		}
+	}
+	if (best == 0 || best == *hi - lo)
+		return ROLE_PENDING;	/* no verb, or nothing but a verb */
+	*hi -= best;
+	for (int round = 0; round < 2; round++)
+	{
+		int			len = cp_ends_any(a, lo, *hi, verb_modifiers, NULL);
+
+		if (len == 0 || len == *hi - lo)
+			break;
+		*hi -= len;
+	}
+	return role;
+}
+
+/* exact match of a[i, j) against a role-mark table; ROLE_PENDING if none */
+static pd_unit_role
+role_mark(const uint32_t *a, int i, int j)
+{
+	for (const verb *v = role_marks; v->kw; v++)
+		if (cp_starts(a, i, j, v->kw) == j - i && kw_len(v->kw) == j - i)
+			return v->role;
+	return ROLE_PENDING;
+}
+
+/* the state of one bracket or labelled list being read */
+typedef struct group
+{
+	int			first;			/* list->n when the group started */
+	int			pending;		/* first unit still waiting for a role */
+	bool		verb_seen;
+	pd_unit_role last_verb;
+	bool		explicit_lead;	/* a lead label, verb or mark */
+	bool		explicit_co;
+	int			ordinal;
+} group;
+
+typedef struct uparse
+{
+	const char *text;
+	const pd_units_opts *opts;
+	pd_unit_list *list;
+	pd_error   *err;
+	pd_status	status;			/* PD_ENOMEM sticks here */
+	ubuf		b;
+} uparse;
+
+/* normalise b[s, e) as printed; false when it is no unit name */
+static bool
+norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	int			n;
+
+	if (s >= e)
+		return false;
+	if (pd_unit_normalize(P->text + P->b.off[s], P->b.off[e] - P->b.off[s], out, outlen,
+						  NULL) != PD_OK)
+		return false;
+	n = decode_name(out, *outlen, c);
+	return unit_like(c, n, strict);
+}
+
+static void
+trim_range(const ubuf *b, int *s, int *e)
+{
+	while (*s < *e && (pd_is_space(b->cp[*s]) || is_trim_punct(b->cp[*s]) ||
+					   is_dropped(b->cp[*s])))
+		(*s)++;
+	while (*e > *s && (pd_is_space(b->cp[*e - 1]) || is_trim_punct(b->cp[*e - 1]) ||
+					   is_dropped(b->cp[*e - 1])))
+		(*e)--;
+}
+
+static bool
+add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_unit_role role)
+{
+	if (pd_unit_list_add(P->list, norm, len, role, P->b.off[s], P->b.off[e], P->err) != PD_OK)
+	{
+		P->status = PD_ENOMEM;
+		return false;
+	}
+	P->list->units[P->list->n - 1].ordinal = ++g->ordinal;
+	if (role == PD_ROLE_LEAD)
+		g->explicit_lead = true;
+	else if (role == PD_ROLE_CO)
+		g->explicit_co = true;
+	return true;
+}
+
+static bool is_and(const uint32_t *a, int k, int *len);
+
+/*
+ * One item of a list, b[s, e): a name, or names joined by 及/和/与, with an
+ * optional verb after them and an optional role mark or (combined labels)
+ * a bracket of co units.  Returns 1 if units were added, 0 for an empty
+ * item, -1 for a note.
+ */
+static int
+parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
+{
+	const uint32_t *a = P->b.cp;
+	pd_unit_role vrole,
+				mark = ROLE_PENDING;
+	char		norm[PD_UNIT_NORM_MAX];
+	size_t		nlen;
+	int			added = 0,
+				cur;
+
+	trim_range(&P->b, &s, &e);
+	if (s >= e)
+		return 0;
+	if (a[s] == 0x7531 || a[s] == 0x8BF7)	/* 由 / 请 A 负责 */
+		s++;
+	vrole = strip_verb(a, s, &e);
+	trim_range(&P->b, &s, &e);
+
+	/* 市科技局（牵头）, or in 主(协)办机关 lists: 经济部(国发会、劳动部) */
+	while (e > s && a[e - 1] == ')')
+	{
+		int			o = matching_open(a, s, e - 1);
+		pd_unit_role r;
+
+		if (o < s)
+			break;
+		r = role_mark(a, o + 1, e - 1);
+		if (r != ROLE_PENDING)
+		{
+			mark = r;
+			e = o;
+		}
+		else if (combined)
+		{
+			/* the co units in brackets: each item a name */
+			int			i = o + 1,
+						depth = 0,
+						before = P->list->n;
+
+			for (int k = o + 1; k <= e - 1; k++)
+			{
+				if (k < e - 1 && a[k] == '(')
+					depth++;
+				else if (k < e - 1 && a[k] == ')')
+					depth--;
+				else if (k == e - 1 || (depth == 0 && is_item_sep(a[k])))
+				{
+					int			is = i,
+								ie = k;
+
+					trim_range(&P->b, &is, &ie);
+					if (is < ie)
+					{
+						if (!norm_piece(P, is, ie, norm, &nlen, true))
+						{
+							/* not a list of units: part of the name */
+							P->list->n = before;
+							break;
+						}
+						if (!add_unit(P, g, norm, nlen, is, ie, PD_ROLE_CO))
+							return -1;
+					}
+					i = k + 1;
+				}
+			}
+			if (P->list->n == before)
+				break;
+			added += P->list->n - before;
+			e = o;
+		}
+		else
+			break;
+		trim_range(&P->b, &s, &e);
+	}
+	if (s >= e)
+		return added ? 1 : 0;
+
+	/* 市科技局及相关行业主管部门, 农业农村部和工业和信息化部 */
+	cur = s;
+	for (int k = s + 1; k < e - 1; k++)
+	{
+		int			alen,
+					lend;
+		char		right[PD_UNIT_NORM_MAX];
+		size_t		rlen;
+
+		if (!is_and(a, k, &alen))
+			continue;
+		lend = (a[k] == 0x53CA && k - 1 > cur && a[k - 1] == 0x4EE5) ? k - 1 : k;	/* 以及 */
+		if (norm_piece(P, cur, lend, norm, &nlen, true) &&
+			norm_piece(P, k + alen, e, right, &rlen, true))
+		{
+			if (!add_unit(P, g, norm, nlen, cur, lend, mark))
+				return -1;
+			added++;
+			cur = k + alen;
+			k = cur;
+		}
+	}
+	if (!norm_piece(P, cur, e, norm, &nlen, strict))
+		return added ? 1 : -1;
+	if (!add_unit(P, g, norm, nlen, cur, e, mark))
+		return -1;
+	added++;
+
+	if (vrole != ROLE_PENDING)
+	{
+		for (int k = g->pending; k < P->list->n; k++)
+			if (P->list->units[k].role == ROLE_PENDING)
+				P->list->units[k].role = vrole;
+		g->pending = P->list->n;
+		g->verb_seen = true;
+		g->last_verb = vrole;
+		if (vrole == PD_ROLE_LEAD)
+			g->explicit_lead = true;
+		else if (vrole == PD_ROLE_CO)
+			g->explicit_co = true;
+	}
+	return 1;
+}
+
+/* 及, 和, 与 between two names (以及 ends with 及) */
+static bool
+is_and(const uint32_t *a, int k, int *len)
+{
+	*len = 1;
+	return a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E;
+}
+
+/*
+ * 各区、县级市 and 有关区、市政府 are one collective that a 、 splits: the
+ * left part is only division names, the right part division names with an
+ * optional 政府 / 人民政府.
+ */
+static bool
+collective_join(const ubuf *b, int ls, int le, int rs, int re)
+{
+	const uint32_t *a = b->cp;
+	int			pre;
+	int			end;
+
+	trim_range(b, &ls, &le);
+	trim_range(b, &rs, &re);
+	if (ls >= le || rs >= re)
+		return false;
+	pre = cp_starts_any(a, ls, le, collective_prefixes, NULL);
+	if (!admin_only(a, ls + pre, le))
+		return false;
+	end = re - cp_ends_any(a, rs, re, (const char *const[]) {"人民政府", "政府", NULL}, NULL);
+	return admin_only(a, rs, end);
+}
+
+/*
+ * A segment b[i, j) of a group: items split at depth-0 、，, .  Returns the
+ * number of units added, or -1 when its first item is a note.
+ */
+static int
+parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
+			  bool strict)
+{
+	const uint32_t *a = P->b.cp;
+	int			before = P->list->n,
+				depth = 0,
+				s = i;
+
+	for (int k = i; k <= j; k++)
+	{
+		int			r;
+
+		if (k < j)
+		{
+			if (a[k] == '(')
+				depth++;
+			else if (a[k] == ')' && depth > 0)
+				depth--;
+			if (depth > 0 || !is_item_sep(a[k]))
+				continue;
+		}
+		/* k ends an item [s, k); 各区、市政府 stays one */
+		if (k < j)
+		{
+			int			next = k + 1,
+						nd = 0;
+
+			while (next < j && !(nd == 0 && is_item_sep(a[next])))
+			{
+				if (a[next] == '(')
+					nd++;
+				else if (a[next] == ')' && nd > 0)
+					nd--;
+				next++;
+			}
+			if (collective_join(&P->b, s, k, k + 1, next))
+				continue;
+		}
+		r = parse_item(P, g, s, k, combined, strict);
+		if (P->status != PD_OK)
+			return -1;
+		if (r < 0)
+		{
+			if (P->list->n == before)
+				return -1;		/* the segment is a note */
+			break;				/* a note ends the segment */
+		}
+		s = k + 1;
+	}
+	if (role != ROLE_PENDING)
+	{
+		for (int k = g->pending; k < P->list->n; k++)
+			if (P->list->units[k].role == ROLE_PENDING)
+				P->list->units[k].role = role;
+		g->pending = P->list->n;
+	}
+	return P->list->n - before;
+}
+
+#define G_LABEL_ONLY	0x1		/* accept only a list that starts with a label */
+#define G_UNBRACKETED	0x2		/* a list in running text: stops at a non-label segment */
+
+/* end of the segment starting at i: a depth-0 ；; 。 (or a line break outside brackets) */
+static int
+segment_end(const ubuf *b, int i, int n, int flags)
+{
+	int			depth = 0;
+
+	for (; i < n; i++)
+	{
+		uint32_t	cp = b->cp[i];
+
+		if (cp == '(')
+			depth++;
+		else if (cp == ')' && depth > 0)
+			depth--;
+		else if (depth == 0 && (is_segment_sep(cp) || ((flags & G_UNBRACKETED) && cp == '\n')))
+			return i;
+	}
+	return n;
+}
+
+/*
+ * A group: a bracket's content or a labelled list, b[0, n).  lab0 is a
+ * label already read (a list in running text).  Returns true when units
+ * were accepted; otherwise the list is as before.
+ */
+static bool
+parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
+{
+	const ubuf *b = &P->b;
+	pd_unit_list *L = P->list;
+	const label *lab = lab0;
+	group		g;
+	int			i = 0,
+				n = b->n,
+				seg = 0;
+	bool		label_here;
+
+	memset(&g, 0, sizeof(g));
+	g.first = g.pending = L->n;
+	g.last_verb = ROLE_PENDING;
+	if (!lab)
+	{
+		int			k = match_label(b, 0, n, &lab);
+
+		if (k >= 0)
+			i = k;
+		else
+			lab = NULL;
+	}
+	if (!lab && (flags & G_LABEL_ONLY))
+		return false;
+	label_here = lab != NULL;
+
+	while (i < n)
+	{
+		int			j = segment_end(b, i, n, flags);
+		int			r;
+		pd_unit_role role = lab ? lab->role : ROLE_PENDING;
+
+		if (lab && label_here)
+		{
+			if (lab->role == PD_ROLE_LEAD)
+				g.explicit_lead = true;
+			else if (lab->role == PD_ROLE_CO)
+				g.explicit_co = true;
+		}
+		r = parse_segment(P, &g, i, j, role, lab && lab->combined, !label_here);
+		if (P->status != PD_OK)
+			return false;
+		if (r < 0 && seg == 0)
+		{
+			L->n = g.first;
+			return false;
+		}
+		seg++;
+		i = j + 1;
+		{
+			const label *next = NULL;
+			int			k = match_label(b, i, n, &next);
+
+			if (k >= 0)
+			{
+				lab = next;
+				i = k;
+				label_here = true;
+			}
+			else
+			{
+				label_here = false;
+				if (flags & G_UNBRACKETED)
+					break;
+			}
+		}
+	}
+	if (L->n == g.first)
+		return false;
+
+	/* units still without a role: after a verb they take its side */
+	for (int k = g.first; k < L->n; k++)
+	{
+		pd_unit    *u = &L->units[k];
+
+		if (u->role != ROLE_PENDING)
+			continue;
+		if (!g.verb_seen)
+		{
+			L->n = g.first;		/* （A、B）: a list with no role is no bracket */
+			return false;
+		}
+		u->role = g.last_verb == PD_ROLE_LEAD ? PD_ROLE_CO : g.last_verb;
+	}
+
+	/*
+	 * Roles relative to each other: beside a lead, the responsible are co
+	 * (（牵头单位：A；责任单位：B）); beside co units, the responsible lead
+	 * (（A负责，B配合）); otherwise a document rule may make the first unit
+	 * lead (the others stay responsible, as the rule says no more).
+	 */
+	if (g.explicit_lead || g.explicit_co)
+	{
+		for (int k = g.first; k < L->n; k++)
+			if (L->units[k].role == PD_ROLE_RESPONSIBLE)
+				L->units[k].role = g.explicit_lead ? PD_ROLE_CO : PD_ROLE_LEAD;
+	}
+	else if (P->opts->rules && P->opts->rules->first_is_lead)
+		L->units[g.first].role = PD_ROLE_LEAD;
+
+	L->groups++;
+	for (int k = g.first; k < L->n; k++)
+	{
+		L->units[k].group = L->groups;
+		L->units[k].group_start = gstart;
+		L->units[k].group_end = gend;
+	}
+	return true;
+}
+
+/* drop units of accepted brackets inside [cs, ce) that an outer bracket replaced */
+static void
+drop_inner(pd_unit_list *L, int before, int after, size_t cs)
+{
+	int			k = before;
+
+	while (k > 0 && L->units[k - 1].raw_start >= cs)
+		k--;
+	if (k == before)
+		return;
+	memmove(&L->units[k], &L->units[before], (size_t) (after - before) * sizeof(pd_unit));
+	L->n = k + (after - before);
+}
+
+/* read the bracket text[cs, ce) (the content between the brackets) */
+static void
+eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int flags)
+{
+	int			before = P->list->n;
+
+	if (ce - cs > PD_UNIT_GROUP_MAX_BYTES || !ubuf_fill(&P->b, P->text, cs, ce))
+		return;
+	if (parse_group(P, NULL, flags, open, close_end))
+		drop_inner(P->list, before, P->list->n, cs);
+}
+
+/* code point before byte position q (>= lo), and where it starts */
+static uint32_t
+prev_cp(const char *text, size_t lo, size_t q, size_t *start)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	size_t		s = q;
+	const unsigned char *p;
+
+	if (q <= lo)
+	{
+		*start = lo;
+		return 0;
+	}
+	s--;
+	while (s > lo && (t[s] & 0xC0) == 0x80 && q - s < 4)
+		s--;
+	p = t + s;
+	*start = s;
+	return pd_fold(pd_u8_next(&p, t + q));
+}
+
+/* a sentence or line starts here: the labelled list may begin */
+static bool
+is_list_boundary(uint32_t cp)
+{
+	return cp == 0 || cp == '\n' || cp == '\r' || cp == CP_JUHAO || cp == ';' || cp == '!' ||
+		cp == '?' || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>';
+}
+
+/*
+ * A label ending at text[q] (just before a ： or 】): returns it and sets
+ * *lstart, or NULL.  With `bracketed` the label must follow a 【, otherwise
+ * it must start a line or a sentence.
+ */
+static const label *
+label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *lstart)
+{
+	uint32_t	rev[12];
+	size_t		starts[12];
+	uint32_t	fwd[12];
+	int			n = 0,
+				len;
+	size_t		p = q,
+				s;
+	uint32_t	cp;
+	const label *lab = NULL;
+
+	/* up to 12 code points back, skipping ** before the colon */
+	while (n < 12 && p > lo)
+	{
+		cp = prev_cp(text, lo, p, &s);
+		if (n == 0 && (cp == '*' || pd_is_space(cp)))
+		{
+			p = s;
+			continue;
+		}
+		rev[n] = cp;
+		starts[n] = s;
+		n++;
+		p = s;
+	}
+	for (int k = 0; k < n; k++)
+		fwd[k] = rev[n - 1 - k];
+	len = label_before(fwd, 0, n, &lab);
+	if (len == 0)
+		return NULL;
+	*lstart = starts[len - 1];
+	p = *lstart;
+	do
+	{
+		cp = prev_cp(text, lo, p, &s);
+		p = s;
+	} while (cp != 0 && (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '*' || cp == '#'));
+	if (bracketed ? cp != 0x3010 : !is_list_boundary(cp))
+		return NULL;
+	return lab;
+}
+
+/* does a label and its colon start the line at text[p]? (lists that go on) */
+static bool
+line_starts_with_label(uparse *P, size_t p, size_t end)
+{
+	uint32_t	c[16];
+	const unsigned char *q = (const unsigned char *) P->text + p;
+	const unsigned char *qe = (const unsigned char *) P->text + end;
+	int			n = 0,
+				len;
+	const label *lab;
+
+	while (q < qe && n < 16)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&q, qe));
+
+		if (n == 0 && (pd_is_space(cp) || cp == '*'))
+			continue;
+		c[n++] = cp;
+	}
+	len = label_at(c, 0, n, &lab);
+	while (len > 0 && len < n && (c[len] == '*' || pd_is_space(c[len])))
+		len++;
+	return len > 0 && len < n && c[len] == ':';
+}
+
+/*
+ * A labelled list in running text after text[after] (a ： or 】): up to the
+ * end of the sentence or line, going on while the next line starts with a
+ * label.  Returns where scanning resumes.
+ */
+static size_t
+eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size_t end)
+{
+	const unsigned char *t = (const unsigned char *) P->text;
+	size_t		q = after,
+				limit = after + PD_UNIT_GROUP_MAX_BYTES < end ? after + PD_UNIT_GROUP_MAX_BYTES : end;
+	int			depth = 0;
+
+	while (q < limit)
+	{
+		unsigned char ch = t[q];
+
+		if (ch == '(' || (ch == 0xEF && q + 2 < limit && t[q + 1] == 0xBC && t[q + 2] == 0x88))
+			depth++;
+		else if (ch == ')' || (ch == 0xEF && q + 2 < limit && t[q + 1] == 0xBC && t[q + 2] == 0x89))
+		{
+			if (depth == 0)
+				break;			/* the list was inside a bracket after all */
+			depth--;
+		}
+		else if (ch == '\n' && !(q + 1 < limit && line_starts_with_label(P, q + 1, limit)))
+			break;
+		else if (depth == 0 && ch == 0xE3 && q + 2 < limit && t[q + 1] == 0x80 && t[q + 2] == 0x82)
+			break;				/* 。 */
+		q++;
+	}
+	if (!ubuf_fill(&P->b, P->text, after, q))
+		return after;
+	if (parse_group(P, lab, G_UNBRACKETED, lstart, q))
+		return q;
+	return after;
+}
+
+/* bytes that may start something the scanner looks at */
+static const unsigned char interesting[256] = {
+	['('] = 1, [')'] = 1, [':'] = 1, [0xE3] = 1, [0xEF] = 1
+};
+
+typedef struct open_entry
+{
+	size_t		open;			/* the bracket itself */
+	size_t		content;		/* first byte after it */
+} open_entry;
+
+/* renumber groups in document order and merge duplicates of one name */
+static pd_status
+finish_span(uparse *P, int first)
+{
+	pd_unit_list *L = P->list;
+	int			k,
+				groups = 0;
+	size_t		last_group = (size_t) -1;
+
+	/* unclosed brackets read at the end can be out of order: insertion sort */
+	for (int i = first + 1; i < L->n; i++)
+	{
+		pd_unit		u = L->units[i];
+		int			j = i;
+
+		while (j > first && L->units[j - 1].group_start > u.group_start)
+		{
+			L->units[j] = L->units[j - 1];
+			j--;
+		}
+		L->units[j] = u;
+	}
+	for (int i = first; i < L->n; i++)
+	{
+		if (L->units[i].group_start != last_group)
+		{
+			groups++;
+			last_group = L->units[i].group_start;
+		}
+		L->units[i].group = groups;
+	}
+	L->groups = groups;
+	if (!P->opts->dedupe || L->n - first < 2)
+		return PD_OK;
+
+	/* one entry per name: the first mention; lead if any mention leads */
+	{
+		int			m = L->n - first;
+		size_t		cap = 16;
+		int		   *slot;
+
+		while (cap < (size_t) m * 2)
+			cap *= 2;
+		slot = L->mem->alloc(L->mem->ctx, cap * sizeof(int));
+		if (slot == NULL)
+			return pd_fail(P->err, PD_ENOMEM, 0, "Out of memory for the unit list.");
+		for (size_t i = 0; i < cap; i++)
+			slot[i] = -1;
+		k = first;
+		for (int i = first; i < L->n; i++)
+		{
+			pd_unit    *u = &L->units[i];
+			const char *name = L->names + u->norm_off;
+			uint64_t	h = 1469598103934665603ULL;
+			size_t		pos;
+			bool		dup = false;
+
+			for (size_t b = 0; b < u->norm_len; b++)
+				h = (h ^ (unsigned char) name[b]) * 1099511628211ULL;
+			for (pos = h & (cap - 1); slot[pos] >= 0; pos = (pos + 1) & (cap - 1))
+			{
+				pd_unit    *v = &L->units[slot[pos]];
+
+				if (v->norm_len == u->norm_len &&
+					memcmp(L->names + v->norm_off, name, u->norm_len) == 0)
+				{
+					if (u->role == PD_ROLE_LEAD)
+						v->role = PD_ROLE_LEAD;
+					dup = true;
+					break;
+				}
+			}
+			if (dup)
+				continue;
+			L->units[k] = *u;
+			slot[pos] = k;
+			k++;
+		}
+		L->n = k;
+		if (L->mem->release)
+			L->mem->release(L->mem->ctx, slot);
+	}
+	return PD_OK;
+}
+
+pd_status
+pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts *opts,
+				 pd_unit_list *list, pd_error *err)
+{
+	static const pd_units_opts defaults = {0};
+	const unsigned char *t = (const unsigned char *) text;
+	open_entry	stack[PD_UNIT_NEST];
+	int			depth = 0;
+	int			first = list->n;
+	size_t		p = start,
+				next_check = start + PD_INTERRUPT_STRIDE;
+	uparse	   *P;
+	pd_status	st;
+
+	/* the decode buffer is ~50 kB: from pd_mem, not the stack */
+	P = list->mem->alloc(list->mem->ctx, sizeof(uparse));
+	if (P == NULL)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit parser.");
+	P->text = text;
+	P->opts = opts ? opts : &defaults;
+	P->list = list;
+	P->err = err;
+	P->status = PD_OK;
+	list->groups = 0;
+
+	while (p < end && P->status == PD_OK)
+	{
+		unsigned char ch = t[p];
+		size_t		q = p + 1;
+		int			kind = 0;	/* 1 open, 2 close, 3 colon, 4 】 */
+
+		if (p >= next_check)
+		{
+			next_check = p + PD_INTERRUPT_STRIDE;
+			if (P->opts->interrupt && P->opts->interrupt(P->opts->interrupt_ctx))
+			{
+				P->status = pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+				break;
+			}
+		}
+		if (!interesting[ch])
+		{
+			p++;
+			continue;
+		}
+		if (ch == '(')
+			kind = 1;
+		else if (ch == ')')
+			kind = 2;
+		else if (ch == ':')
+			kind = 3;
+		else if (p + 2 < end && ch == 0xEF && t[p + 1] == 0xBC)
+		{
+			q = p + 3;
+			kind = t[p + 2] == 0x88 ? 1 : t[p + 2] == 0x89 ? 2 : t[p + 2] == 0x9A ? 3 : 0;
+		}
+		else if (p + 2 < end && ch == 0xE3 && t[p + 1] == 0x80 && t[p + 2] == 0x91)
+		{
+			q = p + 3;
+			kind = 4;
+		}
+		if (kind == 1)
+		{
+			if (depth == PD_UNIT_NEST)
+			{
+				memmove(stack, stack + 1, sizeof(stack[0]) * (PD_UNIT_NEST - 1));
+				depth--;
+			}
+			stack[depth].open = p;
+			stack[depth].content = q;
+			depth++;
+		}
+		else if (kind == 2 && depth > 0)
+		{
+			open_entry	o = stack[--depth];
+
+			eval_bracket(P, o.open, o.content, p, q, 0);
+		}
+		else if ((kind == 3 || kind == 4) && depth == 0)
+		{
+			size_t		lstart;
+			const label *lab = label_ending_at(text, start, p, kind == 4, &lstart);
+
+			if (lab)
+			{
+				size_t		resume = eval_running_list(P, lab, lstart, q, end);
+
+				if (resume > q)
+				{
+					p = resume;
+					continue;
+				}
+			}
+		}
+		p = (kind == 0) ? p + 1 : q;
+	}
+
+	/* brackets never closed: a labelled list up to the end of its line */
+	while (P->status == PD_OK && depth > 0)
+	{
+		open_entry	o = stack[--depth];
+		const void *nl = memchr(text + o.content, '\n', end - o.content);
+		size_t		le = nl ? (size_t) ((const char *) nl - text) : end;
+
+		eval_bracket(P, o.open, o.content, le, le, G_LABEL_ONLY);
+	}
+
+	st = P->status;
+	if (st == PD_OK)
+		st = finish_span(P, first);
+	if (list->mem->release)
+		list->mem->release(list->mem->ctx, P);
+	return st;
+}
+
+/* ------------------------------------------------------------------------
+ * document rules
+ * ------------------------------------------------------------------------ */
+
+/* a clause: back and forward from a keyword to the nearest clause mark */
+static bool
+is_clause_mark(uint32_t cp, bool comma)
+{
+	return cp == 0 || cp == CP_JUHAO || cp == ';' || cp == '\n' || cp == '(' || cp == ')' ||
+		cp == ':' || cp == 0x3010 || cp == 0x3011 || (comma && cp == ',');
+}
+
+/* decode text[s, e) folded into c (at most max); returns the count */
+static int
+decode_folded(const char *text, size_t s, size_t e, uint32_t *c, size_t *offs, int max)
+{
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+	int			n = 0;
+
+	while (p < end && n < max)
+	{
+		if (offs)
+			offs[n] = (size_t) (p - (const unsigned char *) text);
+		c[n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	if (offs)
+		offs[n] = (size_t) (p - (const unsigned char *) text);
+	return n;
+}
+
+/* start of the clause holding text[q]: at most `max` code points back */
+static size_t
+clause_start(const char *text, size_t q, int max, bool comma)
+{
+	size_t		s;
+	int			depth = 0;
+
+	while (max-- > 0)
+	{
+		uint32_t	cp = prev_cp(text, 0, q, &s);
+
+		/* 各区县（自治县）政府: a closed bracket belongs to the clause */
+		if (cp == ')')
+			depth++;
+		else if (cp == '(' && depth > 0)
+			depth--;
+		else if (depth == 0 && is_clause_mark(cp, comma))
+			break;
+		q = s;
+	}
+	return q;
+}
+
+static size_t
+clause_end(const char *text, size_t len, size_t q, int max, bool comma)
+{
+	const unsigned char *p = (const unsigned char *) text + q;
+	const unsigned char *end = (const unsigned char *) text + len;
+
+	while (p < end && max-- > 0)
+	{
+		const unsigned char *here = p;
+
+		if (is_clause_mark(pd_fold(pd_u8_next(&p, end)), comma))
+			return (size_t) (here - (const unsigned char *) text);
+	}
+	return (size_t) (p - (const unsigned char *) text);
+}
+
+/* "排在第一位的部门为牵头部门": 第一 / 首位 before 牵头, with 为 / 是 between */
+static void
+lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
+{
+	static const char *const firsts[] = {"第一", "首位", "首个", "第1", "排头", "最前", NULL};
+	uint32_t	c[48];
+	size_t		s = clause_start(text, at, 40, true);
+	int			n = decode_folded(text, s, at, c, NULL, 48),
+				f = -1;
+
+	for (int i = 0; i < n && f < 0; i++)
+		if (cp_starts_any(c, i, n, firsts, NULL))
+			f = i;
+	if (f < 0)
+		return;
+	for (int i = f; i < n; i++)
+	{
+		if (c[i] == 0x4E3A || c[i] == 0x662F)	/* 为 是 */
+		{
+			rules->first_is_lead = true;
+			rules->lead_rule_start = s;
+			rules->lead_rule_end = clause_end(text, len, at, 20, true);
+			return;
+		}
+	}
+}
+
+/*
+ * "所有任务均需区县落实、不再列出" names a unit responsible for every task.
+ * The unit: the words between 需/由 and 落实/负责 (or before 为…责任单位);
+ * bare divisions become their governments (区县 -> 各区县政府).
+ */
+static void
+implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
+{
+	static const char *const particles[] = {"均需", "均由", "需要", "均要", "均应", "需", "由",
+	"要", "请", NULL};
+	static const char *const duties[] = {"负责落实", "组织实施", "负责", "落实", "实施",
+	"承担", "牵头", NULL};
+	static const char *const listed[] = {"列出", "列举", "标注", "注明", "罗列", "单列",
+	"列明", "标明", NULL};
+	static const char *const adverbs[] = {"一一", "单独", "逐一", "重复", "另行", "分别",
+	"具体", NULL};
+	uint32_t	c[96],
+				name[PD_UNIT_MAX_CHARS];
+	size_t		s,
+				e;
+	int			n,
+				k,
+				subj_s = -1,
+				subj_e = -1,
+				nn = 0;
+	char		buf[PD_UNIT_NORM_MAX * 2];
+	size_t		blen = 0;
+
+	/* 不再 [一一] 列出 */
+	n = decode_folded(text, at, len < at + 40 ? len : at + 40, c, NULL, 12);
+	k = 2;
+	k += cp_starts_any(c, k, n, adverbs, NULL);
+	if (!cp_starts_any(c, k, n, listed, NULL))
+		return;
+
+	s = clause_start(text, at, 80, false);
+	e = clause_end(text, len, at, 20, true);
+	n = decode_folded(text, s, at, c, NULL, 96);
+
+	/* 需 S 落实, or S 负责落实 at the start of a clause */
+	for (int i = n - 1; i >= 0 && subj_s < 0; i--)
+	{
+		int			dl = cp_starts_any(c, i, n, duties, NULL);
+
+		if (dl == 0)
+			continue;
+		i = i + dl - cp_ends_any(c, 0, i + dl, duties, NULL);	/* 负责落实, not 落实 */
+		for (int j = i - 1; j >= 0 && j >= i - 21; j--)
+		{
+			int			pl = 0;
+
+			for (int q = 0; particles[q]; q++)
+			{
+				int			l = kw_len(particles[q]);
+
+				if (j - l + 1 >= 0 && cp_starts(c, j - l + 1, n, particles[q]))
+				{
+					pl = l;
+					break;
+				}
+			}
+			if (pl && j + 1 < i)
+			{
+				subj_s = j + 1;
+				subj_e = i;
+				break;
+			}
+			if (c[j] == ',' || j == 0)
+			{
+				int			cs = c[j] == ',' ? j + 1 : 0;
+
+				if (i - cs >= 2 && unit_like(c + cs, i - cs, true))
+				{
+					subj_s = cs;
+					subj_e = i;
+				}
+				break;
+			}
+		}
+	}
+	/* S 为所有任务的责任单位 */
+	if (subj_s < 0)
+	{
+		for (int i = 1; i < n && i < 24; i++)
+		{
+			if ((c[i] == 0x4E3A || c[i] == 0x662F) &&
+				cp_contains_any(c, i, n, (const char *const[]) {"责任单位", "责任主体",
+								"实施主体", NULL}))
+			{
+				subj_s = 0;
+				subj_e = i;
+				break;
+			}
+		}
+	}
+	if (subj_s < 0)
+		return;
+
+	/* trim words that are no part of the name: 所有任务均需 leaves 区县 */
+	while (subj_s < subj_e && (c[subj_s] == 0x5747 || pd_is_space(c[subj_s])))
+		subj_s++;				/* 均 */
+	for (int i = subj_s; i < subj_e && nn < PD_UNIT_MAX_CHARS - 8; i++)
+		name[nn++] = c[i];
+	if (nn == 0)
+		return;
+
+	/* divisions alone mean their governments, and every one of them */
+	{
+		int			pre = collective_prefix(name, nn);
+
+		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
+										  has_unit_suffix(name, nn) &&
+										  !cp_starts_any(name, 0, nn, (const char *const[]) {
+																  "省", "市", NULL}, NULL)))
+		{
+			bool		bare = admin_only(name, pre, nn);
+
+			if (pre == 0)
+				blen += pd_u8_put(buf + blen, 0x5404);	/* 各 */
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+			if (bare)
+			{
+				const char *gov = cp_ends(name, 0, nn, "街道") ? "办事处" : "政府";
+
+				memcpy(buf + blen, gov, strlen(gov));
+				blen += strlen(gov);
+			}
+		}
+		else
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+	}
+	if (pd_unit_normalize(buf, blen, rules->implicit_unit, &rules->implicit_len, NULL) != PD_OK)
+		return;
+	nn = decode_name(rules->implicit_unit, rules->implicit_len, name);
+	if (!unit_like(name, nn, true))
+	{
+		rules->implicit_len = 0;
+		rules->implicit_unit[0] = '\0';
+		return;
+	}
+	rules->has_implicit = true;
+	rules->implicit_rule_start = s;
+	rules->implicit_rule_end = e;
+}
+
+pd_status
+pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
+				   void *interrupt_ctx, pd_unit_rules *rules, pd_error *err)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	size_t		next_check = PD_INTERRUPT_STRIDE;
+
+	memset(rules, 0, sizeof(*rules));
+	for (size_t p = 0; p + 5 < len; p++)
+	{
+		if (p >= next_check)
+		{
+			next_check = p + PD_INTERRUPT_STRIDE;
+			if (interrupt && interrupt(interrupt_ctx))
+				return pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+		}
+		if (t[p] == 0xE7 && t[p + 1] == 0x89 && (t[p + 2] == 0xB5 || t[p + 2] == 0xBD) &&
+			((t[p + 3] == 0xE5 && t[p + 4] == 0xA4 && t[p + 5] == 0xB4) ||
+			 (t[p + 3] == 0xE9 && t[p + 4] == 0xA0 && t[p + 5] == 0xAD)))
+		{
+			/* 牵头 / 牽頭 */
+			if (!rules->first_is_lead)
+				lead_rule(text, len, p, rules);
+		}
+		else if (t[p] == 0xE4 && t[p + 1] == 0xB8 && t[p + 2] == 0x8D &&
+				 t[p + 3] == 0xE5 && t[p + 4] == 0x86 && t[p + 5] == 0x8D)
+		{
+			/* 不再 */
+			if (!rules->has_implicit)
+				implicit_rule(text, len, p, rules);
+		}
+		if (rules->first_is_lead && rules->has_implicit)
+			break;
+	}
+	return PD_OK;
+}
