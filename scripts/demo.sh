@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
 # The main job, end to end, on a throwaway local cluster:
-#   sudo scripts/demo.sh [PLAN.txt ...]
+#   scripts/demo.sh [PLAN.txt ...]        (as root on Debian 12)
 # Installs what is missing (apt-get), builds and installs plandata, starts a
 # cluster on 127.0.0.1 under /tmp, loads plan documents and shows what an
-# analyst asks first, then stops the cluster and removes it.
+# analyst asks first — the task tree, who does what, the targets — then stops
+# the cluster and removes it.  Without arguments it loads the Chongqing plan
+# (../shared/corpus, when present) or our Chongqing-style document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
 scripts/setup.sh
 make -s -j"$(nproc)" >/dev/null && make -s install >/dev/null
+if [ $# -eq 0 ]; then
+  if [ -f "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt" ]; then
+    set -- "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt"
+  else
+    set -- "$ROOT/test/docs/cq_style_trad.txt"
+  fi
+fi
 . scripts/cluster.sh
 cluster_start >/dev/null
 trap cluster_destroy EXIT
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION plandata'
-psql -X -v ON_ERROR_STOP=1 -f scripts/demo.sql
+for f in "$@"; do
+  echo "== loading $f"
+  psql -X -q -v ON_ERROR_STOP=1 -v doc="$(cat "$f")" -v src="$(basename "$f")" <<'SQL'
+\pset footer off
+SELECT document_id, inserted, tasks, units, targets FROM plan_load(:'doc', :'src');
+SQL
+done
+psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql

@@ -1,8 +1,17 @@
 \pset footer off
-\echo '== task codes: every numbering style of a plan, one canonical path'
-SELECT lit AS "as printed", lit::taskcode AS code, nlevel(lit::taskcode) AS depth,
-       taskcode_label(lit::taskcode, true) AS "official path"
-FROM (VALUES ('四（十五）'), ('二（三）1.（2）'), ('４．１５'), ('第三章'), ('㈡'), ('2.3.1.2.7')) v(lit);
-\echo '== ordering: numeric per level, ancestors first'
-SELECT string_agg(c::text, '  <  ' ORDER BY c) AS sorted
-FROM unnest('{2,1.10,1.2,1,1.1}'::taskcode[]) c;
+\echo
+\echo '== the documents'
+SELECT document_id, docno, title, issuer, issued, script, tasks FROM plan_documents ORDER BY document_id;
+
+\echo
+\echo '== the task tree (top level, and how many tasks each holds)'
+SELECT t.document_id AS doc, t.label, t.code, t.heading,
+       (SELECT count(*) FROM plan_task s WHERE s.document_id = t.document_id AND s.part = t.part
+          AND s.code <@ t.code::taskcode AND s.code <> t.code::taskcode) AS subtasks
+FROM plan_task_tree t WHERE t.depth = 1 ORDER BY t.document_id, t.ord;
+
+\echo
+\echo '== the tasks of one section, as printed (四、 of the first document)'
+SELECT code, label, heading FROM plan_task_tree
+WHERE document_id = (SELECT min(id) FROM plan_document) AND code::taskcode <@ '4'
+ORDER BY ord;

@@ -129,6 +129,20 @@ DEFAULT FOR TYPE @extschema@.taskcode USING hash AS
 	FUNCTION 1 @extschema@.taskcode_hash(@extschema@.taskcode),
 	FUNCTION 2 @extschema@.taskcode_hash_extended(@extschema@.taskcode, int8);
 
+-- min() and max(), as for any ordered type
+CREATE FUNCTION @extschema@.taskcode_larger(@extschema@.taskcode, @extschema@.taskcode) RETURNS @extschema@.taskcode
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.taskcode_smaller(@extschema@.taskcode, @extschema@.taskcode) RETURNS @extschema@.taskcode
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.max(@extschema@.taskcode) (
+	SFUNC = @extschema@.taskcode_larger, STYPE = @extschema@.taskcode,
+	SORTOP = OPERATOR(@extschema@.>), COMBINEFUNC = @extschema@.taskcode_larger, PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.min(@extschema@.taskcode) (
+	SFUNC = @extschema@.taskcode_smaller, STYPE = @extschema@.taskcode,
+	SORTOP = OPERATOR(@extschema@.<), COMBINEFUNC = @extschema@.taskcode_smaller, PARALLEL = SAFE
+);
+
 -- path functions
 CREATE FUNCTION @extschema@.nlevel(@extschema@.taskcode) RETURNS int4
 AS 'MODULE_PATHNAME', 'taskcode_nlevel' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

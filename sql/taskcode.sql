@@ -44,6 +44,8 @@ SELECT '1'::taskcode < '1.1' AS a, '1.2'::taskcode < '1.10' AS b, '1.10'::taskco
        '3'::taskcode >= '2.999' AS f, '3'::taskcode <= '3' AS g, '3'::taskcode > '3' AS h,
        taskcode_cmp('1.2', '1.10') AS cmp;
 
+SELECT min(c), max(c) FROM unnest('{2,1.10,1.2,1,1.1,10,1.1.1,9.999}'::taskcode[]) AS c;
+
 -- hierarchy operators
 SELECT a, b, a::taskcode <@ b::taskcode AS "a<@b", a::taskcode @> b::taskcode AS "a@>b"
 FROM (VALUES ('4.15', '4'), ('4', '4.15'), ('4', '4'), ('4.15', '5'), ('4.1', '4.15'),

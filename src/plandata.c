@@ -4,6 +4,8 @@
 #include "plandata.h"
 
 #include "miscadmin.h"
+#include "funcapi.h"
+#include "pd_segment.h"
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
@@ -74,4 +76,41 @@ Datum
 plandata_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(PD_VERSION_STRING));
+}
+
+#if PG_VERSION_NUM < 150000
+/* InitMaterializedSRF arrived in PostgreSQL 15; the same set-up by hand */
+void
+pd_init_srf(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	tupdesc;
+	MemoryContext old;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->setDesc = CreateTupleDescCopy(tupdesc);
+	MemoryContextSwitchTo(old);
+}
+#endif
+
+void
+pd_segment_text(text *doc, pd_doc *out)
+{
+	pd_segment_opts opts = {&pd_palloc_mem, pd_check_interrupts, NULL};
+	pd_error	err;
+
+	if (pd_segment(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &opts, out, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("could not segment the document"),
+				 errdetail_internal("%s", err.msg)));
 }

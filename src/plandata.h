@@ -41,6 +41,18 @@ extern void pd_input_error(FunctionCallInfo fcinfo, const char *typname,
 #define PD_SOFT_ERROR_OCCURRED(fcinfo) false
 #endif
 
+/* materialised set-returning functions on every supported version */
+#if PG_VERSION_NUM >= 150000
+#include "funcapi.h"
+#define pd_init_srf(fcinfo) InitMaterializedSRF((fcinfo), 0)
+#else
+extern void pd_init_srf(FunctionCallInfo fcinfo);
+#endif
+
+/* segment a text datum with palloc memory and interrupt checks; errors out */
+struct pd_doc;
+extern void pd_segment_text(text *doc, struct pd_doc *out);
+
 /* text datum from a byte range (no terminator needed) */
 #define pd_text_from(s, len) ((Datum) cstring_to_text_with_len((s), (int) (len)))
 

@@ -133,6 +133,26 @@ TC_COMPARE_FN(taskcode_ge, a >= b)
 TC_COMPARE_FN(taskcode_isdescendant, pd_tc_is_descendant(a, b))
 TC_COMPARE_FN(taskcode_isancestor, pd_tc_is_descendant(b, a))
 
+PG_FUNCTION_INFO_V1(taskcode_larger);
+Datum
+taskcode_larger(PG_FUNCTION_ARGS)
+{
+	pd_tc		a = PG_GETARG_TASKCODE(0);
+	pd_tc		b = PG_GETARG_TASKCODE(1);
+
+	PG_RETURN_TASKCODE(a > b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(taskcode_smaller);
+Datum
+taskcode_smaller(PG_FUNCTION_ARGS)
+{
+	pd_tc		a = PG_GETARG_TASKCODE(0);
+	pd_tc		b = PG_GETARG_TASKCODE(1);
+
+	PG_RETURN_TASKCODE(a < b ? a : b);
+}
+
 PG_FUNCTION_INFO_V1(taskcode_cmp);
 Datum
 taskcode_cmp(PG_FUNCTION_ARGS)

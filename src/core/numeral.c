@@ -212,6 +212,8 @@ pd_enclosed_number(uint32_t cp, int *style)
 		{0x2170, 0x217B, 1, 11},	/* ⅰ..ⅻ */
 	};
 
+	if (cp < 0x2160 || cp > 0x32BF)
+		return 0;				/* the common case: not in any block below */
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
 	{
 		if (cp >= ranges[i].first && cp <= ranges[i].last)

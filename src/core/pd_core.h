@@ -129,6 +129,40 @@ int			pd_u8_put(char *buf, uint32_t cp);
 /* number of code points in s[0..len) (invalid bytes count one each) */
 size_t		pd_u8_count(const char *s, size_t len);
 
+/*
+ * Byte offset -> character offset, for front ends that speak characters
+ * (SQL's substr()).  Positions asked for in increasing order cost one pass
+ * over the text in all; going backwards restarts from the beginning.
+ */
+typedef struct pd_charpos
+{
+	const char *text;
+	size_t		byte;
+	size_t		chars;
+} pd_charpos;
+
+static inline void
+pd_charpos_init(pd_charpos *cp, const char *text)
+{
+	cp->text = text;
+	cp->byte = 0;
+	cp->chars = 0;
+}
+
+size_t		pd_charpos_at(pd_charpos *cp, size_t byte);
+
+/* writing system of a document: counts of Han characters and of those
+ * that are Traditional forms (keys of the OpenCC table) */
+typedef enum pd_script_kind
+{
+	PD_SCRIPT_UNKNOWN = 0,		/* too few Han characters to tell */
+	PD_SCRIPT_SIMPLIFIED,
+	PD_SCRIPT_TRADITIONAL
+} pd_script_kind;
+
+pd_script_kind pd_script(const char *text, size_t len);
+const char *pd_script_name(pd_script_kind kind);
+
 /* ---- character classes and folding (text.c, fold.c) -------------------- */
 
 /* ASCII, U+3000, NBSP and other spaces that documents carry */

@@ -61,6 +61,7 @@ typedef struct pd_doc
 	int			nitems;
 	pd_part    *parts;
 	int			nparts;
+	int			skipped;		/* markers beyond taskcode's limits, kept as text */
 
 	/* owned memory, released by pd_doc_free */
 	const pd_mem *mem;

@@ -104,3 +104,55 @@ pd_is_space(uint32_t cp)
 			return cp >= 0x2000 && cp <= 0x200A;
 	}
 }
+
+size_t
+pd_charpos_at(pd_charpos *cp, size_t byte)
+{
+	const unsigned char *t = (const unsigned char *) cp->text;
+
+	if (byte < cp->byte)
+		pd_charpos_init(cp, cp->text);
+	/* count lead bytes: every byte that is not a UTF-8 continuation byte */
+	for (size_t i = cp->byte; i < byte; i++)
+		cp->chars += ((t[i] & 0xC0) != 0x80);
+	cp->byte = byte;
+	return cp->chars;
+}
+
+pd_script_kind
+pd_script(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) text;
+	const unsigned char *end = p + len;
+	size_t		han = 0,
+				trad = 0;
+
+	while (p < end)
+	{
+		uint32_t	c = pd_u8_next(&p, end);
+
+		if (c >= 0x3400 && c <= 0x9FFF)
+		{
+			han++;
+			trad += pd_is_traditional(c);
+		}
+	}
+	if (han < 20)
+		return PD_SCRIPT_UNKNOWN;
+	/* Simplified text has almost no Traditional-only forms; 1% is plenty */
+	return (trad * 100 >= han) ? PD_SCRIPT_TRADITIONAL : PD_SCRIPT_SIMPLIFIED;
+}
+
+const char *
+pd_script_name(pd_script_kind kind)
+{
+	switch (kind)
+	{
+		case PD_SCRIPT_SIMPLIFIED:
+			return "simplified";
+		case PD_SCRIPT_TRADITIONAL:
+			return "traditional";
+		default:
+			return "unknown";
+	}
+}

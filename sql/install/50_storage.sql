@@ -1,0 +1,43 @@
+--------------------------------------------------------------------------
+-- Storage: documents and their tasks, filled by plan_load()/plan_ingest().
+-- The tables are extension members marked with pg_extension_config_dump,
+-- so pg_dump carries the user's rows and the sequence position.
+--------------------------------------------------------------------------
+
+CREATE SEQUENCE @extschema@.plan_document_id_seq;
+
+CREATE TABLE @extschema@.plan_document (
+	id           bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.plan_document_id_seq'),
+	docno        text,
+	title        text,
+	issuer       text,
+	issued       date,
+	script       text,
+	body         text NOT NULL,
+	content_hash bytea NOT NULL UNIQUE,
+	source       text,
+	loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+ALTER SEQUENCE @extschema@.plan_document_id_seq OWNED BY @extschema@.plan_document.id;
+COMMENT ON TABLE @extschema@.plan_document IS 'plan documents, one row per distinct text (content_hash = sha256 of the UTF-8 body)';
+
+CREATE TABLE @extschema@.plan_task (
+	document_id  bigint NOT NULL REFERENCES @extschema@.plan_document (id) ON DELETE CASCADE,
+	ord          int NOT NULL,
+	part         int NOT NULL,
+	code         @extschema@.taskcode NOT NULL,
+	depth        int NOT NULL,
+	parent_code  @extschema@.taskcode,
+	heading      text NOT NULL,
+	body         text NOT NULL,
+	line         int,
+	start_offset int,
+	end_offset   int,
+	PRIMARY KEY (document_id, ord)
+);
+CREATE INDEX plan_task_code_idx ON @extschema@.plan_task (document_id, part, code);
+COMMENT ON TABLE @extschema@.plan_task IS 'numbered items of the stored documents (plan_tasks() of their bodies)';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_task', '');

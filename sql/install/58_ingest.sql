@@ -1,0 +1,53 @@
+--------------------------------------------------------------------------
+-- Ingest: parse a document and store it with everything found in it, once.
+-- A document is identified by its text: loading the same text again stores
+-- nothing and returns the same id (inserted = false).  Concurrent loads of
+-- the same text are serialised by the unique content_hash: the second
+-- waits for the first and then finds its row.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.plan_load(body text, source text DEFAULT NULL,
+	OUT document_id bigint, OUT inserted boolean,
+	OUT tasks int, OUT units int, OUT targets int)
+RETURNS record
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = @extschema@, pg_catalog
+AS $$
+DECLARE
+	h bytea := sha256(convert_to(body, 'UTF8'));
+	info record;
+BEGIN
+	-- not STRICT: source may be NULL; a NULL body stores nothing
+	IF body IS NULL THEN
+		RETURN;
+	END IF;
+	SELECT * INTO info FROM plan_info(body);
+	INSERT INTO plan_document (docno, title, issuer, issued, script, body, content_hash, source)
+	VALUES (info.docno_text, info.title, info.issuer, info.issued, info.script, body, h, source)
+	ON CONFLICT (content_hash) DO NOTHING
+	RETURNING id INTO document_id;
+
+	inserted := document_id IS NOT NULL;
+	IF inserted THEN
+		INSERT INTO plan_task (document_id, ord, part, code, depth, parent_code, heading, body,
+		                       line, start_offset, end_offset)
+		SELECT document_id, t.ord, t.part, t.code, t.depth, t.parent, t.heading, t.body,
+		       t.line, t.start_offset, t.end_offset
+		FROM plan_tasks(body) t;
+	ELSE
+		SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
+	END IF;
+	SELECT count(*) INTO tasks FROM plan_task t WHERE t.document_id = plan_load.document_id;
+	units := 0;
+	targets := 0;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_load(text, text) IS
+	'parse and store a plan document unless its text is stored already; returns its id and what was stored';
+
+CREATE FUNCTION @extschema@.plan_ingest(body text, source text DEFAULT NULL) RETURNS bigint
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = @extschema@, pg_catalog
+AS $$ SELECT (plan_load(body, source)).document_id $$;
+COMMENT ON FUNCTION @extschema@.plan_ingest(text, text) IS
+	'parse and store a plan document (once per distinct text); returns its id';

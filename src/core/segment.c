@@ -1,0 +1,1501 @@
+/*
+ * segment.c — a plan document as a tree of numbered items.  Backend-free.
+ *
+ * One pass over the lines of the document.  At the start of every line (and
+ * after a sentence end inside a line) we try to read a numbering marker:
+ *
+ *   一、  （一） (一) ㈠   1. 1、 １． 1﹒ ⒈   （1） ⑴   ①   第一章 第一节 第一条
+ *   第一部分   1.1 / 1.1.1 (multi-level Arabic)
+ *
+ * Each marker has a *style*.  Levels are not fixed per style (documents skip
+ * levels, start at （一）, or put 1. above （一）); instead a stack of the
+ * styles currently open decides: a style already on the stack closes every
+ * deeper level and becomes a sibling there, a new style opens a level below
+ * the current item.  The task code is the printed numbers along the stack,
+ * so numbering that runs on across sections (（十五） under 四、) becomes 4.15
+ * exactly as printed.
+ *
+ * What is not a marker matters as much: 1.5亿元, 一、二、三产业, 2025.2.10,
+ * (?!…) mojibake, attachment lists (附件：1.… 2.…), table-of-contents
+ * entries, numbered lines inside 专栏 boxes, enumerations inside a
+ * paragraph (…包括：（1）…；（2）…).  Mid-line markers are accepted only
+ * where they are the expected next number; inside boxes only expected
+ * markers end the box.
+ *
+ * A restart of the top-level numbering (一、 again after 八、), or a 附件N
+ * line, begins a new attached text (part).
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
+#include "pd_segment.h"
+
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* ---- numbering styles ------------------------------------------------- */
+
+enum
+{
+	ST_NONE = 0,
+	ST_CN_DUN,					/* 一、 一． */
+	ST_CN_PAREN,				/* （一） (一) ㈠ */
+	ST_AR_DOT,					/* 1. 1、 １． 1﹒ ⒈ */
+	ST_AR_PAREN,				/* （1） (1) ⑴ */
+	ST_CIRCLED,					/* ① */
+	ST_ENCLOSED_OTHER,			/* + family: ㊀ ❶ ➀ ➊ ⓵ Ⅰ ⅰ */
+	ST_CHAPTER = 20,			/* 第一章 */
+	ST_SECTION,					/* 第一节 */
+	ST_ARTICLE,					/* 第一条 */
+	ST_PART,					/* 第一部分 / 第一篇 */
+	ST_AR_MULTI = 30			/* + number of components: 1.1 = 32 */
+};
+
+typedef struct marker
+{
+	int			style;
+	int			ncomp;			/* components (1, or >1 for 1.1.1) */
+	long		num[PD_TC_MAX_DEPTH];
+	size_t		len;			/* bytes of the marker itself */
+	bool		tight;			/* 1.1 glued to the text (no space) */
+} marker;
+
+/* code points used below */
+#define CP_DUN		0x3001		/* 、 */
+#define CP_JUHAO	0x3002		/* 。 */
+#define CP_FW_LPAR	0xFF08		/* （ */
+#define CP_FW_RPAR	0xFF09		/* ） */
+#define CP_FW_DOT	0xFF0E		/* ． */
+#define CP_SM_DOT	0xFE52		/* ﹒ */
+#define CP_FW_SEMI	0xFF1B		/* ； */
+#define CP_FW_COLON 0xFF1A		/* ： */
+#define CP_FW_EXCL	0xFF01		/* ！ */
+#define CP_FW_QUES	0xFF1F		/* ？ */
+#define CP_DI		0x7B2C		/* 第 */
+
+static inline uint32_t
+peek_cp(const unsigned char *p, const unsigned char *end, const unsigned char **next)
+{
+	const unsigned char *q = p;
+	uint32_t	cp;
+
+	if (p >= end)
+	{
+		*next = p;
+		return 0;
+	}
+	cp = pd_u8_next(&q, end);
+	*next = q;
+	return cp;
+}
+
+static bool
+is_open(uint32_t cp)
+{
+	return cp == '(' || cp == CP_FW_LPAR;
+}
+
+static bool
+is_close(uint32_t cp)
+{
+	return cp == ')' || cp == CP_FW_RPAR;
+}
+
+static bool
+is_dot(uint32_t cp)
+{
+	return cp == '.' || cp == CP_FW_DOT || cp == CP_SM_DOT;
+}
+
+/* read Arabic digits (ASCII or full-width); returns the count of digits */
+static int
+read_digits(const unsigned char **pp, const unsigned char *end, long *value)
+{
+	const unsigned char *p = *pp;
+	const unsigned char *next;
+	int			n = 0;
+	long		v = 0;
+	uint32_t	cp;
+
+	while ((cp = peek_cp(p, end, &next)) != 0 && pd_digit(cp) >= 0)
+	{
+		if (v < 100000)
+			v = v * 10 + pd_digit(cp);
+		p = next;
+		n++;
+	}
+	*pp = p;
+	*value = v;
+	return n;
+}
+
+/* read a Chinese numeral; returns its value or -1 */
+static long
+read_cn(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	const unsigned char *start = p;
+	const unsigned char *next;
+	uint32_t	cp;
+	int			n = 0;
+
+	while ((cp = peek_cp(p, end, &next)) != 0 && pd_is_cn_numeral_char(cp) && n < 12)
+	{
+		p = next;
+		n++;
+	}
+	if (n == 0)
+		return -1;
+	*pp = p;
+	return pd_cn_value((const char *) start, (size_t) (p - start));
+}
+
+/*
+ * Try to read a marker at p (line content start, or after a sentence end).
+ * Returns true and fills *m.  end is the end of the line.
+ */
+static bool
+read_marker(const unsigned char *p, const unsigned char *end, marker *m)
+{
+	const unsigned char *start = p;
+	const unsigned char *next;
+	uint32_t	cp = peek_cp(p, end, &next);
+	long		v;
+	int			fam;
+
+	memset(m, 0, sizeof(*m));
+	m->ncomp = 1;
+	if (cp == 0)
+		return false;
+
+	/* （一） （1） (一) (1) */
+	if (is_open(cp))
+	{
+		const unsigned char *q = next;
+		uint32_t	c2 = peek_cp(q, end, &next);
+
+		if (pd_digit(c2) >= 0)
+		{
+			if (read_digits(&q, end, &v) > 4)
+				return false;
+			m->style = ST_AR_PAREN;
+		}
+		else if (pd_is_cn_numeral_char(c2))
+		{
+			if ((v = read_cn(&q, end)) < 0)
+				return false;
+			m->style = ST_CN_PAREN;
+		}
+		else
+			return false;
+		if (!is_close(peek_cp(q, end, &next)))
+			return false;
+		m->num[0] = v;
+		m->len = (size_t) (next - start);
+		return v >= 1;
+	}
+
+	/* ① ㈠ ⑴ ⒈ … */
+	if ((v = pd_enclosed_number(cp, &fam)) > 0)
+	{
+		switch (fam)
+		{
+			case 1:
+				m->style = ST_CIRCLED;
+				break;
+			case 2:
+				m->style = ST_AR_PAREN;	/* ⑴ reads as （1） */
+				break;
+			case 3:
+				m->style = ST_AR_DOT;	/* ⒈ reads as 1. */
+				break;
+			case 4:
+				m->style = ST_CN_PAREN; /* ㈠ reads as （一） */
+				break;
+			default:
+				m->style = ST_ENCLOSED_OTHER + fam;
+				break;
+		}
+		m->num[0] = v;
+		m->len = (size_t) (next - start);
+		return true;
+	}
+
+	/* 第一章 第一节 第一条 第一部分 第一篇 */
+	if (cp == CP_DI)
+	{
+		const unsigned char *q = next;
+		uint32_t	c2 = peek_cp(q, end, &next);
+
+		if (pd_digit(c2) >= 0)
+		{
+			if (read_digits(&q, end, &v) > 3)
+				return false;
+		}
+		else if ((v = read_cn(&q, end)) < 0)
+			return false;
+		c2 = peek_cp(q, end, &next);
+		switch (pd_fold(c2))
+		{
+			case 0x7AE0:		/* 章 */
+				m->style = ST_CHAPTER;
+				break;
+			case 0x8282:		/* 节 */
+				m->style = ST_SECTION;
+				break;
+			case 0x6761:		/* 条 */
+				m->style = ST_ARTICLE;
+				break;
+			case 0x7BC7:		/* 篇 */
+				m->style = ST_PART;
+				break;
+			case 0x90E8:		/* 部分 */
+				if (peek_cp(next, end, &next) != 0x5206)
+					return false;
+				m->style = ST_PART;
+				break;
+			default:
+				return false;
+		}
+		m->num[0] = v;
+		m->len = (size_t) (next - start);
+		return v >= 1;
+	}
+
+	/* 一、 一． */
+	if (pd_is_cn_numeral_char(cp))
+	{
+		const unsigned char *q = p;
+		const unsigned char *after;
+		uint32_t	c2;
+
+		if ((v = read_cn(&q, end)) < 1)
+			return false;
+		c2 = peek_cp(q, end, &next);
+		if (c2 != CP_DUN && !is_dot(c2))
+			return false;
+		/* 一、二、三产业 is an enumeration, not a heading */
+		after = next;
+		if (c2 == CP_DUN)
+		{
+			const unsigned char *r = after;
+
+			if (read_cn(&r, end) >= 0 && peek_cp(r, end, &next) == CP_DUN)
+				return false;
+			peek_cp(q, end, &next);
+		}
+		m->style = ST_CN_DUN;
+		m->num[0] = v;
+		m->len = (size_t) (next - start);
+		return true;
+	}
+
+	/* 1. 1、 １． 1﹒   and multi-level 1.1 / 1.1.1 */
+	if (pd_digit(cp) >= 0)
+	{
+		const unsigned char *q = p;
+		const unsigned char *after_sep;
+		const unsigned char *dummy;
+		int			ncomp = 0;
+		uint32_t	sep;
+
+		for (;;)
+		{
+			if (read_digits(&q, end, &v) > 3 || ncomp == PD_TC_MAX_DEPTH)
+				return false;
+			m->num[ncomp++] = v;
+			sep = peek_cp(q, end, &after_sep);
+			if (is_dot(sep) && pd_digit(peek_cp(after_sep, end, &dummy)) >= 0)
+			{
+				q = after_sep;
+				continue;
+			}
+			break;
+		}
+		if (ncomp == 1)
+		{
+			/* 1. 1、 — a decimal such as 1.5 was read as two components */
+			if (sep != CP_DUN && !is_dot(sep))
+				return false;
+			m->style = ST_AR_DOT;
+			m->len = (size_t) (after_sep - start);
+			return v >= 1;
+		}
+		/* multi-level 1.1 / 1.1. / 1.1、 followed by a space or a CJK character */
+		{
+			const unsigned char *mend = q;
+			uint32_t	follow = sep;
+
+			if (is_dot(sep) || sep == CP_DUN)
+			{
+				mend = after_sep;
+				follow = peek_cp(after_sep, end, &dummy);
+			}
+			if (!(pd_is_space(follow) || follow >= 0x3400))
+				return false;
+			/* dates and amounts (2025.2.10, 1.5亿) are not numbers of items */
+			for (int i = 0; i < ncomp; i++)
+				if (m->num[i] < 1 || m->num[i] > 99)
+					return false;
+			m->style = ST_AR_MULTI + ncomp;
+			m->ncomp = ncomp;
+			m->tight = !pd_is_space(follow);
+			m->len = (size_t) (mend - start);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- the line walker -------------------------------------------------- */
+
+typedef struct frame
+{
+	int			style;
+	long		num;
+	int			item;			/* index into doc->items */
+} frame;
+
+enum
+{
+	MODE_NORMAL = 0,
+	MODE_BOX,					/* inside 专栏 / 表: only expected markers count */
+	MODE_TOC,					/* inside 目录: skip until the first entry repeats */
+	MODE_ATTACH_LIST			/* 附件：1.… 2.…: a list of attachment titles */
+};
+
+#define NSTYLES 64
+
+typedef struct seg
+{
+	pd_doc	   *doc;
+	const pd_mem *mem;
+	int			cap;			/* items allocated */
+	int			pcap;			/* parts allocated */
+	frame		stack[PD_TC_MAX_DEPTH];
+	int			depth;
+	long		last_num[NSTYLES];	/* last accepted number per style, this part */
+	int			style_depth[NSTYLES];	/* the level a style was last used at */
+	int			mode;
+	int			toc_style;		/* first entry of a table of contents */
+	long		toc_num;
+	int			toc_lines;
+	bool		part_pending;	/* after 附件N: the next 1 starts a new part */
+	size_t		boundary;		/* where the text of the current item stops */
+	size_t		title_start;	/* title of the part being started */
+	size_t		title_end;
+	size_t		plain[3][2];	/* the last plain lines, newest first: part
+								 * titles are picked from them lazily */
+	int			skipped;		/* markers beyond the taskcode limits */
+	bool		failed;
+} seg;
+
+static int
+style_slot(int style)
+{
+	return style < NSTYLES ? style : NSTYLES - 1;
+}
+
+/* ranks keep 第X章 above 一、 whatever order they were seen in */
+static int
+style_rank(int style)
+{
+	switch (style)
+	{
+		case ST_PART:
+			return 0;
+		case ST_CHAPTER:
+			return 1;
+		case ST_SECTION:
+			return 2;
+		case ST_ARTICLE:
+			return 3;
+		default:
+			return 10;
+	}
+}
+
+static bool
+grow(seg *sg, void **arr, int *cap, size_t elem, int need)
+{
+	void	   *n;
+	int			ncap;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 64;
+	while (ncap < need)
+		ncap *= 2;
+	n = sg->mem->alloc(sg->mem->ctx, (size_t) ncap * elem);
+	if (n == NULL)
+	{
+		sg->failed = true;
+		return false;
+	}
+	if (*arr)
+	{
+		memcpy(n, *arr, (size_t) (*cap) * elem);
+		if (sg->mem->release)
+			sg->mem->release(sg->mem->ctx, *arr);
+	}
+	*arr = n;
+	*cap = ncap;
+	return true;
+}
+
+/* skip white space and markdown decoration (#, >, **) */
+static const unsigned char *
+skip_decoration(const unsigned char *p, const unsigned char *end)
+{
+	for (;;)
+	{
+		const unsigned char *next;
+		uint32_t	cp = peek_cp(p, end, &next);
+
+		if (cp == 0)
+			return p;
+		if (pd_is_space(cp) || cp == '#' || cp == '>' || cp == '*')
+			p = next;
+		else
+			return p;
+	}
+}
+
+/* the end of a line without trailing white space and markdown (** ##) */
+static const unsigned char *
+trim_decoration_end(const unsigned char *p, const unsigned char *end)
+{
+	while (end > p)
+	{
+		if (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '*' || end[-1] == '#')
+			end--;
+		else if (end - p >= 3 && end[-3] == 0xE3 && end[-2] == 0x80 && end[-1] == 0x80)
+			end -= 3;			/* U+3000 */
+		else
+			break;
+	}
+	return end;
+}
+
+/* does the folded text at p start with the UTF-8 string kw? */
+static bool
+starts_with_folded(const unsigned char *p, const unsigned char *end, const char *kw)
+{
+	const unsigned char *k = (const unsigned char *) kw;
+	const unsigned char *kend = k + strlen(kw);
+
+	while (k < kend)
+	{
+		const unsigned char *next;
+		uint32_t	a,
+					b;
+
+		if (p >= end)
+			return false;
+		a = pd_fold(peek_cp(p, end, &next));
+		p = next;
+		b = pd_u8_next(&k, kend);
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* the byte position just after kw when the folded text at p starts with it */
+static const unsigned char *
+after_folded(const unsigned char *p, const unsigned char *end, const char *kw)
+{
+	const unsigned char *k = (const unsigned char *) kw;
+	const unsigned char *kend = k + strlen(kw);
+
+	while (k < kend)
+	{
+		const unsigned char *next;
+
+		if (p >= end || pd_fold(peek_cp(p, end, &next)) != pd_u8_next(&k, kend))
+			return NULL;
+		p = next;
+	}
+	return p;
+}
+
+/* does the line hold a sentence end (。；) between p and end? */
+static bool
+has_sentence_end(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end)
+	{
+		uint32_t	cp = pd_u8_next(&p, end);
+
+		if (cp == CP_JUHAO || cp == CP_FW_SEMI)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Where the heading of an item ends: the first 。 ； ： : ！ ？, a
+ * responsibility bracket such as （责任单位：…）, or the end of the line.
+ */
+static const unsigned char *
+heading_end(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end)
+	{
+		const unsigned char *here = p;
+		uint32_t	cp = pd_u8_next(&p, end);
+
+		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == ';' || cp == CP_FW_COLON ||
+			cp == ':' || cp == CP_FW_EXCL || cp == CP_FW_QUES)
+			return here;
+		if (is_open(cp))
+		{
+			/* a bracket that names units ends the heading */
+			const unsigned char *q = p;
+			int			n = 0;
+
+			while (q < end && n < 12)
+			{
+				uint32_t	c = pd_fold(pd_u8_next(&q, end));
+
+				if (is_close(c))
+					break;
+				if (c == 0x7275 /* 牵 */ || c == 0x8D23 /* 责 */ || c == 0x4E3B /* 主 */)
+				{
+					if (starts_with_folded(q, end, "头") || starts_with_folded(q, end, "任单位") ||
+						starts_with_folded(q, end, "任部门") || starts_with_folded(q, end, "办"))
+						return here;
+				}
+				n++;
+			}
+		}
+	}
+	return end;
+}
+
+static long
+expected_next(const seg *sg, int style)
+{
+	return sg->last_num[style_slot(style)] + 1;
+}
+
+/*
+ * Decide where a marker goes.  Returns the new depth (1-based) or 0 when it
+ * is not an item here.  strict: mid-line or inside a box — only the
+ * expected next number counts.
+ */
+static int
+place(seg *sg, const marker *m, bool strict)
+{
+	long		n = m->num[m->ncomp - 1];
+	int			idx = -1;
+
+	for (int i = 0; i < sg->depth; i++)
+		if (sg->stack[i].style == m->style)
+		{
+			idx = i;
+			break;
+		}
+
+	if (sg->part_pending)
+	{
+		/* after a 附件 header only a fresh 1 starts the attached text */
+		return (n == 1 && !strict) ? -1 : 0;
+	}
+
+	if (idx >= 0)
+	{
+		if (strict && n != sg->stack[idx].num + 1)
+			return 0;
+		/* top-level numbering starts again: a new attached text */
+		if (idx == 0 && n == 1 && sg->stack[0].num >= 1 && !strict)
+			return -1;
+		return idx + 1;
+	}
+
+	/* a new style: a child of the current item, or the first item */
+	if (sg->depth == 0)
+		return (n == 1) ? 1 : 0;
+	if (strict && n != 1 && n != expected_next(sg, m->style))
+		return 0;
+	if (!strict && n != 1 && n <= sg->last_num[style_slot(m->style)])
+		return 0;
+	/* 第X章 never nests under 一、: close the levels it outranks */
+	{
+		int			rank = style_rank(m->style);
+
+		if (rank < 10)
+			for (int i = 0; i < sg->depth; i++)
+				if (style_rank(sg->stack[i].style) > rank)
+					return i + 1;
+	}
+	/*
+	 * A style keeps its level within a text: 1. that stood under （一）
+	 * elsewhere closes a ① it meets here rather than nesting below it.  A
+	 * level that was skipped (1. straight under 一、) still nests.
+	 */
+	{
+		int			seen = sg->style_depth[style_slot(m->style)];
+
+		if (seen > 0 && seen <= sg->depth)
+			return seen;
+	}
+	return sg->depth + 1;
+}
+
+/* a short line without sentence punctuation: a candidate part title */
+static bool
+title_like(const unsigned char *p, const unsigned char *end)
+{
+	size_t		chars = 0;
+	int			han = 0;
+
+	while (p < end)
+	{
+		uint32_t	cp = pd_u8_next(&p, end);
+
+		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == CP_FW_COLON || cp == ':' ||
+			cp == 0xFF0C /* ， */ || cp == CP_DUN)
+			return false;
+		if (cp >= 0x4E00 && cp <= 0x9FFF)
+			han++;
+		if (++chars > 60)
+			return false;
+	}
+	return han >= 4;
+}
+
+static bool
+add_part(seg *sg, size_t start)
+{
+	pd_doc	   *doc = sg->doc;
+
+	if (!grow(sg, (void **) &doc->parts, &sg->pcap, sizeof(pd_part), doc->nparts + 1))
+		return false;
+	if (sg->title_end == 0)
+	{
+		/* the nearest short line without sentence punctuation before it */
+		const unsigned char *base = (const unsigned char *) doc->text;
+
+		for (int i = 0; i < 3; i++)
+			if (sg->plain[i][1] > sg->plain[i][0] &&
+				title_like(base + sg->plain[i][0], base + sg->plain[i][1]))
+			{
+				sg->title_start = sg->plain[i][0];
+				sg->title_end = sg->plain[i][1];
+				break;
+			}
+	}
+	doc->parts[doc->nparts].title_start = sg->title_start;
+	doc->parts[doc->nparts].title_end = sg->title_end;
+	doc->parts[doc->nparts].start = start;
+	doc->nparts++;
+	memset(sg->last_num, 0, sizeof(sg->last_num));
+	memset(sg->style_depth, 0, sizeof(sg->style_depth));
+	sg->depth = 0;
+	sg->part_pending = false;
+	return true;
+}
+
+/* close the previous item's text at pos (if it is still open) */
+static void
+close_previous(seg *sg, size_t pos)
+{
+	pd_doc	   *doc = sg->doc;
+
+	if (doc->nitems > 0 && doc->items[doc->nitems - 1].own_end == 0)
+		doc->items[doc->nitems - 1].own_end = pos;
+}
+
+/*
+ * Accept marker m at text position pos (line `line`) with its text running to
+ * line_end.  Returns false only on allocation failure.
+ */
+static bool
+add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
+		 const unsigned char *line_end, int line)
+{
+	pd_doc	   *doc = sg->doc;
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *hs;
+	pd_item    *it;
+	long		n = m->num[m->ncomp - 1];
+
+	if (depth == -1)
+	{
+		/* a new attached text: its first item is at the top */
+		close_previous(sg, sg->boundary ? sg->boundary : (size_t) (mstart - base));
+		if (!add_part(sg, (size_t) (mstart - base)))
+			return false;
+		depth = 1;
+	}
+	else if (doc->nparts == 0)
+	{
+		if (!add_part(sg, (size_t) (mstart - base)))
+			return false;
+	}
+	if (depth > PD_TC_MAX_DEPTH || n > PD_TC_MAX_NUM)
+	{
+		sg->skipped++;
+		return true;
+	}
+	if (!grow(sg, (void **) &doc->items, &sg->cap, sizeof(pd_item), doc->nitems + 1))
+		return false;
+	close_previous(sg, (size_t) (mstart - base));
+
+	sg->depth = depth;
+	sg->stack[depth - 1].style = m->style;
+	sg->stack[depth - 1].num = n;
+	sg->stack[depth - 1].item = doc->nitems;
+	sg->last_num[style_slot(m->style)] = n;
+	sg->style_depth[style_slot(m->style)] = depth;
+
+	it = &doc->items[doc->nitems];
+	memset(it, 0, sizeof(*it));
+	for (int i = 0; i < depth; i++)
+		it->code = pd_tc_set(it->code, i + 1, (unsigned) sg->stack[i].num);
+	it->depth = depth;
+	it->part = doc->nparts;
+	it->parent = depth > 1 ? sg->stack[depth - 2].item : -1;
+	it->line = line;
+	it->style = m->style;
+	it->marker_start = (size_t) (mstart - base);
+	it->marker_end = it->marker_start + m->len;
+	hs = skip_decoration(mstart + m->len, line_end);
+	it->head_start = (size_t) (hs - base);
+	it->head_end = (size_t) (heading_end(hs, line_end) - base);
+	it->own_end = 0;			/* closed by the next item */
+	doc->nitems++;
+	sg->boundary = 0;
+	sg->title_start = sg->title_end = 0;
+	memset(sg->plain, 0, sizeof(sg->plain));
+	if (sg->mode == MODE_BOX)
+		sg->mode = MODE_NORMAL;
+	return true;
+}
+
+/*
+ * Multi-level Arabic numbers (3.1, 3.2.1) print their own path.  They hang
+ * below the non-multi levels open now (一、, 第一章 …); a first component
+ * that repeats the number of that parent (三、 then 3.1) is an echo and is
+ * not counted again.  Levels the marker implies but that were never printed
+ * as items of their own (3 for a first 3.1) become frames without an item.
+ * Returns the depth of the new item; add_item() fills its own frame.
+ */
+static int
+place_multi(seg *sg, const marker *m)
+{
+	int			b = 0;
+	int			first = 0;
+	int			k;
+
+	while (b < sg->depth && sg->stack[b].style < ST_AR_MULTI)
+		b++;
+	if (b > 0 && m->num[0] == sg->stack[b - 1].num)
+		first = 1;
+	k = m->ncomp - first;
+	if (b + k > PD_TC_MAX_DEPTH)
+		return b + k;			/* add_item counts it as skipped */
+	for (int i = 0; i < k - 1; i++)
+	{
+		frame	   *f = &sg->stack[b + i];
+		int			style = ST_AR_MULTI + first + i + 1;
+		long		num = m->num[first + i];
+
+		if (!(b + i < sg->depth && f->style == style && f->num == num))
+		{
+			f->style = style;
+			f->num = num;
+			f->item = -1;
+		}
+	}
+	sg->depth = b + k - 1;
+	return b + k;
+}
+
+/* 附件 / 附件1 / 附件一 / 附件：… at the start of a line */
+static int
+attachment_header(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = after_folded(p, end, "附件");
+	const unsigned char *next;
+	uint32_t	cp;
+	long		v;
+
+	if (q == NULL)
+		return 0;
+	cp = peek_cp(q, end, &next);
+	if (cp == CP_FW_COLON || cp == ':')
+	{
+		/* 附件：1.… is a list of titles; 附件：名称 names one attachment */
+		const unsigned char *r = skip_decoration(next, end);
+
+		return (pd_digit(peek_cp(r, end, &next)) >= 0) ? 2 : 1;
+	}
+	if (pd_digit(cp) >= 0)
+		read_digits(&q, end, &v);
+	else if (pd_is_cn_numeral_char(cp))
+		(void) read_cn(&q, end);
+	q = skip_decoration(q, end);
+	/* 附件 alone, 附件2, 附件2 名称 — not 附件所列… in a sentence */
+	if (q == end || has_sentence_end(q, end) == false)
+		return (q == end || pd_is_space(cp) || pd_digit(cp) >= 0 || pd_is_cn_numeral_char(cp)) ? 1 : 0;
+	return 0;
+}
+
+/*
+ * Sentence ends inside a line, found by their UTF-8 bytes without decoding
+ * every character: 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F, ';'.
+ * Returns the position after the next one, or NULL.
+ */
+static const unsigned char *
+next_sentence_end(const unsigned char *p, const unsigned char *end)
+{
+#ifdef __SSE2__
+	/* sixteen bytes at a time: only 0xE3, 0xEF and ';' can start one */
+	const __m128i e3 = _mm_set1_epi8((char) 0xE3);
+	const __m128i ef = _mm_set1_epi8((char) 0xEF);
+	const __m128i semi = _mm_set1_epi8(';');
+
+	while (end - p >= 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) p);
+		unsigned	mask = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e3),
+																			  _mm_cmpeq_epi8(v, ef)),
+															 _mm_cmpeq_epi8(v, semi)));
+
+		while (mask)
+		{
+			const unsigned char *q = p + __builtin_ctz(mask);
+
+			mask &= mask - 1;
+			if (*q == ';')
+				return q + 1;
+			if (end - q >= 3)
+			{
+				if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82)
+					return q + 3;
+				if (q[0] == 0xEF && q[1] == 0xBC && (q[2] == 0x9B || q[2] == 0x81 || q[2] == 0x9F))
+					return q + 3;
+			}
+		}
+		p += 16;
+	}
+#endif
+	while (p < end)
+	{
+		unsigned char b = *p;
+
+		if (b == ';')
+			return p + 1;
+		if (b == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x82)
+			return p + 3;
+		if (b == 0xEF && end - p >= 3 && p[1] == 0xBC &&
+			(p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F))
+			return p + 3;
+		p++;
+	}
+	return NULL;
+}
+
+static void
+mid_line_markers(seg *sg, const unsigned char *p, const unsigned char *end, int line)
+{
+	while ((p = next_sentence_end(p, end)) != NULL)
+	{
+		const unsigned char *q = skip_decoration(p, end);
+		marker		m;
+		int			depth;
+
+		if (read_marker(q, end, &m) && m.style < ST_AR_MULTI && m.style != ST_CHAPTER &&
+			m.style != ST_PART && m.style != ST_SECTION)
+		{
+			depth = place(sg, &m, true);
+			if (depth > 0)
+			{
+				if (!add_item(sg, &m, depth, q, end, line))
+					return;
+				p = q + m.len;
+			}
+		}
+	}
+}
+
+/* 目录 / 目 录 on a line of its own */
+static bool
+is_toc_heading(const unsigned char *p, const unsigned char *end)
+{
+	int			state = 0;		/* 0: want 目, 1: want 录, 2: done */
+
+	while (p < end)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&p, end));
+
+		if (pd_is_space(cp))
+			continue;
+		if (state == 0 && cp == 0x76EE)	/* 目 */
+			state = 1;
+		else if (state == 1 && cp == 0x5F55)	/* 录 */
+			state = 2;
+		else
+			return false;
+	}
+	return state == 2;
+}
+
+/* 专栏 boxes and numbered tables (表1 …) hold their own numbered lines */
+static bool
+is_box_start(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q;
+	const unsigned char *next;
+
+	if (starts_with_folded(p, end, "专栏"))
+		return true;
+	q = after_folded(p, end, "表");
+	return q != NULL && pd_digit(peek_cp(q, end, &next)) >= 0;
+}
+
+static void
+segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line)
+{
+	const unsigned char *base = (const unsigned char *) sg->doc->text;
+	const unsigned char *p = skip_decoration(ls, le);
+	marker		m;
+	bool		have_marker;
+	int			att;
+	uint32_t	c0;				/* first character, folded: cheap dispatch */
+
+	if (p == le)
+	{
+		if (sg->mode == MODE_ATTACH_LIST)
+			sg->mode = MODE_NORMAL;
+		return;
+	}
+
+	{
+		const unsigned char *next;
+
+		c0 = pd_fold(peek_cp(p, le, &next));
+	}
+
+	/* tables of contents: skip until the first entry comes round again */
+	if (sg->mode == MODE_TOC)
+	{
+		if (read_marker(p, le, &m))
+		{
+			if (sg->toc_style == ST_NONE)
+			{
+				sg->toc_style = m.style;
+				sg->toc_num = m.num[m.ncomp - 1];
+				return;
+			}
+			if (m.style != sg->toc_style || m.num[m.ncomp - 1] != sg->toc_num)
+				return;
+			sg->mode = MODE_NORMAL;
+		}
+		else if (++sg->toc_lines > 400)
+			sg->mode = MODE_NORMAL;
+		else
+			return;
+	}
+	else if (c0 == 0x76EE /* 目 */ && is_toc_heading(p, le))
+	{
+		sg->mode = MODE_TOC;
+		sg->toc_style = ST_NONE;
+		sg->toc_lines = 0;
+		return;
+	}
+
+	/* attachments: a list of them, or the start of an attached text */
+	att = (c0 == 0x9644 /* 附 */) ? attachment_header(p, le) : 0;
+	if (att == 2)
+	{
+		sg->mode = MODE_ATTACH_LIST;
+		return;
+	}
+	if (att == 1)
+	{
+		if (sg->doc->nitems > 0)
+		{
+			sg->part_pending = true;
+			if (sg->boundary == 0)
+				sg->boundary = (size_t) (ls - base);
+		}
+		sg->title_start = sg->title_end = 0;
+		return;
+	}
+
+	/* boxes: 专栏1 …, 表1 … */
+	if ((c0 == 0x4E13 /* 专 */ || c0 == 0x8868 /* 表 */) && is_box_start(p, le))
+	{
+		sg->mode = MODE_BOX;
+		return;
+	}
+
+	have_marker = read_marker(p, le, &m);
+	if (have_marker && sg->mode == MODE_ATTACH_LIST)
+	{
+		if (!has_sentence_end(p, le))
+			return;				/* one more attachment title */
+		sg->mode = MODE_NORMAL;
+	}
+	else if (!have_marker && sg->mode == MODE_ATTACH_LIST)
+		sg->mode = MODE_NORMAL;
+
+	if (have_marker)
+	{
+		int			depth = 0;
+
+		if (m.style >= ST_AR_MULTI)
+		{
+			/* 1.1 glued to its text counts only where multi-level numbers are in use */
+			if (sg->mode == MODE_NORMAL && !sg->part_pending &&
+				(!m.tight || (sg->depth > 0 && sg->stack[sg->depth - 1].style >= ST_AR_MULTI)))
+				depth = place_multi(sg, &m);
+		}
+		else
+			depth = place(sg, &m, sg->mode == MODE_BOX);
+		if (depth != 0)
+		{
+			if (!add_item(sg, &m, depth, p, le, line))
+				return;
+			mid_line_markers(sg, p + m.len, le, line);
+			return;
+		}
+	}
+
+	/* a plain line: remember it, it may be the title of the next part */
+	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
+	sg->plain[0][0] = (size_t) (p - base);
+	sg->plain[0][1] = (size_t) (trim_decoration_end(p, le) - base);
+	if (sg->mode == MODE_NORMAL && sg->doc->nitems > 0)
+		mid_line_markers(sg, p, le, line);
+}
+
+/* ---- metadata ----------------------------------------------------------- */
+
+/* 2025年2月10日 or 二〇二五年二月十日 filling a whole (trimmed) line */
+static bool
+date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int *d)
+{
+	long		v[3];
+	static const uint32_t sep[3] = {0x5E74, 0x6708, 0x65E5};	/* 年 月 日 */
+
+	p = skip_decoration(p, end);
+	for (int i = 0; i < 3; i++)
+	{
+		const unsigned char *next;
+		uint32_t	cp = peek_cp(p, end, &next);
+
+		if (pd_digit(cp) >= 0)
+			read_digits(&p, end, &v[i]);
+		else if (pd_is_cn_numeral_char(cp))
+		{
+			if ((v[i] = read_cn(&p, end)) < 0)
+				return false;
+		}
+		else
+			return false;
+		if (peek_cp(p, end, &next) != sep[i])
+			return false;
+		p = next;
+	}
+	if (skip_decoration(p, end) != end)
+		return false;
+	if (v[0] < 1949 || v[0] > 2100 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return false;
+	*y = (int) v[0];
+	*mo = (int) v[1];
+	*d = (int) v[2];
+	return true;
+}
+
+/* 渝府发〔2025〕4号 alone on a line (the document's own number) */
+static bool
+docno_line(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *next;
+	int			han = 0;
+	long		v;
+	uint32_t	cp;
+
+	p = skip_decoration(p, end);
+	while ((cp = peek_cp(p, end, &next)) >= 0x4E00 && cp <= 0x9FFF)
+	{
+		han++;
+		p = next;
+	}
+	if (han < 1 || han > 12)
+		return false;
+	if (!(cp == 0x3014 || cp == '[' || cp == 0xFF3B || is_open(cp) || cp == 0x3010))
+		return false;			/* 〔 [ ［ （ ( 【 */
+	p = next;
+	if (read_digits(&p, end, &v) != 4)
+		return false;
+	cp = peek_cp(p, end, &next);
+	if (!(cp == 0x3015 || cp == ']' || cp == 0xFF3D || is_close(cp) || cp == 0x3011))
+		return false;
+	p = next;
+	if (peek_cp(p, end, &next) == CP_DI)
+		p = next;
+	if (read_digits(&p, end, &v) < 1)
+		return false;
+	cp = pd_fold(peek_cp(p, end, &next));
+	if (cp == 0x53F7)			/* 号 */
+		p = next;
+	return skip_decoration(p, end) == end;
+}
+
+/*
+ * The end of a news lead that precedes the document itself: the line holding
+ * 原文件如下 / 全文如下 / 原文如下 (same in both scripts).  Looked for in the
+ * first 64 KB only, with memmem on the shared 如下.
+ */
+static size_t
+find_body_start(const char *text, size_t len)
+{
+	static const char *const cues[] = {"原文件", "全文", "原文"};
+	size_t		limit = len < 65536 ? len : 65536;
+	const char *p = text;
+	const char *end = text + limit;
+
+	while (p < end)
+	{
+		const char *hit = memmem(p, (size_t) (end - p), "如下", 6);
+
+		if (hit == NULL)
+			return 0;
+		for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		{
+			size_t		kl = strlen(cues[i]);
+
+			if ((size_t) (hit - text) >= kl && memcmp(hit - kl, cues[i], kl) == 0)
+			{
+				const char *nl = memchr(hit, '\n', len - (size_t) (hit - text));
+
+				return nl ? (size_t) (nl - text) + 1 : len;
+			}
+		}
+		p = hit + 6;
+	}
+	return 0;
+}
+
+/*
+ * The title of the document from a preamble line: 关于印发《X》的通知 gives
+ * X; a line such as 国务院关于…的指导意见 (short, no sentence punctuation)
+ * is the title itself.  The issuer is what precedes 关于.
+ */
+static void
+find_title(pd_doc *doc, const unsigned char *cs, const unsigned char *ce)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *q = cs;
+	const unsigned char *open = NULL,
+			   *close = NULL,
+			   *guanyu = NULL;
+
+	if (has_sentence_end(cs, ce))
+		return;
+	while (q < ce)
+	{
+		const unsigned char *here = q;
+		uint32_t	cp = pd_u8_next(&q, ce);
+
+		if (cp == 0x300A && open == NULL)	/* 《 */
+			open = q;
+		else if (cp == 0x300B && open != NULL)	/* 》 */
+			close = here;
+		else if (guanyu == NULL && open == NULL && starts_with_folded(here, ce, "关于"))
+			guanyu = here;
+	}
+	if (open && close && close > open && guanyu)
+	{
+		doc->title_start = (size_t) (open - base);
+		doc->title_end = (size_t) (close - base);
+	}
+	else if (title_like(cs, ce))
+	{
+		doc->title_start = (size_t) (cs - base);
+		doc->title_end = (size_t) (ce - base);
+	}
+	else
+		return;
+	if (guanyu && guanyu > cs && doc->issuer_end == 0)
+	{
+		doc->issuer_start = (size_t) (cs - base);
+		doc->issuer_end = (size_t) (guanyu - base);
+	}
+}
+
+static void
+find_metadata(pd_doc *doc)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *end = base + doc->len;
+	size_t		pre_end = doc->nitems > 0 ? doc->items[0].marker_start : doc->len;
+	const unsigned char *p = base + doc->body_start;
+	size_t		prev_start = 0,
+				prev_end = 0;
+	bool		have_date = false;
+
+	/* walk the preamble lines: notice title, own number, signature + date */
+	while (p < base + pre_end)
+	{
+		const unsigned char *le = memchr(p, '\n', (size_t) (end - p));
+		const unsigned char *cs;
+		const unsigned char *ce;
+
+		if (le == NULL)
+			le = end;
+		ce = trim_decoration_end(p, le);
+		cs = skip_decoration(p, ce);
+		if (cs < ce)
+		{
+			int			y,
+						mo,
+						d;
+
+			if (doc->docno_end == 0 && docno_line(cs, ce))
+			{
+				doc->docno_start = (size_t) (cs - base);
+				doc->docno_end = (size_t) (ce - base);
+			}
+			else if (!have_date && date_line(cs, ce, &y, &mo, &d))
+			{
+				doc->year = y;
+				doc->month = mo;
+				doc->day = d;
+				have_date = true;
+				/* the signature stands on the line before the date */
+				if (doc->issuer_end == 0 && prev_end > prev_start && title_like(base + prev_start, base + prev_end))
+				{
+					doc->issuer_start = prev_start;
+					doc->issuer_end = prev_end;
+				}
+			}
+			else if (doc->title_end == 0)
+				find_title(doc, cs, ce);
+			prev_start = (size_t) (cs - base);
+			prev_end = (size_t) (ce - base);
+		}
+		p = le < end ? le + 1 : end;
+	}
+
+	/* no notice title: the first part's title line */
+	if (doc->title_end == 0 && doc->nparts > 0 && doc->parts[0].title_end > 0)
+	{
+		doc->title_start = doc->parts[0].title_start;
+		doc->title_end = doc->parts[0].title_end;
+	}
+	/* a single text without a title line of its own is the document */
+	if (doc->nparts > 0 && doc->parts[0].title_end == 0)
+	{
+		doc->parts[0].title_start = doc->title_start;
+		doc->parts[0].title_end = doc->title_end;
+	}
+
+	/* a date at the end (signature after the text) when the preamble had none */
+	if (!have_date)
+	{
+		const unsigned char *q = end;
+		int			lines = 0;
+
+		while (q > base + pre_end && lines < 40)
+		{
+			const unsigned char *ls = q;
+			const unsigned char *ce = q;
+			int			y,
+						mo,
+						d;
+
+			while (ls > base && ls[-1] != '\n')
+				ls--;
+			while (ce > ls && (ce[-1] == '\r' || ce[-1] == ' ' || ce[-1] == '\n' || ce[-1] == '\t'))
+				ce--;
+			if (ce > ls && date_line(ls, ce, &y, &mo, &d))
+			{
+				doc->year = y;
+				doc->month = mo;
+				doc->day = d;
+				/* the signature on the line before */
+				if (doc->issuer_end == 0 && ls > base + 1)
+				{
+					const unsigned char *pe = ls - 1;
+					const unsigned char *ps;
+
+					while (pe > base && (pe[-1] == '\r' || pe[-1] == ' ' || pe[-1] == '\t'))
+						pe--;
+					ps = pe;
+					while (ps > base && ps[-1] != '\n')
+						ps--;
+					ps = skip_decoration(ps, pe);
+					if (pe > ps && !has_sentence_end(ps, pe) &&
+						pd_u8_count((const char *) ps, (size_t) (pe - ps)) <= 30)
+					{
+						doc->issuer_start = (size_t) (ps - base);
+						doc->issuer_end = (size_t) (pe - base);
+					}
+				}
+				break;
+			}
+			q = ls > base ? ls - 1 : base;
+			lines++;
+			if (ls == base)
+				break;
+		}
+	}
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
+pd_status
+pd_segment(const char *text, size_t len, const pd_segment_opts *opts,
+		   pd_doc *doc, pd_error *err)
+{
+	seg			sg;
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *end = base + len;
+	const unsigned char *p;
+	size_t		next_check = PD_INTERRUPT_STRIDE;
+	int			line = 1;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(&sg, 0, sizeof(sg));
+	doc->text = text;
+	doc->len = len;
+	doc->mem = (opts && opts->mem) ? opts->mem : &pd_malloc_mem;
+	sg.doc = doc;
+	sg.mem = doc->mem;
+
+	doc->body_start = find_body_start(text, len);
+	p = base + doc->body_start;
+	for (const unsigned char *q = base; q < p; q++)
+		line += (*q == '\n');
+
+	while (p < end)
+	{
+		const unsigned char *nl = memchr(p, '\n', (size_t) (end - p));
+		const unsigned char *le = nl ? nl : end;
+		const unsigned char *ce = le;
+
+		if (ce > p && ce[-1] == '\r')
+			ce--;
+		segment_line(&sg, p, ce, line);
+		if (sg.failed)
+		{
+			pd_doc_free(doc);
+			return pd_fail(err, PD_ENOMEM, 0, "Out of memory while segmenting the document.");
+		}
+		p = nl ? nl + 1 : end;
+		line++;
+		if ((size_t) (p - base) >= next_check)
+		{
+			next_check += PD_INTERRUPT_STRIDE;
+			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+			{
+				pd_doc_free(doc);
+				return pd_fail(err, PD_ECANCEL, 0, "Segmentation was cancelled.");
+			}
+		}
+	}
+
+	/* close the last item at the end of the text, trailing space trimmed */
+	{
+		size_t		e = len;
+
+		while (e > 0 && (base[e - 1] == '\n' || base[e - 1] == '\r' ||
+						 base[e - 1] == ' ' || base[e - 1] == '\t'))
+			e--;
+		close_previous(&sg, sg.boundary ? sg.boundary : e);
+	}
+	/* own text ends before the blank lines that separate it from the next */
+	for (int i = 0; i < doc->nitems; i++)
+	{
+		pd_item    *it = &doc->items[i];
+
+		while (it->own_end > it->marker_end &&
+			   (base[it->own_end - 1] == '\n' || base[it->own_end - 1] == '\r' ||
+				base[it->own_end - 1] == ' ' || base[it->own_end - 1] == '\t'))
+			it->own_end--;
+		it->tree_end = it->own_end;
+	}
+	for (int i = doc->nitems - 1; i >= 0; i--)
+	{
+		int			parent = doc->items[i].parent;
+
+		if (parent >= 0 && doc->items[parent].tree_end < doc->items[i].tree_end)
+			doc->items[parent].tree_end = doc->items[i].tree_end;
+	}
+	doc->skipped = sg.skipped;
+	find_metadata(doc);
+	return PD_OK;
+}
+
+void
+pd_doc_free(pd_doc *doc)
+{
+	if (doc->mem && doc->mem->release)
+	{
+		if (doc->items)
+			doc->mem->release(doc->mem->ctx, doc->items);
+		if (doc->parts)
+			doc->mem->release(doc->mem->ctx, doc->parts);
+	}
+	doc->items = NULL;
+	doc->parts = NULL;
+	doc->nitems = doc->nparts = 0;
+}
+
+size_t
+pd_item_heading(const pd_doc *doc, const pd_item *item, char *buf)
+{
+	const unsigned char *p = (const unsigned char *) doc->text + item->head_start;
+	const unsigned char *end = (const unsigned char *) doc->text + item->head_end;
+	size_t		len = 0;
+	int			chars = 0;
+
+	/*
+	 * Copy bytes, counting characters by their lead bytes; leave out
+	 * markdown emphasis (*) and bytes that cannot start a character (the
+	 * server never has them; planload and the fuzzers may).
+	 */
+	while (p < end)
+	{
+		unsigned char b = *p;
+		int			n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+
+		if (n == 0 || end - p < n || (n > 1 && (p[1] & 0xC0) != 0x80) ||
+			(n > 2 && (p[2] & 0xC0) != 0x80) || (n > 3 && (p[3] & 0xC0) != 0x80))
+		{
+			p++;
+			continue;
+		}
+		if (b != '*')
+		{
+			if (chars == PD_HEADING_MAX_CHARS)
+				break;
+			memcpy(buf + len, p, (size_t) n);
+			len += (size_t) n;
+			chars++;
+		}
+		p += n;
+	}
+	/* trailing white space and a final 。 go */
+	while (len > 0)
+	{
+		if (buf[len - 1] == ' ' || buf[len - 1] == '\t')
+			len--;
+		else if (len >= 3 && memcmp(buf + len - 3, "\xE3\x80\x82", 3) == 0)	/* 。 */
+			len -= 3;
+		else if (len >= 3 && memcmp(buf + len - 3, "\xE3\x80\x80", 3) == 0)	/* U+3000 */
+			len -= 3;
+		else
+			break;
+	}
+	buf[len] = '\0';
+	return len;
+}
