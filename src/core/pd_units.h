@@ -188,6 +188,17 @@ pd_status	pd_units_extract(const char *text, size_t start, size_t end,
 							 const pd_units_opts *opts, pd_unit_list *list,
 							 pd_error *err);
 
+/*
+ * The units of one item of a segmented document (pd_segment.h): its own
+ * text [marker_start, own_end) read with the document's rules, one entry
+ * per unit name, then the rule's implicit unit unless the item names it.
+ * The list is reset first.
+ */
+struct pd_doc;
+pd_status	pd_item_units(const struct pd_doc *doc, int item, const pd_unit_rules *rules,
+						  pd_interrupt_fn interrupt, void *interrupt_ctx,
+						  pd_unit_list *list, pd_error *err);
+
 /* append one unit (used for implicit units); PD_ENOMEM on failure */
 pd_status	pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len,
 							 pd_unit_role role, size_t raw_start, size_t raw_end,

@@ -26,6 +26,7 @@
  *    and a note ends the segment it is in.
  */
 #include "pd_units.h"
+#include "pd_segment.h"
 
 #include <string.h>
 
@@ -206,7 +207,10 @@ static const char *const generic_nouns[] = {
 	"社区", "海关", NULL
 };
 
-/* characters that make an item a sentence, not a name */
+/*
+ * Characters that make an item a sentence, not a name.  Not 应 (应急管理局)
+ * nor 者 (消费者协会): the sentences they start are caught by 为 / 当.
+ */
 static bool
 is_sentence_char(uint32_t cp)
 {
@@ -215,12 +219,10 @@ is_sentence_char(uint32_t cp)
 		case 0x7684:			/* 的 */
 		case 0x4E3A:			/* 为 */
 		case 0x662F:			/* 是 */
-		case 0x8005:			/* 者 */
 		case 0x5C06:			/* 将 */
 		case 0x628A:			/* 把 */
 		case 0x88AB:			/* 被 */
 		case 0x5E76:			/* 并 */
-		case 0x5E94:			/* 应 */
 		case 0x987B:			/* 须 */
 		case 0x4E86:			/* 了 */
 		case 0x5DF2:			/* 已 */
@@ -236,7 +238,7 @@ static const char *const note_words[] = {
 	"下同", "不再", "列出", "完成", "持续", "长期", "年底", "年前", "以下", "以上",
 	"逐步", "推进", "实施", "开展", "坚持", "落实", "推动", "建立", "加强", "负责",
 	"牵头", "配合", "此项", "该项", "本项", "其中", "时限", "每年", "详见", "附件", "另行",
-	"确定", "待定", "明确", NULL
+	"确定", "待定", "明确", "应当", NULL
 };
 
 /* sentences start like this, names do not */
@@ -2350,4 +2352,32 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 			break;
 	}
 	return PD_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * units of a segmented document's items
+ * ------------------------------------------------------------------------ */
+
+pd_status
+pd_item_units(const pd_doc *doc, int item, const pd_unit_rules *rules,
+			  pd_interrupt_fn interrupt, void *interrupt_ctx,
+			  pd_unit_list *list, pd_error *err)
+{
+	const pd_item *it = &doc->items[item];
+	pd_units_opts opts = {rules, true, interrupt, interrupt_ctx};
+	pd_status	st;
+
+	pd_unit_list_reset(list);
+	st = pd_units_extract(doc->text, it->marker_start, it->own_end, &opts, list, err);
+	if (st != PD_OK)
+		return st;
+	if (rules && rules->has_implicit &&
+		!pd_unit_list_has(list, rules->implicit_unit, rules->implicit_len))
+	{
+		st = pd_unit_list_add(list, rules->implicit_unit, rules->implicit_len, PD_ROLE_IMPLICIT,
+							  rules->implicit_rule_start, rules->implicit_rule_end, err);
+		if (st == PD_OK)
+			list->units[list->n - 1].group_end = rules->implicit_rule_end;
+	}
+	return st;
 }
