@@ -1331,6 +1331,8 @@ add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_uni
 }
 
 static bool is_and(const uint32_t *a, int k, int *len);
+static int	parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
+						  bool strict);
 
 /*
  * One item of a list, b[s, e): a name, or names joined by 及/和/与, with an
@@ -1373,40 +1375,26 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		}
 		else if (combined)
 		{
-			/* the co units in brackets: each item a name */
-			int			i = o + 1,
-						depth = 0,
-						before = P->list->n;
+			/*
+			 * The co units in brackets, read as a list of their own (各直轄市、
+			 * 縣（市）政府 stays one).  If it is no list of units, the bracket
+			 * is part of the name.
+			 */
+			int			before = P->list->n,
+						pending = g->pending,
+						r;
 
-			for (int k = o + 1; k <= e - 1; k++)
+			g->pending = before;
+			r = parse_segment(P, g, o + 1, e - 1, PD_ROLE_CO, false, true);
+			g->pending = pending;
+			if (P->status != PD_OK)
+				return -1;
+			if (r <= 0)
 			{
-				if (k < e - 1 && a[k] == '(')
-					depth++;
-				else if (k < e - 1 && a[k] == ')')
-					depth--;
-				else if (k == e - 1 || (depth == 0 && is_item_sep(a[k])))
-				{
-					int			is = i,
-								ie = k;
-
-					trim_range(&P->b, &is, &ie);
-					if (is < ie)
-					{
-						if (!norm_piece(P, is, ie, norm, &nlen, true))
-						{
-							/* not a list of units: part of the name */
-							P->list->n = before;
-							break;
-						}
-						if (!add_unit(P, g, norm, nlen, is, ie, PD_ROLE_CO))
-							return -1;
-					}
-					i = k + 1;
-				}
-			}
-			if (P->list->n == before)
+				P->list->n = before;
 				break;
-			added += P->list->n - before;
+			}
+			added += r;
 			e = o;
 		}
 		else
