@@ -309,7 +309,7 @@ AS $$
 		 WHERE d.region = r.key AND d.short = unit
 		UNION ALL
 		SELECT 2, d.full_name, d.seed FROM @extschema@.respunit_dict d, r
-		 WHERE d.region IN (r.key, '国家') AND d.full_name = unit::text
+		 WHERE (r.key IS NULL OR d.region IN (r.key, '国家')) AND d.full_name = unit::text
 		UNION ALL
 		SELECT 3, d.full_name, d.seed FROM @extschema@.respunit_dict d, r
 		 WHERE d.region = r.key

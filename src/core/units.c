@@ -1333,6 +1333,7 @@ add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_uni
 static bool is_and(const uint32_t *a, int k, int *len);
 static int	parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
 						  bool strict);
+static void names_first(pd_unit_list *L, int co_start, int co_end);
 
 /*
  * One item of a list, b[s, e): a name, or names joined by 及/和/与, with an
@@ -1349,7 +1350,9 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 	char		norm[PD_UNIT_NORM_MAX];
 	size_t		nlen;
 	int			added = 0,
-				cur;
+				cur,
+				co_start = 0,
+				co_end = 0;
 
 	trim_range(&P->b, &s, &e);
 	if (s >= e)
@@ -1385,6 +1388,8 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 						r;
 
 			g->pending = before;
+			if (co_end == 0)
+				co_start = before;
 			r = parse_segment(P, g, o + 1, e - 1, PD_ROLE_CO, false, true);
 			g->pending = pending;
 			if (P->status != PD_OK)
@@ -1395,6 +1400,7 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 				break;
 			}
 			added += r;
+			co_end = P->list->n;
 			e = o;
 		}
 		else
@@ -1431,6 +1437,8 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 	if (!add_unit(P, g, norm, nlen, cur, e, mark))
 		return -1;
 	added++;
+	if (co_end > co_start)
+		names_first(P->list, co_start, co_end);
 
 	if (vrole != ROLE_PENDING)
 	{
@@ -1446,6 +1454,35 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 			g->explicit_co = true;
 	}
 	return 1;
+}
+
+static void
+reverse_units(pd_unit *u, int i, int j)
+{
+	for (j--; i < j; i++, j--)
+	{
+		pd_unit		t = u[i];
+
+		u[i] = u[j];
+		u[j] = t;
+	}
+}
+
+/*
+ * 經濟部（國發會、勞動部）: the bracket's co units were read first, at
+ * [co_start, co_end); put the names before them back in front, in print
+ * order, with ordinals to match.
+ */
+static void
+names_first(pd_unit_list *L, int co_start, int co_end)
+{
+	int			first_ordinal = L->units[co_start].ordinal;
+
+	reverse_units(L->units, co_start, co_end);
+	reverse_units(L->units, co_end, L->n);
+	reverse_units(L->units, co_start, L->n);
+	for (int k = co_start; k < L->n; k++)
+		L->units[k].ordinal = first_ordinal + (k - co_start);
 }
 
 /* 及, 和, 与 between two names (以及 ends with 及) */

@@ -247,10 +247,11 @@ main(void)
 
 	/* ---- 主（協）辦機關 ---- */
 	CHECK_STR(units("主辦機關：經濟部\n協辦機關：國發會、勞動部"), "经济部:lead 国发会:co 劳动部:co");
-	CHECK_STR(units("主（協）辦機關：經濟部（國發會、勞動部）"), "国发会:co 劳动部:co 经济部:lead");
+	CHECK_STR(units("主（協）辦機關：經濟部（國發會、勞動部）"), "经济部:lead 国发会:co 劳动部:co");
+	CHECK_STR(units("主（協）辦機關：經濟部、國科會（教育部）"), "经济部:lead 国科会:lead 教育部:co");
 	CHECK_STR(units("主（協）辦機關：經濟部、（國發會、勞動部）"), "经济部:lead 国发会:co 劳动部:co");
 	CHECK_STR(units("（主(協)辦機關:內政部(各直轄市、縣(市)政府)）"),
-			  "各直辖市、县(市)政府:co 内政部:lead");
+			  "内政部:lead 各直辖市、县(市)政府:co");
 	CHECK_STR(units("(主辦機關:教育部;協辦機關:勞動部、經濟部)"), "教育部:lead 劳动部:co 经济部:co");
 
 	/* ---- several brackets, mid-paragraph, nested names ---- */
