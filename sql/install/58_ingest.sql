@@ -34,11 +34,14 @@ BEGIN
 		SELECT document_id, t.ord, t.part, t.code, t.depth, t.parent, t.heading, t.body,
 		       t.line, t.start_offset, t.end_offset
 		FROM plan_tasks(body) t;
+		INSERT INTO plan_task_unit (document_id, ord, part, code, unit, role, raw)
+		SELECT document_id, u.ord, u.part, u.code, u.unit, u.role, u.raw
+		FROM plan_units(body) u;
 	ELSE
 		SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
 	END IF;
 	SELECT count(*) INTO tasks FROM plan_task t WHERE t.document_id = plan_load.document_id;
-	units := 0;
+	SELECT count(*) INTO units FROM plan_task_unit u WHERE u.document_id = plan_load.document_id;
 	targets := 0;
 END
 $$;
