@@ -265,6 +265,50 @@ respunit_region(PG_FUNCTION_ARGS)
 
 /* ---- the parser --------------------------------------------------------- */
 
+/*
+ * Row building for the SRFs without a palloc per value: tuplestore_putvalues
+ * copies every datum into the stored tuple, so the unit and raw-text datums
+ * can live in two reusable buffers and the role names are made once.
+ */
+typedef struct unit_row_bufs
+{
+	Datum		roles[4];		/* indexed by pd_unit_role */
+	text	   *unit;			/* VARHDRSZ + PD_UNIT_NORM_MAX */
+	text	   *raw;
+	size_t		raw_cap;
+} unit_row_bufs;
+
+static void
+unit_row_bufs_init(unit_row_bufs *rb)
+{
+	for (int r = PD_ROLE_RESPONSIBLE; r <= PD_ROLE_IMPLICIT; r++)
+		rb->roles[r] = CStringGetTextDatum(pd_unit_role_name((pd_unit_role) r));
+	rb->unit = palloc(VARHDRSZ + PD_UNIT_NORM_MAX);
+	rb->raw_cap = 1024;
+	rb->raw = palloc(VARHDRSZ + rb->raw_cap);
+}
+
+static Datum
+unit_datum(unit_row_bufs *rb, const char *norm, size_t len)
+{
+	SET_VARSIZE(rb->unit, VARHDRSZ + len);
+	memcpy(VARDATA(rb->unit), norm, len);
+	return PointerGetDatum(rb->unit);
+}
+
+static Datum
+raw_datum(unit_row_bufs *rb, const char *s, size_t len)
+{
+	if (len > rb->raw_cap)
+	{
+		rb->raw_cap = len;
+		rb->raw = repalloc(rb->raw, VARHDRSZ + len);
+	}
+	SET_VARSIZE(rb->raw, VARHDRSZ + len);
+	memcpy(VARDATA(rb->raw), s, len);
+	return PointerGetDatum(rb->raw);
+}
+
 static void
 core_failed(pd_status st, const pd_error *err)
 {
@@ -302,8 +346,10 @@ respunit_extract(PG_FUNCTION_ARGS)
 	pd_charpos	cpos;
 	pd_error	err;
 	pd_status	st;
+	unit_row_bufs rb;
 
 	pd_init_srf(fcinfo);
+	unit_row_bufs_init(&rb);
 	scan_rules(s, len, &rules);
 	pd_unit_list_init(&list, &pd_palloc_mem);
 	st = pd_units_extract(s, 0, len, &opts, &list, &err);
@@ -317,9 +363,9 @@ respunit_extract(PG_FUNCTION_ARGS)
 		Datum		values[7];
 		bool		nulls[7] = {0};
 
-		values[0] = respunit_datum(pd_unit_name(&list, u), u->norm_len);
-		values[1] = CStringGetTextDatum(pd_unit_role_name(u->role));
-		values[2] = pd_text_from(s + u->raw_start, u->raw_end - u->raw_start);
+		values[0] = unit_datum(&rb, pd_unit_name(&list, u), u->norm_len);
+		values[1] = rb.roles[u->role];
+		values[2] = raw_datum(&rb, s + u->raw_start, u->raw_end - u->raw_start);
 		values[3] = Int32GetDatum(u->group);
 		values[4] = Int32GetDatum(u->ordinal);
 		values[5] = Int32GetDatum((int32) pd_charpos_at(&cpos, u->raw_start));
@@ -380,8 +426,10 @@ plan_units(PG_FUNCTION_ARGS)
 	pd_unit_rules rules;
 	pd_unit_list list;
 	pd_charpos	cpos;
+	unit_row_bufs rb;
 
 	pd_init_srf(fcinfo);
+	unit_row_bufs_init(&rb);
 	pd_segment_text(doc, &d);
 	scan_rules(d.text, d.len, &rules);
 	pd_unit_list_init(&list, &pd_palloc_mem);
@@ -405,9 +453,9 @@ plan_units(PG_FUNCTION_ARGS)
 			values[0] = Int32GetDatum(i + 1);
 			values[1] = Int32GetDatum(it->part);
 			values[2] = TaskcodeGetDatum(it->code);
-			values[3] = respunit_datum(pd_unit_name(&list, u), u->norm_len);
-			values[4] = CStringGetTextDatum(pd_unit_role_name(u->role));
-			values[5] = pd_text_from(d.text + u->raw_start, u->raw_end - u->raw_start);
+			values[3] = unit_datum(&rb, pd_unit_name(&list, u), u->norm_len);
+			values[4] = rb.roles[u->role];
+			values[5] = raw_datum(&rb, d.text + u->raw_start, u->raw_end - u->raw_start);
 			values[6] = Int32GetDatum(u->group);
 			values[7] = Int32GetDatum(u->ordinal);
 			nulls[6] = nulls[7] = implicit;

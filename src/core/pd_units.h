@@ -154,6 +154,7 @@ typedef struct pd_unit_list
 	size_t		names_len,
 				names_cap;
 	int			groups;			/* groups accepted in the current span */
+	void	   *scratch;		/* the parser's work buffers, kept between spans */
 	const pd_mem *mem;
 } pd_unit_list;
 
@@ -203,6 +204,9 @@ pd_status	pd_item_units(const struct pd_doc *doc, int item, const pd_unit_rules 
 pd_status	pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len,
 							 pd_unit_role role, size_t raw_start, size_t raw_end,
 							 pd_error *err);
+
+/* the module's internal tables agree with its quick filters (for tests) */
+bool		pd_units_selfcheck(void);
 
 /* does the list already hold this normalised name? */
 bool		pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len);

@@ -25,9 +25,13 @@
  *    a bracket whose first item is a note is not a responsibility bracket,
  *    and a note ends the segment it is in.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
 #include "pd_units.h"
 #include "pd_segment.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #define CP_DUN		0x3001		/* 、 */
@@ -40,59 +44,55 @@
  * code point strings
  * ------------------------------------------------------------------------ */
 
-/* length in code points of a keyword (keywords are short UTF-8 literals) */
-static int
-kw_len(const char *kw)
+/*
+ * Keywords are UTF-32 literals with their length known at compile time, so
+ * matching one is a memcmp on code points: no decoding, no strlen in the
+ * parser's inner loops.  K("牵头") builds one; tables end with KEND.
+ */
+typedef struct kw
 {
-	const unsigned char *k = (const unsigned char *) kw;
-	const unsigned char *kend = k + strlen(kw);
-	int			n = 0;
+	const uint32_t *c;
+	int			n;
+} kw;
 
-	while (k < kend)
-	{
-		(void) pd_u8_next(&k, kend);
-		n++;
-	}
-	return n;
+#define K(s) { (const uint32_t *) (U"" s), (int) (sizeof(U"" s) / sizeof(uint32_t) - 1) }
+#define KEND { NULL, 0 }
+#define KWP(s) (&(const kw) K(s))
+
+/* a[0, len) == b[0, len); keywords are a few code points, memcmp costs more */
+static inline bool
+cp_equal(const uint32_t *a, const uint32_t *b, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
-/* does a[i, n) start with kw?  Returns kw's length in code points, or 0 */
-static int
-cp_starts(const uint32_t *a, int i, int n, const char *kw)
+/* does a[i, n) start with k?  Returns k's length, or 0 */
+static inline int
+cp_starts(const uint32_t *a, int i, int n, const kw *k)
 {
-	const unsigned char *k = (const unsigned char *) kw;
-	const unsigned char *kend = k + strlen(kw);
-	int			j = i;
-
-	while (k < kend)
-	{
-		if (j >= n || a[j] != pd_u8_next(&k, kend))
-			return 0;
-		j++;
-	}
-	return j - i;
+	return (n - i >= k->n && cp_equal(a + i, k->c, k->n)) ? k->n : 0;
 }
 
-/* does a[lo, n) end with kw?  Returns kw's length in code points, or 0 */
-static int
-cp_ends(const uint32_t *a, int lo, int n, const char *kw)
+/* does a[lo, n) end with k?  Returns k's length, or 0 (last characters first) */
+static inline int
+cp_ends(const uint32_t *a, int lo, int n, const kw *k)
 {
-	int			len = kw_len(kw);
-
-	if (n - lo < len)
-		return 0;
-	return cp_starts(a, n - len, n, kw) ? len : 0;
+	return (n - lo >= k->n && a[n - 1] == k->c[k->n - 1] && cp_equal(a + n - k->n, k->c, k->n)) ?
+		k->n : 0;
 }
 
-/* longest keyword of a NULL-terminated table that a[i, n) starts with */
+/* longest keyword of a table that a[i, n) starts with */
 static int
-cp_starts_any(const uint32_t *a, int i, int n, const char *const *kws, int *which)
+cp_starts_any(const uint32_t *a, int i, int n, const kw *t, int *which)
 {
 	int			best = 0;
 
-	for (int k = 0; kws[k]; k++)
+	for (int k = 0; t[k].c; k++)
 	{
-		int			len = cp_starts(a, i, n, kws[k]);
+		int			len = cp_starts(a, i, n, &t[k]);
 
 		if (len > best)
 		{
@@ -104,15 +104,15 @@ cp_starts_any(const uint32_t *a, int i, int n, const char *const *kws, int *whic
 	return best;
 }
 
-/* longest keyword of a NULL-terminated table that a[lo, n) ends with */
+/* longest keyword of a table that a[lo, n) ends with */
 static int
-cp_ends_any(const uint32_t *a, int lo, int n, const char *const *kws, int *which)
+cp_ends_any(const uint32_t *a, int lo, int n, const kw *t, int *which)
 {
 	int			best = 0;
 
-	for (int k = 0; kws[k]; k++)
+	for (int k = 0; t[k].c; k++)
 	{
-		int			len = cp_ends(a, lo, n, kws[k]);
+		int			len = cp_ends(a, lo, n, &t[k]);
 
 		if (len > best)
 		{
@@ -124,23 +124,89 @@ cp_ends_any(const uint32_t *a, int lo, int n, const char *const *kws, int *which
 	return best;
 }
 
-/* first position >= i where a[pos..] starts with kw, or -1 */
+/* first position >= i where a[pos..] starts with k, or -1 */
 static int
-cp_find(const uint32_t *a, int i, int n, const char *kw)
+cp_find(const uint32_t *a, int i, int n, const kw *k)
 {
-	for (; i < n; i++)
-		if (cp_starts(a, i, n, kw))
+	for (; i + k->n <= n; i++)
+		if (a[i] == k->c[0] && cp_starts(a, i, n, k))
 			return i;
 	return -1;
 }
 
 static bool
-cp_contains_any(const uint32_t *a, int i, int n, const char *const *kws)
+cp_contains_any(const uint32_t *a, int i, int n, const kw *t)
 {
-	for (int k = 0; kws[k]; k++)
-		if (cp_find(a, i, n, kws[k]) >= 0)
+	for (int k = 0; t[k].c; k++)
+		if (cp_find(a, i, n, &t[k]) >= 0)
 			return true;
 	return false;
+}
+
+/*
+ * A 256-bit filter of the first or the last characters of a keyword table,
+ * built on first use: most names fail a table on one bit test instead of a
+ * scan.  Built once per process; a thread that finds it being built scans
+ * the table in full meanwhile, so the answer never depends on timing.
+ * `stride` lets tables of structs (labels, verbs) carry a kw first.
+ */
+typedef struct kwfilter
+{
+	_Atomic int state;			/* 0 not built, 1 being built, 2 ready */
+	bool		last;			/* filter on last characters, else first */
+	uint64_t	bits[4];
+} kwfilter;
+
+#define KWFILTER_FIRST { 0, false, {0, 0, 0, 0} }
+#define KWFILTER_LAST { 0, true, {0, 0, 0, 0} }
+
+static inline unsigned
+kwf_slot(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 24;
+}
+
+static bool
+kwf_may(kwfilter *f, const void *table, size_t stride, uint32_t cp)
+{
+	unsigned	slot;
+
+	if (atomic_load_explicit(&f->state, memory_order_acquire) != 2)
+	{
+		int			expected = 0;
+
+		if (atomic_compare_exchange_strong(&f->state, &expected, 1))
+		{
+			for (const char *p = table; ((const kw *) p)->c; p += stride)
+			{
+				const kw   *k = (const kw *) p;
+				unsigned	s = kwf_slot(f->last ? k->c[k->n - 1] : k->c[0]);
+
+				f->bits[s >> 6] |= (uint64_t) 1 << (s & 63);
+			}
+			atomic_store_explicit(&f->state, 2, memory_order_release);
+		}
+		return true;
+	}
+	slot = kwf_slot(cp);
+	return (f->bits[slot >> 6] >> (slot & 63)) & 1;
+}
+
+/* cp_ends_any / cp_starts_any behind a filter */
+static inline int
+cp_ends_any_f(const uint32_t *a, int lo, int n, const kw *t, kwfilter *f)
+{
+	if (n <= lo || !kwf_may(f, t, sizeof(kw), a[n - 1]))
+		return 0;
+	return cp_ends_any(a, lo, n, t, NULL);
+}
+
+static inline int
+cp_starts_any_f(const uint32_t *a, int i, int n, const kw *t, kwfilter *f)
+{
+	if (i >= n || !kwf_may(f, t, sizeof(kw), a[i]))
+		return 0;
+	return cp_starts_any(a, i, n, t, NULL);
 }
 
 static bool
@@ -175,37 +241,40 @@ is_segment_sep(uint32_t cp)
  * ------------------------------------------------------------------------ */
 
 /* a group of units rather than one: 各区县政府, 有关区、市政府 */
-static const char *const collective_prefixes[] = {
-	"各", "有关", "相关", "其他", "全市各", "全省各", "市级各", "市级有关", "市级相关",
-	"省级各", "省级有关", "省级相关", "区县各", NULL
+static const kw collective_prefixes[] = {
+	K("各"), K("有关"), K("相关"), K("其他"), K("全市各"), K("全省各"), K("市级各"), K("市级有关"), K("市级相关"),
+	K("省级各"), K("省级有关"), K("省级相关"), K("区县各"), KEND
 };
 
 /* names of administrative divisions as they appear inside collectives */
-static const char *const admin_words[] = {
-	"直辖市", "县级市", "自治县", "自治州", "自治区", "地级市", "乡镇", "区县", "县区",
-	"街道", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", NULL
+static const kw admin_words[] = {
+	K("直辖市"), K("县级市"), K("自治县"), K("自治州"), K("自治区"), K("地级市"), K("乡镇"), K("区县"), K("县区"),
+	K("街道"), K("省"), K("市"), K("区"), K("县"), K("镇"), K("乡"), K("州"), K("盟"), K("旗"), KEND
 };
 
 /* how unit names end */
-static const char *const unit_suffixes[] = {
-	"局", "委", "厅", "部", "办", "署", "会", "院", "府", "处", "室", "所", "站", "队",
-	"团", "联", "社", "校", "馆", "组", "司", "中心", "银行", "分行", "支行", "海关",
-	"机关", "企业", "单位", "部门", "机构", "专班", "大学", "党委", "法庭", "指挥部",
-	"营业管理部", "电网", "移动", "联通", "电信", "铁塔", NULL
+static const kw unit_suffixes[] = {
+	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
+	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
+	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
+	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
 };
+static kwfilter unit_suffix_filter = KWFILTER_LAST;
 
 /* ... but not these, which end the same way and are no units */
-static const char *const not_unit_suffixes[] = {
-	"社会", "大会", "博览会", "运动会", "峰会", "展会", "交易会", "洽谈会", "论坛会", "机会",
-	"场所", "住所", "处所", "内部", "全部", "东部", "西部", "中部", "北部", "南部",
-	"局部", "干部", "总部", "俱乐部", "全院", "各院", NULL
+static const kw not_unit_suffixes[] = {
+	K("社会"), K("大会"), K("博览会"), K("运动会"), K("峰会"), K("展会"), K("交易会"), K("洽谈会"), K("论坛会"), K("机会"),
+	K("场所"), K("住所"), K("处所"), K("内部"), K("全部"), K("东部"), K("西部"), K("中部"), K("北部"), K("南部"),
+	K("局部"), K("干部"), K("总部"), K("俱乐部"), K("全院"), K("各院"), KEND
 };
+static kwfilter not_unit_filter = KWFILTER_LAST;
 
 /* a name that is only one of these says no unit: （企业负责） */
-static const char *const generic_nouns[] = {
-	"企业", "单位", "部门", "机构", "公司", "集团", "银行", "中心", "机关", "学校", "医院",
-	"社区", "海关", NULL
+static const kw generic_nouns[] = {
+	K("企业"), K("单位"), K("部门"), K("机构"), K("公司"), K("集团"), K("银行"), K("中心"), K("机关"), K("学校"), K("医院"),
+	K("社区"), K("海关"), KEND
 };
+static kwfilter generic_filter = KWFILTER_LAST;
 
 /*
  * Characters that make an item a sentence, not a name.  Not 应 (应急管理局)
@@ -234,22 +303,73 @@ is_sentence_char(uint32_t cp)
 }
 
 /* words that mark a note (time limits, working style) in a labelled list */
-static const char *const note_words[] = {
-	"下同", "不再", "列出", "完成", "持续", "长期", "年底", "年前", "以下", "以上",
-	"逐步", "推进", "实施", "开展", "坚持", "落实", "推动", "建立", "加强", "负责",
-	"牵头", "配合", "此项", "该项", "本项", "其中", "时限", "每年", "详见", "附件", "另行",
-	"确定", "待定", "明确", "应当", NULL
+static const kw note_words[] = {
+	K("下同"), K("不再"), K("列出"), K("完成"), K("持续"), K("长期"), K("年底"), K("年前"), K("以下"), K("以上"),
+	K("逐步"), K("推进"), K("实施"), K("开展"), K("坚持"), K("落实"), K("推动"), K("建立"), K("加强"), K("负责"),
+	K("牵头"), K("配合"), K("此项"), K("该项"), K("本项"), K("其中"), K("时限"), K("每年"), K("详见"), K("附件"), K("另行"),
+	K("确定"), K("待定"), K("明确"), K("应当"), KEND
 };
 
 /* sentences start like this, names do not */
-static const char *const note_starts[] = {
-	"此", "该项", "本项", "其中", "以下", "所有", "全部", "每", "上述", "按照", "根据",
-	"注", "备注", NULL
+static const kw note_starts[] = {
+	K("此"), K("该项"), K("本项"), K("其中"), K("以下"), K("所有"), K("全部"), K("每"), K("上述"), K("按照"), K("根据"),
+	K("注"), K("备注"), KEND
 };
+static kwfilter note_start_filter = KWFILTER_FIRST;
+
+/*
+ * First characters of admin_words and collective_prefixes: a quick no
+ * before the tables (most names start otherwise).  pd_units_selfcheck()
+ * checks that the tables and these agree.
+ */
+static inline bool
+admin_first(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x76F4:			/* 直 */
+		case 0x53BF:			/* 县 */
+		case 0x81EA:			/* 自 */
+		case 0x5730:			/* 地 */
+		case 0x4E61:			/* 乡 */
+		case 0x533A:			/* 区 */
+		case 0x8857:			/* 街 */
+		case 0x7701:			/* 省 */
+		case 0x5E02:			/* 市 */
+		case 0x9547:			/* 镇 */
+		case 0x5DDE:			/* 州 */
+		case 0x76DF:			/* 盟 */
+		case 0x65D7:			/* 旗 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+static inline bool
+collective_first(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x5404:			/* 各 */
+		case 0x6709:			/* 有 */
+		case 0x76F8:			/* 相 */
+		case 0x5176:			/* 其 */
+		case 0x5168:			/* 全 */
+		case 0x5E02:			/* 市 */
+		case 0x7701:			/* 省 */
+		case 0x533A:			/* 区 */
+			return true;
+		default:
+			return false;
+	}
+}
 
 static int
 admin_word_at(const uint32_t *c, int i, int n)
 {
+	if (i >= n || !admin_first(c[i]))
+		return 0;
 	return cp_starts_any(c, i, n, admin_words, NULL);
 }
 
@@ -282,7 +402,25 @@ admin_only(const uint32_t *c, int i, int n)
 static int
 collective_prefix(const uint32_t *c, int n)
 {
+	if (n == 0 || !collective_first(c[0]))
+		return 0;
+	/* 市级各…, 省级有关…, 区县各…: a 市 省 区 start needs one of these next */
+	if ((c[0] == 0x5E02 || c[0] == 0x7701 || c[0] == 0x533A) &&
+		(n < 2 || (c[1] != 0x7EA7 && c[1] != 0x53BF)))	/* 级 县 */
+		return 0;
 	return cp_starts_any(c, 0, n, collective_prefixes, NULL);
+}
+
+bool
+pd_units_selfcheck(void)
+{
+	for (int k = 0; admin_words[k].c; k++)
+		if (!admin_first(admin_words[k].c[0]))
+			return false;
+	for (int k = 0; collective_prefixes[k].c; k++)
+		if (!collective_first(collective_prefixes[k].c[0]))
+			return false;
+	return true;
 }
 
 /* position of the '(' matching a ')' at c[close], or -1 */
@@ -315,9 +453,14 @@ has_unit_suffix(const uint32_t *c, int n)
 			break;
 		end = o;
 	}
-	if (cp_ends_any(c, 0, end, not_unit_suffixes, NULL))
+	if (cp_ends_any_f(c, 0, end, not_unit_suffixes, &not_unit_filter))
 		return false;
-	return cp_ends_any(c, 0, end, unit_suffixes, NULL) > 0;
+	if (end == 0 || !kwf_may(&unit_suffix_filter, unit_suffixes, sizeof(kw), c[end - 1]))
+		return false;
+	for (int k = 0; unit_suffixes[k].c; k++)
+		if (cp_ends(c, 0, end, &unit_suffixes[k]))
+			return true;
+	return false;
 }
 
 /*
@@ -344,13 +487,13 @@ unit_like(const uint32_t *c, int n, bool strict)
 			(c[i + 1] == 0x5E74 || c[i + 1] == 0x6708 || c[i + 1] == 0x65E5))
 			return false;		/* 2025年 6月 */
 	}
-	if (cp_starts_any(c, 0, n, note_starts, NULL))
+	if (cp_starts_any_f(c, 0, n, note_starts, &note_start_filter))
 		return false;
 	pre = collective_prefix(c, n);
 	if (pre > 0 && pre < n && admin_only(c, pre, n))
 		return true;			/* 各区县, 各区、县级市 */
 	if (has_unit_suffix(c, n))
-		return !strict || cp_ends_any(c, 0, n, generic_nouns, NULL) < n;
+		return !strict || cp_ends_any_f(c, 0, n, generic_nouns, &generic_filter) < n;
 	if (strict)
 		return false;
 	if (n > 15 || cp_contains_any(c, 0, n, note_words))
@@ -365,10 +508,11 @@ unit_like(const uint32_t *c, int n, bool strict)
  * normalisation
  * ------------------------------------------------------------------------ */
 
-static const char *const etc_suffixes[] = {
-	"等有关部门", "等相关部门", "等有关单位", "等相关单位", "等有关方面", "等部门", "等单位",
-	"等", NULL
+static const kw etc_suffixes[] = {
+	K("等有关部门"), K("等相关部门"), K("等有关单位"), K("等相关单位"), K("等有关方面"), K("等部门"), K("等单位"),
+	K("等"), KEND
 };
+static kwfilter etc_filter = KWFILTER_LAST;
 
 /* punctuation dropped at either end of a name */
 static bool
@@ -476,46 +620,39 @@ drop_pair(uint32_t *c, int *pos, int n, int o, int cl)
 
 /* the work buffer of the normaliser: a little slack for 等有关部门 and punctuation */
 #define NORM_SLACK 24
+#define NORM_CAP (PD_UNIT_MAX_CHARS + NORM_SLACK)
 
-pd_status
-pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error *err)
+/*
+ * One character of a name on its way in (already pd_fold'ed): spaces, quotes
+ * and markup go, brackets of every shape become ( ).  Returns 0 to drop the
+ * character, or the character to keep; control and replaced characters are
+ * reported with *bad.
+ */
+static inline uint32_t
+name_char(uint32_t cp, bool *bad)
 {
-	uint32_t	c[PD_UNIT_MAX_CHARS + NORM_SLACK];
-	int			pos[PD_UNIT_MAX_CHARS + NORM_SLACK];
-	const unsigned char *p = (const unsigned char *) s;
-	const unsigned char *end = p + len;
-	int			n = 0,
-				charno = 0,
+	if (pd_is_space(cp) || is_dropped(cp))
+		return 0;
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == PD_REPLACEMENT)
+	{
+		*bad = true;
+		return 0;
+	}
+	return bracket_fold(cp);
+}
+
+/*
+ * The normalisation proper, in place on folded code points c[0, *np) with
+ * their 1-based character positions (for messages).
+ */
+static pd_status
+normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
+{
+	int			n = *np,
 				lo,
 				hi,
 				depth;
 	bool		changed;
-	size_t		o = 0;
-
-	out[0] = '\0';
-	if (outlen)
-		*outlen = 0;
-	while (p < end)
-	{
-		uint32_t	cp = pd_u8_next(&p, end);
-
-		charno++;
-		if (pd_is_space(cp) || is_dropped(cp))
-			continue;
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-			return pd_fail(err, PD_ESYNTAX, charno,
-						   "Control character U+%04X at character %d.", cp, charno);
-		if (cp == PD_REPLACEMENT)
-			return pd_fail(err, PD_ESYNTAX, charno,
-						   "Invalid or replaced character at character %d.", charno);
-		cp = bracket_fold(pd_fold(cp));
-		if (n == PD_UNIT_MAX_CHARS + NORM_SLACK)
-			return pd_fail(err, PD_ESYNTAX, charno,
-						   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
-		c[n] = cp;
-		pos[n] = charno;
-		n++;
-	}
 
 	/*
 	 * Trim until nothing changes: punctuation and stray brackets at the
@@ -574,7 +711,7 @@ pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error
 				break;
 			}
 		}
-		etc = cp_ends_any(c, 0, n, etc_suffixes, NULL);
+		etc = cp_ends_any_f(c, 0, n, etc_suffixes, &etc_filter);
 		if (etc > 0 && etc < n)
 		{
 			n -= etc;
@@ -620,6 +757,50 @@ pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error
 						   "A unit name needs a Chinese character or a letter.");
 	}
 
+	*np = n;
+	return PD_OK;
+}
+
+pd_status
+pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error *err)
+{
+	uint32_t	c[NORM_CAP];
+	int			pos[NORM_CAP];
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0,
+				charno = 0;
+	size_t		o = 0;
+	pd_status	st;
+
+	out[0] = '\0';
+	if (outlen)
+		*outlen = 0;
+	while (p < end)
+	{
+		uint32_t	raw = pd_u8_next(&p, end),
+					cp;
+		bool		bad = false;
+
+		charno++;
+		cp = name_char(pd_fold(raw), &bad);
+		if (bad)
+			return raw == PD_REPLACEMENT ?
+				pd_fail(err, PD_ESYNTAX, charno,
+						"Invalid or replaced character at character %d.", charno) :
+				pd_fail(err, PD_ESYNTAX, charno,
+						"Control character U+%04X at character %d.", raw, charno);
+		if (cp == 0)
+			continue;
+		if (n == NORM_CAP)
+			return pd_fail(err, PD_ESYNTAX, charno,
+						   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
+		c[n] = cp;
+		pos[n] = charno;
+		n++;
+	}
+	if ((st = normalize_cps(c, pos, &n, err)) != PD_OK)
+		return st;
 	for (int i = 0; i < n; i++)
 		o += pd_u8_put(out + o, c[i]);
 	out[o] = '\0';
@@ -646,17 +827,17 @@ decode_name(const char *s, size_t len, uint32_t *c)
  * ------------------------------------------------------------------------ */
 
 /* province-level divisions (GB/T 2260 short names) */
-static const char *const provinces[] = {
-	"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
-	"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西",
-	"海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏",
-	"新疆", "台湾", "香港", "澳门", NULL
+static const kw provinces[] = {
+	K("北京"), K("天津"), K("河北"), K("山西"), K("内蒙古"), K("辽宁"), K("吉林"), K("黑龙江"), K("上海"), K("江苏"),
+	K("浙江"), K("安徽"), K("福建"), K("江西"), K("山东"), K("河南"), K("湖北"), K("湖南"), K("广东"), K("广西"),
+	K("海南"), K("重庆"), K("四川"), K("贵州"), K("云南"), K("西藏"), K("陕西"), K("甘肃"), K("青海"), K("宁夏"),
+	K("新疆"), K("台湾"), K("香港"), K("澳门"), KEND
 };
 
 /* what may stand before a province name in a unit name */
-static const char *const region_lead_ins[] = {
-	"中国人民银行", "人民银行", "人行", "中华人民共和国", "国家税务总局", "国家金融监督管理总局",
-	"中国证券监督管理委员会", "中国银行保险监督管理委员会", "共青团", "中共", "中国共产党", NULL
+static const kw region_lead_ins[] = {
+	K("中国人民银行"), K("人民银行"), K("人行"), K("中华人民共和国"), K("国家税务总局"), K("国家金融监督管理总局"),
+	K("中国证券监督管理委员会"), K("中国银行保险监督管理委员会"), K("共青团"), K("中共"), K("中国共产党"), KEND
 };
 
 /* length of a province name (with 省/市/自治区…) at c[i], or 0 */
@@ -667,8 +848,8 @@ province_at(const uint32_t *c, int i, int n)
 
 	if (len > 0)
 	{
-		static const char *const tails[] = {"壮族自治区", "回族自治区", "维吾尔自治区",
-		"自治区", "特别行政区", "省", "市", NULL};
+		static const kw tails[] = {K("壮族自治区"), K("回族自治区"), K("维吾尔自治区"),
+		K("自治区"), K("特别行政区"), K("省"), K("市"), KEND};
 
 		len += cp_starts_any(c, i + len, n, tails, NULL);
 	}
@@ -690,35 +871,35 @@ province_in(const uint32_t *c, int n)
 	return 0;
 }
 
-static const char *const party_prefixes[] = {"中共", "中国共产党", NULL};
+static const kw party_prefixes[] = {K("中共"), K("中国共产党"), KEND};
 
-static const char *const mass_words[] = {
-	"工商联", "总工会", "妇联", "残联", "科协", "文联", "侨联", "作协", "红十字会", "共青团",
-	"团中央", "工会", "社科联", "台联", "贸促会", NULL
+static const kw mass_words[] = {
+	K("工商联"), K("总工会"), K("妇联"), K("残联"), K("科协"), K("文联"), K("侨联"), K("作协"), K("红十字会"), K("共青团"),
+	K("团中央"), K("工会"), K("社科联"), K("台联"), K("贸促会"), KEND
 };
 
 /* branches of central organs that sit in a province or city */
-static const char *const vertical_words[] = {
-	"金融监管局", "金融监督管理局", "金融监督管理总局", "银保监局", "银保监分局", "证监局", "通信管理局",
-	"税务局", "海关", "气象局", "邮政管理局", "调查总队", "调查队", "外汇管理局", "分行",
-	"支行", "营业管理部", "烟草专卖局", "地震局", "海事局", "统计调查", "铁路监督管理局",
-	"能源监管局", "审计特派员办事处", NULL
+static const kw vertical_words[] = {
+	K("金融监管局"), K("金融监督管理局"), K("金融监督管理总局"), K("银保监局"), K("银保监分局"), K("证监局"), K("通信管理局"),
+	K("税务局"), K("海关"), K("气象局"), K("邮政管理局"), K("调查总队"), K("调查队"), K("外汇管理局"), K("分行"),
+	K("支行"), K("营业管理部"), K("烟草专卖局"), K("地震局"), K("海事局"), K("统计调查"), K("铁路监督管理局"),
+	K("能源监管局"), K("审计特派员办事处"), KEND
 };
 
-static const char *const enterprise_suffixes[] = {
-	"公司", "集团", "企业", "银行", "电网", "移动", "联通", "电信", "铁塔", NULL
+static const kw enterprise_suffixes[] = {
+	K("公司"), K("集团"), K("企业"), K("银行"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
 };
 
-static const char *const zone_words[] = {
-	"新区", "高新区", "经开区", "开发区", "自贸区", "保税区", "科学城", "园区", "试验区", NULL
+static const kw zone_words[] = {
+	K("新区"), K("高新区"), K("经开区"), K("开发区"), K("自贸区"), K("保税区"), K("科学城"), K("园区"), K("试验区"), KEND
 };
 
 /* 市委编办, 省委组织部: level word then 委 then an office */
 static bool
 party_office(const uint32_t *c, int i, int n)
 {
-	static const char *const heads[] = {"省委", "市委", "区委", "县委", "州委", "党委", "中央",
-	"纪委", NULL};
+	static const kw heads[] = {K("省委"), K("市委"), K("区委"), K("县委"), K("州委"), K("党委"), K("中央"),
+	K("纪委"), KEND};
 	int			len = cp_starts_any(c, i, n, heads, NULL);
 
 	if (len == 0)
@@ -739,11 +920,11 @@ pd_unit_kind_of(const char *norm, size_t len)
 	if (n == 0)
 		return PD_KIND_UNKNOWN;
 	if (collective_prefix(c, n) ||
-		cp_contains_any(c, 0, n, (const char *const[]) {"有关部门", "相关部门", "成员单位",
-	"相关单位", "有关单位", "主管部门", "各有关", NULL}))
+		cp_contains_any(c, 0, n, (const kw[]) {K("有关部门"), K("相关部门"), K("成员单位"),
+	K("相关单位"), K("有关单位"), K("主管部门"), K("各有关"), KEND}))
 		return PD_KIND_COLLECTIVE;
-	if (cp_starts(c, 0, n, "团") && n > 1 &&
-		(c[n - 1] == 0x59D4 || cp_starts(c, 0, n, "团中央")))
+	if (cp_starts(c, 0, n, KWP("团")) && n > 1 &&
+		(c[n - 1] == 0x59D4 || cp_starts(c, 0, n, KWP("团中央"))))
 		return PD_KIND_MASS;	/* 团市委, 团省委, 团中央 */
 	if (cp_contains_any(c, 0, n, mass_words))
 		return PD_KIND_MASS;
@@ -751,27 +932,27 @@ pd_unit_kind_of(const char *norm, size_t len)
 		return PD_KIND_PARTY;
 	/* 重庆市委…, 市委编办: strip a region, then look for 委 */
 	prov = province_at(c, 0, n);
-	if (prov && cp_starts(c, prov, n, "委"))
+	if (prov && cp_starts(c, prov, n, KWP("委")))
 		return PD_KIND_PARTY;	/* 重庆市委 */
 	i = prov;
 	if (party_office(c, i, n))
 		return PD_KIND_PARTY;
-	if (cp_starts_any(c, 0, n, (const char *const[]) {"人行", "人民银行", "中国人民银行", NULL},
+	if (cp_starts_any(c, 0, n, (const kw[]) {K("人行"), K("人民银行"), K("中国人民银行"), KEND},
 					  NULL) &&
-		cp_ends_any(c, 0, n, (const char *const[]) {"分行", "支行", "营业管理部", NULL}, NULL))
+		cp_ends_any(c, 0, n, (const kw[]) {K("分行"), K("支行"), K("营业管理部"), KEND}, NULL))
 		return PD_KIND_VERTICAL;	/* 人行合肥中心支行 */
-	if (!cp_contains_any(c, 0, n, (const char *const[]) {"地方", NULL}) &&
+	if (!cp_contains_any(c, 0, n, (const kw[]) {K("地方"), KEND}) &&
 		cp_contains_any(c, 0, n, vertical_words) &&
 		(province_in(c, n) ||
-		 cp_starts_any(c, 0, n, (const char *const[]) {"省", "市", "区", "县", NULL}, NULL)))
+		 cp_starts_any(c, 0, n, (const kw[]) {K("省"), K("市"), K("区"), K("县"), KEND}, NULL)))
 		return PD_KIND_VERTICAL;
-	if (cp_ends_any(c, 0, n, enterprise_suffixes, NULL) && !cp_ends(c, 0, n, "人民银行"))
+	if (cp_ends_any(c, 0, n, enterprise_suffixes, NULL) && !cp_ends(c, 0, n, KWP("人民银行")))
 		return PD_KIND_ENTERPRISE;
-	if (cp_ends(c, 0, n, "政府"))
+	if (cp_ends(c, 0, n, KWP("政府")))
 		return PD_KIND_GOVERNMENT;
-	if (cp_ends_any(c, 0, n, (const char *const[]) {"局", "委", "厅", "部", "办", "署",
-				"委员会", "办公室", "管委会", "监会", "保监会", "人民银行", "办事处", "国务院",
-	NULL}, NULL))
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"),
+				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
+	KEND}, NULL))
 		return PD_KIND_DEPARTMENT;
 	return PD_KIND_UNKNOWN;
 }
@@ -780,7 +961,7 @@ pd_unit_kind_of(const char *norm, size_t len)
 static pd_unit_level
 division_level(const uint32_t *c, int i, int n)
 {
-	if (cp_starts(c, i, n, "街道"))
+	if (cp_starts(c, i, n, KWP("街道")))
 		return PD_LEVEL_TOWNSHIP;
 	switch (c[i])
 	{
@@ -812,14 +993,14 @@ pd_unit_level_of(const char *norm, size_t len)
 	if (collective_prefix(c, n))
 		return PD_LEVEL_COLLECTIVE;
 	i = cp_starts_any(c, 0, n, party_prefixes, NULL);	/* 中共重庆市委… */
-	if (cp_starts(c, i, n, "团"))
+	if (cp_starts(c, i, n, KWP("团")))
 		i++;					/* 团市委 reads as 市委 */
 	if (cp_contains_any(c, i, n, zone_words))
 		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
 	if (province_in(c + i, n - i))
 		return PD_LEVEL_PROVINCE;
-	if (cp_starts_any(c, i, n, (const char *const[]) {"国务院", "国家", "中央", "全国",
-	"中华人民共和国", "中国", "团中央", NULL}, NULL))
+	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("国家"), K("中央"), K("全国"),
+	K("中华人民共和国"), K("中国"), K("团中央"), KEND}, NULL))
 		return PD_LEVEL_NATIONAL;
 
 	/*
@@ -827,7 +1008,7 @@ pd_unit_level_of(const char *norm, size_t len)
 	 * and then one (崂山区政府, 青岛市大数据局, 龙兴镇政府).  市场监管总局
 	 * and 区域… do not start with a division.
 	 */
-	if (i < n && !cp_starts_any(c, i, n, (const char *const[]) {"市场", "区域", "县域", NULL},
+	if (i < n && !cp_starts_any(c, i, n, (const kw[]) {K("市场"), K("区域"), K("县域"), KEND},
 								NULL))
 	{
 		for (int k = i; k < n && k <= i + 6; k++)
@@ -836,7 +1017,7 @@ pd_unit_level_of(const char *norm, size_t len)
 	}
 
 	/* no place at all: a central organ under its short name (发展改革委) */
-	if (!cp_starts(c, 0, n, "地方") && pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
+	if (!cp_starts(c, 0, n, KWP("地方")) && pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
 		return PD_LEVEL_NATIONAL;
 	return PD_LEVEL_UNKNOWN;
 }
@@ -924,8 +1105,8 @@ pd_unit_region(const char *s, size_t len, char *out)
 			c[n++] = cp;
 	}
 	i = cp_starts_any(c, 0, n, party_prefixes, NULL);
-	if (cp_starts_any(c, i, n, (const char *const[]) {"国务院", "中央", "国家", "全国",
-	"中华人民共和国", NULL}, NULL) || (i > 0 && cp_starts(c, i, n, "中央")))
+	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("中央"), K("国家"), K("全国"),
+	K("中华人民共和国"), KEND}, NULL) || (i > 0 && cp_starts(c, i, n, KWP("中央"))))
 	{
 		static const char nat[] = "国家";
 
@@ -984,9 +1165,12 @@ pd_unit_list_free(pd_unit_list *list)
 			list->mem->release(list->mem->ctx, list->units);
 		if (list->names)
 			list->mem->release(list->mem->ctx, list->names);
+		if (list->scratch)
+			list->mem->release(list->mem->ctx, list->scratch);
 	}
 	list->units = NULL;
 	list->names = NULL;
+	list->scratch = NULL;
 	list->n = list->cap = 0;
 	list->names_len = list->names_cap = 0;
 }
@@ -1093,42 +1277,46 @@ ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
 
 typedef struct label
 {
-	const char *kw;
+	kw			k;
 	pd_unit_role role;
 	bool		combined;		/* 主(协)办机关: bracketed names are co */
 } label;
 
 static const label labels[] = {
-	{"责任单位", PD_ROLE_RESPONSIBLE, false}, {"责任部门", PD_ROLE_RESPONSIBLE, false},
-	{"责任主体", PD_ROLE_RESPONSIBLE, false}, {"负责单位", PD_ROLE_RESPONSIBLE, false},
-	{"负责部门", PD_ROLE_RESPONSIBLE, false}, {"承办单位", PD_ROLE_RESPONSIBLE, false},
-	{"实施单位", PD_ROLE_RESPONSIBLE, false}, {"实施主体", PD_ROLE_RESPONSIBLE, false},
-	{"责任处室", PD_ROLE_RESPONSIBLE, false}, {"主体责任单位", PD_ROLE_RESPONSIBLE, false},
-	{"牵头单位", PD_ROLE_LEAD, false}, {"牵头部门", PD_ROLE_LEAD, false}, {"牵头责任单位", PD_ROLE_LEAD, false},
-	{"牵头负责单位", PD_ROLE_LEAD, false}, {"牵头负责部门", PD_ROLE_LEAD, false}, {"牵头机关", PD_ROLE_LEAD, false},
-	{"主办机关", PD_ROLE_LEAD, false}, {"主办单位", PD_ROLE_LEAD, false}, {"主办部门", PD_ROLE_LEAD, false},
-	{"主责单位", PD_ROLE_LEAD, false}, {"主责部门", PD_ROLE_LEAD, false}, {"主要责任单位", PD_ROLE_LEAD, false},
-	{"牵头", PD_ROLE_LEAD, false}, {"主办", PD_ROLE_LEAD, false},
-	{"配合单位", PD_ROLE_CO, false}, {"配合部门", PD_ROLE_CO, false}, {"协办机关", PD_ROLE_CO, false},
-	{"协办单位", PD_ROLE_CO, false}, {"协办部门", PD_ROLE_CO, false}, {"参与单位", PD_ROLE_CO, false},
-	{"参与部门", PD_ROLE_CO, false}, {"参加单位", PD_ROLE_CO, false}, {"协同单位", PD_ROLE_CO, false},
-	{"协同部门", PD_ROLE_CO, false}, {"协作单位", PD_ROLE_CO, false}, {"协助单位", PD_ROLE_CO, false},
-	{"配合", PD_ROLE_CO, false}, {"协办", PD_ROLE_CO, false}, {"参与", PD_ROLE_CO, false},
-	{"主(协)办机关", PD_ROLE_LEAD, true}, {"主(协)办单位", PD_ROLE_LEAD, true},
-	{"主(协)办部门", PD_ROLE_LEAD, true}, {"主协办机关", PD_ROLE_LEAD, true},
-	{"主协办单位", PD_ROLE_LEAD, true}, {"主(协)办", PD_ROLE_LEAD, true},
-	{NULL, PD_ROLE_RESPONSIBLE, false}
+	{K("责任单位"), PD_ROLE_RESPONSIBLE, false}, {K("责任部门"), PD_ROLE_RESPONSIBLE, false},
+	{K("责任主体"), PD_ROLE_RESPONSIBLE, false}, {K("负责单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("负责部门"), PD_ROLE_RESPONSIBLE, false}, {K("承办单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("实施单位"), PD_ROLE_RESPONSIBLE, false}, {K("实施主体"), PD_ROLE_RESPONSIBLE, false},
+	{K("责任处室"), PD_ROLE_RESPONSIBLE, false}, {K("主体责任单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("牵头单位"), PD_ROLE_LEAD, false}, {K("牵头部门"), PD_ROLE_LEAD, false}, {K("牵头责任单位"), PD_ROLE_LEAD, false},
+	{K("牵头负责单位"), PD_ROLE_LEAD, false}, {K("牵头负责部门"), PD_ROLE_LEAD, false}, {K("牵头机关"), PD_ROLE_LEAD, false},
+	{K("主办机关"), PD_ROLE_LEAD, false}, {K("主办单位"), PD_ROLE_LEAD, false}, {K("主办部门"), PD_ROLE_LEAD, false},
+	{K("主责单位"), PD_ROLE_LEAD, false}, {K("主责部门"), PD_ROLE_LEAD, false}, {K("主要责任单位"), PD_ROLE_LEAD, false},
+	{K("牵头"), PD_ROLE_LEAD, false}, {K("主办"), PD_ROLE_LEAD, false},
+	{K("配合单位"), PD_ROLE_CO, false}, {K("配合部门"), PD_ROLE_CO, false}, {K("协办机关"), PD_ROLE_CO, false},
+	{K("协办单位"), PD_ROLE_CO, false}, {K("协办部门"), PD_ROLE_CO, false}, {K("参与单位"), PD_ROLE_CO, false},
+	{K("参与部门"), PD_ROLE_CO, false}, {K("参加单位"), PD_ROLE_CO, false}, {K("协同单位"), PD_ROLE_CO, false},
+	{K("协同部门"), PD_ROLE_CO, false}, {K("协作单位"), PD_ROLE_CO, false}, {K("协助单位"), PD_ROLE_CO, false},
+	{K("配合"), PD_ROLE_CO, false}, {K("协办"), PD_ROLE_CO, false}, {K("参与"), PD_ROLE_CO, false},
+	{K("主(协)办机关"), PD_ROLE_LEAD, true}, {K("主(协)办单位"), PD_ROLE_LEAD, true},
+	{K("主(协)办部门"), PD_ROLE_LEAD, true}, {K("主协办机关"), PD_ROLE_LEAD, true},
+	{K("主协办单位"), PD_ROLE_LEAD, true}, {K("主(协)办"), PD_ROLE_LEAD, true},
+	{KEND, PD_ROLE_RESPONSIBLE, false}
 };
 
 /* longest label at a[i]; its length in code points, or 0 */
 static int
 label_at(const uint32_t *a, int i, int n, const label **lab)
 {
+	static kwfilter label_filter = KWFILTER_FIRST;
 	int			best = 0;
 
-	for (const label *l = labels; l->kw; l++)
+	if (i >= n || !kwf_may(&label_filter, labels, sizeof(label), a[i]))
+		return 0;
+
+	for (const label *l = labels; l->k.c; l++)
 	{
-		int			len = cp_starts(a, i, n, l->kw);
+		int			len = cp_starts(a, i, n, &l->k);
 
 		if (len > best)
 		{
@@ -1145,9 +1333,9 @@ label_before(const uint32_t *a, int lo, int n, const label **lab)
 {
 	int			best = 0;
 
-	for (const label *l = labels; l->kw; l++)
+	for (const label *l = labels; l->k.c; l++)
 	{
-		int			len = cp_ends(a, lo, n, l->kw);
+		int			len = cp_ends(a, lo, n, &l->k);
 
 		if (len > best)
 		{
@@ -1176,6 +1364,11 @@ match_label(const ubuf *b, int i, int n, const label **lab)
 	i = skip_spaces(b, i, n);
 	while (i < n && (b->cp[i] == '*' || b->cp[i] == '#'))
 		i++;					/* **责任单位**： */
+	/* a quick no: labels are at most 6 characters, then their colon */
+	for (k = i; k < n && k < i + 10 && b->cp[k] != ':'; k++)
+		;
+	if (k == n || b->cp[k] != ':')
+		return -1;
 	len = label_at(b->cp, i, n, lab);
 	if (len == 0)
 		return -1;
@@ -1190,50 +1383,54 @@ match_label(const ubuf *b, int i, int n, const label **lab)
 /* verbs that end an item: the role of the units named before them */
 typedef struct verb
 {
-	const char *kw;
+	kw			k;
 	pd_unit_role role;
 } verb;
 
 static const verb verbs[] = {
-	{"牵头负责", PD_ROLE_LEAD}, {"牵头落实", PD_ROLE_LEAD}, {"牵头实施", PD_ROLE_LEAD},
-	{"牵头组织实施", PD_ROLE_LEAD}, {"牵头抓总", PD_ROLE_LEAD}, {"牵头推进", PD_ROLE_LEAD},
-	{"牵头", PD_ROLE_LEAD}, {"总牵头", PD_ROLE_LEAD}, {"负总责", PD_ROLE_LEAD},
-	{"配合落实", PD_ROLE_CO}, {"配合实施", PD_ROLE_CO}, {"配合推进", PD_ROLE_CO},
-	{"配合", PD_ROLE_CO}, {"参与", PD_ROLE_CO}, {"协助", PD_ROLE_CO}, {"协同", PD_ROLE_CO},
-	{"协同推进", PD_ROLE_CO}, {"参加", PD_ROLE_CO}, {"协办", PD_ROLE_CO},
-	{"负责落实", PD_ROLE_RESPONSIBLE}, {"负责实施", PD_ROLE_RESPONSIBLE},
-	{"负责推进", PD_ROLE_RESPONSIBLE}, {"负责", PD_ROLE_RESPONSIBLE},
-	{"抓好落实", PD_ROLE_RESPONSIBLE}, {"落实", PD_ROLE_RESPONSIBLE},
-	{"组织实施", PD_ROLE_RESPONSIBLE}, {"实施", PD_ROLE_RESPONSIBLE},
-	{NULL, PD_ROLE_RESPONSIBLE}
+	{K("牵头负责"), PD_ROLE_LEAD}, {K("牵头落实"), PD_ROLE_LEAD}, {K("牵头实施"), PD_ROLE_LEAD},
+	{K("牵头组织实施"), PD_ROLE_LEAD}, {K("牵头抓总"), PD_ROLE_LEAD}, {K("牵头推进"), PD_ROLE_LEAD},
+	{K("牵头"), PD_ROLE_LEAD}, {K("总牵头"), PD_ROLE_LEAD}, {K("负总责"), PD_ROLE_LEAD},
+	{K("配合落实"), PD_ROLE_CO}, {K("配合实施"), PD_ROLE_CO}, {K("配合推进"), PD_ROLE_CO},
+	{K("配合"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO}, {K("协助"), PD_ROLE_CO}, {K("协同"), PD_ROLE_CO},
+	{K("协同推进"), PD_ROLE_CO}, {K("参加"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO},
+	{K("负责落实"), PD_ROLE_RESPONSIBLE}, {K("负责实施"), PD_ROLE_RESPONSIBLE},
+	{K("负责推进"), PD_ROLE_RESPONSIBLE}, {K("负责"), PD_ROLE_RESPONSIBLE},
+	{K("抓好落实"), PD_ROLE_RESPONSIBLE}, {K("落实"), PD_ROLE_RESPONSIBLE},
+	{K("组织实施"), PD_ROLE_RESPONSIBLE}, {K("实施"), PD_ROLE_RESPONSIBLE},
+	{KEND, PD_ROLE_RESPONSIBLE}
 };
 
 /* words between the names and the verb: 按职责分工负责, 共同参与 */
-static const char *const verb_modifiers[] = {
-	"按照职责分工", "按职责分工", "按照职责", "按职责", "按照职能分工", "按职能分工",
-	"按职能", "依职责", "依据职责", "根据职责", "分工", "共同", "分别", "具体", "各自", "等",
-	NULL
+static const kw verb_modifiers[] = {
+	K("按照职责分工"), K("按职责分工"), K("按照职责"), K("按职责"), K("按照职能分工"), K("按职能分工"),
+	K("按职能"), K("依职责"), K("依据职责"), K("根据职责"), K("分工"), K("共同"), K("分别"), K("具体"), K("各自"), K("等"),
+	KEND
 };
+static kwfilter modifier_filter = KWFILTER_LAST;
 
 /* role words in a bracket after a name: 市科技局（牵头） */
 static const verb role_marks[] = {
-	{"牵头", PD_ROLE_LEAD}, {"牵头单位", PD_ROLE_LEAD}, {"牵头部门", PD_ROLE_LEAD},
-	{"主办", PD_ROLE_LEAD}, {"主责", PD_ROLE_LEAD}, {"牵头负责", PD_ROLE_LEAD},
-	{"配合", PD_ROLE_CO}, {"配合单位", PD_ROLE_CO}, {"协办", PD_ROLE_CO}, {"参与", PD_ROLE_CO},
-	{"协助", PD_ROLE_CO}, {"负责", PD_ROLE_RESPONSIBLE}, {"责任单位", PD_ROLE_RESPONSIBLE},
-	{NULL, PD_ROLE_RESPONSIBLE}
+	{K("牵头"), PD_ROLE_LEAD}, {K("牵头单位"), PD_ROLE_LEAD}, {K("牵头部门"), PD_ROLE_LEAD},
+	{K("主办"), PD_ROLE_LEAD}, {K("主责"), PD_ROLE_LEAD}, {K("牵头负责"), PD_ROLE_LEAD},
+	{K("配合"), PD_ROLE_CO}, {K("配合单位"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO},
+	{K("协助"), PD_ROLE_CO}, {K("负责"), PD_ROLE_RESPONSIBLE}, {K("责任单位"), PD_ROLE_RESPONSIBLE},
+	{KEND, PD_ROLE_RESPONSIBLE}
 };
 
 /* the verb ending a[lo, *hi): strips it (and its modifiers) and returns its role */
 static pd_unit_role
 strip_verb(const uint32_t *a, int lo, int *hi)
 {
+	static kwfilter verb_filter = KWFILTER_LAST;
 	int			best = 0;
 	pd_unit_role role = ROLE_PENDING;
 
-	for (const verb *v = verbs; v->kw; v++)
+	if (*hi <= lo || !kwf_may(&verb_filter, verbs, sizeof(verb), a[*hi - 1]))
+		return ROLE_PENDING;
+	for (const verb *v = verbs; v->k.c; v++)
 	{
-		int			len = cp_ends(a, lo, *hi, v->kw);
+		int			len = cp_ends(a, lo, *hi, &v->k);
 
 		if (len > best)
 		{
@@ -1246,7 +1443,7 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 	*hi -= best;
 	for (int round = 0; round < 2; round++)
 	{
-		int			len = cp_ends_any(a, lo, *hi, verb_modifiers, NULL);
+		int			len = cp_ends_any_f(a, lo, *hi, verb_modifiers, &modifier_filter);
 
 		if (len == 0 || len == *hi - lo)
 			break;
@@ -1259,8 +1456,8 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 static pd_unit_role
 role_mark(const uint32_t *a, int i, int j)
 {
-	for (const verb *v = role_marks; v->kw; v++)
-		if (cp_starts(a, i, j, v->kw) == j - i && kw_len(v->kw) == j - i)
+	for (const verb *v = role_marks; v->k.c; v++)
+		if (v->k.n == j - i && cp_starts(a, i, j, &v->k))
 			return v->role;
 	return ROLE_PENDING;
 }
@@ -1287,20 +1484,38 @@ typedef struct uparse
 	ubuf		b;
 } uparse;
 
-/* normalise b[s, e) as printed; false when it is no unit name */
+/*
+ * Normalise b[s, e) (its folded code points, no second decoding) into out;
+ * false when it is no unit name.
+ */
 static bool
 norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 {
-	uint32_t	c[PD_UNIT_MAX_CHARS];
-	int			n;
+	uint32_t	c[NORM_CAP];
+	int			pos[NORM_CAP];
+	int			n = 0;
+	size_t		o = 0;
 
-	if (s >= e)
+	for (int i = s; i < e; i++)
+	{
+		bool		bad = false;
+		uint32_t	cp = name_char(P->b.cp[i], &bad);
+
+		if (bad || n == NORM_CAP)
+			return false;
+		if (cp == 0)
+			continue;
+		c[n] = cp;
+		pos[n] = i - s + 1;
+		n++;
+	}
+	if (n == 0 || normalize_cps(c, pos, &n, NULL) != PD_OK || !unit_like(c, n, strict))
 		return false;
-	if (pd_unit_normalize(P->text + P->b.off[s], P->b.off[e] - P->b.off[s], out, outlen,
-						  NULL) != PD_OK)
-		return false;
-	n = decode_name(out, *outlen, c);
-	return unit_like(c, n, strict);
+	for (int i = 0; i < n; i++)
+		o += pd_u8_put(out + o, c[i]);
+	out[o] = '\0';
+	*outlen = o;
+	return true;
 }
 
 static void
@@ -1509,10 +1724,13 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 	trim_range(b, &rs, &re);
 	if (ls >= le || rs >= re)
 		return false;
-	pre = cp_starts_any(a, ls, le, collective_prefixes, NULL);
+	/* a quick no: the left part ends in a division word or a bracket */
+	if (!(admin_first(a[le - 1]) || a[le - 1] == ')' || a[le - 1] == 0x9053))	/* 道 */
+		return false;
+	pre = collective_prefix(a + ls, le - ls);
 	if (!admin_only(a, ls + pre, le))
 		return false;
-	end = re - cp_ends_any(a, rs, re, (const char *const[]) {"人民政府", "政府", NULL}, NULL);
+	end = re - cp_ends_any(a, rs, re, (const kw[]) {K("人民政府"), K("政府"), KEND}, NULL);
 	return admin_only(a, rs, end);
 }
 
@@ -1887,10 +2105,48 @@ eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size
 	return after;
 }
 
-/* bytes that may start something the scanner looks at */
-static const unsigned char interesting[256] = {
-	['('] = 1, [')'] = 1, [':'] = 1, [0xE3] = 1, [0xEF] = 1
+/*
+ * The scanner looks only at ( ) : （ ） ： and 】.  It follows five streams,
+ * each found with memchr / memmem (vectorised in libc) instead of a loop
+ * over every byte: '(' ')' ':', the lead byte 0xEF of the full-width forms
+ * (also that of ，；！？, so it stops there too and looks at the next bytes),
+ * and 】.  Searches stay inside one PD_INTERRUPT_STRIDE window at a time so
+ * the interrupt hook runs on schedule.
+ */
+enum
+{
+	EV_LPAR, EV_RPAR, EV_COLON, EV_FULLWIDTH, EV_LENTICULAR, EV_STREAMS
 };
+
+static size_t
+find_event(const char *text, size_t from, size_t to, size_t end, int stream)
+{
+	static const unsigned char bytes[] = {'(', ')', ':', 0xEF};
+	const unsigned char *t = (const unsigned char *) text;
+	const unsigned char *hit;
+
+	if (from >= to)
+		return to;
+	if (stream != EV_LENTICULAR)
+	{
+		hit = memchr(t + from, bytes[stream], to - from);
+		return hit ? (size_t) (hit - t) : to;
+	}
+
+	/*
+	 * 】 is E3 80 91, and E3 also leads the frequent 、 and 。: look for the
+	 * rare last byte and check the two before it (a 】 may start at to - 1)
+	 */
+	for (size_t at = from + 2, stop = to + 2 < end ? to + 2 : end; at < stop; at = (size_t) (hit - t) + 1)
+	{
+		hit = memchr(t + at, 0x91, stop - at);
+		if (hit == NULL)
+			break;
+		if (hit[-2] == 0xE3 && hit[-1] == 0x80)
+			return (size_t) (hit - t) - 2;
+	}
+	return to;
+}
 
 typedef struct open_entry
 {
@@ -1934,6 +2190,33 @@ finish_span(uparse *P, int first)
 		return PD_OK;
 
 	/* one entry per name: the first mention; lead if any mention leads */
+	if (L->n - first <= 32)
+	{
+		/* the usual handful: compare with the ones kept, no allocation */
+		k = first;
+		for (int i = first; i < L->n; i++)
+		{
+			pd_unit    *u = &L->units[i];
+			bool		dup = false;
+
+			for (int j = first; j < k && !dup; j++)
+			{
+				pd_unit    *v = &L->units[j];
+
+				if (v->norm_len == u->norm_len &&
+					memcmp(L->names + v->norm_off, L->names + u->norm_off, u->norm_len) == 0)
+				{
+					if (u->role == PD_ROLE_LEAD)
+						v->role = PD_ROLE_LEAD;
+					dup = true;
+				}
+			}
+			if (!dup)
+				L->units[k++] = *u;
+		}
+		L->n = k;
+	}
+	else
 	{
 		int			m = L->n - first;
 		size_t		cap = 16;
@@ -1992,13 +2275,14 @@ pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts
 	open_entry	stack[PD_UNIT_NEST];
 	int			depth = 0;
 	int			first = list->n;
-	size_t		p = start,
-				next_check = start + PD_INTERRUPT_STRIDE;
+	size_t		p = start;
 	uparse	   *P;
 	pd_status	st;
 
-	/* the decode buffer is ~50 kB: from pd_mem, not the stack */
-	P = list->mem->alloc(list->mem->ctx, sizeof(uparse));
+	/* the decode buffer is ~50 kB: from pd_mem once per list, not the stack */
+	if (list->scratch == NULL)
+		list->scratch = list->mem->alloc(list->mem->ctx, sizeof(uparse));
+	P = list->scratch;
 	if (P == NULL)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit parser.");
 	P->text = text;
@@ -2010,74 +2294,91 @@ pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts
 
 	while (p < end && P->status == PD_OK)
 	{
-		unsigned char ch = t[p];
-		size_t		q = p + 1;
-		int			kind = 0;	/* 1 open, 2 close, 3 colon, 4 】 */
+		size_t		window = end - p > PD_INTERRUPT_STRIDE ? p + PD_INTERRUPT_STRIDE : end;
+		size_t		next[EV_STREAMS];
 
-		if (p >= next_check)
+		if (p > start && P->opts->interrupt && P->opts->interrupt(P->opts->interrupt_ctx))
 		{
-			next_check = p + PD_INTERRUPT_STRIDE;
-			if (P->opts->interrupt && P->opts->interrupt(P->opts->interrupt_ctx))
-			{
-				P->status = pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+			P->status = pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+			break;
+		}
+		for (int k = 0; k < EV_STREAMS; k++)
+			next[k] = find_event(text, p, window, end, k);
+		for (;;)
+		{
+			int			ev = 0,
+						kind = 0;	/* 1 open, 2 close, 3 colon, 4 】 */
+			size_t		at,
+						q;
+
+			for (int k = 1; k < EV_STREAMS; k++)
+				if (next[k] < next[ev])
+					ev = k;
+			at = next[ev];
+			if (at >= window || P->status != PD_OK)
 				break;
-			}
-		}
-		if (!interesting[ch])
-		{
-			p++;
-			continue;
-		}
-		if (ch == '(')
-			kind = 1;
-		else if (ch == ')')
-			kind = 2;
-		else if (ch == ':')
-			kind = 3;
-		else if (p + 2 < end && ch == 0xEF && t[p + 1] == 0xBC)
-		{
-			q = p + 3;
-			kind = t[p + 2] == 0x88 ? 1 : t[p + 2] == 0x89 ? 2 : t[p + 2] == 0x9A ? 3 : 0;
-		}
-		else if (p + 2 < end && ch == 0xE3 && t[p + 1] == 0x80 && t[p + 2] == 0x91)
-		{
-			q = p + 3;
-			kind = 4;
-		}
-		if (kind == 1)
-		{
-			if (depth == PD_UNIT_NEST)
+			q = at + 1;
+			switch (ev)
 			{
-				memmove(stack, stack + 1, sizeof(stack[0]) * (PD_UNIT_NEST - 1));
-				depth--;
+				case EV_LPAR:
+					kind = 1;
+					break;
+				case EV_RPAR:
+					kind = 2;
+					break;
+				case EV_COLON:
+					kind = 3;
+					break;
+				case EV_FULLWIDTH:
+					if (at + 2 < end && t[at + 1] == 0xBC)
+					{
+						q = at + 3;
+						kind = t[at + 2] == 0x88 ? 1 : t[at + 2] == 0x89 ? 2 : t[at + 2] == 0x9A ? 3 : 0;
+					}
+					break;
+				default:
+					q = at + 3;
+					kind = 4;
 			}
-			stack[depth].open = p;
-			stack[depth].content = q;
-			depth++;
-		}
-		else if (kind == 2 && depth > 0)
-		{
-			open_entry	o = stack[--depth];
-
-			eval_bracket(P, o.open, o.content, p, q, 0);
-		}
-		else if ((kind == 3 || kind == 4) && depth == 0)
-		{
-			size_t		lstart;
-			const label *lab = label_ending_at(text, start, p, kind == 4, &lstart);
-
-			if (lab)
+			next[ev] = find_event(text, q, window, end, ev);
+			if (kind == 1)
 			{
-				size_t		resume = eval_running_list(P, lab, lstart, q, end);
+				if (depth == PD_UNIT_NEST)
+				{
+					memmove(stack, stack + 1, sizeof(stack[0]) * (PD_UNIT_NEST - 1));
+					depth--;
+				}
+				stack[depth].open = at;
+				stack[depth].content = q;
+				depth++;
+			}
+			else if (kind == 2 && depth > 0)
+			{
+				open_entry	o = stack[--depth];
+
+				eval_bracket(P, o.open, o.content, at, q, 0);
+			}
+			else if ((kind == 3 || kind == 4) && depth == 0)
+			{
+				size_t		lstart;
+				const label *lab = label_ending_at(text, start, at, kind == 4, &lstart);
+				size_t		resume = lab ? eval_running_list(P, lab, lstart, q, end) : q;
 
 				if (resume > q)
 				{
-					p = resume;
-					continue;
+					/* the list was read: go on after it */
+					if (resume >= window)
+					{
+						window = resume;
+						break;
+					}
+					for (int k = 0; k < EV_STREAMS; k++)
+						if (next[k] < resume)
+							next[k] = find_event(text, resume, window, end, k);
 				}
 			}
 		}
-		p = (kind == 0) ? p + 1 : q;
+		p = window;
 	}
 
 	/* brackets never closed: a labelled list up to the end of its line */
@@ -2093,8 +2394,6 @@ pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts
 	st = P->status;
 	if (st == PD_OK)
 		st = finish_span(P, first);
-	if (list->mem->release)
-		list->mem->release(list->mem->ctx, P);
 	return st;
 }
 
@@ -2172,7 +2471,7 @@ clause_end(const char *text, size_t len, size_t q, int max, bool comma)
 static void
 lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 {
-	static const char *const firsts[] = {"第一", "首位", "首个", "第1", "排头", "最前", NULL};
+	static const kw firsts[] = {K("第一"), K("首位"), K("首个"), K("第1"), K("排头"), K("最前"), KEND};
 	uint32_t	c[48];
 	size_t		s = clause_start(text, at, 40, true);
 	int			n = decode_folded(text, s, at, c, NULL, 48),
@@ -2203,14 +2502,14 @@ lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 static void
 implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 {
-	static const char *const particles[] = {"均需", "均由", "需要", "均要", "均应", "需", "由",
-	"要", "请", NULL};
-	static const char *const duties[] = {"负责落实", "组织实施", "负责", "落实", "实施",
-	"承担", "牵头", NULL};
-	static const char *const listed[] = {"列出", "列举", "标注", "注明", "罗列", "单列",
-	"列明", "标明", NULL};
-	static const char *const adverbs[] = {"一一", "单独", "逐一", "重复", "另行", "分别",
-	"具体", NULL};
+	static const kw particles[] = {K("均需"), K("均由"), K("需要"), K("均要"), K("均应"), K("需"), K("由"),
+	K("要"), K("请"), KEND};
+	static const kw duties[] = {K("负责落实"), K("组织实施"), K("负责"), K("落实"), K("实施"),
+	K("承担"), K("牵头"), KEND};
+	static const kw listed[] = {K("列出"), K("列举"), K("标注"), K("注明"), K("罗列"), K("单列"),
+	K("列明"), K("标明"), KEND};
+	static const kw adverbs[] = {K("一一"), K("单独"), K("逐一"), K("重复"), K("另行"), K("分别"),
+	K("具体"), KEND};
 	uint32_t	c[96],
 				name[PD_UNIT_MAX_CHARS];
 	size_t		s,
@@ -2246,11 +2545,11 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 		{
 			int			pl = 0;
 
-			for (int q = 0; particles[q]; q++)
+			for (int q = 0; particles[q].c; q++)
 			{
-				int			l = kw_len(particles[q]);
+				int			l = particles[q].n;
 
-				if (j - l + 1 >= 0 && cp_starts(c, j - l + 1, n, particles[q]))
+				if (j - l + 1 >= 0 && cp_starts(c, j - l + 1, n, &particles[q]))
 				{
 					pl = l;
 					break;
@@ -2281,8 +2580,8 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 		for (int i = 1; i < n && i < 24; i++)
 		{
 			if ((c[i] == 0x4E3A || c[i] == 0x662F) &&
-				cp_contains_any(c, i, n, (const char *const[]) {"责任单位", "责任主体",
-								"实施主体", NULL}))
+				cp_contains_any(c, i, n, (const kw[]) {K("责任单位"), K("责任主体"),
+								K("实施主体"), KEND}))
 			{
 				subj_s = 0;
 				subj_e = i;
@@ -2307,8 +2606,8 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 
 		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
 										  has_unit_suffix(name, nn) &&
-										  !cp_starts_any(name, 0, nn, (const char *const[]) {
-																  "省", "市", NULL}, NULL)))
+										  !cp_starts_any(name, 0, nn, (const kw[]) {
+																  K("省"), K("市"), KEND}, NULL)))
 		{
 			bool		bare = admin_only(name, pre, nn);
 
@@ -2318,7 +2617,7 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 				blen += pd_u8_put(buf + blen, name[i]);
 			if (bare)
 			{
-				const char *gov = cp_ends(name, 0, nn, "街道") ? "办事处" : "政府";
+				const char *gov = cp_ends(name, 0, nn, KWP("街道")) ? "办事处" : "政府";
 
 				memcpy(buf + blen, gov, strlen(gov));
 				blen += strlen(gov);
@@ -2342,39 +2641,52 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 	rules->implicit_rule_end = e;
 }
 
+/*
+ * The rules hang on two words: 牵头 (Traditional 牽頭) and 不再.  memmem finds
+ * them far faster than a byte loop; the interrupt hook runs between chunks.
+ */
+static const char *
+find_in(const char *text, size_t from, size_t to, const char *word)
+{
+	return memmem(text + from, to - from, word, strlen(word));
+}
+
 pd_status
 pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 				   void *interrupt_ctx, pd_unit_rules *rules, pd_error *err)
 {
-	const unsigned char *t = (const unsigned char *) text;
-	size_t		next_check = PD_INTERRUPT_STRIDE;
+	static const char *const lead_words[] = {"牵头", "牽頭"};
 
 	memset(rules, 0, sizeof(*rules));
-	for (size_t p = 0; p + 5 < len; p++)
+	for (size_t chunk = 0; chunk < len && !(rules->first_is_lead && rules->has_implicit);
+		 chunk += PD_INTERRUPT_STRIDE)
 	{
-		if (p >= next_check)
+		/* chunks overlap by a word's length so no word is cut in two */
+		size_t		end = chunk + PD_INTERRUPT_STRIDE + 5 < len ? chunk + PD_INTERRUPT_STRIDE + 5 : len;
+
+		if (chunk > 0 && interrupt && interrupt(interrupt_ctx))
+			return pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+		for (int w = 0; w < 2 && !rules->first_is_lead; w++)
 		{
-			next_check = p + PD_INTERRUPT_STRIDE;
-			if (interrupt && interrupt(interrupt_ctx))
-				return pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+			const char *hit;
+			size_t		from = chunk;
+
+			while (!rules->first_is_lead && (hit = find_in(text, from, end, lead_words[w])) != NULL)
+			{
+				lead_rule(text, len, (size_t) (hit - text), rules);
+				from = (size_t) (hit - text) + 1;
+			}
 		}
-		if (t[p] == 0xE7 && t[p + 1] == 0x89 && (t[p + 2] == 0xB5 || t[p + 2] == 0xBD) &&
-			((t[p + 3] == 0xE5 && t[p + 4] == 0xA4 && t[p + 5] == 0xB4) ||
-			 (t[p + 3] == 0xE9 && t[p + 4] == 0xA0 && t[p + 5] == 0xAD)))
 		{
-			/* 牵头 / 牽頭 */
-			if (!rules->first_is_lead)
-				lead_rule(text, len, p, rules);
+			const char *hit;
+			size_t		from = chunk;
+
+			while (!rules->has_implicit && (hit = find_in(text, from, end, "不再")) != NULL)
+			{
+				implicit_rule(text, len, (size_t) (hit - text), rules);
+				from = (size_t) (hit - text) + 1;
+			}
 		}
-		else if (t[p] == 0xE4 && t[p + 1] == 0xB8 && t[p + 2] == 0x8D &&
-				 t[p + 3] == 0xE5 && t[p + 4] == 0x86 && t[p + 5] == 0x8D)
-		{
-			/* 不再 */
-			if (!rules->has_implicit)
-				implicit_rule(text, len, p, rules);
-		}
-		if (rules->first_is_lead && rules->has_implicit)
-			break;
 	}
 	return PD_OK;
 }

@@ -100,6 +100,8 @@ cancel_at_second(void *ctx)
 int
 main(void)
 {
+	CHECK(pd_units_selfcheck());
+
 	/* ---- normalisation ---- */
 	CHECK_STR(norm("市發展改革委"), "市发展改革委");
 	CHECK_STR(norm("市发展改革委"), "市发展改革委");
