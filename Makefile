@@ -2,7 +2,7 @@
 # against a running server (scripts/test.sh does all of it on a throwaway
 # cluster).
 
-EXTENSION    = plandata
+EXTENSION    = plandata plandata_geo
 EXTVERSION   = 0.2
 MODULE_big   = plandata
 
@@ -16,7 +16,7 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 # 0.1 -> 0.2 upgrade is assembled from the per-feature fragments in
 # sql/install/, and the full 0.2 script is 0.1 followed by that upgrade.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA         = sql/plandata--0.1.sql
+DATA         = sql/plandata--0.1.sql sql/geo/plandata_geo--0.1.sql
 DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
@@ -35,7 +35,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -I$(srcdir)/src/core
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
 EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
-               $(DATA_built) test/c/*.o test/c/bin
+               $(DATA_built) test/c/*.o test/c/bin test/fuzz/bin
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -83,3 +83,19 @@ test-c-build: $(CTEST_BINS)
 
 # PGXS tracks no header dependencies: rebuild everything when one changes
 $(OBJS): $(wildcard src/*.h src/core/*.h) src/core/t2s_table.h
+
+# ---- fuzzers (libFuzzer + ASan + UBSan; clang) ---------------------------
+FUZZ_CC      ?= clang
+FUZZ_SRCS     = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS     = $(patsubst test/fuzz/%.c,test/fuzz/bin/%,$(FUZZ_SRCS))
+FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+                -I$(srcdir)/src/core
+
+test/fuzz/bin/%: test/fuzz/%.c $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+fuzz-build: $(FUZZ_BINS)
+.PHONY: fuzz-build
+# ... and the LLVM bitcode of the file that includes the generated table
+src/core/fold.bc: src/core/t2s_table.h

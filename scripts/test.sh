@@ -27,10 +27,12 @@ result() {  # name status(0 pass, 77 skip, else fail)
 
 echo "== C unit tests (backend-free core)"
 make -s test-c-build >>build.log 2>&1 || { tail -n 30 build.log; result "C test build" 1; }
+mkdir -p test/c/log
 for t in test/c/bin/test_*; do
   [ -x "$t" ] || continue
-  "$t" >"$t.log" 2>&1; rc=$?
-  [ $rc = 0 ] || tail -n 20 "$t.log"
+  log=test/c/log/$(basename "$t").log
+  "$t" >"$log" 2>&1; rc=$?
+  [ $rc = 0 ] || tail -n 20 "$log"
   result "c/$(basename "$t")" $rc
 done
 

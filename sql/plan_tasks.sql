@@ -61,6 +61,9 @@ SELECT code, heading FROM plan_tasks(E'一、甲。（一）乙。内容。（�
 SELECT code, heading FROM plan_tasks(E'1.第一项\n（1）甲\n（2）乙\n2.第二项\n（3）丙');
 SELECT code, heading FROM plan_tasks(E'（一）没有一级标题的文件\n（二）第二项');
 SELECT code, heading FROM plan_tasks(E'3.1 多级编号\n3.2 第二个\n3.2.1 第三级');
+SELECT code, heading FROM plan_tasks(E'一、总体\n（一）甲\n1.乙\n1）丙\n2)丁\n2.戊');
+-- a multi-level number under another branch is not the child of the last one (a fuzzer finding)
+SELECT code, parent FROM plan_tasks(E'7.3.8 甲\n3.3.8.8 乙\n3.3.9 丙\n');
 SELECT code, heading FROM plan_tasks(E'一、标题，带逗号：冒号后不算\n二、**加粗**标题。正文');
 SELECT count(*) FROM plan_tasks('');
 SELECT count(*) FROM plan_tasks(E'没有编号的一段话。\n另一段。');

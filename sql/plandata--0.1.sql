@@ -160,10 +160,6 @@ CREATE FUNCTION @extschema@.taskcode_component(@extschema@.taskcode, level int4)
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.taskcode_child(@extschema@.taskcode, int4) RETURNS @extschema@.taskcode
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE OPERATOR @extschema@.|| (
-	LEFTARG = @extschema@.taskcode, RIGHTARG = int4,
-	FUNCTION = @extschema@.taskcode_child
-);
 CREATE FUNCTION @extschema@.taskcode_label(@extschema@.taskcode, full boolean DEFAULT false) RETURNS text
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.taskcode_to_array(@extschema@.taskcode) RETURNS int4[]

@@ -60,10 +60,12 @@ SELECT subpath('2.3.1.2', 1) AS a, subpath('2.3.1.2', 1, 2) AS b, subpath('2.3.1
        subpath('2.3.1.2', 0, -1) AS d;
 SELECT subpath('2.3', 5);
 SELECT taskcode_ancestor('4.15', 0);
-SELECT '4.15'::taskcode || 3 AS child, taskcode(ARRAY[4, 15, 3]) AS from_array,
+SELECT taskcode_child('4.15', 3) AS child, taskcode(ARRAY[4, 15, 3]) AS from_array,
        '4.15'::taskcode::int4[] AS to_array, '{1,2}'::int4[]::taskcode AS cast_array;
-SELECT '1.2.3.4.5.6'::taskcode || 1;
-SELECT '1'::taskcode || 1000;
+SELECT taskcode_child('1.2.3.4.5.6', 1);
+SELECT taskcode_child('1', 1000);
+-- no || operator: it would capture '第' || 1 from text concatenation
+SELECT '第' || 1 || '节' AS text_concat;
 SELECT taskcode(ARRAY[1, 0]);
 SELECT taskcode(ARRAY[]::int4[]);
 

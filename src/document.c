@@ -9,6 +9,7 @@
  */
 #include "plandata.h"
 #include "pd_segment.h"
+#include "pd_docno.h"
 
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -102,11 +103,19 @@ plan_parts(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* a metadata span as text, line breaks inside it removed; NULL when empty */
 static Datum
 span_or_null(const pd_doc *d, size_t start, size_t end, bool *isnull)
 {
+	char	   *buf;
+	size_t		len;
+
 	*isnull = end <= start;
-	return *isnull ? (Datum) 0 : pd_text_from(d->text + start, end - start);
+	if (*isnull)
+		return (Datum) 0;
+	buf = palloc(end - start + 1);
+	len = pd_clean_span(d->text, start, end, buf);
+	return pd_text_from(buf, len);
 }
 
 PG_FUNCTION_INFO_V1(plan_info);
@@ -116,29 +125,36 @@ plan_info(PG_FUNCTION_ARGS)
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	TupleDesc	tupdesc;
 	pd_doc		d;
-	Datum		values[9];
-	bool		nulls[9] = {0};
+	Datum		values[10];
+	bool		nulls[10] = {0};
+	pd_docno	dn;
 	pd_charpos	cpos;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
 	pd_segment_text(doc, &d);
+	pd_doc_metadata_checked(&d);
 	pd_charpos_init(&cpos, d.text);
 
 	values[0] = span_or_null(&d, d.title_start, d.title_end, &nulls[0]);
-	values[1] = span_or_null(&d, d.docno_start, d.docno_end, &nulls[1]);
-	values[2] = span_or_null(&d, d.issuer_start, d.issuer_end, &nulls[2]);
+	if (d.docno_end > d.docno_start &&
+		pd_docno_parse(d.text + d.docno_start, d.docno_end - d.docno_start, &dn, NULL) == PD_OK)
+		values[1] = pd_docno_datum(&dn);
+	else
+		nulls[1] = true;
+	values[2] = span_or_null(&d, d.docno_start, d.docno_end, &nulls[2]);
+	values[3] = span_or_null(&d, d.issuer_start, d.issuer_end, &nulls[3]);
 	if (d.year > 0 && IS_VALID_JULIAN(d.year, d.month, d.day) &&
 		d.day <= day_tab[isleap(d.year)][d.month - 1])
-		values[3] = DateADTGetDatum(date2j(d.year, d.month, d.day) - POSTGRES_EPOCH_JDATE);
+		values[4] = DateADTGetDatum(date2j(d.year, d.month, d.day) - POSTGRES_EPOCH_JDATE);
 	else
-		nulls[3] = true;
-	values[4] = CStringGetTextDatum(pd_script_name(pd_script(d.text, d.len)));
-	values[5] = Int32GetDatum((int32) pd_charpos_at(&cpos, d.body_start));
-	values[6] = Int32GetDatum(d.nparts);
-	values[7] = Int32GetDatum(d.nitems);
-	values[8] = Int32GetDatum(d.skipped);
+		nulls[4] = true;
+	values[5] = CStringGetTextDatum(pd_script_name(pd_script(d.text, d.len)));
+	values[6] = Int32GetDatum((int32) pd_charpos_at(&cpos, d.body_start));
+	values[7] = Int32GetDatum(d.nparts);
+	values[8] = Int32GetDatum(d.nitems);
+	values[9] = Int32GetDatum(d.skipped);
 	pd_doc_free(&d);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

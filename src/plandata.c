@@ -4,6 +4,7 @@
 #include "plandata.h"
 
 #include "miscadmin.h"
+#include "mb/pg_wchar.h"
 #include "funcapi.h"
 #include "pd_segment.h"
 #if PG_VERSION_NUM >= 160000
@@ -42,32 +43,17 @@ void
 pd_input_error(FunctionCallInfo fcinfo, const char *typname,
 			   const char *input, const pd_error *err)
 {
-	int			code = err->status == PD_ERANGE ?
-		ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION;
+	bool		range = err->status == PD_ERANGE;
 
-#if PG_VERSION_NUM < 160000
-	(void) fcinfo;
-#endif
-
-	if (err->status == PD_ERANGE)
-	{
-#if PG_VERSION_NUM >= 160000
-		errsave(fcinfo->context,
-#else
-		ereport(ERROR,
-#endif
-				(errcode(code),
-				 errmsg("value out of range for type %s: \"%s\"", typname, input),
-				 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
-		return;
-	}
 #if PG_VERSION_NUM >= 160000
 	errsave(fcinfo->context,
 #else
+	(void) fcinfo;
 	ereport(ERROR,
 #endif
-			(errcode(code),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			(errcode(range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg(range ? "value out of range for type %s: \"%s\"" :
+					"invalid input syntax for type %s: \"%s\"", typname, input),
 			 err->msg[0] ? errdetail_internal("%s", err->msg) : 0));
 }
 
@@ -103,14 +89,38 @@ pd_init_srf(FunctionCallInfo fcinfo)
 #endif
 
 void
+pd_require_utf8(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("plandata's document functions need a UTF8 database"),
+				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
+}
+
+void
 pd_segment_text(text *doc, pd_doc *out)
 {
 	pd_segment_opts opts = {&pd_palloc_mem, pd_check_interrupts, NULL};
 	pd_error	err;
 
+	pd_require_utf8();
 	if (pd_segment(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &opts, out, &err) != PD_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("could not segment the document"),
+				 errdetail_internal("%s", err.msg)));
+}
+
+void
+pd_doc_metadata_checked(pd_doc *doc)
+{
+	pd_segment_opts opts = {&pd_palloc_mem, pd_check_interrupts, NULL};
+	pd_error	err;
+
+	if (pd_doc_metadata(doc, &opts, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not read the document's metadata"),
 				 errdetail_internal("%s", err.msg)));
 }

@@ -52,6 +52,15 @@ extern void pd_init_srf(FunctionCallInfo fcinfo);
 /* segment a text datum with palloc memory and interrupt checks; errors out */
 struct pd_doc;
 extern void pd_segment_text(text *doc, struct pd_doc *out);
+/* ... and fill in its metadata (title, own docno, issuer, date) */
+extern void pd_doc_metadata_checked(struct pd_doc *doc);
+
+/* a docno datum (src/docno.c) */
+struct pd_docno;
+extern Datum pd_docno_datum(const struct pd_docno *d);
+
+/* the document functions read UTF-8: error out in other databases */
+extern void pd_require_utf8(void);
 
 /* text datum from a byte range (no terminator needed) */
 #define pd_text_from(s, len) ((Datum) cstring_to_text_with_len((s), (int) (len)))

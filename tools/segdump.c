@@ -20,6 +20,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;
 	}
+	pd_doc_metadata(&doc, NULL, &err);
 	printf("title: %.*s\n", (int) (doc.title_end - doc.title_start), buf + doc.title_start);
 	printf("docno: %.*s\n", (int) (doc.docno_end - doc.docno_start), buf + doc.docno_start);
 	printf("issuer: %.*s\n", (int) (doc.issuer_end - doc.issuer_start), buf + doc.issuer_start);

@@ -304,7 +304,7 @@ SELECT region, short::@extschema@.respunit, full_name, kind, true FROM (VALUES
 CREATE FUNCTION @extschema@.respunit_full_name(unit @extschema@.respunit, region text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = @extschema@, pg_catalog
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 	WITH r AS (SELECT coalesce(@extschema@.respunit_region(region), region) AS key),
 	c AS (

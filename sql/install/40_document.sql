@@ -21,9 +21,10 @@ COMMENT ON FUNCTION @extschema@.plan_parts(text) IS
 	'attached texts (附件) of a plan document, each numbered from 一、';
 
 CREATE FUNCTION @extschema@.plan_info(doc text,
-	OUT title text, OUT docno_text text, OUT issuer text, OUT issued date, OUT script text,
+	OUT title text, OUT docno @extschema@.docno, OUT docno_text text, OUT issuer text,
+	OUT issued date, OUT script text,
 	OUT body_offset int4, OUT parts int4, OUT tasks int4, OUT skipped int4)
 RETURNS record
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.plan_info(text) IS
-	'metadata of a plan document: title, own 发文字号 as printed, issuer, date, script';
+	'metadata of a plan document: title, own 发文字号 (and as printed), issuer, date, script';

@@ -8,7 +8,7 @@ CREATE SEQUENCE @extschema@.plan_document_id_seq;
 
 CREATE TABLE @extschema@.plan_document (
 	id           bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.plan_document_id_seq'),
-	docno        text,
+	docno        @extschema@.docno,
 	title        text,
 	issuer       text,
 	issued       date,
@@ -20,6 +20,17 @@ CREATE TABLE @extschema@.plan_document (
 );
 ALTER SEQUENCE @extschema@.plan_document_id_seq OWNED BY @extschema@.plan_document.id;
 COMMENT ON TABLE @extschema@.plan_document IS 'plan documents, one row per distinct text (content_hash = sha256 of the UTF-8 body)';
+
+CREATE INDEX plan_document_docno_idx ON @extschema@.plan_document (docno);
+
+-- the documents a stored document cites (plan_docnos(body), role cites)
+CREATE TABLE @extschema@.plan_citation (
+	document_id  bigint NOT NULL REFERENCES @extschema@.plan_document (id) ON DELETE CASCADE,
+	docno        @extschema@.docno NOT NULL,
+	occurrences  int NOT NULL,
+	PRIMARY KEY (document_id, docno)
+);
+CREATE INDEX plan_citation_docno_idx ON @extschema@.plan_citation (docno);
 
 CREATE TABLE @extschema@.plan_task (
 	document_id  bigint NOT NULL REFERENCES @extschema@.plan_document (id) ON DELETE CASCADE,
@@ -41,3 +52,11 @@ COMMENT ON TABLE @extschema@.plan_task IS 'numbered items of the stored document
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_document_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_task', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_citation', '');
+
+-- A trusted install (CREATE privilege on the database is enough) runs this
+-- script as the bootstrap superuser, who then owns these tables: give the
+-- user who installed the extension full use of them, to pass on as they see fit.
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_document, @extschema@.plan_citation,
+	@extschema@.plan_task TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.plan_document_id_seq TO @extowner@ WITH GRANT OPTION;

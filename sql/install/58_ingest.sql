@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.plan_load(body text, source text DEFAULT NULL,
 	OUT tasks int, OUT units int, OUT targets int)
 RETURNS record
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = @extschema@, pg_catalog
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 DECLARE
 	h bytea := sha256(convert_to(body, 'UTF8'));
@@ -23,7 +23,7 @@ BEGIN
 	END IF;
 	SELECT * INTO info FROM plan_info(body);
 	INSERT INTO plan_document (docno, title, issuer, issued, script, body, content_hash, source)
-	VALUES (info.docno_text, info.title, info.issuer, info.issued, info.script, body, h, source)
+	VALUES (info.docno, info.title, info.issuer, info.issued, info.script, body, h, source)
 	ON CONFLICT (content_hash) DO NOTHING
 	RETURNING id INTO document_id;
 
@@ -34,6 +34,8 @@ BEGIN
 		SELECT document_id, t.ord, t.part, t.code, t.depth, t.parent, t.heading, t.body,
 		       t.line, t.start_offset, t.end_offset
 		FROM plan_tasks(body) t;
+		INSERT INTO plan_citation (document_id, docno, occurrences)
+		SELECT document_id, c.docno, c.occurrences FROM plan_docnos(body) c WHERE c.role = 'cites';
 		INSERT INTO plan_task_unit (document_id, ord, part, code, unit, role, raw)
 		SELECT document_id, u.ord, u.part, u.code, u.unit, u.role, u.raw
 		FROM plan_units(body) u;
@@ -50,7 +52,7 @@ COMMENT ON FUNCTION @extschema@.plan_load(text, text) IS
 
 CREATE FUNCTION @extschema@.plan_ingest(body text, source text DEFAULT NULL) RETURNS bigint
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
-SET search_path = @extschema@, pg_catalog
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$ SELECT (plan_load(body, source)).document_id $$;
 COMMENT ON FUNCTION @extschema@.plan_ingest(text, text) IS
 	'parse and store a plan document (once per distinct text); returns its id';

@@ -23,7 +23,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.plan_task_unit', '');
 
 -- every task-unit row with its document and task, plain types
 CREATE VIEW @extschema@.plan_task_units AS
-SELECT u.document_id, d.docno, d.title AS document_title, u.part, u.ord,
+SELECT u.document_id, d.docno::text AS docno, d.title AS document_title, u.part, u.ord,
 	   u.code::text AS code, t.heading, u.unit::text AS unit, u.role,
 	   @extschema@.respunit_level(u.unit) AS level, @extschema@.respunit_kind(u.unit) AS kind,
 	   u.raw
@@ -35,7 +35,7 @@ COMMENT ON VIEW @extschema@.plan_task_units IS 'responsible units of every store
 -- workload per document and unit: tasks led, co-responsible, …; named =
 -- listed in the task's own text, total = named or implied by a standing rule
 CREATE VIEW @extschema@.plan_unit_workload AS
-SELECT u.document_id, d.docno, d.title AS document_title, u.unit::text AS unit,
+SELECT u.document_id, d.docno::text AS docno, d.title AS document_title, u.unit::text AS unit,
 	   @extschema@.respunit_level(u.unit) AS level, @extschema@.respunit_kind(u.unit) AS kind,
 	   (pg_catalog.count(*) FILTER (WHERE u.role = 'lead'))::int AS tasks_led,
 	   (pg_catalog.count(*) FILTER (WHERE u.role = 'co'))::int AS tasks_co,
@@ -67,7 +67,7 @@ COMMENT ON VIEW @extschema@.plan_unit_workload_overall IS
 
 -- unit x document, zeros included (a heat map's cells): named tasks and leads
 CREATE VIEW @extschema@.plan_unit_matrix AS
-SELECT un.unit::text AS unit, d.id AS document_id, d.docno, d.title AS document_title,
+SELECT un.unit::text AS unit, d.id AS document_id, d.docno::text AS docno, d.title AS document_title,
 	   coalesce(w.tasks, 0) AS tasks, coalesce(w.led, 0) AS tasks_led
 FROM (SELECT DISTINCT unit FROM @extschema@.plan_task_unit WHERE role <> 'implicit') un
 CROSS JOIN @extschema@.plan_document d

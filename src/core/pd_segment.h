@@ -83,6 +83,20 @@ pd_status	pd_segment(const char *text, size_t len, const pd_segment_opts *opts,
 void		pd_doc_free(pd_doc *doc);
 
 /*
+ * Fill the metadata fields of a segmented document (title, own docno,
+ * issuer, date).  Separate from pd_segment() so that callers who want only
+ * the items do not pay for it.  Fails only with PD_ECANCEL.
+ */
+pd_status	pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err);
+
+/*
+ * Copy text[start..end) into buf (at least end - start + 1 bytes) without
+ * line breaks and the indent after them: a title printed over two lines
+ * reads as one.  Returns the length.
+ */
+size_t		pd_clean_span(const char *text, size_t start, size_t end, char *buf);
+
+/*
  * The heading of an item cleaned up for output: the text after the marker
  * up to the first 。 ； ： : or end of line, without markdown emphasis (**),
  * trimmed, cut to PD_HEADING_MAX_CHARS characters.  Writes into buf (at least

@@ -29,6 +29,7 @@
 #define _GNU_SOURCE			/* memmem */
 #endif
 #include "pd_segment.h"
+#include "pd_scan.h"
 
 #include <string.h>
 #ifdef __SSE2__
@@ -44,6 +45,7 @@ enum
 	ST_CN_PAREN,				/* （一） (一) ㈠ */
 	ST_AR_DOT,					/* 1. 1、 １． 1﹒ ⒈ */
 	ST_AR_PAREN,				/* （1） (1) ⑴ */
+	ST_AR_RPAREN,				/* 1） 1) */
 	ST_CIRCLED,					/* ① */
 	ST_ENCLOSED_OTHER,			/* + family: ㊀ ❶ ➀ ➊ ⓵ Ⅰ ⅰ */
 	ST_CHAPTER = 20,			/* 第一章 */
@@ -62,95 +64,6 @@ typedef struct marker
 	bool		tight;			/* 1.1 glued to the text (no space) */
 } marker;
 
-/* code points used below */
-#define CP_DUN		0x3001		/* 、 */
-#define CP_JUHAO	0x3002		/* 。 */
-#define CP_FW_LPAR	0xFF08		/* （ */
-#define CP_FW_RPAR	0xFF09		/* ） */
-#define CP_FW_DOT	0xFF0E		/* ． */
-#define CP_SM_DOT	0xFE52		/* ﹒ */
-#define CP_FW_SEMI	0xFF1B		/* ； */
-#define CP_FW_COLON 0xFF1A		/* ： */
-#define CP_FW_EXCL	0xFF01		/* ！ */
-#define CP_FW_QUES	0xFF1F		/* ？ */
-#define CP_DI		0x7B2C		/* 第 */
-
-static inline uint32_t
-peek_cp(const unsigned char *p, const unsigned char *end, const unsigned char **next)
-{
-	const unsigned char *q = p;
-	uint32_t	cp;
-
-	if (p >= end)
-	{
-		*next = p;
-		return 0;
-	}
-	cp = pd_u8_next(&q, end);
-	*next = q;
-	return cp;
-}
-
-static bool
-is_open(uint32_t cp)
-{
-	return cp == '(' || cp == CP_FW_LPAR;
-}
-
-static bool
-is_close(uint32_t cp)
-{
-	return cp == ')' || cp == CP_FW_RPAR;
-}
-
-static bool
-is_dot(uint32_t cp)
-{
-	return cp == '.' || cp == CP_FW_DOT || cp == CP_SM_DOT;
-}
-
-/* read Arabic digits (ASCII or full-width); returns the count of digits */
-static int
-read_digits(const unsigned char **pp, const unsigned char *end, long *value)
-{
-	const unsigned char *p = *pp;
-	const unsigned char *next;
-	int			n = 0;
-	long		v = 0;
-	uint32_t	cp;
-
-	while ((cp = peek_cp(p, end, &next)) != 0 && pd_digit(cp) >= 0)
-	{
-		if (v < 100000)
-			v = v * 10 + pd_digit(cp);
-		p = next;
-		n++;
-	}
-	*pp = p;
-	*value = v;
-	return n;
-}
-
-/* read a Chinese numeral; returns its value or -1 */
-static long
-read_cn(const unsigned char **pp, const unsigned char *end)
-{
-	const unsigned char *p = *pp;
-	const unsigned char *start = p;
-	const unsigned char *next;
-	uint32_t	cp;
-	int			n = 0;
-
-	while ((cp = peek_cp(p, end, &next)) != 0 && pd_is_cn_numeral_char(cp) && n < 12)
-	{
-		p = next;
-		n++;
-	}
-	if (n == 0)
-		return -1;
-	*pp = p;
-	return pd_cn_value((const char *) start, (size_t) (p - start));
-}
 
 /*
  * Try to read a marker at p (line content start, or after a sentence end).
@@ -161,7 +74,7 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 {
 	const unsigned char *start = p;
 	const unsigned char *next;
-	uint32_t	cp = peek_cp(p, end, &next);
+	uint32_t	cp = pd_peek(p, end, &next);
 	long		v;
 	int			fam;
 
@@ -171,26 +84,26 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		return false;
 
 	/* （一） （1） (一) (1) */
-	if (is_open(cp))
+	if (pd_is_open_bracket(cp))
 	{
 		const unsigned char *q = next;
-		uint32_t	c2 = peek_cp(q, end, &next);
+		uint32_t	c2 = pd_peek(q, end, &next);
 
 		if (pd_digit(c2) >= 0)
 		{
-			if (read_digits(&q, end, &v) > 4)
+			if (pd_read_digits(&q, end, &v) > 4)
 				return false;
 			m->style = ST_AR_PAREN;
 		}
 		else if (pd_is_cn_numeral_char(c2))
 		{
-			if ((v = read_cn(&q, end)) < 0)
+			if ((v = pd_read_cn(&q, end)) < 0)
 				return false;
 			m->style = ST_CN_PAREN;
 		}
 		else
 			return false;
-		if (!is_close(peek_cp(q, end, &next)))
+		if (!pd_is_close_bracket(pd_peek(q, end, &next)))
 			return false;
 		m->num[0] = v;
 		m->len = (size_t) (next - start);
@@ -227,16 +140,16 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 	if (cp == CP_DI)
 	{
 		const unsigned char *q = next;
-		uint32_t	c2 = peek_cp(q, end, &next);
+		uint32_t	c2 = pd_peek(q, end, &next);
 
 		if (pd_digit(c2) >= 0)
 		{
-			if (read_digits(&q, end, &v) > 3)
+			if (pd_read_digits(&q, end, &v) > 3)
 				return false;
 		}
-		else if ((v = read_cn(&q, end)) < 0)
+		else if ((v = pd_read_cn(&q, end)) < 0)
 			return false;
-		c2 = peek_cp(q, end, &next);
+		c2 = pd_peek(q, end, &next);
 		switch (pd_fold(c2))
 		{
 			case 0x7AE0:		/* 章 */
@@ -252,7 +165,7 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 				m->style = ST_PART;
 				break;
 			case 0x90E8:		/* 部分 */
-				if (peek_cp(next, end, &next) != 0x5206)
+				if (pd_peek(next, end, &next) != 0x5206)
 					return false;
 				m->style = ST_PART;
 				break;
@@ -271,10 +184,10 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		const unsigned char *after;
 		uint32_t	c2;
 
-		if ((v = read_cn(&q, end)) < 1)
+		if ((v = pd_read_cn(&q, end)) < 1)
 			return false;
-		c2 = peek_cp(q, end, &next);
-		if (c2 != CP_DUN && !is_dot(c2))
+		c2 = pd_peek(q, end, &next);
+		if (c2 != CP_DUN && !pd_is_dot(c2))
 			return false;
 		/* 一、二、三产业 is an enumeration, not a heading */
 		after = next;
@@ -282,9 +195,9 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		{
 			const unsigned char *r = after;
 
-			if (read_cn(&r, end) >= 0 && peek_cp(r, end, &next) == CP_DUN)
+			if (pd_read_cn(&r, end) >= 0 && pd_peek(r, end, &next) == CP_DUN)
 				return false;
-			peek_cp(q, end, &next);
+			pd_peek(q, end, &next);
 		}
 		m->style = ST_CN_DUN;
 		m->num[0] = v;
@@ -303,11 +216,11 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 
 		for (;;)
 		{
-			if (read_digits(&q, end, &v) > 3 || ncomp == PD_TC_MAX_DEPTH)
+			if (pd_read_digits(&q, end, &v) > 3 || ncomp == PD_TC_MAX_DEPTH)
 				return false;
 			m->num[ncomp++] = v;
-			sep = peek_cp(q, end, &after_sep);
-			if (is_dot(sep) && pd_digit(peek_cp(after_sep, end, &dummy)) >= 0)
+			sep = pd_peek(q, end, &after_sep);
+			if (pd_is_dot(sep) && pd_digit(pd_peek(after_sep, end, &dummy)) >= 0)
 			{
 				q = after_sep;
 				continue;
@@ -317,7 +230,13 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		if (ncomp == 1)
 		{
 			/* 1. 1、 — a decimal such as 1.5 was read as two components */
-			if (sep != CP_DUN && !is_dot(sep))
+			if (pd_is_close_bracket(sep))
+			{
+				m->style = ST_AR_RPAREN;	/* 1） as a lower level */
+				m->len = (size_t) (after_sep - start);
+				return v >= 1;
+			}
+			if (sep != CP_DUN && !pd_is_dot(sep))
 				return false;
 			m->style = ST_AR_DOT;
 			m->len = (size_t) (after_sep - start);
@@ -328,10 +247,10 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 			const unsigned char *mend = q;
 			uint32_t	follow = sep;
 
-			if (is_dot(sep) || sep == CP_DUN)
+			if (pd_is_dot(sep) || sep == CP_DUN)
 			{
 				mend = after_sep;
-				follow = peek_cp(after_sep, end, &dummy);
+				follow = pd_peek(after_sep, end, &dummy);
 			}
 			if (!(pd_is_space(follow) || follow >= 0x3400))
 				return false;
@@ -445,96 +364,6 @@ grow(seg *sg, void **arr, int *cap, size_t elem, int need)
 	return true;
 }
 
-/* skip white space and markdown decoration (#, >, **) */
-static const unsigned char *
-skip_decoration(const unsigned char *p, const unsigned char *end)
-{
-	for (;;)
-	{
-		const unsigned char *next;
-		uint32_t	cp = peek_cp(p, end, &next);
-
-		if (cp == 0)
-			return p;
-		if (pd_is_space(cp) || cp == '#' || cp == '>' || cp == '*')
-			p = next;
-		else
-			return p;
-	}
-}
-
-/* the end of a line without trailing white space and markdown (** ##) */
-static const unsigned char *
-trim_decoration_end(const unsigned char *p, const unsigned char *end)
-{
-	while (end > p)
-	{
-		if (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '*' || end[-1] == '#')
-			end--;
-		else if (end - p >= 3 && end[-3] == 0xE3 && end[-2] == 0x80 && end[-1] == 0x80)
-			end -= 3;			/* U+3000 */
-		else
-			break;
-	}
-	return end;
-}
-
-/* does the folded text at p start with the UTF-8 string kw? */
-static bool
-starts_with_folded(const unsigned char *p, const unsigned char *end, const char *kw)
-{
-	const unsigned char *k = (const unsigned char *) kw;
-	const unsigned char *kend = k + strlen(kw);
-
-	while (k < kend)
-	{
-		const unsigned char *next;
-		uint32_t	a,
-					b;
-
-		if (p >= end)
-			return false;
-		a = pd_fold(peek_cp(p, end, &next));
-		p = next;
-		b = pd_u8_next(&k, kend);
-		if (a != b)
-			return false;
-	}
-	return true;
-}
-
-/* the byte position just after kw when the folded text at p starts with it */
-static const unsigned char *
-after_folded(const unsigned char *p, const unsigned char *end, const char *kw)
-{
-	const unsigned char *k = (const unsigned char *) kw;
-	const unsigned char *kend = k + strlen(kw);
-
-	while (k < kend)
-	{
-		const unsigned char *next;
-
-		if (p >= end || pd_fold(peek_cp(p, end, &next)) != pd_u8_next(&k, kend))
-			return NULL;
-		p = next;
-	}
-	return p;
-}
-
-/* does the line hold a sentence end (。；) between p and end? */
-static bool
-has_sentence_end(const unsigned char *p, const unsigned char *end)
-{
-	while (p < end)
-	{
-		uint32_t	cp = pd_u8_next(&p, end);
-
-		if (cp == CP_JUHAO || cp == CP_FW_SEMI)
-			return true;
-	}
-	return false;
-}
-
 /*
  * Where the heading of an item ends: the first 。 ； ： : ！ ？, a
  * responsibility bracket such as （责任单位：…）, or the end of the line.
@@ -550,7 +379,7 @@ heading_end(const unsigned char *p, const unsigned char *end)
 		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == ';' || cp == CP_FW_COLON ||
 			cp == ':' || cp == CP_FW_EXCL || cp == CP_FW_QUES)
 			return here;
-		if (is_open(cp))
+		if (pd_is_open_bracket(cp))
 		{
 			/* a bracket that names units ends the heading */
 			const unsigned char *q = p;
@@ -560,12 +389,12 @@ heading_end(const unsigned char *p, const unsigned char *end)
 			{
 				uint32_t	c = pd_fold(pd_u8_next(&q, end));
 
-				if (is_close(c))
+				if (pd_is_close_bracket(c))
 					break;
 				if (c == 0x7275 /* 牵 */ || c == 0x8D23 /* 责 */ || c == 0x4E3B /* 主 */)
 				{
-					if (starts_with_folded(q, end, "头") || starts_with_folded(q, end, "任单位") ||
-						starts_with_folded(q, end, "任部门") || starts_with_folded(q, end, "办"))
+					if (pd_starts_with_folded(q, end, "头") || pd_starts_with_folded(q, end, "任单位") ||
+						pd_starts_with_folded(q, end, "任部门") || pd_starts_with_folded(q, end, "办"))
 						return here;
 				}
 				n++;
@@ -645,28 +474,6 @@ place(seg *sg, const marker *m, bool strict)
 	return sg->depth + 1;
 }
 
-/* a short line without sentence punctuation: a candidate part title */
-static bool
-title_like(const unsigned char *p, const unsigned char *end)
-{
-	size_t		chars = 0;
-	int			han = 0;
-
-	while (p < end)
-	{
-		uint32_t	cp = pd_u8_next(&p, end);
-
-		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == CP_FW_COLON || cp == ':' ||
-			cp == 0xFF0C /* ， */ || cp == CP_DUN)
-			return false;
-		if (cp >= 0x4E00 && cp <= 0x9FFF)
-			han++;
-		if (++chars > 60)
-			return false;
-	}
-	return han >= 4;
-}
-
 static bool
 add_part(seg *sg, size_t start)
 {
@@ -681,7 +488,7 @@ add_part(seg *sg, size_t start)
 
 		for (int i = 0; i < 3; i++)
 			if (sg->plain[i][1] > sg->plain[i][0] &&
-				title_like(base + sg->plain[i][0], base + sg->plain[i][1]))
+				pd_title_like(base + sg->plain[i][0], base + sg->plain[i][1]))
 			{
 				sg->title_start = sg->plain[i][0];
 				sg->title_end = sg->plain[i][1];
@@ -763,7 +570,7 @@ add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
 	it->style = m->style;
 	it->marker_start = (size_t) (mstart - base);
 	it->marker_end = it->marker_start + m->len;
-	hs = skip_decoration(mstart + m->len, line_end);
+	hs = pd_skip_decoration(mstart + m->len, line_end);
 	it->head_start = (size_t) (hs - base);
 	it->head_end = (size_t) (heading_end(hs, line_end) - base);
 	it->own_end = 0;			/* closed by the next item */
@@ -798,13 +605,15 @@ place_multi(seg *sg, const marker *m)
 	k = m->ncomp - first;
 	if (b + k > PD_TC_MAX_DEPTH)
 		return b + k;			/* add_item counts it as skipped */
-	for (int i = 0; i < k - 1; i++)
+	for (int i = 0, same = 1; i < k - 1; i++)
 	{
 		frame	   *f = &sg->stack[b + i];
 		int			style = ST_AR_MULTI + first + i + 1;
 		long		num = m->num[first + i];
 
-		if (!(b + i < sg->depth && f->style == style && f->num == num))
+		/* once a level differs, every level below it is new as well */
+		same = same && b + i < sg->depth && f->style == style && f->num == num;
+		if (!same)
 		{
 			f->style = style;
 			f->num = num;
@@ -819,28 +628,28 @@ place_multi(seg *sg, const marker *m)
 static int
 attachment_header(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *q = after_folded(p, end, "附件");
+	const unsigned char *q = pd_after_folded(p, end, "附件");
 	const unsigned char *next;
 	uint32_t	cp;
 	long		v;
 
 	if (q == NULL)
 		return 0;
-	cp = peek_cp(q, end, &next);
+	cp = pd_peek(q, end, &next);
 	if (cp == CP_FW_COLON || cp == ':')
 	{
 		/* 附件：1.… is a list of titles; 附件：名称 names one attachment */
-		const unsigned char *r = skip_decoration(next, end);
+		const unsigned char *r = pd_skip_decoration(next, end);
 
-		return (pd_digit(peek_cp(r, end, &next)) >= 0) ? 2 : 1;
+		return (pd_digit(pd_peek(r, end, &next)) >= 0) ? 2 : 1;
 	}
 	if (pd_digit(cp) >= 0)
-		read_digits(&q, end, &v);
+		pd_read_digits(&q, end, &v);
 	else if (pd_is_cn_numeral_char(cp))
-		(void) read_cn(&q, end);
-	q = skip_decoration(q, end);
+		(void) pd_read_cn(&q, end);
+	q = pd_skip_decoration(q, end);
 	/* 附件 alone, 附件2, 附件2 名称 — not 附件所列… in a sentence */
-	if (q == end || has_sentence_end(q, end) == false)
+	if (q == end || pd_has_sentence_end(q, end) == false)
 		return (q == end || pd_is_space(cp) || pd_digit(cp) >= 0 || pd_is_cn_numeral_char(cp)) ? 1 : 0;
 	return 0;
 }
@@ -905,7 +714,7 @@ mid_line_markers(seg *sg, const unsigned char *p, const unsigned char *end, int 
 {
 	while ((p = next_sentence_end(p, end)) != NULL)
 	{
-		const unsigned char *q = skip_decoration(p, end);
+		const unsigned char *q = pd_skip_decoration(p, end);
 		marker		m;
 		int			depth;
 
@@ -952,17 +761,17 @@ is_box_start(const unsigned char *p, const unsigned char *end)
 	const unsigned char *q;
 	const unsigned char *next;
 
-	if (starts_with_folded(p, end, "专栏"))
+	if (pd_starts_with_folded(p, end, "专栏"))
 		return true;
-	q = after_folded(p, end, "表");
-	return q != NULL && pd_digit(peek_cp(q, end, &next)) >= 0;
+	q = pd_after_folded(p, end, "表");
+	return q != NULL && pd_digit(pd_peek(q, end, &next)) >= 0;
 }
 
 static void
 segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line)
 {
 	const unsigned char *base = (const unsigned char *) sg->doc->text;
-	const unsigned char *p = skip_decoration(ls, le);
+	const unsigned char *p = pd_skip_decoration(ls, le);
 	marker		m;
 	bool		have_marker;
 	int			att;
@@ -978,7 +787,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	{
 		const unsigned char *next;
 
-		c0 = pd_fold(peek_cp(p, le, &next));
+		c0 = pd_fold(pd_peek(p, le, &next));
 	}
 
 	/* tables of contents: skip until the first entry comes round again */
@@ -1038,7 +847,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	have_marker = read_marker(p, le, &m);
 	if (have_marker && sg->mode == MODE_ATTACH_LIST)
 	{
-		if (!has_sentence_end(p, le))
+		if (!pd_has_sentence_end(p, le))
 			return;				/* one more attachment title */
 		sg->mode = MODE_NORMAL;
 	}
@@ -1070,83 +879,9 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	/* a plain line: remember it, it may be the title of the next part */
 	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
 	sg->plain[0][0] = (size_t) (p - base);
-	sg->plain[0][1] = (size_t) (trim_decoration_end(p, le) - base);
+	sg->plain[0][1] = (size_t) (pd_trim_decoration_end(p, le) - base);
 	if (sg->mode == MODE_NORMAL && sg->doc->nitems > 0)
 		mid_line_markers(sg, p, le, line);
-}
-
-/* ---- metadata ----------------------------------------------------------- */
-
-/* 2025年2月10日 or 二〇二五年二月十日 filling a whole (trimmed) line */
-static bool
-date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int *d)
-{
-	long		v[3];
-	static const uint32_t sep[3] = {0x5E74, 0x6708, 0x65E5};	/* 年 月 日 */
-
-	p = skip_decoration(p, end);
-	for (int i = 0; i < 3; i++)
-	{
-		const unsigned char *next;
-		uint32_t	cp = peek_cp(p, end, &next);
-
-		if (pd_digit(cp) >= 0)
-			read_digits(&p, end, &v[i]);
-		else if (pd_is_cn_numeral_char(cp))
-		{
-			if ((v[i] = read_cn(&p, end)) < 0)
-				return false;
-		}
-		else
-			return false;
-		if (peek_cp(p, end, &next) != sep[i])
-			return false;
-		p = next;
-	}
-	if (skip_decoration(p, end) != end)
-		return false;
-	if (v[0] < 1949 || v[0] > 2100 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
-		return false;
-	*y = (int) v[0];
-	*mo = (int) v[1];
-	*d = (int) v[2];
-	return true;
-}
-
-/* 渝府发〔2025〕4号 alone on a line (the document's own number) */
-static bool
-docno_line(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *next;
-	int			han = 0;
-	long		v;
-	uint32_t	cp;
-
-	p = skip_decoration(p, end);
-	while ((cp = peek_cp(p, end, &next)) >= 0x4E00 && cp <= 0x9FFF)
-	{
-		han++;
-		p = next;
-	}
-	if (han < 1 || han > 12)
-		return false;
-	if (!(cp == 0x3014 || cp == '[' || cp == 0xFF3B || is_open(cp) || cp == 0x3010))
-		return false;			/* 〔 [ ［ （ ( 【 */
-	p = next;
-	if (read_digits(&p, end, &v) != 4)
-		return false;
-	cp = peek_cp(p, end, &next);
-	if (!(cp == 0x3015 || cp == ']' || cp == 0xFF3D || is_close(cp) || cp == 0x3011))
-		return false;
-	p = next;
-	if (peek_cp(p, end, &next) == CP_DI)
-		p = next;
-	if (read_digits(&p, end, &v) < 1)
-		return false;
-	cp = pd_fold(peek_cp(p, end, &next));
-	if (cp == 0x53F7)			/* 号 */
-		p = next;
-	return skip_decoration(p, end) == end;
 }
 
 /*
@@ -1182,172 +917,6 @@ find_body_start(const char *text, size_t len)
 		p = hit + 6;
 	}
 	return 0;
-}
-
-/*
- * The title of the document from a preamble line: 关于印发《X》的通知 gives
- * X; a line such as 国务院关于…的指导意见 (short, no sentence punctuation)
- * is the title itself.  The issuer is what precedes 关于.
- */
-static void
-find_title(pd_doc *doc, const unsigned char *cs, const unsigned char *ce)
-{
-	const unsigned char *base = (const unsigned char *) doc->text;
-	const unsigned char *q = cs;
-	const unsigned char *open = NULL,
-			   *close = NULL,
-			   *guanyu = NULL;
-
-	if (has_sentence_end(cs, ce))
-		return;
-	while (q < ce)
-	{
-		const unsigned char *here = q;
-		uint32_t	cp = pd_u8_next(&q, ce);
-
-		if (cp == 0x300A && open == NULL)	/* 《 */
-			open = q;
-		else if (cp == 0x300B && open != NULL)	/* 》 */
-			close = here;
-		else if (guanyu == NULL && open == NULL && starts_with_folded(here, ce, "关于"))
-			guanyu = here;
-	}
-	if (open && close && close > open && guanyu)
-	{
-		doc->title_start = (size_t) (open - base);
-		doc->title_end = (size_t) (close - base);
-	}
-	else if (title_like(cs, ce))
-	{
-		doc->title_start = (size_t) (cs - base);
-		doc->title_end = (size_t) (ce - base);
-	}
-	else
-		return;
-	if (guanyu && guanyu > cs && doc->issuer_end == 0)
-	{
-		doc->issuer_start = (size_t) (cs - base);
-		doc->issuer_end = (size_t) (guanyu - base);
-	}
-}
-
-static void
-find_metadata(pd_doc *doc)
-{
-	const unsigned char *base = (const unsigned char *) doc->text;
-	const unsigned char *end = base + doc->len;
-	size_t		pre_end = doc->nitems > 0 ? doc->items[0].marker_start : doc->len;
-	const unsigned char *p = base + doc->body_start;
-	size_t		prev_start = 0,
-				prev_end = 0;
-	bool		have_date = false;
-
-	/* walk the preamble lines: notice title, own number, signature + date */
-	while (p < base + pre_end)
-	{
-		const unsigned char *le = memchr(p, '\n', (size_t) (end - p));
-		const unsigned char *cs;
-		const unsigned char *ce;
-
-		if (le == NULL)
-			le = end;
-		ce = trim_decoration_end(p, le);
-		cs = skip_decoration(p, ce);
-		if (cs < ce)
-		{
-			int			y,
-						mo,
-						d;
-
-			if (doc->docno_end == 0 && docno_line(cs, ce))
-			{
-				doc->docno_start = (size_t) (cs - base);
-				doc->docno_end = (size_t) (ce - base);
-			}
-			else if (!have_date && date_line(cs, ce, &y, &mo, &d))
-			{
-				doc->year = y;
-				doc->month = mo;
-				doc->day = d;
-				have_date = true;
-				/* the signature stands on the line before the date */
-				if (doc->issuer_end == 0 && prev_end > prev_start && title_like(base + prev_start, base + prev_end))
-				{
-					doc->issuer_start = prev_start;
-					doc->issuer_end = prev_end;
-				}
-			}
-			else if (doc->title_end == 0)
-				find_title(doc, cs, ce);
-			prev_start = (size_t) (cs - base);
-			prev_end = (size_t) (ce - base);
-		}
-		p = le < end ? le + 1 : end;
-	}
-
-	/* no notice title: the first part's title line */
-	if (doc->title_end == 0 && doc->nparts > 0 && doc->parts[0].title_end > 0)
-	{
-		doc->title_start = doc->parts[0].title_start;
-		doc->title_end = doc->parts[0].title_end;
-	}
-	/* a single text without a title line of its own is the document */
-	if (doc->nparts > 0 && doc->parts[0].title_end == 0)
-	{
-		doc->parts[0].title_start = doc->title_start;
-		doc->parts[0].title_end = doc->title_end;
-	}
-
-	/* a date at the end (signature after the text) when the preamble had none */
-	if (!have_date)
-	{
-		const unsigned char *q = end;
-		int			lines = 0;
-
-		while (q > base + pre_end && lines < 40)
-		{
-			const unsigned char *ls = q;
-			const unsigned char *ce = q;
-			int			y,
-						mo,
-						d;
-
-			while (ls > base && ls[-1] != '\n')
-				ls--;
-			while (ce > ls && (ce[-1] == '\r' || ce[-1] == ' ' || ce[-1] == '\n' || ce[-1] == '\t'))
-				ce--;
-			if (ce > ls && date_line(ls, ce, &y, &mo, &d))
-			{
-				doc->year = y;
-				doc->month = mo;
-				doc->day = d;
-				/* the signature on the line before */
-				if (doc->issuer_end == 0 && ls > base + 1)
-				{
-					const unsigned char *pe = ls - 1;
-					const unsigned char *ps;
-
-					while (pe > base && (pe[-1] == '\r' || pe[-1] == ' ' || pe[-1] == '\t'))
-						pe--;
-					ps = pe;
-					while (ps > base && ps[-1] != '\n')
-						ps--;
-					ps = skip_decoration(ps, pe);
-					if (pe > ps && !has_sentence_end(ps, pe) &&
-						pd_u8_count((const char *) ps, (size_t) (pe - ps)) <= 30)
-					{
-						doc->issuer_start = (size_t) (ps - base);
-						doc->issuer_end = (size_t) (pe - base);
-					}
-				}
-				break;
-			}
-			q = ls > base ? ls - 1 : base;
-			lines++;
-			if (ls == base)
-				break;
-		}
-	}
 }
 
 /* ---- entry points -------------------------------------------------------- */
@@ -1431,7 +1000,6 @@ pd_segment(const char *text, size_t len, const pd_segment_opts *opts,
 			doc->items[parent].tree_end = doc->items[i].tree_end;
 	}
 	doc->skipped = sg.skipped;
-	find_metadata(doc);
 	return PD_OK;
 }
 

@@ -2,6 +2,7 @@
  * taskcode.c — parse, validate and print task numbering paths.  Backend-free.
  */
 #include "pd_taskcode.h"
+#include "pd_scan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -70,24 +71,6 @@ lx_take(tc_lexer *lx)
 {
 	lx->charpos++;
 	return pd_u8_next(&lx->p, lx->end);
-}
-
-static bool
-is_open_bracket(uint32_t cp)
-{
-	return cp == '(' || cp == 0xFF08;	/* ( （ */
-}
-
-static bool
-is_close_bracket(uint32_t cp)
-{
-	return cp == ')' || cp == 0xFF09;	/* ) ） */
-}
-
-static bool
-is_dot(uint32_t cp)
-{
-	return cp == '.' || cp == 0xFF0E || cp == 0xFE52;	/* . ． ﹒ */
 }
 
 /* chapter-style suffixes after 第X: 章 节 節 条 條 篇 部分 */
@@ -263,7 +246,7 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 		long		v;
 		int			style;
 
-		if (is_dot(cp))
+		if (pd_is_dot(cp))
 		{
 			if (need_component)
 				return pd_fail(err, PD_ESYNTAX, pos, n == 0 ?
@@ -285,7 +268,7 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 			need_component = false;
 			after_dot = false;
 			prev_bare = false;
-			if (lx.p < lx.end && (is_dot(lx_peek(&lx)) || lx_peek(&lx) == 0x3001))
+			if (lx.p < lx.end && (pd_is_dot(lx_peek(&lx)) || lx_peek(&lx) == 0x3001))
 				return pd_fail(err, PD_ESYNTAX, lx.charpos,
 							   "Unexpected separator at character %d.", lx.charpos);
 			continue;
@@ -296,7 +279,7 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 		 * are ambiguous.  After a bracket, an enclosed number, 第X章 or 、
 		 * it can: 四（十五） and 二（三）1.（2） are how documents print paths.
 		 */
-		if (prev_bare && !is_open_bracket(cp) && cp != 0x7B2C &&
+		if (prev_bare && !pd_is_open_bracket(cp) && cp != 0x7B2C &&
 			pd_enclosed_number(cp, &style) == 0)
 		{
 			char		buf[5] = {0};
@@ -308,7 +291,7 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 		}
 		prev_bare = false;
 
-		if (is_open_bracket(cp))
+		if (pd_is_open_bracket(cp))
 		{
 			(void) lx_take(&lx);
 			st = lx_number(&lx, &v, n + 1, "inside the brackets", err);
@@ -317,7 +300,7 @@ pd_tc_parse(const char *s, size_t len, pd_tc *out, pd_error *err)
 			if (lx.p >= lx.end)
 				return pd_fail(err, PD_ESYNTAX, pos,
 							   "The bracket opened at character %d is not closed.", pos);
-			if (!is_close_bracket(lx_peek(&lx)))
+			if (!pd_is_close_bracket(lx_peek(&lx)))
 				return pd_fail(err, PD_ESYNTAX, lx.charpos,
 							   "Expected a closing bracket at character %d.", lx.charpos);
 			(void) lx_take(&lx);

@@ -43,21 +43,23 @@ for view in views:
     print("%-28s %3d columns, %3d rows read" % (view, len(cur.description), len(rows)))
 
 # the content is right, not just readable
-cur.execute("SELECT tasks, issued, title FROM plan_documents WHERE docno = %s", ("渝府發〔2025〕4號",))
+cur.execute("SELECT tasks, issued, title, docno, document_id FROM plan_documents WHERE source = %s",
+            ("cq_style_trad.txt",))
 row = cur.fetchone()
 if row is None:
-    docnos = []
+    document_id = None
     cur.execute("SELECT docno, tasks, issued FROM plan_documents")
     print("documents:", cur.fetchall())
     print("the Chongqing-style document is missing")
     failures += 1
 else:
-    tasks, issued, title = row
-    if tasks != 32 or issued != datetime.date(2025, 2, 10) or not title.startswith("重慶市"):
+    tasks, issued, title, docno, document_id = row
+    if (tasks != 32 or issued != datetime.date(2025, 2, 10) or not title.startswith("重慶市")
+            or docno != "渝府发〔2025〕4号"):
         print("unexpected document row:", row)
         failures += 1
-cur.execute("SELECT code, heading, parent_heading FROM plan_task_tree WHERE code = %s AND docno = %s",
-            ("4.19", "渝府發〔2025〕4號"))
+cur.execute("SELECT code, heading, parent_heading FROM plan_task_tree WHERE code = %s AND document_id = %s",
+            ("4.19", document_id))
 row = cur.fetchone()
 if row != ("4.19", "支持廣安加快融入重慶都市圈", "推進現代化重慶都市圈建設"):
     print("unexpected task row:", row)

@@ -1,0 +1,376 @@
+/*
+ * lexicon.c — dictionary matching over folded text (see pd_lexicon.h).
+ *
+ * The terms and the stop suffixes are two tries over folded code points
+ * that share one node array and one open-addressing edge table keyed by
+ * (node, code point).  A trie rather than a regular expression per term: a
+ * gazetteer has hundreds of names, and a regexp loop costs one pass over the
+ * document per name, while the trie costs one pass in all.  A trie rather
+ * than Aho-Corasick: leftmost-longest matching only ever walks forward from
+ * a start position, and names are short (a handful of characters), so the
+ * failure links would buy little and complicate the stop-suffix rule.
+ */
+#include "pd_lexicon.h"
+
+#include <string.h>
+
+#define TERM_ROOT 0
+#define STOP_ROOT 1
+#define NO_TERM (-1)
+#define STOP_END (-2)			/* node ends a stop suffix */
+#define EMPTY_KEY UINT64_MAX
+
+struct pd_lexicon
+{
+	const pd_mem *mem;
+	int32_t    *node_term;		/* per node: term index, NO_TERM, STOP_END */
+	int			nnodes;
+	int			maxnodes;
+	uint64_t   *edge_key;		/* (node << 21) | code point, EMPTY_KEY = free */
+	int32_t    *edge_child;
+	size_t		edge_mask;		/* capacity - 1, capacity a power of two */
+	int			nterms;			/* distinct folded terms */
+	int			max_chars;		/* longest term */
+	bool		has_stops;
+	uint8_t		first_bmp[0x10000 / 8]; /* folded first characters of terms */
+	bool		first_astral;	/* some term starts outside the BMP */
+};
+
+static inline size_t
+edge_hash(uint64_t key)
+{
+	return (size_t) ((key * UINT64_C(0x9E3779B97F4A7C15)) >> 29);
+}
+
+static int
+edge_find(const pd_lexicon *lx, int node, uint32_t cp)
+{
+	uint64_t	key = ((uint64_t) node << 21) | cp;
+	size_t		i = edge_hash(key) & lx->edge_mask;
+
+	for (;;)
+	{
+		if (lx->edge_key[i] == key)
+			return lx->edge_child[i];
+		if (lx->edge_key[i] == EMPTY_KEY)
+			return -1;
+		i = (i + 1) & lx->edge_mask;
+	}
+}
+
+/* child of node for cp, created when missing (capacity sized by the build) */
+static int
+edge_add(pd_lexicon *lx, int node, uint32_t cp)
+{
+	uint64_t	key = ((uint64_t) node << 21) | cp;
+	size_t		i = edge_hash(key) & lx->edge_mask;
+
+	while (lx->edge_key[i] != EMPTY_KEY)
+	{
+		if (lx->edge_key[i] == key)
+			return lx->edge_child[i];
+		i = (i + 1) & lx->edge_mask;
+	}
+	lx->edge_key[i] = key;
+	lx->edge_child[i] = lx->nnodes;
+	lx->node_term[lx->nnodes] = NO_TERM;
+	return lx->nnodes++;
+}
+
+static void *
+lx_alloc(const pd_mem *mem, size_t size)
+{
+	return mem->alloc(mem->ctx, size);
+}
+
+static void
+lx_release(const pd_mem *mem, void *p)
+{
+	if (p && mem->release)
+		mem->release(mem->ctx, p);
+}
+
+void
+pd_lexicon_free(pd_lexicon *lx)
+{
+	const pd_mem *mem;
+
+	if (lx == NULL)
+		return;
+	mem = lx->mem;
+	lx_release(mem, lx->node_term);
+	lx_release(mem, lx->edge_key);
+	lx_release(mem, lx->edge_child);
+	lx_release(mem, lx);
+}
+
+/* insert one folded word under root; returns its final node, or -1 if too long */
+static int
+insert_word(pd_lexicon *lx, int root, const char *s, size_t len, int *nchars)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			node = root;
+	int			n = 0;
+
+	while (p < end)
+	{
+		if (++n > PD_LEXICON_MAX_TERM_CHARS)
+			return -1;
+		node = edge_add(lx, node, pd_fold(pd_u8_next(&p, end)));
+	}
+	*nchars = n;
+	return node;
+}
+
+pd_status
+pd_lexicon_build(const pd_mem *mem,
+				 const char *const *terms, const size_t *term_lens, int nterms,
+				 const char *const *stops, const size_t *stop_lens, int nstops,
+				 pd_lexicon **out, pd_error *err)
+{
+	pd_lexicon *lx;
+	size_t		total = 0,
+				cap = 16;
+
+	*out = NULL;
+	if (mem == NULL)
+		mem = &pd_malloc_mem;
+	for (int i = 0; i < nterms; i++)
+		total += terms[i] ? pd_u8_count(terms[i], term_lens[i]) : 0;
+	for (int i = 0; i < nstops; i++)
+		total += stops[i] ? pd_u8_count(stops[i], stop_lens[i]) : 0;
+	if (total > (size_t) INT32_MAX / 4)
+		return pd_fail(err, PD_ERANGE, 0, "The dictionary is too large.");
+	while (cap < 2 * total + 2)
+		cap <<= 1;
+
+	lx = lx_alloc(mem, sizeof(pd_lexicon));
+	if (lx == NULL)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory building the dictionary.");
+	memset(lx, 0, sizeof(pd_lexicon));
+	lx->mem = mem;
+	lx->maxnodes = (int) total + 2;
+	lx->node_term = lx_alloc(mem, sizeof(int32_t) * lx->maxnodes);
+	lx->edge_key = lx_alloc(mem, sizeof(uint64_t) * cap);
+	lx->edge_child = lx_alloc(mem, sizeof(int32_t) * cap);
+	if (!lx->node_term || !lx->edge_key || !lx->edge_child)
+	{
+		pd_lexicon_free(lx);
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory building the dictionary.");
+	}
+	memset(lx->edge_key, 0xFF, sizeof(uint64_t) * cap);
+	lx->edge_mask = cap - 1;
+	lx->node_term[TERM_ROOT] = NO_TERM;
+	lx->node_term[STOP_ROOT] = NO_TERM;
+	lx->nnodes = 2;
+
+	for (int i = 0; i < nterms; i++)
+	{
+		int			node,
+					nchars = 0;
+		const unsigned char *p;
+		uint32_t	first;
+
+		if (terms[i] == NULL || term_lens[i] == 0)
+			continue;
+		node = insert_word(lx, TERM_ROOT, terms[i], term_lens[i], &nchars);
+		if (node < 0)
+		{
+			pd_lexicon_free(lx);
+			return pd_fail(err, PD_ERANGE, 0,
+						   "Term %d is longer than %d characters.",
+						   i + 1, PD_LEXICON_MAX_TERM_CHARS);
+		}
+		if (lx->node_term[node] >= 0)
+			continue;			/* same folded term seen before: keep the first */
+		lx->node_term[node] = i;
+		lx->nterms++;
+		if (nchars > lx->max_chars)
+			lx->max_chars = nchars;
+		p = (const unsigned char *) terms[i];
+		first = pd_fold(pd_u8_next(&p, p + term_lens[i]));
+		if (first < 0x10000)
+			lx->first_bmp[first >> 3] |= (uint8_t) (1u << (first & 7));
+		else
+			lx->first_astral = true;
+	}
+	for (int i = 0; i < nstops; i++)
+	{
+		int			node,
+					nchars = 0;
+
+		if (stops[i] == NULL || stop_lens[i] == 0)
+			continue;
+		node = insert_word(lx, STOP_ROOT, stops[i], stop_lens[i], &nchars);
+		if (node < 0)
+		{
+			pd_lexicon_free(lx);
+			return pd_fail(err, PD_ERANGE, 0,
+						   "Stop suffix %d is longer than %d characters.",
+						   i + 1, PD_LEXICON_MAX_TERM_CHARS);
+		}
+		lx->node_term[node] = STOP_END;
+		lx->has_stops = true;
+	}
+	*out = lx;
+	return PD_OK;
+}
+
+int
+pd_lexicon_size(const pd_lexicon *lx)
+{
+	return lx->nterms;
+}
+
+static inline bool
+is_ascii_word(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+		(cp >= 'a' && cp <= 'z') || cp == '_';
+}
+
+/* does a stop suffix begin at p? */
+static bool
+stop_follows(const pd_lexicon *lx, const unsigned char *p, const unsigned char *end)
+{
+	int			node = STOP_ROOT;
+
+	while (p < end)
+	{
+		node = edge_find(lx, node, pd_fold(pd_u8_next(&p, end)));
+		if (node < 0)
+			return false;
+		if (lx->node_term[node] == STOP_END)
+			return true;
+	}
+	return false;
+}
+
+/* folded code point at p, or 0 at the end */
+static inline uint32_t
+peek_folded(const unsigned char *p, const unsigned char *end)
+{
+	return p < end ? pd_fold(pd_u8_next(&p, end)) : 0;
+}
+
+typedef struct candidate
+{
+	int			term;
+	const unsigned char *end;
+	int			chars;
+	uint32_t	last;			/* last folded code point */
+} candidate;
+
+pd_status
+pd_lexicon_scan(const pd_lexicon *lx, const char *text, size_t len,
+				pd_interrupt_fn interrupt, void *interrupt_ctx,
+				pd_lexicon_emit_fn emit, void *emit_ctx,
+				pd_error *err)
+{
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *p = base;
+	const unsigned char *end = base + len;
+	const unsigned char *next_check = base + PD_INTERRUPT_STRIDE;
+	size_t		cpos = 0;
+	uint32_t	prev = 0;		/* folded code point before p */
+	candidate	cand[PD_LEXICON_MAX_TERM_CHARS];
+
+	if (lx->nterms == 0)
+		return PD_OK;
+
+	while (p < end)
+	{
+		const unsigned char *q = p;
+		uint32_t	f;
+		int			node,
+					ncand = 0,
+					depth = 1;
+
+		if (p >= next_check)
+		{
+			if (interrupt && interrupt(interrupt_ctx))
+				return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+			next_check = p + PD_INTERRUPT_STRIDE;
+		}
+
+		f = pd_fold(pd_u8_next(&q, end));
+		if ((f < 0x10000 ? !(lx->first_bmp[f >> 3] & (1u << (f & 7))) : !lx->first_astral) ||
+			(is_ascii_word(f) && is_ascii_word(prev)) ||
+			(node = edge_find(lx, TERM_ROOT, f)) < 0)
+		{
+			prev = f;
+			p = q;
+			cpos++;
+			continue;
+		}
+
+		/* walk the trie as far as the text allows, noting every term end */
+		for (;;)
+		{
+			if (lx->node_term[node] >= 0)
+			{
+				cand[ncand].term = lx->node_term[node];
+				cand[ncand].end = q;
+				cand[ncand].chars = depth;
+				cand[ncand].last = f;
+				ncand++;
+			}
+			if (q >= end || depth >= lx->max_chars)
+				break;
+			{
+				const unsigned char *r = q;
+				uint32_t	g = pd_fold(pd_u8_next(&r, end));
+				int			child = edge_find(lx, node, g);
+
+				if (child < 0)
+					break;
+				node = child;
+				q = r;
+				f = g;
+				depth++;
+			}
+		}
+
+		if (ncand == 0)
+		{
+			prev = pd_fold(pd_u8_next(&p, end));
+			cpos++;
+			continue;
+		}
+
+		/* longest first; a stop suffix or an ASCII word joint rejects */
+		{
+			int			i;
+
+			for (i = ncand - 1; i >= 0; i--)
+			{
+				const candidate *c = &cand[i];
+
+				if (is_ascii_word(c->last) && is_ascii_word(peek_folded(c->end, end)))
+					continue;
+				if (lx->has_stops && stop_follows(lx, c->end, end))
+					continue;
+				break;
+			}
+			if (i >= 0)
+			{
+				pd_lexicon_hit hit;
+
+				hit.term = cand[i].term;
+				hit.start = (size_t) (p - base);
+				hit.end = (size_t) (cand[i].end - base);
+				hit.cstart = cpos;
+				hit.clen = (size_t) cand[i].chars;
+				if (!emit(emit_ctx, &hit))
+					return PD_OK;
+			}
+			else
+				i = ncand - 1;	/* all rejected: consume the longest, no hit */
+			p = cand[i].end;
+			cpos += (size_t) cand[i].chars;
+			prev = cand[i].last;
+		}
+	}
+	return PD_OK;
+}

@@ -1,0 +1,444 @@
+/*
+ * metadata.c — what a plan document says about itself: its title, its own
+ * 发文字号, the issuer and the date of issue.  Backend-free.
+ *
+ * Computed on demand (pd_doc_metadata) after pd_segment(), so plan_tasks()
+ * does not pay for it.  The preamble — the lines between the end of a news
+ * lead (doc->body_start) and the first numbered item — holds most of it:
+ *
+ *   重庆市人民政府关于印发《X实施方案》的通知         title X, issuer
+ *   渝府发〔2025〕4号 / 发文字号：渝府发〔2025〕4号     own number
+ *   重庆市人民政府 / 2025年2月10日                     signature and date
+ *
+ * Web copies add breadcrumbs and labels (当前位置：…, 索引号：…, 发布日期：…);
+ * titles are split over several lines; notices of the State Council sign at
+ * the end of the text instead.  The rules below take those in turn.
+ */
+#include "pd_segment.h"
+#include "pd_scan.h"
+#include "pd_docno.h"
+
+#include <string.h>
+
+/* the kinds of document a title ends with */
+static const char *const doc_kinds[] = {
+	"通知", "意见", "方案", "规划", "计划", "办法", "纲要", "措施", "政策", "决定",
+	"细则", "规定", "要点", "指南", "批复", "函", "报告", "清单", "条例", "年)"
+};
+
+/* does the folded text p..end end with the (already folded) keyword kw? */
+static bool
+ends_with_folded(const unsigned char *p, const unsigned char *end, const char *kw)
+{
+	const unsigned char *k = (const unsigned char *) kw;
+	const unsigned char *kend = k + strlen(kw);
+	const unsigned char *q = end;
+
+	while (kend > k)
+	{
+		const unsigned char *ks = kend - 1;
+		const unsigned char *qs;
+		const unsigned char *t1;
+		const unsigned char *t2;
+
+		while (ks > k && (*ks & 0xC0) == 0x80)
+			ks--;
+		if (q <= p)
+			return false;
+		qs = q - 1;
+		while (qs > p && (*qs & 0xC0) == 0x80)
+			qs--;
+		t1 = qs;
+		t2 = ks;
+		if (pd_fold(pd_u8_next(&t1, q)) != pd_u8_next(&t2, kend))
+			return false;
+		q = qs;
+		kend = ks;
+	}
+	return true;
+}
+
+static bool
+ends_with_kind(const unsigned char *p, const unsigned char *end)
+{
+	for (size_t i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
+		if (ends_with_folded(p, end, doc_kinds[i]))
+			return true;
+	return false;
+}
+
+/* read Y M D: 2025年2月10日, 二〇二五年二月十日, 2025-02-10, 2025.2.10, 2025/2/10 */
+static const unsigned char *
+read_date(const unsigned char *p, const unsigned char *end, int *y, int *mo, int *d)
+{
+	long		v[3];
+	static const uint32_t cn_sep[3] = {0x5E74, 0x6708, 0x65E5};	/* 年 月 日 */
+	uint32_t	sep = 0;
+
+	for (int i = 0; i < 3; i++)
+	{
+		const unsigned char *next;
+		uint32_t	cp = pd_peek(p, end, &next);
+
+		if (pd_digit(cp) >= 0)
+			pd_read_digits(&p, end, &v[i]);
+		else if (pd_is_cn_numeral_char(cp))
+		{
+			if ((v[i] = pd_read_cn(&p, end)) < 0)
+				return NULL;
+		}
+		else
+			return NULL;
+		cp = pd_peek(p, end, &next);
+		if (i == 0)
+			sep = (cp == cn_sep[0]) ? cn_sep[0] : (cp == '-' || cp == '.' || cp == '/') ? cp : 0;
+		if (sep == 0)
+			return NULL;
+		if (sep == cn_sep[0])
+		{
+			if (cp != cn_sep[i])
+				return NULL;
+			p = next;
+		}
+		else if (i < 2)
+		{
+			if (cp != sep)
+				return NULL;
+			p = next;
+		}
+	}
+	if (v[0] < 1949 || v[0] > 2100 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return NULL;
+	*y = (int) v[0];
+	*mo = (int) v[1];
+	*d = (int) v[2];
+	return p;
+}
+
+/*
+ * A date line: the date alone (the signature's date), or after a label that
+ * names the date of writing or issue (成文日期：2025-01-14, 发文日期：…,
+ * 印发日期：…) — not a 发布日期 of a web page, which is when it was posted.
+ */
+static bool
+date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int *d)
+{
+	const unsigned char *q;
+
+	p = pd_skip_decoration(p, end);
+	if ((q = pd_after_folded(p, end, "成文日期")) != NULL ||
+		(q = pd_after_folded(p, end, "发文日期")) != NULL ||
+		(q = pd_after_folded(p, end, "印发日期")) != NULL)
+	{
+		const unsigned char *next;
+		uint32_t	cp;
+
+		p = q;
+		cp = pd_peek(p, end, &next);
+		if (cp != CP_FW_COLON && cp != ':')
+			return false;
+		p = pd_skip_decoration(next, end);
+		return read_date(p, end, y, mo, d) != NULL;
+	}
+	q = read_date(p, end, y, mo, d);
+	return q != NULL && pd_skip_decoration(q, end) == end;
+}
+
+/* ---- the own number -------------------------------------------------- */
+
+typedef struct own_docno
+{
+	size_t		limit;			/* the first numbered item */
+	size_t		start;
+	size_t		end;
+} own_docno;
+
+static bool
+take_own_docno(void *ctx, const pd_docno_match *m)
+{
+	own_docno  *own = ctx;
+
+	if (m->start >= own->limit)
+		return false;			/* past the preamble: stop scanning */
+	if (m->own_line)
+	{
+		own->start = m->start;
+		own->end = m->end;
+		return false;
+	}
+	return true;
+}
+
+/* ---- titles ------------------------------------------------------------ */
+
+typedef struct line
+{
+	const unsigned char *s;		/* content, decoration trimmed */
+	const unsigned char *e;
+} line;
+
+/* 关于 in a line, before any 《 */
+static const unsigned char *
+find_guanyu(const unsigned char *s, const unsigned char *e)
+{
+	const unsigned char *q = s;
+
+	while (q < e)
+	{
+		const unsigned char *here = q;
+		uint32_t	cp = pd_u8_next(&q, e);
+
+		if (cp == 0x300A)		/* 《 */
+			return NULL;
+		if (pd_fold(cp) == 0x5173 && pd_starts_with_folded(here, e, "关于"))	/* 关 */
+			return here;
+	}
+	return NULL;
+}
+
+/*
+ * The title, best candidate first:
+ *  1. 关于印发《X》的通知 — the plan is X (the notice's own title is not what
+ *     an analyst calls the plan);
+ *  2. a 关于 line, joined with the lines that continue it until one ends in
+ *     the kind of document (通知, 意见, 方案 …): titles are often split;
+ *  3. a title-like line that ends in the kind of document;
+ *  4. the first title-like line.
+ * Returns the rank of what was found (5 = nothing).
+ */
+static int
+consider_title(pd_doc *doc, const line *lines, int n, int i, int best)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const line *l = &lines[i];
+	const unsigned char *guanyu;
+
+	if (pd_has_sentence_end(l->s, l->e) || best == 1)
+		return best;
+	guanyu = find_guanyu(l->s, l->e);
+	/* 1: 《X》 inside a 关于 line */
+	if (guanyu)
+	{
+		const unsigned char *q = guanyu;
+		const unsigned char *open = NULL,
+				   *close = NULL;
+
+		while (q < l->e)
+		{
+			const unsigned char *here = q;
+			uint32_t	cp = pd_u8_next(&q, l->e);
+
+			if (cp == 0x300A && open == NULL)
+				open = q;
+			else if (cp == 0x300B && open != NULL)
+				close = here;
+		}
+		if (open && close && close > open)
+		{
+			doc->title_start = (size_t) (open - base);
+			doc->title_end = (size_t) (close - base);
+			if (guanyu > l->s)
+			{
+				doc->issuer_start = (size_t) (l->s - base);
+				doc->issuer_end = (size_t) (guanyu - base);
+			}
+			return 1;
+		}
+	}
+	if (guanyu && best > 2)
+	{
+		/* 2: join the continuation lines of a split title */
+		int			j = i;
+
+		while (!ends_with_kind(lines[j].s, lines[j].e) && j + 1 < n && j - i < 3 &&
+			   pd_title_like(lines[j + 1].s, lines[j + 1].e) &&
+			   !pd_has_sentence_end(lines[j + 1].s, lines[j + 1].e))
+			j++;
+		if (ends_with_kind(lines[j].s, lines[j].e))
+		{
+			doc->title_start = (size_t) (l->s - base);
+			doc->title_end = (size_t) (lines[j].e - base);
+			if (guanyu > l->s)
+			{
+				doc->issuer_start = (size_t) (l->s - base);
+				doc->issuer_end = (size_t) (guanyu - base);
+			}
+			return 2;
+		}
+	}
+	if (best > 3 && pd_title_like(l->s, l->e) && ends_with_kind(l->s, l->e))
+	{
+		doc->title_start = (size_t) (l->s - base);
+		doc->title_end = (size_t) (l->e - base);
+		return 3;
+	}
+	if (best > 4 && pd_title_like(l->s, l->e))
+	{
+		doc->title_start = (size_t) (l->s - base);
+		doc->title_end = (size_t) (l->e - base);
+		return 4;
+	}
+	return best;
+}
+
+/* ---- signature at the end -------------------------------------------------- */
+
+static void
+date_at_end(pd_doc *doc, size_t from)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *q = base + doc->len;
+	int			lines = 0;
+
+	while (q > base + from && lines < 40)
+	{
+		const unsigned char *ls = q;
+		const unsigned char *ce;
+		int			y,
+					mo,
+					d;
+
+		while (ls > base && ls[-1] != '\n')
+			ls--;
+		ce = pd_trim_decoration_end(ls, q);
+		if (ce > ls && date_line(ls, ce, &y, &mo, &d))
+		{
+			doc->year = y;
+			doc->month = mo;
+			doc->day = d;
+			/* the signature stands on the line before */
+			if (doc->issuer_end == 0 && ls > base + 1)
+			{
+				const unsigned char *pe = pd_trim_decoration_end(base, ls - 1);
+				const unsigned char *ps = pe;
+
+				while (ps > base && ps[-1] != '\n')
+					ps--;
+				ps = pd_skip_decoration(ps, pe);
+				if (pe > ps && !pd_has_sentence_end(ps, pe) &&
+					pd_u8_count((const char *) ps, (size_t) (pe - ps)) <= 30)
+				{
+					doc->issuer_start = (size_t) (ps - base);
+					doc->issuer_end = (size_t) (pe - base);
+				}
+			}
+			return;
+		}
+		q = ls > base ? ls - 1 : base;
+		lines++;
+		if (ls == base)
+			break;
+	}
+}
+
+/* ---- entry point ---------------------------------------------------------- */
+
+#define MAX_PREAMBLE_LINES 200
+
+pd_status
+pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err)
+{
+	const unsigned char *base = (const unsigned char *) doc->text;
+	const unsigned char *end = base + doc->len;
+	size_t		pre_end = doc->nitems > 0 ? doc->items[0].marker_start : doc->len;
+	const unsigned char *p = base + doc->body_start;
+	line		lines[MAX_PREAMBLE_LINES];
+	int			n = 0;
+	int			best = 5;
+	bool		have_date = false;
+
+	doc->title_start = doc->title_end = 0;
+	doc->docno_start = doc->docno_end = 0;
+	doc->issuer_start = doc->issuer_end = 0;
+	doc->year = doc->month = doc->day = 0;
+
+	/* the preamble's lines (a bounded number: a preamble is short) */
+	while (p < base + pre_end && n < MAX_PREAMBLE_LINES)
+	{
+		const unsigned char *le = memchr(p, '\n', (size_t) (end - p));
+
+		if (le == NULL)
+			le = end;
+		lines[n].e = pd_trim_decoration_end(p, le);
+		lines[n].s = pd_skip_decoration(p, lines[n].e);
+		if (lines[n].s < lines[n].e)
+			n++;
+		p = le < end ? le + 1 : end;
+	}
+
+	for (int i = 0; i < n; i++)
+	{
+		int			y,
+					mo,
+					d;
+
+		if (!have_date && date_line(lines[i].s, lines[i].e, &y, &mo, &d))
+		{
+			doc->year = y;
+			doc->month = mo;
+			doc->day = d;
+			have_date = true;
+			/* the signature stands on the line before the date */
+			if (i > 0 && pd_title_like(lines[i - 1].s, lines[i - 1].e) &&
+				find_guanyu(lines[i - 1].s, lines[i - 1].e) == NULL &&
+				pd_u8_count((const char *) lines[i - 1].s, (size_t) (lines[i - 1].e - lines[i - 1].s)) <= 30)
+			{
+				doc->issuer_start = (size_t) (lines[i - 1].s - base);
+				doc->issuer_end = (size_t) (lines[i - 1].e - base);
+			}
+			continue;
+		}
+		best = consider_title(doc, lines, n, i, best);
+	}
+
+	/* no title in the preamble: the first part's title line */
+	if (doc->title_end == 0 && doc->nparts > 0 && doc->parts[0].title_end > 0)
+	{
+		doc->title_start = doc->parts[0].title_start;
+		doc->title_end = doc->parts[0].title_end;
+	}
+	/* a single text without a title line of its own is the document */
+	if (doc->nparts > 0 && doc->parts[0].title_end == 0)
+	{
+		doc->parts[0].title_start = doc->title_start;
+		doc->parts[0].title_end = doc->title_end;
+	}
+	if (!have_date)
+		date_at_end(doc, pre_end);
+
+	/* the own number: the first one standing on a line of its own, before the body */
+	{
+		own_docno	own = {pre_end, 0, 0};
+		pd_status	st = pd_docno_scan(doc->text, pre_end, opts, take_own_docno, &own, err);
+
+		if (st != PD_OK)
+			return st;
+		doc->docno_start = own.start;
+		doc->docno_end = own.end;
+	}
+	return PD_OK;
+}
+
+size_t
+pd_clean_span(const char *text, size_t start, size_t end, char *buf)
+{
+	const unsigned char *p = (const unsigned char *) text + start;
+	const unsigned char *e = (const unsigned char *) text + end;
+	size_t		len = 0;
+
+	while (p < e)
+	{
+		if (*p == '\r' || *p == '\n')
+		{
+			/* a line break inside a title: drop it and the next line's indent */
+			while (p < e && (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t'))
+				p++;
+			while (e - p >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+				p += 3;
+			continue;
+		}
+		buf[len++] = (char) *p++;
+	}
+	buf[len] = '\0';
+	return len;
+}

@@ -1,0 +1,137 @@
+/*
+ * Unit tests of the document segmenter that SQL cannot see: memory used for
+ * a 100 MB document, cancellation through the interrupt hook, and invariants
+ * of the item table on generated documents.
+ */
+#include "ctest.h"
+#include "pd_segment.h"
+
+#include <stdlib.h>
+
+/* an allocator that counts live and peak bytes */
+typedef struct counting
+{
+	size_t		live;
+	size_t		peak;
+} counting;
+
+static void *
+count_alloc(void *ctx, size_t size)
+{
+	counting   *c = ctx;
+	size_t	   *p = malloc(size + sizeof(size_t) * 2);
+
+	if (!p)
+		return NULL;
+	p[0] = size;
+	c->live += size;
+	if (c->live > c->peak)
+		c->peak = c->live;
+	return p + 2;
+}
+
+static void
+count_release(void *ctx, void *ptr)
+{
+	counting   *c = ctx;
+	size_t	   *p = (size_t *) ptr - 2;
+
+	c->live -= p[0];
+	free(p);
+}
+
+static int	interrupt_calls;
+
+static bool
+cancel_after_three(void *ctx)
+{
+	(void) ctx;
+	return ++interrupt_calls >= 3;
+}
+
+static char *
+repeat_file(const char *path, size_t target, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char		chunk[65536];
+	size_t		n;
+	char	   *buf;
+
+	if (!f)
+		return NULL;
+	n = fread(chunk, 1, sizeof chunk, f);
+	fclose(f);
+	buf = malloc(target + n + 2);
+	*len = 0;
+	while (*len < target)
+	{
+		memcpy(buf + *len, chunk, n);
+		*len += n;
+		buf[(*len)++] = '\n';
+	}
+	return buf;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *doc = argc > 1 ? argv[1] : "test/docs/cq_style_trad.txt";
+	size_t		len;
+	char	   *big = repeat_file(doc, 100 * 1000 * 1000, &len);
+	counting	c = {0, 0};
+	pd_mem		mem = {count_alloc, count_release, &c};
+	pd_segment_opts opts = {&mem, NULL, NULL};
+	pd_doc		d;
+	pd_error	err;
+
+	CHECK(big != NULL);
+	if (!big)
+		return ctest_finish("test_segment");
+
+	/* a 100 MB document: the item table stays a fraction of the text */
+	CHECK(pd_segment(big, len, &opts, &d, &err) == PD_OK);
+	CHECK(d.nitems > 300000);
+	CHECK(d.nparts > 10000);
+	printf("100 MB document: %d items in %d parts, peak %zu bytes for %zu bytes of text (%.2f)\n",
+		   d.nitems, d.nparts, c.peak, len, (double) c.peak / (double) len);
+	CHECK(c.peak < len);			/* measured: about 0.63 */
+	pd_doc_free(&d);
+	CHECK_INT(c.live, 0);
+
+	/* the interrupt hook stops the parse, every PD_INTERRUPT_STRIDE bytes */
+	opts.interrupt = cancel_after_three;
+	interrupt_calls = 0;
+	CHECK(pd_segment(big, len, &opts, &d, &err) == PD_ECANCEL);
+	CHECK_INT(interrupt_calls, 3);
+	CHECK_INT(c.live, 0);		/* nothing leaked on the way out */
+	CHECK_STR(err.msg, "Segmentation was cancelled.");
+	free(big);
+
+	/* invariants on a document with everything at once */
+	{
+		const char *text = "一、总体要求\n（一）指导思想。内容；（二）目标。\n1.甲\n（1）乙\n① 丙\n"
+			"专栏1 重点\n1.不是任务\n2.乙2。内容\n二、任务\n（三）丙。\n附件\n名称\n一、附件正文\n";
+		char		head[PD_HEADING_MAX_BYTES];
+
+		opts.interrupt = NULL;
+		CHECK(pd_segment(text, strlen(text), &opts, &d, &err) == PD_OK);
+		for (int i = 0; i < d.nitems; i++)
+		{
+			const pd_item *it = &d.items[i];
+
+			CHECK(pd_tc_valid(it->code));
+			CHECK(pd_tc_depth(it->code) == it->depth);
+			CHECK(it->marker_start < it->own_end);
+			CHECK(it->own_end <= it->tree_end);
+			CHECK(it->parent < i);
+			if (i > 0)
+				CHECK(it->marker_start >= d.items[i - 1].own_end);
+			pd_item_heading(&d, it, head);
+		}
+		CHECK_INT(d.nparts, 2);
+		CHECK_INT(d.nitems, 10);
+		pd_doc_free(&d);
+	}
+	CHECK_INT(c.live, 0);
+	return ctest_finish("test_segment");
+}

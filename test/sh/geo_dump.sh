@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# plandata_geo through pg_dump and pg_restore: the user's gazetteer rows,
+# aliases and boundaries (for shipped divisions too) come back once; the
+# shipped rows come from the extension and are not duplicated.
+set -euo pipefail
+BIN=$(pg_config --bindir)
+[ -f "$(pg_config --sharedir)/extension/postgis.control" ] || { echo "skip: PostGIS is not installed"; exit 77; }
+SRC=plandata_geo_dump_src DST=plandata_geo_dump_dst
+DUMP=$(mktemp /tmp/plandata_geo_dump.XXXXXX)
+cleanup() { psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST"; rm -f "$DUMP"; }
+trap cleanup EXIT
+cleanup
+psql -X -q -d postgres -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
+
+psql -X -q -v ON_ERROR_STOP=1 -d $SRC <<'SQL'
+CREATE EXTENSION plandata_geo CASCADE;
+-- a prefecture and a district of the user's own (the district's parent is
+-- the user's prefecture), an alias for a shipped district, boundaries for
+-- a shipped and an own division
+INSERT INTO plan_gazetteer (division, code, name, short_name, full_name, type, level, parent, seat)
+VALUES ('330205', '330205', '江北区', '江北', '浙江省宁波市江北区', '区', 'county', '330200',
+		ST_SetSRID(ST_MakePoint(121.555, 29.887), 4326)),
+	   ('330200', '330200', '宁波市', '宁波', '浙江省宁波市', '地级市', 'prefecture', '330000',
+		ST_SetSRID(ST_MakePoint(121.55, 29.87), 4326));
+INSERT INTO plan_gazetteer_alias (alias, division, kind) VALUES ('万盛', '500110', 'alias');
+INSERT INTO plan_gazetteer_alias (alias, kind) VALUES ('长寿村', 'block');
+SELECT count(*) FROM plan_gazetteer_load_geojson('{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"adcode": 500151},
+   "geometry": {"type": "Polygon", "coordinates": [[[105.95, 29.75], [106.15, 29.75], [106.15, 29.95], [105.95, 29.75]]]}},
+  {"type": "Feature", "properties": {"name": "宁波"},
+   "geometry": {"type": "Polygon", "coordinates": [[[121.4, 29.8], [121.7, 29.8], [121.7, 30.0], [121.4, 29.8]]]}}]}');
+SQL
+"$BIN/pg_dump" -Fc -f "$DUMP" $SRC
+"$BIN/pg_restore" -d $DST "$DUMP"
+
+q() { psql -X -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+fail=0
+for sql in \
+  "SELECT count(*) FROM plan_gazetteer" \
+  "SELECT count(*) FROM plan_gazetteer WHERE shipped" \
+  "SELECT string_agg(division || ':' || province || ':' || shipped, ',' ORDER BY division) FROM plan_gazetteer WHERE NOT shipped" \
+  "SELECT count(*) FROM plan_gazetteer_alias" \
+  "SELECT string_agg(alias || ':' || kind, ',' ORDER BY alias) FROM plan_gazetteer_alias WHERE NOT shipped" \
+  "SELECT string_agg(division || ':' || ST_NPoints(boundary), ',' ORDER BY division) FROM plan_gazetteer_boundary" \
+  "SELECT string_agg(matched || ':' || division, ',' ORDER BY pos) FROM place_mentions('支持江北、萬盛、铜梁', '浙江', '2025-02-10')"
+do
+  a=$(q $SRC "$sql"); b=$(q $DST "$sql")
+  if [ "$a" = "$b" ]; then echo "same: $sql -> $b"; else echo "DIFFERENT: $sql: source $a, restored $b"; fail=1; fi
+done
+# shipped rows are not in the dump's data, only the user's
+n=$("$BIN/pg_restore" -f - -a "$DUMP" | grep -c '^500151	' || true)
+echo "shipped rows of 500151 in the dump's data: $n (the boundary only)"
+[ "$n" = 1 ] || fail=1
+# the restored rows are still guarded and still the user's
+q $DST "UPDATE plan_gazetteer SET zone = 'x' WHERE division = '330205'" >/dev/null
+if q $DST "UPDATE plan_gazetteer SET zone = 'x' WHERE division = '500151'" >/dev/null 2>&1; then
+  echo "shipped row could be changed after restore"; fail=1
+fi
+exit $fail
