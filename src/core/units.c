@@ -29,13 +29,12 @@
 #define _GNU_SOURCE			/* memmem */
 #endif
 #include "pd_units.h"
+#include "pd_scan.h"
 #include "pd_segment.h"
 
 #include <stdatomic.h>
 #include <string.h>
 
-#define CP_DUN		0x3001		/* 、 */
-#define CP_JUHAO	0x3002		/* 。 */
 #define CP_HW_DUN	0xFF64		/* ､ half-width ideographic comma */
 
 #define ROLE_PENDING ((pd_unit_role) 15)	/* internal: waiting for a verb */

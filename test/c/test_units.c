@@ -395,6 +395,28 @@ main(void)
 		pd_doc_free(&d);
 	}
 
+	/* ---- character offsets (pd_charpos_at counts eight bytes at a time) ---- */
+	{
+		const char *t = "推进（牵头单位：市經濟信息委；配合单位：ABC局、市科技局等）。\n"
+			"第二行 mixed ASCII and 中文, with 4-byte \xf0\x9f\x98\x80 and more 文字。";
+		size_t		len = strlen(t);
+		bool		same = true;
+		pd_charpos	cp;
+
+		pd_charpos_init(&cp, t);
+		for (size_t b = 0; b <= len; b += 1 + b % 3)
+		{
+			size_t		lead = 0;	/* the plain definition: bytes that lead a character */
+
+			for (size_t i = 0; i < b; i++)
+				lead += ((unsigned char) t[i] & 0xC0) != 0x80;
+			if (pd_charpos_at(&cp, b) != lead)
+				same = false;
+		}
+		CHECK(same);
+		CHECK_INT(pd_charpos_at(&cp, 3), 1);	/* backwards: restarts */
+	}
+
 	/* ---- cancellation ---- */
 	{
 		size_t		len = 3 * PD_INTERRUPT_STRIDE;
