@@ -1495,6 +1495,8 @@ norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 	int			n = 0;
 	size_t		o = 0;
 
+	bool		plain = true;	/* ideographs only: nothing to trim or check */
+
 	for (int i = s; i < e; i++)
 	{
 		bool		bad = false;
@@ -1504,11 +1506,19 @@ norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 			return false;
 		if (cp == 0)
 			continue;
+		if (cp < 0x4E00 || cp > 0x9FFF)
+			plain = false;
 		c[n] = cp;
 		pos[n] = i - s + 1;
 		n++;
 	}
-	if (n == 0 || normalize_cps(c, pos, &n, NULL) != PD_OK || !unit_like(c, n, strict))
+	if (n == 0 || n > PD_UNIT_MAX_CHARS)
+		return false;
+	/* a name of ideographs only changes in normalize_cps just by a 等 ending */
+	if (!(plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1])) &&
+		normalize_cps(c, pos, &n, NULL) != PD_OK)
+		return false;
+	if (!unit_like(c, n, strict))
 		return false;
 	for (int i = 0; i < n; i++)
 		o += pd_u8_put(out + o, c[i]);
@@ -1760,7 +1770,7 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 				continue;
 		}
 		/* k ends an item [s, k); 各区、市政府 stays one */
-		if (k < j)
+		if (k < j && k > s && (admin_first(a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053))
 		{
 			int			next = k + 1,
 						nd = 0;
@@ -1957,7 +1967,12 @@ eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int
 {
 	int			before = P->list->n;
 
-	if (ce - cs > PD_UNIT_GROUP_MAX_BYTES || !ubuf_fill(&P->b, P->text, cs, ce))
+	/*
+	 * A quick no for item markers and asides — （一） （含） （试行）: the
+	 * shortest responsibility bracket is a two-character name and a
+	 * two-character verb (A局负责), at least 8 bytes in any encoding.
+	 */
+	if (ce - cs < 8 || ce - cs > PD_UNIT_GROUP_MAX_BYTES || !ubuf_fill(&P->b, P->text, cs, ce))
 		return;
 	if (parse_group(P, NULL, flags, open, close_end))
 		drop_inner(P->list, before, P->list->n, cs);
