@@ -42,7 +42,9 @@ FROM (VALUES
   (25, 'hard-wrapped bracket', E'（责任单位：市发展改革委、市\n财政局）'),
   (26, 'unclosed bracket', E'（责任单位：市发展改革委、市财政局\n下一段'),
   (27, 'first listed leads', '（工业和信息化部、发展改革委按职责分工负责，列第一位者为牵头单位，下同）（农业农村部、工业和信息化部牵头负责）（各省级人民政府负责）'),
-  (28, '排在第一位 (Traditional)', '（税務總局、財政部、海關總署按職責分工負責。排在第一位的部門為牽頭部門，下同）（商務部等有關部門負責）')
+  (28, '排在第一位 (Traditional)', '（税務總局、財政部、海關總署按職責分工負責。排在第一位的部門為牽頭部門，下同）（商務部等有關部門負責）'),
+  (29, 'labels after a comma', '（牵头单位：市民政局，配合单位：市财政局、市卫生健康委）'),
+  (30, 'names set apart by spaces or /', '（责任单位：市发展改革委 市财政局　市教委/市科技局）')
 ) AS c(n, convention, txt), respunit_extract(txt)
 GROUP BY n, convention ORDER BY n;
 

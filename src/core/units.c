@@ -1554,7 +1554,7 @@ add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_uni
 	return true;
 }
 
-static bool is_and(const uint32_t *a, int k, int *len);
+static bool is_and(const uint32_t *a, int k, int e, int *len);
 static int	parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
 						  bool strict);
 static void names_first(pd_unit_list *L, int co_start, int co_end);
@@ -1643,7 +1643,7 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		char		right[PD_UNIT_NORM_MAX];
 		size_t		rlen;
 
-		if (!is_and(a, k, &alen))
+		if (!is_and(a, k, e, &alen))
 			continue;
 		lend = (a[k] == 0x53CA && k - 1 > cur && a[k - 1] == 0x4EE5) ? k - 1 : k;	/* 以及 */
 		if (norm_piece(P, cur, lend, norm, &nlen, true) &&
@@ -1709,12 +1709,21 @@ names_first(pd_unit_list *L, int co_start, int co_end)
 		L->units[k].ordinal = first_ordinal + (k - co_start);
 }
 
-/* 及, 和, 与 between two names (以及 ends with 及) */
+/* 及, 和, 与, / or spaces between two names (以及 ends with 及) */
 static bool
-is_and(const uint32_t *a, int k, int *len)
+is_and(const uint32_t *a, int k, int e, int *len)
 {
 	*len = 1;
-	return a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E;
+	if (a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E || a[k] == '/')
+		return true;
+	/* 市发展改革委 市财政局: names set apart by spaces (not before a bracket) */
+	if (pd_is_space(a[k]) && a[k] != '\n')
+	{
+		while (k + *len < e && pd_is_space(a[k + *len]) && a[k + *len] != '\n')
+			(*len)++;
+		return k + *len < e && a[k + *len] != '(';
+	}
+	return false;
 }
 
 /*
@@ -1826,6 +1835,14 @@ segment_end(const ubuf *b, int i, int n, int flags)
 			depth--;
 		else if (depth == 0 && (is_segment_sep(cp) || ((flags & G_UNBRACKETED) && cp == '\n')))
 			return i;
+		else if (depth == 0 && cp == ',')
+		{
+			/* （牵头单位：A，配合单位：B）: a label after a comma starts a segment */
+			const label *lab;
+
+			if (match_label(b, i + 1, n, &lab) >= 0)
+				return i;
+		}
 	}
 	return n;
 }

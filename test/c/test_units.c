@@ -232,6 +232,7 @@ main(void)
 			  "省科技厅:lead 省财政厅:lead 省教育厅:co");
 	CHECK_STR(units("（责任单位：A局；配合单位：B局）"), "A局:lead B局:co");
 	CHECK_STR(units("（牵头：A局；配合：B局）"), "A局:lead B局:co");
+	CHECK_STR(units("（牵头单位：A局，配合单位：B局、C委）"), "A局:lead B局:co C委:co");
 	CHECK_STR(units("（牵头单位：A局；配合单位：B局；完成时限：2025年底）"), "A局:lead B局:co");
 
 	/* ---- verbs ---- */
@@ -277,6 +278,10 @@ main(void)
 	CHECK_STR(units("（责任单位：各区、县级市）"), "各区、县级市");
 	CHECK_STR(units("（责任单位：各区、县、市政府）"), "各区、县、市政府");
 	CHECK_STR(units("（责任单位：各区县政府、市级有关部门）"), "各区县政府 市级有关部门");
+	CHECK_STR(units("（责任单位：市发展改革委 市财政局　市教委）"), "市发展改革委 市财政局 市教委");
+	CHECK_STR(units("（责任单位：市发展改革委/市财政局）"), "市发展改革委 市财政局");
+	CHECK_STR(units("（责任单位：各区县 （自治县）政府）"), "各区县(自治县)政府");
+	CHECK_STR(units("（责任单位：市 发展改革委）"), "市发展改革委");
 
 	/* ---- running text and 【】 ---- */
 	CHECK_STR(units("加强组织保障。责任单位：市发展改革委、市财政局。下一句话：不是单位。"),
