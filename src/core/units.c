@@ -652,6 +652,16 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 				hi,
 				depth;
 	bool		changed;
+	bool		plain = n > 0 && n <= PD_UNIT_MAX_CHARS;
+
+	/*
+	 * The common case first: a name of ideographs only has nothing to trim,
+	 * no brackets and no separators, and changes only by a 等 ending.
+	 */
+	for (int i = 0; i < n && plain; i++)
+		plain = c[i] >= 0x4E00 && c[i] <= 0x9FFF;
+	if (plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1]))
+		return PD_OK;
 
 	/*
 	 * Trim until nothing changes: punctuation and stray brackets at the
@@ -1495,8 +1505,6 @@ norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 	int			n = 0;
 	size_t		o = 0;
 
-	bool		plain = true;	/* ideographs only: nothing to trim or check */
-
 	for (int i = s; i < e; i++)
 	{
 		bool		bad = false;
@@ -1506,17 +1514,11 @@ norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 			return false;
 		if (cp == 0)
 			continue;
-		if (cp < 0x4E00 || cp > 0x9FFF)
-			plain = false;
 		c[n] = cp;
 		pos[n] = i - s + 1;
 		n++;
 	}
-	if (n == 0 || n > PD_UNIT_MAX_CHARS)
-		return false;
-	/* a name of ideographs only changes in normalize_cps just by a 等 ending */
-	if (!(plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1])) &&
-		normalize_cps(c, pos, &n, NULL) != PD_OK)
+	if (n == 0 || normalize_cps(c, pos, &n, NULL) != PD_OK)
 		return false;
 	if (!unit_like(c, n, strict))
 		return false;
