@@ -153,6 +153,8 @@ CREATE INDEX respunit_dict_full_idx ON @extschema@.respunit_dict (region, full_n
 COMMENT ON TABLE @extschema@.respunit_dict IS
 	'full official names of units by region and short name; seed rows ship with plandata, add your own with seed = false';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.respunit_dict', 'WHERE NOT seed');
+-- a trusted install runs as the bootstrap superuser: the installing user gets full use
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.respunit_dict TO @extowner@ WITH GRANT OPTION;
 
 -- Chongqing (../shared/ref/chongqing_units.csv: short -> full, kind)
 INSERT INTO @extschema@.respunit_dict (region, short, full_name, kind, seed)

@@ -92,3 +92,8 @@ WHERE a.role <> 'implicit' AND b.role <> 'implicit'
 GROUP BY a.unit, b.unit;
 COMMENT ON VIEW @extschema@.plan_unit_pairs IS
 	'pairs of units named on the same tasks, with counts: edges for network analysis (plain types)';
+
+-- a trusted install runs as the bootstrap superuser: the installing user gets full use
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_task_unit TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT ON @extschema@.plan_task_units, @extschema@.plan_unit_workload, @extschema@.plan_unit_workload_overall,
+	@extschema@.plan_unit_matrix, @extschema@.plan_unit_pairs TO @extowner@ WITH GRANT OPTION;

@@ -8,17 +8,17 @@
  * （ / ： match 责任单位 / ( / : without a second table.
  *
  * How a span is read (pd_units_extract):
- *  - One pass over the bytes looks only at ( ) （ ） : ： and 】.  Opens go
- *    on a small stack; a close evaluates the bracket it closes (innermost
- *    first).  When an outer bracket is accepted, units of accepted brackets
+ *  - One pass over the span looks only at ( ) （ ） : ： and 】, found with
+ *    memchr (see find_event).  Opens go on a small stack; a close evaluates
+ *    the bracket it closes (innermost first).  When an outer bracket is accepted, units of accepted brackets
  *    inside it are dropped again (the outer reading wins: 主（協）辦機關 and
  *    西部（重庆）科学城管委会 hold brackets of their own).
  *  - A colon outside brackets preceded by a label at a line or sentence
  *    start (主辦機關：…, 责任单位：…, 【牵头单位】…) starts a labelled list
  *    that runs to the end of the line or sentence.
  *  - A bracket's content is decoded once into folded code points and split
- *    into segments (；; 。), items (、，,), and pieces (及 / 和 / 与 between
- *    two unit names).  A label (责任单位：) sets the role of its segment;
+ *    into segments (；; 。), items (、，,), and pieces (及 / 和 / 与, a / or
+ *    spaces between two unit names).  A label (责任单位：) sets the role of its segment;
  *    a verb at the end of an item (牵头, 配合, 按职责分工负责 …) sets the
  *    role of the items since the previous verb; （牵头） after a name sets
  *    that name's role.  Items that do not look like unit names are notes:
@@ -37,14 +37,18 @@
 
 #define CP_HW_DUN	0xFF64		/* ､ half-width ideographic comma */
 
-#define ROLE_PENDING ((pd_unit_role) 15)	/* internal: waiting for a verb */
+/*
+ * Internal only: a unit waiting for the verb or label that gives its role.
+ * Every unit has a real role when parse_group accepts its bracket.
+ */
+#define ROLE_PENDING ((pd_unit_role) 15)
 
 /* ------------------------------------------------------------------------
  * code point strings
  * ------------------------------------------------------------------------ */
 
 /*
- * Keywords are UTF-32 literals with their length known at compile time, so
+ * Keywords are UTF-32 literals (U"…", C11 and GNU C) with their length known at compile time, so
  * matching one is a memcmp on code points: no decoding, no strlen in the
  * parser's inner loops.  K("牵头") builds one; tables end with KEND.
  */
