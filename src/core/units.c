@@ -1380,7 +1380,7 @@ match_label(const ubuf *b, int i, int n, const label **lab)
 	/* a quick no: labels are at most 6 characters, then their colon */
 	for (k = i; k < n && k < i + 10 && b->cp[k] != ':'; k++)
 		;
-	if (k == n || b->cp[k] != ':')
+	if (k >= n || b->cp[k] != ':')
 		return -1;
 	len = label_at(b->cp, i, n, lab);
 	if (len == 0)
