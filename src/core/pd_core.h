@@ -29,7 +29,9 @@ typedef enum pd_status
 	PD_ESYNTAX,					/* malformed literal: SQLSTATE 22P02 */
 	PD_ERANGE,					/* well-formed but out of range: 22003 */
 	PD_ENOMEM,					/* allocation failed */
-	PD_ECANCEL					/* the interrupt callback asked us to stop */
+	PD_ECANCEL,					/* the interrupt callback asked us to stop */
+	PD_EMISMATCH				/* values of different dimensions (people vs
+								 * kilometres): SQLSTATE 22023 */
 } pd_status;
 
 typedef struct pd_error

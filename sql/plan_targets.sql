@@ -1,0 +1,66 @@
+--
+-- plan_targets: every quantitative target of a document, with the code of
+-- the item that states it.  Documents written by us in the styles of real
+-- plans (test/docs); the Chongqing-style plan in both scripts.
+--
+\set cq_trad `cat test/docs/cq_style_trad.txt`
+\set cq_simp `cat test/docs/cq_style_simp.txt`
+\set policy `cat test/docs/targets_policy_style.txt`
+\set ngit `cat test/docs/targets_ngit_style.txt`
+\set ai `cat test/docs/targets_ai_style.txt`
+\set none `cat test/docs/targets_none_style.txt`
+\set guofa `cat test/docs/guofa_style.txt`
+\set four `cat test/docs/four_level_style.txt`
+
+-- Chongqing style (Traditional): the five targets of the plan, and the
+-- annual training count its 2.3 adds; the news lead before 原文件如下, the
+-- 15-minute and 1-hour circles, 再延长30年 and 15个区县 are not targets
+SELECT code, target, indicator, year, period, aspirational, raw FROM plan_targets(:'cq_trad');
+-- Simplified and Traditional give the same targets
+SELECT count(*) AS targets, bool_and(t.code = s.code AND t.target = s.target AND t.period IS NOT DISTINCT FROM s.period)
+       AS same
+FROM plan_targets(:'cq_trad') WITH ORDINALITY t JOIN plan_targets(:'cq_simp') WITH ORDINALITY s USING (ordinality);
+
+-- two attached texts: subsidy parameters are not targets; 专栏 boxes count for the item they follow
+SELECT part, code, target, indicator, year, period, aspirational AS asp, raw FROM plan_targets(:'policy');
+
+-- 到2026年年底 governs the whole paragraph; 力争到2026年 in each field; annual items
+SELECT code, target, indicator, year, period, aspirational AS asp, raw FROM plan_targets(:'ngit');
+
+-- '——' bullets under 总体要求 governed by the 到2027年 before them
+SELECT code, target, indicator, year, period, raw FROM plan_targets(:'ai');
+
+-- 到2025年 / 到2030年 blocks, 均 and 分别
+SELECT code, target, indicator, year, period, raw FROM plan_targets(:'guofa');
+
+-- four levels; ranks and qualifiers are not targets
+SELECT code, target, indicator, year, period, raw FROM plan_targets(:'four');
+
+-- a document without targets gives none
+SELECT count(*) AS targets FROM plan_targets(:'none');
+
+-- ord points at the item in plan_tasks; offsets are characters of the document
+SELECT bool_and(t.code = k.code AND t.part = k.part) AS same_item,
+       bool_and(substr(:'policy', t.start_offset + 1, t.end_offset - t.start_offset) = t.raw) AS offsets_ok,
+       bool_and(t.start_offset >= k.start_offset AND t.end_offset <= k.end_offset) AS inside_item
+FROM plan_targets(:'policy') t JOIN plan_tasks(:'policy') k USING (ord);
+
+-- targets per dimension and kind over all the documents
+SELECT target_dimension(target) AS dimension, target_kind(target) AS kind, count(*)
+FROM unnest(ARRAY[:'cq_trad', :'policy', :'ngit', :'ai', :'guofa', :'four', :'none']) d, plan_targets(d)
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- no items: no targets; garbage never fails
+SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');
+SELECT count(*) FROM plan_targets('');
+SELECT count(*) FROM plan_targets(E'一、总体要求\n达到达到%%%以上以下' || repeat('，', 3000) || E'\uFFFD76%');
+
+-- a short statement_timeout stops a long document (57014)
+CREATE TEMP TABLE big AS SELECT repeat(:'cq_trad' || E'\n', 3000) AS body;
+SET statement_timeout = '1ms';
+\set VERBOSITY terse
+SELECT count(*) FROM big, plan_targets(big.body);
+\echo :LAST_ERROR_SQLSTATE
+RESET statement_timeout;
+\set VERBOSITY default
+DROP TABLE big;

@@ -1,0 +1,210 @@
+/*
+ * pd_target_int.h — internals shared by target.c (the value type) and
+ * targets_scan.c (the sentence extractor): keyword tables matched on folded
+ * code points, and the number / unit readers both of them use.  Not part of
+ * the public core API.
+ */
+#ifndef PD_TARGET_INT_H
+#define PD_TARGET_INT_H
+
+#include "pd_target.h"
+
+/*
+ * A keyword table: Simplified, half-width UTF-8 words with two small
+ * payload numbers.  The first lookup decodes the words into code points and
+ * indexes them by first and by last code point, so matching at a position
+ * (forwards, or backwards from a position) touches only the few words that
+ * can match.  The build is idempotent; multi-threaded callers should call
+ * pd_target_init() once before starting threads.
+ */
+#define PD_WORD_MAX_CPS 8
+#define PD_WORDTAB_MAX 192
+#define PD_WORD_BUCKETS 1024		/* power of two: most code points hit an empty one */
+
+typedef struct pd_word
+{
+	const char *text;
+	int16_t		a;
+	int16_t		b;
+} pd_word;
+
+typedef struct pd_wordtab
+{
+	const pd_word *words;
+	int			n;
+	volatile int ready;
+	uint8_t		len[PD_WORDTAB_MAX];
+	uint32_t	cps[PD_WORDTAB_MAX][PD_WORD_MAX_CPS];
+	int16_t		head_first[PD_WORD_BUCKETS];
+	int16_t		next_first[PD_WORDTAB_MAX];
+	int16_t		head_last[PD_WORD_BUCKETS];
+	int16_t		next_last[PD_WORDTAB_MAX];
+} pd_wordtab;
+
+static inline unsigned
+pd_word_bucket(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 22;	/* top 10 bits: 1024 buckets */
+}
+
+#define PD_WORDTAB(arr) \
+	{ (arr), (int) (sizeof(arr) / sizeof((arr)[0])), 0, {0}, {{0}}, {0}, {0}, {0}, {0} }
+
+
+
+/* the slow paths of the two lookups below */
+int			pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n);
+int			pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i);
+void		pd_wordtab_build(pd_wordtab *t);
+
+/*
+ * Longest word starting at cps[i] (i < n): its index, or -1.  Inline up to
+ * the bucket, which is empty for most code points of running text.
+ */
+static inline int
+pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
+{
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	if (t->head_first[pd_word_bucket(cps[i])] < 0)
+		return -1;
+	return pd_word_at_slow(t, cps, i, n);
+}
+
+/* longest word ending just before cps[i] and starting at or after `from` */
+static inline int
+pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i)
+{
+	if (i <= from)
+		return -1;
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	if (t->head_last[pd_word_bucket(cps[i - 1])] < 0)
+		return -1;
+	return pd_word_before_slow(t, cps, from, i);
+}
+
+static inline int
+pd_word_len(const pd_wordtab *t, int w)
+{
+	return t->len[w];
+}
+
+/* build every table of the module (idempotent) */
+void		pd_target_init(void);
+
+/* ---- shared readers ------------------------------------------------------- */
+
+/* 十 百 千 万 亿 as unit multipliers: their power of ten, else 0 */
+static inline int
+pd_multiplier_pow10(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x5341:			/* 十 */
+			return 1;
+		case 0x767E:			/* 百 */
+			return 2;
+		case 0x5343:			/* 千 */
+			return 3;
+		case 0x4E07:			/* 万 */
+			return 4;
+		case 0x4EBF:			/* 亿 */
+			return 8;
+		default:
+			return 0;
+	}
+}
+
+/*
+ * An Arabic number at cps[i]: digits, optional thousands separators
+ * (1,000: only when commas is set — not inside [lo,hi]), optional decimal
+ * point and digits.  Returns the number of code
+ * points read (0 if cps[i] is not a digit); *status is PD_ERANGE when the
+ * number has more significant or fraction digits than a pd_dec holds.
+ */
+int			pd_read_arabic(const uint32_t *cps, int i, int n, bool commas, pd_dec *out,
+						   pd_status *status);
+
+/*
+ * A Chinese number at cps[i]: a run of numeral characters (一 … 九 两 十 百
+ * 千 〇 零) read by pd_cn_value, a bare 百 or 千 counting as 100 / 1000.
+ * Returns the code points read, 0 if none or malformed.
+ */
+int			pd_read_chinese(const uint32_t *cps, int i, int n, pd_dec *out);
+
+/*
+ * The unit printed at cps[i] in running text: table units (longest match),
+ * optionally preceded by multipliers (万 亿 …, also alone: 5亿) and
+ * followed by 级 after multipliers (7000亿级).  Returns the code points
+ * read (0: no unit here).
+ */
+int			pd_read_text_unit(const uint32_t *cps, int i, int n);
+
+/* encode cps[i..j) as UTF-8 into buf (cap bytes); returns bytes, 0 if it does not fit */
+size_t		pd_cps_to_utf8(const uint32_t *cps, int i, int j, char *buf, size_t cap);
+
+/* set t->unit from cps[i..j) and resolve it; false if too long */
+bool		pd_target_set_unit(pd_target *t, const uint32_t *cps, int i, int j);
+
+/* normalise a parsed decimal: strip trailing fraction zeros */
+pd_dec		pd_dec_norm(pd_dec d);
+
+/* — — 至 ~ between the bounds of a range */
+bool		pd_is_range_sep(uint32_t c);
+
+/*
+ * The comparator and change words of the literal parser (达到 不低于 稳定在
+ * 提高到 增长 下降 每年 年均 翻一番 …), shared with the extractor, which
+ * reads them backwards from a number.
+ */
+enum
+{
+	W_OP_HARD = 1,				/* arg = op: 不低于; a suffix must agree */
+	W_OP_SOFT,					/* arg = op, a suffix overrides it: 达到, 稳定在 */
+	W_LEVEL_UP,					/* 提高到: a level, >= unless a suffix says otherwise */
+	W_LEVEL_DOWN,				/* 降至: a level, <= */
+	W_GROWTH_UP,				/* 增长 提高 */
+	W_GROWTH_DOWN,				/* 下降 降低 */
+	W_PER_YEAR,					/* 每年 年均 */
+	W_DOUBLE					/* 翻一番: arg = the growth in % */
+};
+
+int			pd_prefix_word_at(const uint32_t *cps, int i, int n);
+int			pd_prefix_word_before(const uint32_t *cps, int from, int i);
+int			pd_prefix_word_class(int w);
+int			pd_prefix_word_arg(int w);
+int			pd_prefix_word_len(int w);
+
+/* a suffix word (以上 以下 以内 左右 …) at cps[i]: its length and *op, or 0 */
+int			pd_suffix_at(const uint32_t *cps, int i, int n, int *op);
+
+/*
+ * The pieces of a target as read, before they are combined: comparator
+ * symbols and words, change words, signs, suffix, per year, the number or
+ * range.  pd_tparts_build() applies the rules (a suffix overrides a soft
+ * word, a decline mirrors the comparator and negates the value, …) to a
+ * target whose unit is already set.
+ */
+typedef struct pd_tparts
+{
+	int			op;				/* -1: none yet */
+	bool		op_soft;
+	int			op_pos;			/* 1-based character, for messages */
+	int			word_sign;		/* growth words: +1 增长, -1 下降 */
+	int			explicit_sign;	/* + or - printed before the number */
+	int			level_dir;		/* 提高到 +1, 降至 -1 */
+	bool		per_year;
+	bool		doubling;		/* 翻一番: v is set, the unit is % */
+	int			suffix_op;		/* 以上 …; -1: none */
+	bool		range;
+	pd_dec		v;
+	pd_dec		hi;
+} pd_tparts;
+
+void		pd_tparts_init(pd_tparts *p);
+pd_status	pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err);
+pd_status	pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err);
+pd_status	pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err);
+
+#endif							/* PD_TARGET_INT_H */

@@ -1,0 +1,1668 @@
+/*
+ * targets_scan.c — find the quantitative targets in running plan text.
+ * Backend-free, one pass, no allocation.
+ *
+ * The text is read sentence by sentence (up to 。；！？ or a line break) into
+ * a fixed buffer of folded code points (Simplified, half-width) with the
+ * byte offset of each, so every keyword test is script- and width-blind
+ * while indicator and raw text come back exactly as printed.  Within a
+ * sentence one left-to-right loop keeps the state of the current clause
+ * (up to ，：；or a bracket): whether a goal verb (建成 培育 打造 …), a
+ * descriptive verb (围绕 聚焦), a subsidy word (给予 奖励) or a past marker
+ * (已 截至) has been seen, and of the sentence: where 每年/年均 and 力争
+ * start.  The governing year (到2025年) is state of the whole scan.
+ *
+ * At every number the reader takes what follows (range, unit, /年, 以上 …)
+ * and reads the comparator and change words backwards (达到, 稳定在, 年均增长,
+ * 均 / 分别 …), then decides: a target needs a comparator, a suffix, or —
+ * for counts, people and amounts — a goal verb in its clause; years, dates,
+ * plan periods, durations, ranks, references, subsidy and eligibility
+ * parameters, counts of places (15个区县) and attributive amounts (200亿元的
+ * 集群) are not targets.  Lists joined by 和 、及 after 分别 share the
+ * comparator and split the subject (花生种植、收获机械化率分别达到65%和55%);
+ * 均 gives one target per listed subject.
+ *
+ * Backward looks are bounded (a clause, at most CLAUSE_LOOK code points), so
+ * the scan is linear in the text.
+ */
+#include "pd_target_int.h"
+
+#include <string.h>
+
+#define SMAX PD_TSCAN_SENTENCE_MAX
+#define CHAIN_MAX 12
+#define CLAUSE_LOOK 96			/* longest subject we read back */
+#define OBJECT_MAX 30			/* longest object we read forward */
+#define BY_WINDOW 12			/* 按 … 10% */
+#define NO_POS (SMAX + 1)
+
+/* ---- word tables ------------------------------------------------------- */
+
+enum
+{
+	C_GOAL = 1,					/* a verb that sets a quantity: 建成 培育 打造 */
+	C_DESC,						/* describes what exists: 围绕 聚焦 涉及 */
+	C_PAST,						/* 已 截至 以来 同比 */
+	C_SUBSIDY,					/* 给予 奖励 补助 */
+	C_ELIGIBLE,					/* 申报 申请: amounts are thresholds */
+	C_CAP,						/* 最高 单个 每个: a per-unit cap */
+	C_BY,						/* 按 按照: a rate of something else */
+	C_ANNUAL,					/* 每年 年均 */
+	C_ASPIRE,					/* 力争 争取 */
+	C_ACHIEVE					/* 实现 确保 …: a rate further on is reached */
+};
+
+static const pd_word ctx_words[] = {
+	{"建成", C_GOAL, 0}, {"建设", C_GOAL, 0}, {"新建", C_GOAL, 0}, {"新增", C_GOAL, 0}, {"培育", C_GOAL, 0},
+	{"打造", C_GOAL, 0}, {"遴选", C_GOAL, 0}, {"发布", C_GOAL, 0}, {"实施", C_GOAL, 0}, {"认定", C_GOAL, 0},
+	{"推出", C_GOAL, 0}, {"谋划", C_GOAL, 0}, {"引进", C_GOAL, 0}, {"引育", C_GOAL, 0}, {"支持", C_GOAL, 0},
+	{"推动", C_GOAL, 0}, {"推广", C_GOAL, 0}, {"创建", C_GOAL, 0}, {"布局", C_GOAL, 0}, {"组织", C_GOAL, 0},
+	{"面向", C_GOAL, 0}, {"完成", C_GOAL, 0}, {"形成", C_GOAL, 0}, {"累计", C_GOAL, 0}, {"带动", C_GOAL, 0},
+	{"招引", C_GOAL, 0}, {"开通", C_GOAL, 0}, {"部署", C_GOAL, 0}, {"改造", C_GOAL, 0}, {"培训", C_GOAL, 0},
+	{"吸引", C_GOAL, 0}, {"争创", C_GOAL, 0}, {"评选", C_GOAL, 0}, {"扶持", C_GOAL, 0}, {"孵化", C_GOAL, 0},
+	{"设立", C_GOAL, 0}, {"举办", C_GOAL, 0}, {"开展", C_GOAL, 0}, {"储备", C_GOAL, 0}, {"落地", C_GOAL, 0},
+	{"新开工", C_GOAL, 0}, {"开工", C_GOAL, 0}, {"建立", C_GOAL, 0}, {"制定", C_GOAL, 0}, {"出台", C_GOAL, 0},
+	{"提供", C_GOAL, 0}, {"吸纳", C_GOAL, 0}, {"安置", C_GOAL, 0}, {"培养", C_GOAL, 0}, {"引导", C_GOAL, 0},
+	{"入选", C_GOAL, 0}, {"获批", C_GOAL, 0}, {"创成", C_GOAL, 0}, {"签约", C_GOAL, 0}, {"招商", C_GOAL, 0},
+	{"育成", C_GOAL, 0}, {"服务", C_GOAL, 0}, {"征集", C_GOAL, 0}, {"创作", C_GOAL, 0},
+	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0},
+	{"开放", C_GOAL, 0}, {"命名", C_GOAL, 0}, {"创办", C_GOAL, 0},
+	{"实现", C_ACHIEVE, 0}, {"确保", C_ACHIEVE, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
+	{"新培育", C_GOAL, 0}, {"新认定", C_GOAL, 0}, {"新引进", C_GOAL, 0}, {"新建成", C_GOAL, 0},
+	{"围绕", C_DESC, 0}, {"聚焦", C_DESC, 0}, {"涉及", C_DESC, 0}, {"包括", C_DESC, 0}, {"包含", C_DESC, 0},
+	{"共有", C_DESC, 0}, {"现有", C_DESC, 0}, {"拥有", C_DESC, 0}, {"分为", C_DESC, 0}, {"依托", C_DESC, 0},
+	{"对接", C_DESC, 0}, {"根据", C_DESC, 0}, {"所辖", C_DESC, 0}, {"辖", C_DESC, 0},
+	{"已", C_PAST, 0}, {"已经", C_PAST, 0}, {"截至", C_PAST, 0}, {"截止", C_PAST, 0}, {"以来", C_PAST, 0},
+	{"同比", C_PAST, 0}, {"比上年", C_PAST, 0}, {"较上年", C_PAST, 0}, {"上年", C_PAST, 0},
+	{"给予", C_SUBSIDY, 0}, {"奖励", C_SUBSIDY, 0}, {"补助", C_SUBSIDY, 0}, {"补贴", C_SUBSIDY, 0},
+	{"资助", C_SUBSIDY, 0}, {"奖补", C_SUBSIDY, 0}, {"贴息", C_SUBSIDY, 0}, {"补偿", C_SUBSIDY, 0},
+	{"一次性", C_SUBSIDY, 0}, {"奖金", C_SUBSIDY, 0},
+	{"申报", C_ELIGIBLE, 0}, {"申请", C_ELIGIBLE, 0}, {"符合条件", C_ELIGIBLE, 0},
+	{"最高", C_CAP, 0}, {"最多", C_CAP, 0}, {"单个", C_CAP, 0}, {"每个", C_CAP, 0}, {"每家", C_CAP, 0},
+	{"每项", C_CAP, 0}, {"每户", C_CAP, 0}, {"每人", C_CAP, 0}, {"单项", C_CAP, 0}, {"单家", C_CAP, 0},
+	{"按", C_BY, 0}, {"按照", C_BY, 0},
+	{"每年", C_ANNUAL, 0}, {"年均", C_ANNUAL, 0}, {"每年度", C_ANNUAL, 0},
+	{"力争", C_ASPIRE, 0}, {"争取", C_ASPIRE, 0},
+};
+
+/*
+ * In front of a number: what makes it not a target (a rank, a reference, a
+ * serial) or, before 年, what kind of year it is.
+ */
+enum
+{
+	B_RANK = 1,					/* 第3 前10 排名 */
+	B_REF,						/* 专栏1 表2 附件3 */
+	B_YEAR_TO,					/* 到2025年: the governing year */
+	B_YEAR_PAST,				/* 截至2023年 */
+	B_YEAR_BASE					/* 比2020年 较2020年: a base of comparison */
+};
+
+static const pd_word before_words[] = {
+	{"第", B_RANK, 0}, {"前", B_RANK, 0}, {"后", B_RANK, 0}, {"排名", B_RANK, 0}, {"位列", B_RANK, 0},
+	{"位居", B_RANK, 0}, {"居", B_RANK, 0}, {"排", B_RANK, 0}, {"top", B_RANK, 0}, {"TOP", B_RANK, 0},
+	{"专栏", B_REF, 0}, {"表", B_REF, 0}, {"图", B_REF, 0}, {"附件", B_REF, 0}, {"附表", B_REF, 0},
+	{"附录", B_REF, 0}, {"编号", B_REF, 0}, {"号", B_REF, 0}, {"电话", B_REF, 0}, {"〔", B_REF, 0},
+	{"[", B_REF, 0},
+	{"到", B_YEAR_TO, 0}, {"至", B_YEAR_TO, 0}, {"到了", B_YEAR_TO, 0},
+	{"截至", B_YEAR_PAST, 0}, {"截止", B_YEAR_PAST, 0}, {"截止到", B_YEAR_PAST, 0},
+	{"比", B_YEAR_BASE, 0}, {"较", B_YEAR_BASE, 0}, {"与", B_YEAR_BASE, 0}, {"同", B_YEAR_BASE, 0},
+	{"相比", B_YEAR_BASE, 0}, {"从", B_YEAR_BASE, 0}, {"自", B_YEAR_BASE, 0}, {"于", B_YEAR_BASE, 0},
+	{"在", B_YEAR_BASE, 0},
+};
+
+/* after YYYY年 */
+enum
+{
+	A_DEADLINE = 1,				/* 2025年底前 2025年前 2025年内 */
+	A_SINCE,					/* 2020年以来 */
+	A_END						/* 2025年底 2025年末 */
+};
+
+static const pd_word after_year_words[] = {
+	{"前", A_DEADLINE, 0}, {"底前", A_DEADLINE, 0}, {"年底前", A_DEADLINE, 0}, {"末前", A_DEADLINE, 0},
+	{"内", A_DEADLINE, 0}, {"年内", A_DEADLINE, 0}, {"以前", A_DEADLINE, 0},
+	{"以来", A_SINCE, 0}, {"起", A_SINCE, 0}, {"开始", A_SINCE, 0},
+	{"底", A_END, 0}, {"末", A_END, 0}, {"年底", A_END, 0}, {"年末", A_END, 0},
+};
+
+/* cleaned off the front of a subject */
+static const pd_word lead_words[] = {
+	{"到", 0, 0}, {"至", 0, 0}, {"力争", 0, 0}, {"争取", 0, 0}, {"确保", 0, 0}, {"预计", 0, 0}, {"计划", 0, 0}, {"全市", 0, 0}, {"全省", 0, 0},
+	{"全区", 0, 0}, {"全县", 0, 0}, {"全国", 0, 0}, {"全域", 0, 0}, {"其中", 0, 0}, {"同时", 0, 0}, {"并", 0, 0}, {"并且", 0, 0}, {"且", 0, 0},
+	{"使", 0, 0}, {"推动", 0, 0}, {"促进", 0, 0}, {"带动", 0, 0}, {"进一步", 0, 0}, {"着力", 0, 0}, {"持续", 0, 0}, {"稳步", 0, 0},
+	{"逐步", 0, 0}, {"基本", 0, 0}, {"实现", 0, 0}, {"的", 0, 0}, {"年底", 0, 0}, {"年末", 0, 0}, {"底", 0, 0}, {"末", 0, 0}, {"前", 0, 0},
+	{"年内", 0, 0}, {"期间", 0, 0}, {"时", 0, 0}, {"共", 0, 0}, {"总体上", 0, 0}, {"此外", 0, 0}, {"另外", 0, 0}, {"加快", 0, 0},
+	{"大力", 0, 0}, {"努力", 0, 0}, {"要", 0, 0}, {"将", 0, 0}, {"和", 0, 0}, {"及", 0, 0}, {"与", 0, 0}, {"以及", 0, 0}, {"或", 0, 0},
+	{"在此基础上", 0, 0}, {"届时", 0, 0}, {"目标是", 0, 0}, {"主要目标是", 0, 0}, {"总体目标是", 0, 0},
+};
+
+/* cleaned off the end of a subject */
+static const pd_word tail_words[] = {
+	{"要", 0, 0}, {"将", 0, 0}, {"应", 0, 0}, {"需", 0, 0}, {"均", 0, 0}, {"分别", 0, 0}, {"总体", 0, 0}, {"总体上", 0, 0}, {"力争", 0, 0},
+	{"争取", 0, 0}, {"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"进一步", 0, 0}, {"基本", 0, 0}, {"的", 0, 0}, {"每年", 0, 0},
+	{"年均", 0, 0}, {"总计", 0, 0}, {"合计", 0, 0}, {"预计", 0, 0}, {"可", 0, 0}, {"能", 0, 0}, {"都", 0, 0}, {"共", 0, 0}, {"为", 0, 0},
+	{"有", 0, 0}, {"也", 0, 0}, {"还", 0, 0}, {"再", 0, 0}, {"确保", 0, 0}, {"有望", 0, 0}, {"整体", 0, 0}, {"全面", 0, 0},
+};
+
+/* fillers between comparator words and the number, or before them */
+static const pd_word filler_words[] = {
+	{"均", 1, 0}, {"分别", 2, 0}, {"总体", 0, 0}, {"都", 0, 0}, {"将", 0, 0}, {"要", 0, 0}, {"了", 0, 0},
+	{"可", 0, 0}, {"为", 0, 0}, {"共", 0, 0}, {"合计", 0, 0}, {"总计", 0, 0}, {"累计", 0, 0},
+	{"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"力争", 0, 0}, {"争取", 0, 0}, {"基本", 0, 0},
+};
+
+/* counted things that are places or parts of the plan, not targets */
+static const pd_word admin_words[] = {
+	{"区县", 0, 0}, {"区（县）", 0, 0}, {"区(县)", 0, 0}, {"县（市、区）", 0, 0}, {"县(市、区)", 0, 0},
+	{"乡镇", 0, 0}, {"街道", 0, 0}, {"省份", 0, 0}, {"城市", 0, 0}, {"地市", 0, 0}, {"设区市", 0, 0},
+	{"部门", 0, 0}, {"方面", 0, 0}, {"领域", 0, 0}, {"重点领域", 0, 0}, {"环节", 0, 0}, {"板块", 0, 0},
+	{"国家和地区", 0, 0}, {"层级", 0, 0}, {"阶段", 0, 0}, {"步骤", 0, 0}, {"方向", 0, 0}, {"片区", 0, 0},
+	{"区", 1, 0}, {"县", 1, 0}, {"市", 1, 0}, {"镇", 1, 0}, {"乡", 1, 0}, {"村", 1, 0}, {"省", 1, 0}, {"类", 1, 0},
+	{"措施", 1, 0}, {"任务", 1, 0}, {"重点任务", 1, 0}, {"举措", 1, 0}, {"政策", 1, 0},
+	{"政策措施", 1, 0}, {"行动", 1, 0}, {"专项行动", 1, 0}, {"工程", 1, 0}, {"重大工程", 1, 0},
+	{"原则", 1, 0}, {"目标", 1, 0}, {"大类", 1, 0}, {"条措施", 1, 0}, {"个方面", 1, 0},
+};
+
+/* clauses opening with these do not carry on an earlier 每年 */
+static const pd_word annual_break_words[] = {
+	{"累计", 0, 0}, {"全省", 0, 0}, {"全市", 0, 0}, {"全区", 0, 0}, {"全县", 0, 0}, {"全国", 0, 0},
+	{"总计", 0, 0}, {"合计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
+};
+
+/* head nouns a distributed subject shares: 花生种植、收获|机械化率 */
+static const pd_word head_words[] = {
+	{"机械化率", 0, 0}, {"覆盖率", 0, 0}, {"普及率", 0, 0}, {"渗透率", 0, 0}, {"使用率", 0, 0}, {"利用率", 0, 0}, {"达标率", 0, 0},
+	{"合格率", 0, 0}, {"参保率", 0, 0}, {"入学率", 0, 0}, {"城镇化率", 0, 0}, {"贡献率", 0, 0}, {"转化率", 0, 0}, {"上云率", 0, 0},
+	{"比重", 0, 0}, {"占比", 0, 0}, {"产业规模", 0, 0}, {"规模", 0, 0}, {"营业收入", 0, 0}, {"收入", 0, 0}, {"营收", 0, 0},
+	{"产值", 0, 0}, {"增加值", 0, 0}, {"总量", 0, 0}, {"产量", 0, 0}, {"数量", 0, 0}, {"面积", 0, 0}, {"里程", 0, 0}, {"人数", 0, 0},
+	{"指数", 0, 0}, {"水平", 0, 0}, {"增速", 0, 0}, {"增长率", 0, 0}, {"率", 0, 0},
+};
+
+/* single-character comparators that are the tail of another word: 通过 经过 */
+static bool
+op_char_blocked(uint32_t op, uint32_t before)
+{
+	switch (op)
+	{
+		case 0x8FC7:			/* 过: 通过 经过 不过 度过 越过 */
+			return before == 0x901A || before == 0x7ECF || before == 0x4E0D ||
+				before == 0x5EA6 || before == 0x8D8A || before == 0x8DE8;
+		case 0x8FBE:			/* 达: 到达 抵达 下达 发达 表达 传达 送达 通达 */
+			return before == 0x5230 || before == 0x62B5 || before == 0x4E0B ||
+				before == 0x53D1 || before == 0x8868 || before == 0x4F20 ||
+				before == 0x9001 || before == 0x901A || before == 0x957F;
+		case 0x7EA6:			/* 约: 节约 制约 约束 签约 */
+			return before == 0x8282 || before == 0x5236 || before == 0x7B7E;
+		default:
+			return false;
+	}
+}
+
+static pd_wordtab ctx_tab = PD_WORDTAB(ctx_words);
+static pd_wordtab before_tab = PD_WORDTAB(before_words);
+static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
+static pd_wordtab lead_tab = PD_WORDTAB(lead_words);
+static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
+static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
+static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
+static pd_wordtab head_tab = PD_WORDTAB(head_words);
+static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
+
+/* ---- character classes -------------------------------------------------- */
+
+#define CP_NIAN 0x5E74			/* 年 */
+#define CP_YUE 0x6708			/* 月 */
+#define CP_DE 0x7684			/* 的 */
+#define CP_WAN 0x4E07			/* 万 */
+#define CP_YI 0x4EBF			/* 亿 */
+#define CP_DUN 0x3001			/* 、 */
+#define CP_JU 0x3002			/* 。 */
+
+static inline bool
+is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_ascii_letter(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static inline bool
+is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		(c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* can a Chinese number (or 万 / 亿 alone) start here? */
+static inline bool
+cn_number_start(uint32_t c)
+{
+	return c == CP_WAN || c == CP_YI || pd_is_cn_numeral_char(c);
+}
+
+static inline bool
+is_sentence_end(uint32_t c)
+{
+	return c == CP_JU || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
+}
+
+/*
+ * ends a clause: ，：；。 and 【】.  Round brackets do not: they are part of
+ * indicator names (执业（助理）医师数, 县（市、区）); a bracket holding a
+ * responsibility note has its ：.
+ */
+static inline bool
+is_clause_end(uint32_t c)
+{
+	return is_sentence_end(c) || c == ',' || c == ':' || c == 0x3010 || c == 0x3011 ||
+		c == 0xFF64 /* ､ */ ;
+}
+
+/* bullets, dashes and other marks cleaned off the ends of a subject */
+static inline bool
+is_mark(uint32_t c)
+{
+	if (pd_is_space(c))
+		return true;
+	if (c < 0x80)
+		return !is_ascii_letter(c) && !is_digit(c) && c != '%';
+	return (c >= 0x2010 && c <= 0x2015) || c == 0x2022 || c == 0x2026 ||
+		(c >= 0x25A0 && c <= 0x25FF) || c == 0x2605 || c == 0x2606 || c == 0x221A ||
+		c == 0x00B7 || c == 0x30FB || c == CP_DUN || c == CP_JU || c == 0x2714 ||
+		c == 0x2713 || c == 0x3000 || c == 0xFFFD;
+}
+
+/* ---- the scanner -------------------------------------------------------- */
+
+typedef struct pending
+{
+	pd_target_hit hit;
+	int			subj_s,			/* cleaned subject, code points */
+				subj_e;
+	int			obj_s,			/* object after the number */
+				obj_e;
+	int			grow_s,			/* change words kept in the indicator */
+				grow_e;
+	int			dist;			/* head of a chain: 1 均, 2 分别 */
+	bool		verb_only;		/* the subject is only goal verbs */
+	int			verb_s;			/* the subject ends in a goal verb here, else -1 */
+} pending;
+
+typedef struct scanner
+{
+	const char *text;
+	pd_target_emit_fn emit;
+	void	   *emit_ctx;
+	bool		stopped;
+	int			year;
+
+	/* the sentence */
+	uint32_t	cps[SMAX];
+	size_t		off[SMAX + 1];
+	int			n;
+	int			head_end;		/* first code point that is not a mark or digit */
+	int			annual_from;
+	int			aspire_from;
+	int			past_from;
+	bool		subsidy;
+	int			inh_s,			/* the last real subject in the sentence */
+				inh_e;
+
+	/* the clause */
+	int			clause_start;
+	bool		goal;
+	bool		achieve;		/* 实现重点区域覆盖率100% */
+	bool		desc;
+	bool		past;
+	bool		sub_clause;
+	int			cap_pos;
+	int			by_pos;
+	int			prev_end;		/* end of the previous target in the clause, -1 */
+	bool		prev_object_style;	/* its text after it was its object */
+	pd_tparts	head_parts;		/* comparator of the chain's head */
+
+	pending		chain[CHAIN_MAX];
+	int			nchain;
+} scanner;
+
+/* ---- emitting ----------------------------------------------------------- */
+
+/* append cps[i..j) as printed (the original bytes) to the indicator */
+static void
+ind_append(scanner *sc, pd_target_hit *h, int i, int j)
+{
+	size_t		from,
+				to,
+				n;
+
+	if (i >= j)
+		return;
+	/* at most PD_INDICATOR_MAX_CHARS characters in all */
+	{
+		int			room = PD_INDICATOR_MAX_CHARS - (int) pd_u8_count(h->indicator, h->indicator_len);
+
+		if (room <= 0)
+			return;
+		if (j - i > room)
+			j = i + room;
+	}
+	from = sc->off[i];
+	to = sc->off[j];
+	n = to - from;
+	/* cut at whole characters when too long */
+	while (h->indicator_len + n > PD_INDICATOR_MAX_BYTES - 1 && j > i)
+	{
+		j--;
+		n = sc->off[j] - from;
+	}
+	memcpy(h->indicator + h->indicator_len, sc->text + from, n);
+	h->indicator_len += n;
+	h->indicator[h->indicator_len] = '\0';
+}
+
+static void
+emit_hit(scanner *sc, pd_target_hit *h)
+{
+	if (sc->stopped)
+		return;
+	if (!sc->emit(sc->emit_ctx, h))
+		sc->stopped = true;
+}
+
+/* the indicator of a pending hit from its subject / object */
+static void
+build_indicator(scanner *sc, pending *p)
+{
+	pd_target_hit *h = &p->hit;
+
+	h->indicator_len = 0;
+	h->indicator[0] = '\0';
+	if (p->subj_s < p->subj_e && !p->verb_only)
+	{
+		if (p->verb_s >= 0 && p->obj_s < p->obj_e)
+		{
+			ind_append(sc, h, p->verb_s, p->subj_e);
+			ind_append(sc, h, p->obj_s, p->obj_e);
+		}
+		else
+			ind_append(sc, h, p->subj_s, p->subj_e);
+	}
+	else if (p->subj_s < p->subj_e && p->obj_s < p->obj_e)
+	{
+		ind_append(sc, h, p->subj_s, p->subj_e);
+		ind_append(sc, h, p->obj_s, p->obj_e);
+	}
+	else if (p->obj_s < p->obj_e)
+		ind_append(sc, h, p->obj_s, p->obj_e);
+	else if (p->subj_s < p->subj_e)
+		ind_append(sc, h, p->subj_s, p->subj_e);
+	else if (sc->inh_s < sc->inh_e)
+		ind_append(sc, h, sc->inh_s, sc->inh_e);
+	ind_append(sc, h, p->grow_s, p->grow_e);
+}
+
+/*
+ * Split a listed subject 花生种植、收获机械化率 into its items: the head noun
+ * (the longest known one at the end of the last item) is shared, and so is
+ * a prefix of the first item as long as the items have the same length
+ * (马铃薯|种植、收获|机械化率).  Returns the number of items (0: not a list),
+ * with pfx_e, item ranges and head_s filled in.
+ */
+#define MAX_ITEMS 8
+typedef struct split
+{
+	int			n;
+	int			pfx_s,
+				pfx_e;
+	int			item_s[MAX_ITEMS],
+				item_e[MAX_ITEMS];
+	int			head_s,
+				head_e;
+} split;
+
+static int
+split_subject(scanner *sc, int s, int e, split *out)
+{
+	int			part_s[MAX_ITEMS],
+				part_e[MAX_ITEMS];
+	int			np = 0,
+				start = s;
+	int			last_s,
+				hw,
+				k;
+
+	for (int i = s; i <= e; i++)
+	{
+		bool		sep = i == e || sc->cps[i] == CP_DUN || sc->cps[i] == 0x548C /* 和 */ ||
+			sc->cps[i] == 0x53CA /* 及 */ || sc->cps[i] == 0x4E0E /* 与 */ ;
+
+		if (!sep)
+			continue;
+		if (i == start || np == MAX_ITEMS)
+			return 0;
+		part_s[np] = start;
+		part_e[np] = i;
+		np++;
+		start = i + 1;
+	}
+	if (np < 2)
+		return 0;
+	last_s = part_s[np - 1];
+	/* the longest head noun that ends the last item and leaves it something */
+	hw = -1;
+	for (int i = last_s + 1; i < part_e[np - 1] && hw < 0; i++)
+	{
+		int			w = pd_word_at(&head_tab, sc->cps, i, part_e[np - 1]);
+
+		if (w >= 0 && i + pd_word_len(&head_tab, w) == part_e[np - 1])
+		{
+			hw = w;
+			out->head_s = i;
+		}
+	}
+	if (hw < 0)
+	{
+		/* no shared head noun: the items are the parts as printed */
+		out->n = np;
+		out->pfx_s = out->pfx_e = out->head_s = out->head_e = part_s[0];
+		for (int i = 0; i < np; i++)
+		{
+			out->item_s[i] = part_s[i];
+			out->item_e[i] = part_e[i];
+		}
+		return np;
+	}
+	out->head_e = part_e[np - 1];
+	k = out->head_s - last_s;	/* length of one item */
+	if (part_e[0] - part_s[0] < k)
+	{
+		/*
+		 * the first item is shorter than the last one's lead: the items have
+		 * the first one's length and the head is longer (造林、抚育环节机械化率:
+		 * 造林 | 抚育 | 环节机械化率)
+		 */
+		k = part_e[0] - part_s[0];
+		out->head_s = last_s + k;
+	}
+	out->n = np;
+	for (int i = 0; i < np; i++)
+	{
+		out->item_s[i] = part_s[i];
+		out->item_e[i] = i == np - 1 ? out->head_s : part_e[i];
+	}
+	/* a prefix shared from the first item: 马铃薯种植 -> 马铃薯 | 种植 */
+	out->pfx_s = out->pfx_e = part_s[0];
+	if (part_e[0] - part_s[0] > k)
+	{
+		out->pfx_e = part_e[0] - k;
+		out->item_s[0] = out->pfx_e;
+	}
+	return np;
+}
+
+static void
+indicator_from_split(scanner *sc, pending *p, const split *sp, int i)
+{
+	pd_target_hit *h = &p->hit;
+
+	h->indicator_len = 0;
+	h->indicator[0] = '\0';
+	ind_append(sc, h, sp->pfx_s, sp->pfx_e);
+	ind_append(sc, h, sp->item_s[i], sp->item_e[i]);
+	ind_append(sc, h, sp->head_s, sp->head_e);
+	ind_append(sc, h, p->grow_s, p->grow_e);
+}
+
+static void
+flush_chain(scanner *sc)
+{
+	int			n = sc->nchain;
+	split		sp;
+
+	sc->nchain = 0;
+	if (n == 0)
+		return;
+	for (int i = 0; i < n; i++)
+		build_indicator(sc, &sc->chain[i]);
+	if (sc->chain[0].dist == 2 && n >= 2 &&
+		split_subject(sc, sc->chain[0].subj_s, sc->chain[0].subj_e, &sp) == n)
+	{
+		/* 花生种植、收获机械化率分别达到65%和55% */
+		for (int i = 0; i < n; i++)
+			indicator_from_split(sc, &sc->chain[i], &sp, i);
+	}
+	else if (sc->chain[0].dist == 1 && n == 1 &&
+			 split_subject(sc, sc->chain[0].subj_s, sc->chain[0].subj_e, &sp) >= 2)
+	{
+		/* 马铃薯种植、收获机械化率均达到45%: one target per item */
+		for (int i = 0; i < sp.n && !sc->stopped; i++)
+		{
+			indicator_from_split(sc, &sc->chain[0], &sp, i);
+			emit_hit(sc, &sc->chain[0].hit);
+		}
+		return;
+	}
+	for (int i = 0; i < n && !sc->stopped; i++)
+		emit_hit(sc, &sc->chain[i].hit);
+}
+
+/* ---- clauses and sentences ---------------------------------------------- */
+
+static void
+clause_reset(scanner *sc, int start)
+{
+	flush_chain(sc);
+	sc->clause_start = start;
+	sc->goal = sc->desc = sc->past = sc->sub_clause = sc->achieve = false;
+	sc->cap_pos = sc->by_pos = -1;
+	sc->prev_end = -1;
+	sc->prev_object_style = false;
+}
+
+/* skip marks forward from i to at most e */
+static int
+skip_marks(scanner *sc, int i, int e)
+{
+	while (i < e && is_mark(sc->cps[i]))
+		i++;
+	return i;
+}
+
+/* is cps[0..i) only marks and bullet numbering? (the head of the sentence) */
+static bool
+at_sentence_head(scanner *sc, int i)
+{
+	return i <= sc->head_end;
+}
+
+/* clean a subject [s, e): bullets, time phrases, scope words, connectives */
+static void
+clean_subject(scanner *sc, int *ps, int *pe)
+{
+	int			s = *ps,
+				e = *pe;
+	bool		changed = true;
+
+	while (changed && s < e)
+	{
+		int			w;
+
+		changed = false;
+		s = skip_marks(sc, s, e);
+		if (s >= e)
+			break;
+		/* 2025年, (1), 1. */
+		if (is_digit(sc->cps[s]))
+		{
+			int			k = s;
+
+			while (k < e && is_digit(sc->cps[k]))
+				k++;
+			if (k < e && (sc->cps[k] == CP_NIAN || sc->cps[k] == '.' || sc->cps[k] == ')' ||
+						  sc->cps[k] == CP_DUN))
+			{
+				s = k + 1;
+				changed = true;
+				continue;
+			}
+		}
+		if (pd_enclosed_number(sc->cps[s], NULL) > 0)
+		{
+			s++;
+			changed = true;
+			continue;
+		}
+		/* 一、 (十五) 二) : Chinese item numbers */
+		if (pd_is_cn_numeral_char(sc->cps[s]))
+		{
+			int			k = s;
+
+			while (k < e && k - s < 4 && pd_is_cn_numeral_char(sc->cps[k]))
+				k++;
+			if (k < e && (sc->cps[k] == ')' || sc->cps[k] == CP_DUN) && (s == *ps || is_mark(sc->cps[s - 1])))
+			{
+				s = k + 1;
+				changed = true;
+				continue;
+			}
+		}
+		/* “十四五”末 */
+		if (sc->cps[s] == 0x5341 && s + 2 < e && sc->cps[s + 2] == 0x4E94)
+		{
+			s += 3;
+			changed = true;
+			continue;
+		}
+		if ((w = pd_word_at(&lead_tab, sc->cps, s, e)) >= 0)
+		{
+			s += pd_word_len(&lead_tab, w);
+			changed = true;
+		}
+	}
+	changed = true;
+	while (changed && s < e)
+	{
+		int			w;
+
+		changed = false;
+		while (e > s && is_mark(sc->cps[e - 1]))
+			e--;
+		if (e > s && (w = pd_word_before(&tail_tab, sc->cps, s, e)) >= 0)
+		{
+			e -= pd_word_len(&tail_tab, w);
+			changed = true;
+			continue;
+		}
+		/* …到2025年, …比2020年: a time phrase at the end */
+		if (e - s >= 5 && sc->cps[e - 1] == CP_NIAN && is_digit(sc->cps[e - 2]))
+		{
+			int			k = e - 1;
+
+			while (k > s && is_digit(sc->cps[k - 1]))
+				k--;
+			if (k > s && pd_word_before(&before_tab, sc->cps, s, k) >= 0)
+			{
+				int			w2 = pd_word_before(&before_tab, sc->cps, s, k);
+
+				e = k - pd_word_len(&before_tab, w2);
+				changed = true;
+			}
+		}
+	}
+	/* unbalanced quotes and brackets left at the ends */
+	if (s < e && (sc->cps[e - 1] == 0x201C || sc->cps[e - 1] == 0x300A))
+		e--;
+	*ps = s;
+	*pe = s < e ? e : s;
+}
+
+/* is [s, e) made only of goal verbs?  and where does its last goal verb start? */
+static bool
+goal_verbs_only(scanner *sc, int s, int e, int *last_verb)
+{
+	int			i = s;
+	bool		only = true;
+
+	*last_verb = -1;
+	while (i < e)
+	{
+		int			w = pd_word_at(&ctx_tab, sc->cps, i, e);
+
+		if (w >= 0 && ctx_words[w].a == C_GOAL && pd_word_len(&ctx_tab, w) >= 2)
+		{
+			*last_verb = i;
+			i += pd_word_len(&ctx_tab, w);
+			if (i == e)
+				return only;
+			continue;
+		}
+		only = false;
+		*last_verb = -1;
+		i++;
+	}
+	return only && s < e;
+}
+
+static bool
+starts_with_goal_verb(scanner *sc, int s, int e)
+{
+	int			w = s < e ? pd_word_at(&ctx_tab, sc->cps, s, e) : -1;
+
+	return w >= 0 && ctx_words[w].a == C_GOAL;
+}
+
+/* the object after a number: up to the clause end or the next listed number */
+static void
+find_object(scanner *sc, int i, int *os, int *oe)
+{
+	int			s = i,
+				e;
+
+	*os = *oe = i;
+	if (i >= sc->n || !(is_han(sc->cps[i]) || sc->cps[i] == 0x201C || sc->cps[i] == 0x300A ||
+						is_ascii_letter(sc->cps[i])))
+		return;
+	e = s;
+	while (e < sc->n && e - s < OBJECT_MAX && !is_clause_end(sc->cps[e]))
+	{
+		uint32_t	c = sc->cps[e];
+
+		if ((c == CP_DUN || c == 0x548C || c == 0x53CA) && e + 1 < sc->n &&
+			(is_digit(sc->cps[e + 1]) || (c == CP_DUN && sc->cps[e + 1] == 0x548C)))
+			break;
+		e++;
+	}
+	while (e > s && (is_mark(sc->cps[e - 1]) || sc->cps[e - 1] == 0x7B49 /* 等 */ ))
+		e--;
+	if (s < e && sc->cps[s] == CP_DE)
+		s++;
+	*os = s;
+	*oe = e;
+}
+
+/* ---- one candidate ---------------------------------------------------------- */
+
+typedef struct cand
+{
+	int			num_s;			/* first code point of the number (or of 翻一番) */
+	int			num_e;
+	int			unit_s,
+				unit_e;
+	int			end;			/* after suffix and /年 */
+	pd_tparts	parts;			/* words, number, suffix */
+	bool		has_words;		/* a comparator or change word */
+	bool		comparator;		/* a comparator proper (达到, 不低于, 以上 …) */
+	int			chain_s;		/* where its words begin */
+	int			grow_s,
+				grow_e;
+	int			dist;			/* 均 1, 分别 2 */
+	int			shorten;		/* 缩短 压缩 降至 控制在: a time limit may be a target */
+	bool		level_word;		/* 达到 提高到: a level is set (not 不超过, a limit) */
+} cand;
+
+/*
+ * Read the words in front of the number backwards (达到, 稳定在, 年均增长, 均
+ * 分别 …) and apply them in reading order.
+ */
+static void
+read_words_before(scanner *sc, cand *c)
+{
+	int			words[6],
+				wpos[6];
+	int			nw = 0;
+	int			pos = c->num_s;
+	int			from = sc->clause_start;
+
+	c->dist = 0;
+	c->grow_s = c->grow_e = -1;
+	while (pos > from && pd_is_space(sc->cps[pos - 1]))
+		pos--;
+	while (pos > from && nw < 6)
+	{
+		int			w = pd_prefix_word_before(sc->cps, from, pos);
+		int			f;
+
+		if (w >= 0)
+		{
+			int			len = pd_prefix_word_len(w);
+
+			if (len == 1 && pos - 1 > from && op_char_blocked(sc->cps[pos - 1], sc->cps[pos - 2]))
+				break;
+			words[nw] = w;
+			wpos[nw] = pos - len;
+			nw++;
+			pos -= len;
+			continue;
+		}
+		if ((f = pd_word_before(&filler_tab, sc->cps, from, pos)) >= 0)
+		{
+			if (filler_words[f].a)
+				c->dist = filler_words[f].a;
+			pos -= pd_word_len(&filler_tab, f);
+			continue;
+		}
+		break;
+	}
+	c->chain_s = pos;
+	c->has_words = false;
+	c->comparator = false;
+	c->level_word = false;
+	c->shorten = 0;
+	for (int k = nw - 1; k >= 0; k--)
+	{
+		int			cls = pd_prefix_word_class(words[k]);
+
+		if (pd_tparts_word(&c->parts, words[k], 0, NULL) != PD_OK)
+			continue;
+		if (cls != W_PER_YEAR)
+			c->has_words = true;
+		if (cls == W_OP_HARD || cls == W_OP_SOFT || cls == W_LEVEL_UP || cls == W_LEVEL_DOWN)
+			c->comparator = true;
+		if (cls == W_OP_SOFT || cls == W_LEVEL_UP || cls == W_LEVEL_DOWN)
+			c->level_word = true;
+		if (cls == W_LEVEL_DOWN || cls == W_GROWTH_DOWN ||
+			(cls == W_OP_SOFT && pd_prefix_word_arg(words[k]) == PD_OP_LE))
+			c->shorten = 1;
+		if (cls == W_GROWTH_UP || cls == W_GROWTH_DOWN || cls == W_PER_YEAR)
+		{
+			/* 年均增长, 下降: kept in the indicator of a growth target */
+			if (c->grow_s < 0)
+				c->grow_s = wpos[k];
+			c->grow_e = wpos[k] + pd_prefix_word_len(words[k]);
+		}
+	}
+	if (!c->parts.word_sign)
+		c->grow_s = c->grow_e = -1;
+}
+
+/* the second number of a range and its unit; returns the end or -1 */
+static int
+read_range_tail(scanner *sc, int j, pd_dec *hi, int *u2s, int *u2e)
+{
+	pd_status	st;
+	int			k;
+
+	if (j >= sc->n || !pd_is_range_sep(sc->cps[j]) || sc->cps[j] == 0x5230 /* 到 */ )
+		return -1;
+	j++;
+	if (j < sc->n && sc->cps[j] == 0x2014)
+		j++;
+	if (j >= sc->n || !is_digit(sc->cps[j]))
+		return -1;
+	k = pd_read_arabic(sc->cps, j, sc->n, true, hi, &st);
+	if (k == 0 || st != PD_OK)
+		return -1;
+	j += k;
+	*u2s = j;
+	*u2e = j + pd_read_text_unit(sc->cps, j, sc->n);
+	return *u2e;
+}
+
+static bool
+units_equal(scanner *sc, int a, int ae, int b, int be)
+{
+	return ae - a == be - b && memcmp(sc->cps + a, sc->cps + b, (ae - a) * sizeof(uint32_t)) == 0;
+}
+
+/* is the number at i a continuation of the previous target (和55%, 、12%)? */
+static bool
+continues_chain(scanner *sc, int chain_s)
+{
+	int			k = chain_s;
+
+	if (sc->prev_end < 0 || sc->nchain == 0)
+		return false;
+	while (k > sc->prev_end && pd_is_space(sc->cps[k - 1]))
+		k--;
+	if (k - sc->prev_end == 1)
+	{
+		uint32_t	c = sc->cps[k - 1];
+
+		return c == CP_DUN || c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x6216;	/* 、和及与或 */
+	}
+	if (k - sc->prev_end == 2)
+		return sc->cps[k - 2] == 0x4EE5 && sc->cps[k - 1] == 0x53CA;	/* 以及 */
+	return false;
+}
+
+/*
+ * 每年 holds in its own clause and in the clauses after it that carry on
+ * its verbs (每年实施1000项…，引导推动2000家…); a clause with an indicator of
+ * its own (…，城镇调查失业率控制在5.5%以内) is a new statement.
+ */
+static bool
+annual_applies(scanner *sc, int pos, int chain_s, bool cont, bool no_subject)
+{
+	int			cs = sc->clause_start,
+				ce = chain_s;
+
+	if (sc->annual_from > pos)
+		return false;
+	if (sc->annual_from >= sc->clause_start || cont)
+		return true;
+	/*
+	 * a clause that opens with 累计 (cumulative) or a scope word (全省 …)
+	 * starts a statement of its own
+	 */
+	cs = skip_marks(sc, cs, ce);
+	if (cs < ce && pd_word_at(&annual_break_tab, sc->cps, cs, ce) >= 0)
+		return false;
+	if (no_subject)
+		return true;
+	clean_subject(sc, &cs, &ce);
+	return starts_with_goal_verb(sc, cs, ce);
+}
+
+/*
+ * Decide on and record a candidate whose number, unit and suffix are read.
+ * Returns the index to continue from.
+ */
+static int
+finish_candidate(scanner *sc, cand *c)
+{
+	pd_target	t;
+	pending    *p;
+	bool		cont;
+	int			dim;
+	uint32_t	next = c->end < sc->n ? sc->cps[c->end] : 0;
+	int			subj_s,
+				subj_e,
+				verb_s = -1;
+	bool		verb_only = false;
+
+	memset(&t, 0, offsetof(pd_target, unit));
+	if (!pd_target_set_unit(&t, sc->cps, c->unit_s, c->unit_e))
+		return c->end;
+	dim = t.u.dim;
+	read_words_before(sc, c);
+	cont = continues_chain(sc, c->chain_s);
+	if (cont && !c->has_words && c->parts.suffix_op < 0)
+	{
+		/* 分别达到65%和55%: the comparator of the head holds */
+		pd_tparts	h = sc->head_parts;
+
+		h.v = c->parts.v;
+		h.hi = c->parts.hi;
+		h.range = c->parts.range;
+		h.explicit_sign = c->parts.explicit_sign;
+		h.suffix_op = c->parts.suffix_op;
+		h.per_year |= c->parts.per_year;
+		c->parts = h;
+		c->has_words = true;
+		c->comparator = true;
+	}
+
+	/* ---- what is not a target */
+	if (sc->past || sc->past_from <= c->num_s)
+		return c->end;
+	if (next == CP_DE)			/* 200亿元的软件产业集群, 1000万元及以上的项目 */
+		return c->end;
+	switch (dim)
+	{
+		case PD_DIM_TIME:
+			/*
+			 * durations are not goals (再延长30年, 15分钟生活圈, 经过5年左右努力)
+			 * unless a comparator sets them: 人均预期寿命达到79岁, 压缩至5个工作日
+			 */
+			if (!c->level_word && !c->shorten)
+				return c->end;
+			if (sc->subsidy)
+				return c->end;	/* 贴息期不超过3年 */
+			break;
+		case PD_DIM_PERCENT:
+		case PD_DIM_POINTS:
+			if (!c->has_words && c->parts.suffix_op < 0 && !cont && !sc->achieve)
+				return c->end;	/* 贴息40%, 占10% */
+			if (sc->subsidy || (sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW))
+				return c->end;	/* 按10%比例, 给予30%补助 */
+			break;
+		case PD_DIM_COUNT:
+		case PD_DIM_PERSONS:
+			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont)
+				return c->end;
+			if (sc->sub_clause || sc->cap_pos >= 0)
+				return c->end;	/* 每家给予…, 最多3个 */
+			if (!c->comparator)
+			{
+				int			w = pd_word_at(&admin_tab, sc->cps, c->end, sc->n);
+
+				if (sc->desc)
+					return c->end;	/* 围绕37条产业链和40个产业集群 */
+				if (w >= 0)
+				{
+					int			after = c->end + pd_word_len(&admin_tab, w);
+
+					/*
+					 * 15个区县, 21项措施: places and parts of the plan; the short
+					 * words (区 县 市 任务 工程) only when the word ends there
+					 */
+					if (!admin_words[w].a || after >= sc->n || !is_han(sc->cps[after]) ||
+						sc->cps[after] == 0x548C || sc->cps[after] == 0x53CA)
+						return c->end;
+				}
+			}
+			break;
+		case PD_DIM_NONE:
+			if (c->unit_s == c->unit_e)
+			{
+				/* a bare number: only after a comparator, ending its clause (125左右) */
+				if (!c->comparator)
+					return c->end;
+				if (c->parts.suffix_op < 0 && next != 0 && !is_clause_end(next) &&
+					next != CP_DUN && next != 0x548C)
+					return c->end;
+				break;
+			}
+			/* FALLTHROUGH - 5亿 and 过千亿 are amounts */
+		default:
+			/* amounts: money, energy, length, data … and units outside the table */
+			if (dim == PD_DIM_UNKNOWN && !c->has_words)
+				return c->end;
+			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont)
+				return c->end;
+			if (sc->subsidy || sc->cap_pos >= 0 ||
+				(sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW))
+				return c->end;	/* 最高3000万元, 给予…奖励 */
+			/* 投资1000万元以上项目: an attribute of what is counted */
+			if (!c->comparator && is_han(next) && next != 0x548C && next != 0x53CA)
+				return c->end;
+			break;
+	}
+
+	/* ---- build it */
+	if (pd_tparts_build(&c->parts, &t, NULL) != PD_OK)
+		return c->end;
+	if (!cont || sc->nchain == CHAIN_MAX)
+	{
+		flush_chain(sc);
+		sc->head_parts = c->parts;
+	}
+
+	/* subject: from the clause start or after the previous target */
+	subj_s = sc->clause_start;
+	if (sc->prev_end >= 0)
+		subj_s = sc->prev_object_style ? c->chain_s : sc->prev_end;
+	if (c->chain_s - subj_s > CLAUSE_LOOK)
+		subj_s = c->chain_s - CLAUSE_LOOK;
+	subj_e = c->chain_s;
+	if (cont)
+		subj_s = subj_e;
+	clean_subject(sc, &subj_s, &subj_e);
+	/* a long subject keeps its end, where the head noun is */
+	if (subj_e - subj_s > PD_INDICATOR_MAX_CHARS)
+		subj_s = subj_e - PD_INDICATOR_MAX_CHARS;
+	if (subj_s < subj_e)
+		verb_only = goal_verbs_only(sc, subj_s, subj_e, &verb_s);
+
+	/*
+	 * 每年 holds in its own clause and in the clauses after it that carry on
+	 * its verbs (每年实施1000项…，引导推动2000家…); a clause with an
+	 * indicator of its own (…，城镇调查失业率控制在5.5%以内) is a new statement.
+	 */
+	if (!t.per_year && annual_applies(sc, c->num_s, c->chain_s, cont, subj_s == subj_e || verb_only))
+		t.per_year = true;
+
+	p = &sc->chain[sc->nchain++];
+	memset(&p->hit, 0, offsetof(pd_target_hit, indicator));
+	p->hit.target = t;
+	p->hit.year = sc->year;
+	p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
+	p->hit.aspirational = sc->aspire_from <= c->num_s;
+	p->subj_s = subj_s;
+	p->subj_e = subj_e;
+	p->verb_only = verb_only;
+	p->verb_s = verb_only ? -1 : verb_s;
+	p->grow_s = c->grow_s;
+	p->grow_e = c->grow_e;
+	if (cont && sc->nchain > 1 && p->grow_s < 0)
+	{
+		/* 分别下降13.5%、18%: the change words are the head's */
+		p->grow_s = sc->chain[0].grow_s;
+		p->grow_e = sc->chain[0].grow_e;
+	}
+	p->dist = c->dist;
+	find_object(sc, c->end, &p->obj_s, &p->obj_e);
+	{
+		int			rs = subj_s < subj_e ? subj_s : c->chain_s;
+
+		p->hit.raw_start = sc->off[rs];
+		p->hit.raw_end = sc->off[c->end];
+	}
+	if (subj_s < subj_e && !verb_only && verb_s < 0)
+	{
+		sc->inh_s = subj_s;
+		sc->inh_e = subj_e;
+	}
+	sc->prev_end = c->end;
+	sc->prev_object_style = (verb_only || verb_s >= 0 || subj_s == subj_e) && p->obj_s < p->obj_e;
+	return c->end;
+}
+
+/* unit, /年 and suffix after a number ending at j */
+static void
+read_after_number(scanner *sc, cand *c, int j)
+{
+	int			op,
+				k;
+
+	c->unit_s = j;
+	c->unit_e = j + pd_read_text_unit(sc->cps, j, sc->n);
+	j = c->unit_e;
+	for (int round = 0; round < 2; round++)
+	{
+		if (j + 1 < sc->n && sc->cps[j] == '/' && sc->cps[j + 1] == CP_NIAN)
+		{
+			c->parts.per_year = true;
+			j += 2;
+		}
+		else if (c->parts.suffix_op < 0 && (k = pd_suffix_at(sc->cps, j, sc->n, &op)) > 0)
+		{
+			c->parts.suffix_op = op;
+			j += k;
+		}
+	}
+	c->end = j;
+}
+
+/* a year at cps[i..j) followed by 年 at j */
+static int
+handle_year(scanner *sc, int i, int j, int year)
+{
+	int			b = i,
+				w,
+				kind = 0,
+				after = 0;
+
+	while (b > 0 && (pd_is_space(sc->cps[b - 1]) || sc->cps[b - 1] == 0x201C))
+		b--;
+	if ((w = pd_word_before(&before_tab, sc->cps, 0, b)) >= 0)
+		kind = before_words[w].a;
+	if ((w = pd_word_at(&after_year_tab, sc->cps, j + 1, sc->n)) >= 0)
+		after = after_year_words[w].a;
+	if (kind == B_YEAR_PAST || after == A_SINCE)
+	{
+		if (sc->past_from > i)
+			sc->past_from = i;
+	}
+	else if (kind == B_YEAR_TO || after == A_DEADLINE)
+		sc->year = year;
+	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after != A_END)
+	{
+		/* 2020年，全市…: a statement about that year, not a goal */
+		if (sc->past_from > i)
+			sc->past_from = i;
+	}
+	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after == A_END)
+		sc->year = year;		/* 2025年底，…: a deadline at the head of the sentence */
+	return j + 1;
+}
+
+/* an Arabic number at i */
+static int
+arabic_candidate(scanner *sc, int i)
+{
+	pd_status	st;
+	cand		c;
+	int			k,
+				j,
+				w;
+
+	pd_tparts_init(&c.parts);
+	k = pd_read_arabic(sc->cps, i, sc->n, true, &c.parts.v, &st);
+	j = i + k;
+	if (st != PD_OK)
+		return j;
+	/* 4.2018年: an item number run into a year */
+	if (j < sc->n && sc->cps[j] == CP_NIAN && c.parts.v.exp > 0)
+	{
+		int			dot = i;
+
+		while (dot < j && sc->cps[dot] != '.')
+			dot++;
+		if (j - dot == 5 && sc->cps[dot + 1] != '0')
+		{
+			int			y = 0;
+
+			for (int q = dot + 1; q < j; q++)
+				y = y * 10 + (int) (sc->cps[q] - '0');
+			if (y >= 1900 && y <= 2199)
+				return handle_year(sc, dot + 1, j, y);
+		}
+	}
+	/* years, plan periods, dates */
+	if (k == 4 && c.parts.v.exp == 0 && c.parts.v.mant >= 1900 && c.parts.v.mant <= 2199)
+	{
+		if (j < sc->n && sc->cps[j] == CP_NIAN)
+			return handle_year(sc, i, j, (int) c.parts.v.mant);
+		if (j + 5 < sc->n && pd_is_range_sep(sc->cps[j]))
+		{
+			/* 2021—2023年, 2021-2023 */
+			int			q = j + 1;
+
+			if (sc->cps[q] == 0x2014)
+				q++;
+			while (q < sc->n && is_digit(sc->cps[q]))
+				q++;
+			if (q - j >= 5)
+				return (q < sc->n && sc->cps[q] == CP_NIAN) ? q + 1 : q;
+		}
+		if (j < sc->n && (sc->cps[j] == '-' || sc->cps[j] == '.' || sc->cps[j] == '/' ||
+						  sc->cps[j] == CP_YUE))
+			return j;
+	}
+	if (j < sc->n && sc->cps[j] == CP_YUE)
+		return j + 1;			/* 3月 */
+	/* serials, ranks, references: A3, 第3, 前10, 专栏1 */
+	if (i > 0 && (is_ascii_letter(sc->cps[i - 1]) || sc->cps[i - 1] == '.' ||
+				  sc->cps[i - 1] == '-' || sc->cps[i - 1] == '/'))
+		return j;
+	if ((w = pd_word_before(&before_tab, sc->cps, sc->clause_start, i)) >= 0 &&
+		(before_words[w].a == B_RANK || before_words[w].a == B_REF))
+		return j;
+	c.num_s = i;
+	c.num_e = j;
+	/* a range: 2—3个, 3-5家, 10%—15%, 3万—5万人 */
+	{
+		int			u1 = j + pd_read_text_unit(sc->cps, j, sc->n);
+		pd_dec		hi;
+		int			u2s,
+					u2e;
+		int			e = read_range_tail(sc, u1, &hi, &u2s, &u2e);
+
+		if (e >= 0 && (u1 == j || units_equal(sc, j, u1, u2s, u2e) ||
+					   (u2e - u2s > u1 - j && units_equal(sc, j, u1, u2s, u2s + (u1 - j)))))
+		{
+			c.parts.hi = hi;
+			c.parts.range = true;
+			read_after_number(sc, &c, u2s);
+			if (pd_dec_cmp(c.parts.v, hi) > 0)
+				return c.end;
+			goto decided;
+		}
+	}
+	read_after_number(sc, &c, j);
+decided:
+	/* 5G, 1+N+X, 4K: a number run into letters or operators is a name */
+	if (c.unit_s == c.unit_e && c.end < sc->n &&
+		(is_ascii_letter(sc->cps[c.end]) || sc->cps[c.end] == '+' || sc->cps[c.end] == '*' ||
+		 sc->cps[c.end] == 0x00D7))
+	{
+		int			q = c.end;
+
+		while (q < sc->n && (is_ascii_letter(sc->cps[q]) || is_digit(sc->cps[q])))
+			q++;
+		return q;
+	}
+	/* 5大领域, 100多家 */
+	if (c.unit_s == c.unit_e && c.end < sc->n &&
+		(sc->cps[c.end] == 0x5927 || sc->cps[c.end] == 0x591A))
+		return c.end;
+	return finish_candidate(sc, &c);
+}
+
+/* a Chinese numeral (or a bare 万 / 亿) right after a comparator: 过千亿, 达到万亿级 */
+static int
+chinese_candidate(scanner *sc, int i)
+{
+	cand		c;
+	int			w = pd_prefix_word_before(sc->cps, sc->clause_start, i);
+	int			k,
+				cls;
+
+	if (w < 0)
+		return i;
+	cls = pd_prefix_word_class(w);
+	if (cls == W_PER_YEAR || cls == W_DOUBLE)
+		return i;
+	if (pd_prefix_word_len(w) == 1 && i - 1 > sc->clause_start &&
+		op_char_blocked(sc->cps[i - 1], sc->cps[i - 2]))
+		return i;
+	pd_tparts_init(&c.parts);
+	if (sc->cps[i] == CP_WAN || sc->cps[i] == CP_YI)
+	{
+		c.parts.v = (pd_dec) {1, 0};
+		k = 0;
+	}
+	else if ((k = pd_read_chinese(sc->cps, i, sc->n, &c.parts.v)) == 0)
+		return i;
+	c.num_s = i;
+	c.num_e = i + k;
+	read_after_number(sc, &c, i + k);
+	if (c.unit_s == c.unit_e)
+		return i;				/* 达到一流, 提高一倍 */
+	/*
+	 * 实现一次委托, 形成一批: small Chinese numbers before a measure word are
+	 * phrases; only magnitudes (过千亿, 突破百万人) and shares (提高两个百分点)
+	 */
+	if (c.parts.v.mant < 10 && pd_multiplier_pow10(sc->cps[c.unit_s]) == 0)
+	{
+		pd_unit		u;
+		char		ubuf[PD_TARGET_UNIT_MAX + 1];
+		size_t		ulen = pd_cps_to_utf8(sc->cps, c.unit_s, c.unit_e, ubuf, sizeof ubuf);
+
+		pd_unit_resolve(ubuf, ulen, &u);
+		if (u.dim != PD_DIM_PERCENT && u.dim != PD_DIM_POINTS)
+			return i;
+	}
+	return finish_candidate(sc, &c);
+}
+
+/* 翻一番 / 翻两番 */
+static int
+doubling_candidate(scanner *sc, int i, int w)
+{
+	cand		c;
+	int			op,
+				k;
+
+	pd_tparts_init(&c.parts);
+	c.num_s = i;
+	c.num_e = i + pd_prefix_word_len(w);
+	c.unit_s = c.unit_e = c.num_e;
+	c.end = c.num_e;
+	if ((k = pd_suffix_at(sc->cps, c.end, sc->n, &op)) > 0)
+	{
+		c.parts.suffix_op = op;
+		c.end += k;
+	}
+	pd_tparts_word(&c.parts, w, 0, NULL);
+	{
+		/* the unit of a doubling is % (翻一番 = +100%) */
+		pd_target	t;
+		pending    *p;
+		int			end = c.end;
+		int			subj_s = sc->prev_end >= 0 ? sc->prev_end : sc->clause_start,
+					subj_e = i,
+					verb_s;
+
+		if (sc->past || sc->past_from <= i)
+			return end;
+		memset(&t, 0, offsetof(pd_target, unit));
+		memcpy(t.unit, "%", 2);
+		t.unit_len = 1;
+		pd_unit_resolve(t.unit, 1, &t.u);
+		clean_subject(sc, &subj_s, &subj_e);
+		if (annual_applies(sc, i, i, false, subj_s == subj_e))
+			c.parts.per_year = true;
+		if (pd_tparts_build(&c.parts, &t, NULL) != PD_OK)
+			return end;
+		flush_chain(sc);
+		sc->head_parts = c.parts;
+		p = &sc->chain[sc->nchain++];
+		memset(&p->hit, 0, offsetof(pd_target_hit, indicator));
+		p->hit.target = t;
+		p->hit.year = sc->year;
+		p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
+		p->hit.aspirational = sc->aspire_from <= i;
+		p->subj_s = subj_s;
+		p->subj_e = subj_e;
+		p->verb_only = subj_s < subj_e && goal_verbs_only(sc, subj_s, subj_e, &verb_s);
+		p->verb_s = -1;
+		p->grow_s = p->grow_e = -1;
+		p->obj_s = p->obj_e = end;
+		p->dist = 0;
+		p->hit.raw_start = sc->off[subj_s < subj_e ? subj_s : i];
+		p->hit.raw_end = sc->off[end];
+		sc->prev_end = end;
+		sc->prev_object_style = false;
+		return end;
+	}
+}
+
+/* 到“十四五”末: the last year of a five-year plan */
+static int
+five_year_plan(scanner *sc, int i)
+{
+	int			k = i,
+				b = i,
+				num;
+
+	/* 十三五 十四五 十五五 十六五 */
+	if (k + 2 >= sc->n || sc->cps[k] != 0x5341 || sc->cps[k + 2] != 0x4E94)
+		return i;
+	num = pd_cn_digit(sc->cps[k + 1]);
+	if (num < 3 || num > 6)
+		return i;
+	k += 3;
+	if (k < sc->n && sc->cps[k] == 0x201D)
+		k++;
+	if (!(k < sc->n && (sc->cps[k] == 0x672B /* 末 */ ||
+						(k + 1 < sc->n && sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x672B))))
+		return i;
+	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
+		b--;
+	if (b > 0 && (sc->cps[b - 1] == 0x5230 || sc->cps[b - 1] == 0x81F3))
+		sc->year = 1955 + 5 * (10 + num);
+	return k;
+}
+
+static void
+scan_sentence(scanner *sc)
+{
+	int			i = 0;
+
+	sc->annual_from = sc->aspire_from = sc->past_from = NO_POS;
+	sc->head_end = 0;
+	while (sc->head_end < sc->n &&
+		   (is_mark(sc->cps[sc->head_end]) || is_digit(sc->cps[sc->head_end])))
+		sc->head_end++;
+	sc->subsidy = false;
+	sc->inh_s = sc->inh_e = 0;
+	sc->nchain = 0;
+	clause_reset(sc, 0);
+
+	/* subsidy words anywhere make amounts and rates in the sentence parameters */
+	for (int k = 0; k < sc->n; k++)
+	{
+		int			w = pd_word_at(&ctx_tab, sc->cps, k, sc->n);
+
+		if (w >= 0 && (ctx_words[w].a == C_SUBSIDY || ctx_words[w].a == C_ELIGIBLE))
+		{
+			sc->subsidy = true;
+			break;
+		}
+	}
+
+	while (i < sc->n && !sc->stopped)
+	{
+		uint32_t	c = sc->cps[i];
+		int			w;
+
+		if (is_clause_end(c))
+		{
+			clause_reset(sc, i + 1);
+			i++;
+			continue;
+		}
+		if (is_digit(c) && (i == 0 || !(is_digit(sc->cps[i - 1]) || sc->cps[i - 1] == '.' ||
+										 is_ascii_letter(sc->cps[i - 1]))))
+		{
+			i = arabic_candidate(sc, i);
+			continue;
+		}
+		if ((w = pd_word_at(&ctx_tab, sc->cps, i, sc->n)) >= 0)
+		{
+			switch (ctx_words[w].a)
+			{
+				case C_GOAL:
+					sc->goal = true;
+					break;
+				case C_ACHIEVE:
+					sc->achieve = true;
+					break;
+				case C_DESC:
+					sc->desc = true;
+					break;
+				case C_PAST:
+					sc->past = true;
+					break;
+				case C_SUBSIDY:
+					sc->sub_clause = true;
+					break;
+				case C_CAP:
+					sc->cap_pos = i;
+					break;
+				case C_BY:
+					sc->by_pos = i;
+					break;
+				case C_ANNUAL:
+					sc->annual_from = i;	/* the latest 每年 so far */
+					break;
+				case C_ASPIRE:
+					if (sc->aspire_from > i)
+						sc->aspire_from = i;
+					break;
+			}
+		}
+		if (c == 0x5341)		/* 十: 到“十四五”末 */
+		{
+			int			k = five_year_plan(sc, i);
+
+			if (k > i)
+			{
+				i = k;
+				continue;
+			}
+		}
+		if (i > sc->clause_start && c >= 0x3007 && c <= 0x9678 && cn_number_start(c))
+		{
+			int			k = chinese_candidate(sc, i);
+
+			if (k > i)
+			{
+				i = k;
+				continue;
+			}
+		}
+		if (c == 0x7FFB)		/* 翻 */
+		{
+			int			pw = pd_prefix_word_at(sc->cps, i, sc->n);
+
+			if (pw >= 0 && pd_prefix_word_class(pw) == W_DOUBLE)
+			{
+				i = doubling_candidate(sc, i, pw);
+				continue;
+			}
+		}
+		i++;
+	}
+	flush_chain(sc);
+}
+
+/*
+ * The three-byte UTF-8 characters sentence_end() looks for, as a bitmap over
+ * all three-byte sequences (4 + 6 + 6 payload bits = 65536 bits): one bit
+ * test per Chinese character.
+ */
+static const char *const end_chars[] = {"。", "；", "！", "？"};
+static const char *const trigger_chars[] = {
+	"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
+	"十", "百", "千", "万", "萬", "亿", "億", "翻", "佰", "仟"
+};
+static uint32_t seq3_bits[65536 / 32];
+static uint32_t seq3_end_bits[65536 / 32];
+static volatile int seq3_ready;
+
+static inline unsigned
+seq3_index(const unsigned char *p)
+{
+	return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+}
+
+static void
+seq3_build(void)
+{
+	for (size_t k = 0; k < sizeof end_chars / sizeof end_chars[0]; k++)
+	{
+		unsigned	i = seq3_index((const unsigned char *) end_chars[k]);
+
+		seq3_bits[i / 32] |= 1u << (i % 32);
+		seq3_end_bits[i / 32] |= 1u << (i % 32);
+	}
+	for (size_t k = 0; k < sizeof trigger_chars / sizeof trigger_chars[0]; k++)
+	{
+		unsigned	i = seq3_index((const unsigned char *) trigger_chars[k]);
+
+		seq3_bits[i / 32] |= 1u << (i % 32);
+	}
+	__atomic_store_n(&seq3_ready, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * Where the sentence at p ends (just after its 。；！？ or line break), and
+ * whether it can hold a target at all: only a digit (ASCII or full-width)
+ * or 十 百 千 万 亿 翻 (either script) can start one, and 到YYYY年 and
+ * “十四五” are digits and 十 too.  Most sentences of a plan have none, so
+ * they are skipped at byte speed without being decoded and folded.
+ */
+static const unsigned char *
+sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
+{
+	bool		t = false;
+
+	while (p < end)
+	{
+		uint32_t	b = p[0];
+
+		if (b < 0x80)
+		{
+			p++;
+			if (b <= '?' && (b == '\n' || b == '\r' || b == ';' || b == '!' || b == '?'))
+				break;
+			t |= (b - '0') < 10;
+			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && end - p >= 3)
+		{
+			uint32_t	b1 = p[1] ^ 0x80,
+						b2 = p[2] ^ 0x80;
+
+			if ((b1 | b2) < 0x40)
+			{
+				uint32_t	i = ((b & 0x0Fu) << 12) | (b1 << 6) | b2;
+
+				p += 3;
+				if (seq3_bits[i >> 5] & (1u << (i & 31)))
+				{
+					if (seq3_end_bits[i >> 5] & (1u << (i & 31)))
+						break;
+					t = true;
+				}
+				continue;
+			}
+		}
+		(void) pd_u8_next(&p, end);
+	}
+	*trigger = t;
+	return p;
+}
+
+pd_status
+pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
+				pd_target_emit_fn emit, void *emit_ctx, int *year_out, pd_error *err)
+{
+	scanner		sc;
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *p = base;
+	const unsigned char *end = p + len;
+	size_t		next_check = PD_INTERRUPT_STRIDE;
+
+	pd_target_init();
+	if (!__atomic_load_n(&seq3_ready, __ATOMIC_ACQUIRE))
+		seq3_build();
+	sc.text = text;
+	sc.emit = emit;
+	sc.emit_ctx = emit_ctx;
+	sc.stopped = false;
+	sc.year = opts ? opts->year : 0;
+	while (p < end && !sc.stopped)
+	{
+		bool		trigger;
+		const unsigned char *e = sentence_end(p, end, &trigger);
+
+		/* a long sentence is read in pieces of at most SMAX code points */
+		while (trigger && p < e && !sc.stopped)
+		{
+			int			n = 0,
+						cut = 0;	/* after the last clause or list mark */
+
+			while (p < e && n < SMAX)
+			{
+				const unsigned char *q = p;
+				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
+
+				sc.off[n] = (size_t) (p - base);
+				sc.cps[n++] = c;
+				p = q;
+				if (is_clause_end(c) || c == CP_DUN)
+					cut = n;
+			}
+			sc.off[n] = (size_t) (p - base);
+			if (n == SMAX && p < e && cut > SMAX / 2)
+			{
+				/* read on from the last clause of the piece */
+				n = cut;
+				p = base + sc.off[n];
+			}
+			sc.n = n;
+			scan_sentence(&sc);
+		}
+		p = e;
+		if ((size_t) (p - base) >= next_check)
+		{
+			next_check = (size_t) (p - base) + PD_INTERRUPT_STRIDE;
+			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+				return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+		}
+	}
+	if (year_out)
+		*year_out = sc.year;
+	if (sc.stopped)
+		return pd_fail(err, PD_ECANCEL, 0, "The scan was stopped by its caller.");
+	return PD_OK;
+}

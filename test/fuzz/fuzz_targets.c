@@ -1,0 +1,57 @@
+/*
+ * libFuzzer harness: the sentence extractor.  Any bytes are text; every hit
+ * must be consistent: raw offsets inside the text and in order, a value
+ * that prints and reads back, an indicator that fits its buffer, a year of
+ * four digits or none, a known period.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "pd_target.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+typedef struct check
+{
+	size_t		size;
+	size_t		last_start;
+	int			hits;
+} check;
+
+static bool
+on_hit(void *ctx, const pd_target_hit *h)
+{
+	check	   *c = (check *) ctx;
+	char		text[PD_TARGET_TEXT_MAX];
+	pd_target	again;
+	size_t		len;
+
+	if (h->raw_start > h->raw_end || h->raw_end > c->size || h->raw_start < c->last_start)
+		abort();
+	/* as printed: the text's own bytes, NUL-terminated after them */
+	if (h->indicator_len >= PD_INDICATOR_MAX_BYTES || h->indicator[h->indicator_len] != '\0')
+		abort();
+	if (h->year != 0 && (h->year < 1900 || h->year > 2199))
+		abort();
+	if (h->period > PD_PERIOD_BY_YEAR)
+		abort();
+	len = pd_target_format(&h->target, text);
+	if (pd_target_parse(text, len, &again, NULL) != PD_OK || pd_target_cmp(&h->target, &again) != 0)
+		abort();
+	c->last_start = h->raw_start;
+	c->hits++;
+	return true;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	check		c = {size, 0, 0};
+	pd_error	err;
+	int			year;
+
+	if (pd_targets_scan((const char *) data, size, NULL, on_hit, &c, &year, &err) != PD_OK)
+		abort();
+	if (year != 0 && (year < 1900 || year > 2199))
+		abort();
+	return 0;
+}
