@@ -49,19 +49,18 @@ GROUP BY u.document_id, d.docno, d.title, u.unit;
 COMMENT ON VIEW @extschema@.plan_unit_workload IS
 	'tasks per unit and document: led, co-responsible, responsible, implicit, named, total (plain types)';
 
--- the same over all stored documents
+-- the same over all stored documents: the per-document counts added up
 CREATE VIEW @extschema@.plan_unit_workload_overall AS
-SELECT u.unit::text AS unit,
-	   @extschema@.respunit_level(u.unit) AS level, @extschema@.respunit_kind(u.unit) AS kind,
-	   (pg_catalog.count(DISTINCT u.document_id))::int AS documents,
-	   (pg_catalog.count(*) FILTER (WHERE u.role = 'lead'))::int AS tasks_led,
-	   (pg_catalog.count(*) FILTER (WHERE u.role = 'co'))::int AS tasks_co,
-	   (pg_catalog.count(*) FILTER (WHERE u.role = 'responsible'))::int AS tasks_responsible,
-	   (pg_catalog.count(*) FILTER (WHERE u.role = 'implicit'))::int AS tasks_implicit,
-	   (pg_catalog.count(*) FILTER (WHERE u.role <> 'implicit'))::int AS tasks_named,
-	   pg_catalog.count(*)::int AS tasks_total
-FROM @extschema@.plan_task_unit u
-GROUP BY u.unit;
+SELECT w.unit, w.level, w.kind,
+	   pg_catalog.count(*)::int AS documents,
+	   pg_catalog.sum(w.tasks_led)::int AS tasks_led,
+	   pg_catalog.sum(w.tasks_co)::int AS tasks_co,
+	   pg_catalog.sum(w.tasks_responsible)::int AS tasks_responsible,
+	   pg_catalog.sum(w.tasks_implicit)::int AS tasks_implicit,
+	   pg_catalog.sum(w.tasks_named)::int AS tasks_named,
+	   pg_catalog.sum(w.tasks_total)::int AS tasks_total
+FROM @extschema@.plan_unit_workload w
+GROUP BY w.unit, w.level, w.kind;
 COMMENT ON VIEW @extschema@.plan_unit_workload_overall IS
 	'tasks per unit over all stored documents (plain types)';
 
