@@ -725,7 +725,10 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 			}
 		}
 		etc = cp_ends_any_f(c, 0, n, etc_suffixes, &etc_filter);
-		if (etc > 0 && etc < n)
+		if (etc > 0 && etc == n)
+			return pd_fail(err, PD_ESYNTAX, pos[0],
+						   "\"等\" and its endings name no unit on their own.");
+		if (etc > 0)
 		{
 			n -= etc;
 			changed = true;
