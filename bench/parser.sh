@@ -10,7 +10,7 @@ set -euo pipefail
 ROUNDS=${1:-3}
 . "$(dirname "$0")/lib.sh"
 SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
-DOC=$SHARED/corpus/chongqing_2025_4_new_urbanization.txt
+DOC=${BENCH_DOC:-$SHARED/corpus/chongqing_2025_4_new_urbanization.txt}
 [ -f "$DOC" ] || DOC=$ROOT/test/docs/cq_style_trad.txt
 BASELINE=$SHARED/bench/baseline/baseline_extract.sql
 COPIES=${COPIES:-1000}

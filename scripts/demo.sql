@@ -15,3 +15,15 @@ FROM plan_task_tree t WHERE t.depth = 1 ORDER BY t.document_id, t.ord;
 SELECT code, label, heading FROM plan_task_tree
 WHERE document_id = (SELECT min(id) FROM plan_document) AND code::taskcode <@ '4'
 ORDER BY ord;
+
+\echo
+\echo '== who does what: unit workload in the first document (led, co-responsible, implied by a standing rule)'
+SELECT unit, kind, tasks_led AS led, tasks_co AS co, tasks_responsible AS responsible,
+       tasks_implicit AS implied, tasks_total AS total
+FROM plan_unit_workload
+WHERE document_id = (SELECT min(id) FROM plan_document)
+ORDER BY tasks_total DESC, tasks_led DESC, unit LIMIT 12;
+
+\echo
+\echo '== who works with whom: units named together on the most tasks'
+SELECT unit_a, unit_b, shared_tasks FROM plan_unit_pairs ORDER BY shared_tasks DESC, unit_a, unit_b LIMIT 5;

@@ -33,6 +33,25 @@ INSERT INTO malformed (typ, lit, want) SELECT 'docno', x, '22003' FROM unnest(AR
   '渝府发〔2025〕9999999号'
 ]) AS x;
 
+-- respunit (stray punctuation at the ends is dropped by design: 市公安局： is 市公安局)
+INSERT INTO malformed (typ, lit) SELECT 'respunit', x FROM unnest(ARRAY[
+  '', ' ', '　', '。', '、', '、、', '，', '；', '：', '（）', '()', '【】', '123', '１２３', '@#$', '...', '——',
+  '等', '等部门', '等有关部门', '等单位', '（等）', '市公安局、市教委', '市公安局，市教委', '市公安局;市教委',
+  '责任单位：市公安局', '市（公安局', E'市公安\u0001局',
+  E'\u0007', repeat('很', 200), '"', '""', '・', '—'
+]) AS x;
+
+-- target
+INSERT INTO malformed (typ, lit) SELECT 'target', x FROM unnest(ARRAY[
+  '', ' ', 'abc', '达到', '以上', '左右', '>=', '>=%', '<=', '~', '=', '%', '个', '[', '[]', '[2,3',
+  '[3,2]个', '[2,]个', '[,3]个', '2,3]个', '2—', '—3个', '1e999%', '1e3%', '0x10%', '.%', '1..2%', '1.2.3%',
+  '>=>=76%', '><76%', '约', '力争', '年均增长', '提高个百分点', '--5%', '+-5%', '不低于', '控制在以内',
+  'NaN%', 'Infinity%'
+]) AS x;
+INSERT INTO malformed (typ, lit, want) SELECT 'target', x, '22003' FROM unnest(ARRAY[
+  '99999999999999999999999999999万亿元', '1' || repeat('0', 60) || '%'
+]) AS x;
+
 CREATE FUNCTION pg_temp.try_literal(typ text, lit text, OUT state text, OUT message text)
 LANGUAGE plpgsql AS $$
 BEGIN

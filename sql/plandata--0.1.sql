@@ -121,7 +121,8 @@ DEFAULT FOR TYPE @extschema@.taskcode USING btree AS
 	OPERATOR 4 @extschema@.>= ,
 	OPERATOR 5 @extschema@.> ,
 	FUNCTION 1 @extschema@.taskcode_cmp(@extschema@.taskcode, @extschema@.taskcode),
-	FUNCTION 2 @extschema@.taskcode_sortsupport(internal);
+	FUNCTION 2 @extschema@.taskcode_sortsupport(internal),
+	FUNCTION 4 pg_catalog.btequalimage(oid);
 
 CREATE OPERATOR CLASS @extschema@.taskcode_hash_ops
 DEFAULT FOR TYPE @extschema@.taskcode USING hash AS

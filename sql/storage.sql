@@ -10,6 +10,9 @@ SELECT document_id > 0 AS has_id, inserted, tasks FROM plan_load(:'cq', 'cq_styl
 SELECT (SELECT id FROM plan_document WHERE source = 'cq_style_trad.txt') = document_id AS same_id,
        inserted, tasks FROM plan_load(:'cq', 'a second copy');
 SELECT count(*) AS documents FROM plan_document;
+-- what was stored with it: targets (and units, when the unit extractor is present)
+SELECT targets FROM plan_load(:'cq');
+SELECT code, indicator, target, year, period, raw FROM plan_task_targets ORDER BY ord, code;
 -- a different text (the Simplified edition) is another document
 SELECT inserted, tasks FROM plan_load(:'cq_simp', 'cq_style_simp.txt');
 SELECT plan_ingest(:'attach', 'attachments_style.txt') = plan_ingest(:'attach') AS ingest_is_idempotent;

@@ -95,7 +95,9 @@ DEFAULT FOR TYPE @extschema@.docno USING btree AS
 	OPERATOR 4 @extschema@.>= ,
 	OPERATOR 5 @extschema@.> ,
 	FUNCTION 1 @extschema@.docno_cmp(@extschema@.docno, @extschema@.docno),
-	FUNCTION 2 @extschema@.docno_sortsupport(internal);
+	FUNCTION 2 @extschema@.docno_sortsupport(internal),
+	-- equal values have identical bytes: btree deduplication is safe
+	FUNCTION 4 pg_catalog.btequalimage(oid);
 
 CREATE OPERATOR CLASS @extschema@.docno_hash_ops
 DEFAULT FOR TYPE @extschema@.docno USING hash AS

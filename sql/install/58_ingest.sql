@@ -36,12 +36,20 @@ BEGIN
 		FROM plan_tasks(body) t;
 		INSERT INTO plan_citation (document_id, docno, occurrences)
 		SELECT document_id, c.docno, c.occurrences FROM plan_docnos(body) c WHERE c.role = 'cites';
+		INSERT INTO plan_task_unit (document_id, ord, part, code, unit, role, raw)
+		SELECT document_id, u.ord, u.part, u.code, u.unit, u.role, u.raw
+		FROM plan_units(body) u;
+		INSERT INTO plan_target (document_id, ord, n, part, code, indicator, target, year, period,
+		                         aspirational, raw)
+		SELECT document_id, g.ord, row_number() OVER (), g.part, g.code, g.indicator, g.target, g.year,
+		       g.period, g.aspirational, g.raw
+		FROM plan_targets(body) g;
 	ELSE
 		SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
 	END IF;
 	SELECT count(*) INTO tasks FROM plan_task t WHERE t.document_id = plan_load.document_id;
-	units := 0;
-	targets := 0;
+	SELECT count(*) INTO units FROM plan_task_unit u WHERE u.document_id = plan_load.document_id;
+	SELECT count(*) INTO targets FROM plan_target g WHERE g.document_id = plan_load.document_id;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_load(text, text) IS

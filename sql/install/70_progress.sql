@@ -35,9 +35,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_actual TO @ex
 GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.plan_actual_id_seq TO @extowner@ WITH GRANT OPTION;
 
 -- One row per target of a stored document and region of its actual values
--- (one row with status 'no data' when there is none).  The targets are read
--- from the stored bodies with plan_targets() (about 40 microseconds a
--- document); when plan_ingest stores them in a table, the view reads that.  met / gap / progress are computed
+-- (one row with status 'no data' when there is none), from plan_target as
+-- plan_load() stored it.  met / gap / progress are computed
 -- only where the units are comparable ('unit mismatch' otherwise, never an
 -- error).  progress_percent: for a level target, how far the latest actual
 -- value has come from the earliest one recorded (the baseline) towards the
@@ -65,7 +64,7 @@ SELECT d.id AS document_id, d.docno::text AS docno, d.title AS document_title,
 								  NULLIF(@extschema@.target_value(t.target) - b.actual, 0), 1)
 	   END AS progress_percent
 FROM @extschema@.plan_document d
-CROSS JOIN LATERAL @extschema@.plan_targets(d.body) t
+JOIN @extschema@.plan_target t ON t.document_id = d.id
 LEFT JOIN LATERAL (
 	SELECT DISTINCT ON (x.region) x.*
 	FROM @extschema@.plan_actual x

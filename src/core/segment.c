@@ -887,13 +887,14 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 /*
  * The end of a news lead that precedes the document itself: the line holding
  * 原文件如下 / 全文如下 / 原文如下 (same in both scripts).  Looked for in the
- * first 64 KB only, with memmem on the shared 如下.
+ * first 16 KB only (a news lead is a few paragraphs), with memmem on the
+ * shared 如下.
  */
 static size_t
 find_body_start(const char *text, size_t len)
 {
 	static const char *const cues[] = {"原文件", "全文", "原文"};
-	size_t		limit = len < 65536 ? len : 65536;
+	size_t		limit = len < 16384 ? len : 16384;
 	const char *p = text;
 	const char *end = text + limit;
 

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 pd_status
 pd_fail(pd_error *err, pd_status status, int pos, const char *fmt,...)
@@ -110,11 +111,29 @@ pd_charpos_at(pd_charpos *cp, size_t byte)
 {
 	const unsigned char *t = (const unsigned char *) cp->text;
 
+	size_t		i;
+
 	if (byte < cp->byte)
 		pd_charpos_init(cp, cp->text);
-	/* count lead bytes: every byte that is not a UTF-8 continuation byte */
-	for (size_t i = cp->byte; i < byte; i++)
-		cp->chars += ((t[i] & 0xC0) != 0x80);
+	/*
+	 * Count lead bytes: every byte that is not a UTF-8 continuation byte
+	 * (10xxxxxx).  Eight at a time: bit 7 of (x & ~(x << 1)) is set exactly
+	 * in the continuation bytes; shifted down to 0/1 per byte, one multiply
+	 * adds the eight bytes up in the top byte (no popcount instruction
+	 * needed on a baseline x86-64 build).
+	 */
+	i = cp->byte;
+	cp->chars += byte - i;
+	for (; i + 8 <= byte; i += 8)
+	{
+		uint64_t	x;
+
+		memcpy(&x, t + i, 8);
+		x = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		cp->chars -= (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < byte; i++)
+		cp->chars -= ((t[i] & 0xC0) == 0x80);
 	cp->byte = byte;
 	return cp->chars;
 }

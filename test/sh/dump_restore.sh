@@ -19,9 +19,9 @@ done
 psqlx -d pd_dump_src <<'SQL'
 DO $$
 BEGIN
-  IF to_regclass('plan_unit_dict') IS NOT NULL THEN
-    EXECUTE $q$INSERT INTO plan_unit_dict (short_name, full_name, region, kind)
-               VALUES ('测试局', '测试市测试局', '测试市', 'government department')$q$;
+  IF to_regclass('respunit_dict') IS NOT NULL THEN
+    EXECUTE $q$INSERT INTO respunit_dict (region, short, full_name, kind)
+               VALUES ('测试', '测试局', '测试市测试局', 'government department')$q$;
   END IF;
   IF to_regclass('plan_actual') IS NOT NULL THEN
     EXECUTE $q$INSERT INTO plan_actual (indicator, region, year, value, unit, source)

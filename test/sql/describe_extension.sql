@@ -42,11 +42,13 @@ WITH members AS (
         (SELECT pg_catalog.string_agg('constraint ' || pg_catalog.pg_get_constraintdef(k.oid), E'\n  '
                                       ORDER BY pg_catalog.pg_get_constraintdef(k.oid))
          FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid),
-        (SELECT pg_catalog.string_agg('index ' || pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid),
-                                      '^CREATE (UNIQUE )?INDEX \S+', 'CREATE \1INDEX'), E'\n  '
-                                      ORDER BY 1)
-         FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid),
-        (SELECT pg_catalog.string_agg('trigger ' || pg_catalog.pg_get_triggerdef(g.oid), E'\n  ' ORDER BY 1)
+        (SELECT pg_catalog.string_agg('index ' || x.def, E'\n  ' ORDER BY x.def)
+         FROM pg_catalog.pg_index i,
+              LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(i.indexrelid),
+                                                        '^CREATE (UNIQUE )?INDEX \S+', 'CREATE \1INDEX') AS def) x
+         WHERE i.indrelid = c.oid),
+        (SELECT pg_catalog.string_agg('trigger ' || pg_catalog.pg_get_triggerdef(g.oid), E'\n  '
+                                      ORDER BY pg_catalog.pg_get_triggerdef(g.oid))
          FROM pg_catalog.pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal),
         'acl=' || c.relacl::text,
         'comment=' || pg_catalog.obj_description(c.oid, 'pg_class'))

@@ -1,0 +1,70 @@
+--
+-- respunit_extract: responsibility brackets and labelled lists in text
+--
+\pset null '∅'
+
+-- one row per unit mention: normalised unit, role, the unit as printed,
+-- its bracket and place in it, 0-based character offsets
+SELECT * FROM respunit_extract('推进改革（责任单位：市公安局、市教委，各区县政府）。');
+SELECT substr(t, start_offset + 1, end_offset - start_offset) = raw AS offsets_point_at_raw
+FROM (SELECT '整合数据（牵头单位：市經濟信息委；配合单位：市科技局等）。'::text AS t) x,
+     respunit_extract(t);
+
+-- every bracket convention, Simplified and Traditional, ASCII and full width
+SELECT n, convention, string_agg(unit || CASE WHEN role = 'responsible' THEN '' ELSE ':' || role END, ' '
+                                 ORDER BY bracket, ordinal) AS units
+FROM (VALUES
+  (1, '责任单位', '（责任单位：市公安局、市教委）'),
+  (2, '責任單位, ASCII', '(責任單位:市公安局、市教委,各區縣政府)'),
+  (3, '牵头/配合单位', '（牵头单位：市民政局；配合单位：市财政局、市卫生健康委）'),
+  (4, '牵头/责任单位', '（牵头单位：省工业和信息化厅；责任单位：省发展改革委、省科技厅）'),
+  (5, 'two leads', '（牵头单位：省科技厅、省财政厅；责任单位：省教育厅）'),
+  (6, 'A牵头，B、C参与', '（市住房城乡建委牵头，市发展改革委、市财政局参与）'),
+  (7, 'A牵头，B、C配合', '（市城市管理局牵头，市公安局、市交通运输委配合）'),
+  (8, 'A、B等负责', '（市政府办公厅、市大数据发展局等负责）'),
+  (9, 'A负责', '（市交通运输委负责）'),
+  (10, '主辦/協辦機關', '（主辦機關：市財政局；協辦機關：市發展改革委、市住房城鄉建委）'),
+  (11, '主（協）辦機關', '主（協）辦機關：經濟部（國發會、勞動部）'),
+  (12, '主（協）辦機關 A、(B)', '主（協）辦機關：經濟部、（國發會、勞動部）'),
+  (13, 'role mark', '（责任单位：市科技局（牵头）、市财政局）'),
+  (14, 'A负责，B配合', '（市发展改革委负责，市级有关部门配合）'),
+  (15, '及 / 和 between names', '（责任单位：市科技局及相关行业主管部门；农业农村部和工业和信息化部）'),
+  (16, 'collectives', '（责任单位：市工业和信息化局，各区、市政府，有关区、市政府；各区、县级市）'),
+  (17, 'nested name', '（责任单位：西部（重庆）科学城管委会、市规划自然资源局及市住房城乡建委）'),
+  (18, 'note after ；', '（责任单位：市发展改革委、市财政局；2025年底前完成）'),
+  (19, 'note after 。', '（責任單位：市公安局、市教委，各區縣政府。以下所有任務均需區縣落實、不再列出）'),
+  (20, 'shared prefix dropped', '（责任单位：市公安局、人力资源和社会保障局）'),
+  (21, 'mid-paragraph, two brackets',
+       '整合数据（市大数据发展局牵头，市城市管理局参与），实现共享；完善体系（市城市管理局牵头，市公安局配合）。'),
+  (22, 'running text', '加强保障。责任单位：市发展改革委、市财政局。下一句：不是单位。'),
+  (23, 'labelled lines', E'主辦機關：經濟部\n協辦機關：國發會、國科會'),
+  (24, '【】 labels', E'【牵头单位】人行重庆市分行\n【配合单位】市商务委、重庆金融监管局'),
+  (25, 'hard-wrapped bracket', E'（责任单位：市发展改革委、市\n财政局）'),
+  (26, 'unclosed bracket', E'（责任单位：市发展改革委、市财政局\n下一段'),
+  (27, 'first listed leads', '（工业和信息化部、发展改革委按职责分工负责，列第一位者为牵头单位，下同）（农业农村部、工业和信息化部牵头负责）（各省级人民政府负责）'),
+  (28, '排在第一位 (Traditional)', '（税務總局、財政部、海關總署按職責分工負責。排在第一位的部門為牽頭部門，下同）（商務部等有關部門負責）'),
+  (29, 'labels after a comma', '（牵头单位：市民政局，配合单位：市财政局、市卫生健康委）'),
+  (30, 'names set apart by spaces or /', '（责任单位：市发展改革委 市财政局　市教委/市科技局）')
+) AS c(n, convention, txt), respunit_extract(txt)
+GROUP BY n, convention ORDER BY n;
+
+-- brackets that name no unit
+SELECT txt, count(u.unit) AS units
+FROM (VALUES ('（2021—2025年）'), ('（以下简称“市发展改革委”）'), ('（一）'), ('（含）'), ('（试行）'),
+             ('（市发展改革委、市财政局）'), ('（企业负责运营维护）'), ('（全社会共同参与）'),
+             ('（企业负责）'), ('（所需经费由市财政负责）'), ('（国家标准、行业标准）'),
+             ('（责任单位：详见附件）'), ('要明确责任单位：市统计局'), ('各级政府负责同志要带头。'),
+             ('（?!耙豢h一策）'), ('')) AS c(txt)
+LEFT JOIN LATERAL respunit_extract(txt) u ON true
+GROUP BY txt ORDER BY txt;
+
+-- document rules
+SELECT * FROM plan_unit_rules('（工业和信息化部、发展改革委负责，列第一位者为牵头单位，下同）');
+SELECT * FROM plan_unit_rules('（責任單位：市公安局。以下所有任務均需區縣落實、不再列出）');
+SELECT * FROM plan_unit_rules('各区县（自治县）政府负责落实本方案各项任务，以下不再一一列出。');
+SELECT * FROM plan_unit_rules('区县政府为所有任务的责任单位，以下不再列出。');
+SELECT count(*) AS no_rules FROM plan_unit_rules('此事不再讨论。排在第一位。所有任务均需认真落实，不再列出。');
+
+-- a long text: linear, and a bracket far into it is still found
+SELECT count(*) AS units, min(start_offset) AS first_at
+FROM respunit_extract(repeat('推进（以下简称“工作”）（2024年）、：。', 20000) || '（责任单位：市公安局、市教委）');

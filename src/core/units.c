@@ -1,0 +1,2762 @@
+/*
+ * units.c — responsible units: name normalisation, what a name says (level,
+ * kind, region), responsibility brackets and document rules.
+ *
+ * Everything is compared on folded code points (pd_fold: full-width ->
+ * ASCII, Traditional -> Simplified from OpenCC's table), so the keyword
+ * tables below are written once, in Simplified script, and 責任單位 /
+ * （ / ： match 责任单位 / ( / : without a second table.
+ *
+ * How a span is read (pd_units_extract):
+ *  - One pass over the span looks only at ( ) （ ） : ： and 】, found with
+ *    memchr (see find_event).  Opens go on a small stack; a close evaluates
+ *    the bracket it closes (innermost first).  When an outer bracket is accepted, units of accepted brackets
+ *    inside it are dropped again (the outer reading wins: 主（協）辦機關 and
+ *    西部（重庆）科学城管委会 hold brackets of their own).
+ *  - A colon outside brackets preceded by a label at a line or sentence
+ *    start (主辦機關：…, 责任单位：…, 【牵头单位】…) starts a labelled list
+ *    that runs to the end of the line or sentence.
+ *  - A bracket's content is decoded once into folded code points and split
+ *    into segments (；; 。), items (、，,), and pieces (及 / 和 / 与, a / or
+ *    spaces between two unit names).  A label (责任单位：) sets the role of its segment;
+ *    a verb at the end of an item (牵头, 配合, 按职责分工负责 …) sets the
+ *    role of the items since the previous verb; （牵头） after a name sets
+ *    that name's role.  Items that do not look like unit names are notes:
+ *    a bracket whose first item is a note is not a responsibility bracket,
+ *    and a note ends the segment it is in.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
+#include "pd_units.h"
+#include "pd_scan.h"
+#include "pd_segment.h"
+
+#include <stdatomic.h>
+#include <string.h>
+
+#define CP_HW_DUN	0xFF64		/* ､ half-width ideographic comma */
+
+/*
+ * Internal only: a unit waiting for the verb or label that gives its role.
+ * Every unit has a real role when parse_group accepts its bracket.
+ */
+#define ROLE_PENDING ((pd_unit_role) 15)
+
+/* ------------------------------------------------------------------------
+ * code point strings
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Keywords are UTF-32 literals (U"…", C11 and GNU C) with their length known at compile time, so
+ * matching one is a memcmp on code points: no decoding, no strlen in the
+ * parser's inner loops.  K("牵头") builds one; tables end with KEND.
+ */
+typedef struct kw
+{
+	const uint32_t *c;
+	int			n;
+} kw;
+
+#define K(s) { (const uint32_t *) (U"" s), (int) (sizeof(U"" s) / sizeof(uint32_t) - 1) }
+#define KEND { NULL, 0 }
+#define KWP(s) (&(const kw) K(s))
+
+/* a[0, len) == b[0, len); keywords are a few code points, memcmp costs more */
+static inline bool
+cp_equal(const uint32_t *a, const uint32_t *b, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* does a[i, n) start with k?  Returns k's length, or 0 */
+static inline int
+cp_starts(const uint32_t *a, int i, int n, const kw *k)
+{
+	return (n - i >= k->n && cp_equal(a + i, k->c, k->n)) ? k->n : 0;
+}
+
+/* does a[lo, n) end with k?  Returns k's length, or 0 (last characters first) */
+static inline int
+cp_ends(const uint32_t *a, int lo, int n, const kw *k)
+{
+	return (n - lo >= k->n && a[n - 1] == k->c[k->n - 1] && cp_equal(a + n - k->n, k->c, k->n)) ?
+		k->n : 0;
+}
+
+/* longest keyword of a table that a[i, n) starts with */
+static int
+cp_starts_any(const uint32_t *a, int i, int n, const kw *t, int *which)
+{
+	int			best = 0;
+
+	for (int k = 0; t[k].c; k++)
+	{
+		int			len = cp_starts(a, i, n, &t[k]);
+
+		if (len > best)
+		{
+			best = len;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+/* longest keyword of a table that a[lo, n) ends with */
+static int
+cp_ends_any(const uint32_t *a, int lo, int n, const kw *t, int *which)
+{
+	int			best = 0;
+
+	for (int k = 0; t[k].c; k++)
+	{
+		int			len = cp_ends(a, lo, n, &t[k]);
+
+		if (len > best)
+		{
+			best = len;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+/* first position >= i where a[pos..] starts with k, or -1 */
+static int
+cp_find(const uint32_t *a, int i, int n, const kw *k)
+{
+	for (; i + k->n <= n; i++)
+		if (a[i] == k->c[0] && cp_starts(a, i, n, k))
+			return i;
+	return -1;
+}
+
+static bool
+cp_contains_any(const uint32_t *a, int i, int n, const kw *t)
+{
+	for (int k = 0; t[k].c; k++)
+		if (cp_find(a, i, n, &t[k]) >= 0)
+			return true;
+	return false;
+}
+
+/*
+ * A 256-bit filter of the first or the last characters of a keyword table,
+ * built on first use: most names fail a table on one bit test instead of a
+ * scan.  Built once per process; a thread that finds it being built scans
+ * the table in full meanwhile, so the answer never depends on timing.
+ * `stride` lets tables of structs (labels, verbs) carry a kw first.
+ */
+typedef struct kwfilter
+{
+	_Atomic int state;			/* 0 not built, 1 being built, 2 ready */
+	bool		last;			/* filter on last characters, else first */
+	uint64_t	bits[4];
+} kwfilter;
+
+#define KWFILTER_FIRST { 0, false, {0, 0, 0, 0} }
+#define KWFILTER_LAST { 0, true, {0, 0, 0, 0} }
+
+static inline unsigned
+kwf_slot(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 24;
+}
+
+static bool
+kwf_may(kwfilter *f, const void *table, size_t stride, uint32_t cp)
+{
+	unsigned	slot;
+
+	if (atomic_load_explicit(&f->state, memory_order_acquire) != 2)
+	{
+		int			expected = 0;
+
+		if (atomic_compare_exchange_strong(&f->state, &expected, 1))
+		{
+			for (const char *p = table; ((const kw *) p)->c; p += stride)
+			{
+				const kw   *k = (const kw *) p;
+				unsigned	s = kwf_slot(f->last ? k->c[k->n - 1] : k->c[0]);
+
+				f->bits[s >> 6] |= (uint64_t) 1 << (s & 63);
+			}
+			atomic_store_explicit(&f->state, 2, memory_order_release);
+		}
+		return true;
+	}
+	slot = kwf_slot(cp);
+	return (f->bits[slot >> 6] >> (slot & 63)) & 1;
+}
+
+/* cp_ends_any / cp_starts_any behind a filter */
+static inline int
+cp_ends_any_f(const uint32_t *a, int lo, int n, const kw *t, kwfilter *f)
+{
+	if (n <= lo || !kwf_may(f, t, sizeof(kw), a[n - 1]))
+		return 0;
+	return cp_ends_any(a, lo, n, t, NULL);
+}
+
+static inline int
+cp_starts_any_f(const uint32_t *a, int i, int n, const kw *t, kwfilter *f)
+{
+	if (i >= n || !kwf_may(f, t, sizeof(kw), a[i]))
+		return 0;
+	return cp_starts_any(a, i, n, t, NULL);
+}
+
+static bool
+is_cjk(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static bool
+is_letter(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || is_cjk(cp);
+}
+
+/* separators that split a list of units */
+static bool
+is_item_sep(uint32_t cp)
+{
+	return cp == CP_DUN || cp == ',' || cp == CP_HW_DUN;
+}
+
+/* separators that end a segment of a bracket: ；; 。 */
+static bool
+is_segment_sep(uint32_t cp)
+{
+	return cp == ';' || cp == CP_JUHAO;
+}
+
+/* ------------------------------------------------------------------------
+ * name knowledge (all keywords folded: Simplified, ASCII punctuation)
+ * ------------------------------------------------------------------------ */
+
+/* a group of units rather than one: 各区县政府, 有关区、市政府 */
+static const kw collective_prefixes[] = {
+	K("各"), K("有关"), K("相关"), K("其他"), K("全市各"), K("全省各"), K("市级各"), K("市级有关"), K("市级相关"),
+	K("省级各"), K("省级有关"), K("省级相关"), K("区县各"), KEND
+};
+
+/* names of administrative divisions as they appear inside collectives */
+static const kw admin_words[] = {
+	K("直辖市"), K("县级市"), K("自治县"), K("自治州"), K("自治区"), K("地级市"), K("乡镇"), K("区县"), K("县区"),
+	K("街道"), K("省"), K("市"), K("区"), K("县"), K("镇"), K("乡"), K("州"), K("盟"), K("旗"), KEND
+};
+
+/* how unit names end */
+static const kw unit_suffixes[] = {
+	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
+	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
+	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
+	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
+};
+static kwfilter unit_suffix_filter = KWFILTER_LAST;
+
+/* ... but not these, which end the same way and are no units */
+static const kw not_unit_suffixes[] = {
+	K("社会"), K("大会"), K("博览会"), K("运动会"), K("峰会"), K("展会"), K("交易会"), K("洽谈会"), K("论坛会"), K("机会"),
+	K("场所"), K("住所"), K("处所"), K("内部"), K("全部"), K("东部"), K("西部"), K("中部"), K("北部"), K("南部"),
+	K("局部"), K("干部"), K("总部"), K("俱乐部"), K("全院"), K("各院"), KEND
+};
+static kwfilter not_unit_filter = KWFILTER_LAST;
+
+/* a name that is only one of these says no unit: （企业负责） */
+static const kw generic_nouns[] = {
+	K("企业"), K("单位"), K("部门"), K("机构"), K("公司"), K("集团"), K("银行"), K("中心"), K("机关"), K("学校"), K("医院"),
+	K("社区"), K("海关"), KEND
+};
+static kwfilter generic_filter = KWFILTER_LAST;
+
+/*
+ * Characters that make an item a sentence, not a name.  Not 应 (应急管理局)
+ * nor 者 (消费者协会): the sentences they start are caught by 为 / 当.
+ */
+static bool
+is_sentence_char(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x7684:			/* 的 */
+		case 0x4E3A:			/* 为 */
+		case 0x662F:			/* 是 */
+		case 0x5C06:			/* 将 */
+		case 0x628A:			/* 把 */
+		case 0x88AB:			/* 被 */
+		case 0x5E76:			/* 并 */
+		case 0x987B:			/* 须 */
+		case 0x4E86:			/* 了 */
+		case 0x5DF2:			/* 已 */
+		case '%':
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* words that mark a note (time limits, working style) in a labelled list */
+static const kw note_words[] = {
+	K("下同"), K("不再"), K("列出"), K("完成"), K("持续"), K("长期"), K("年底"), K("年前"), K("以下"), K("以上"),
+	K("逐步"), K("推进"), K("实施"), K("开展"), K("坚持"), K("落实"), K("推动"), K("建立"), K("加强"), K("负责"),
+	K("牵头"), K("配合"), K("此项"), K("该项"), K("本项"), K("其中"), K("时限"), K("每年"), K("详见"), K("附件"), K("另行"),
+	K("确定"), K("待定"), K("明确"), K("应当"), KEND
+};
+
+/* sentences start like this, names do not */
+static const kw note_starts[] = {
+	K("此"), K("该项"), K("本项"), K("其中"), K("以下"), K("所有"), K("全部"), K("每"), K("上述"), K("按照"), K("根据"),
+	K("注"), K("备注"), KEND
+};
+static kwfilter note_start_filter = KWFILTER_FIRST;
+
+/*
+ * First characters of admin_words and collective_prefixes: a quick no
+ * before the tables (most names start otherwise).  pd_units_selfcheck()
+ * checks that the tables and these agree.
+ */
+static inline bool
+admin_first(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x76F4:			/* 直 */
+		case 0x53BF:			/* 县 */
+		case 0x81EA:			/* 自 */
+		case 0x5730:			/* 地 */
+		case 0x4E61:			/* 乡 */
+		case 0x533A:			/* 区 */
+		case 0x8857:			/* 街 */
+		case 0x7701:			/* 省 */
+		case 0x5E02:			/* 市 */
+		case 0x9547:			/* 镇 */
+		case 0x5DDE:			/* 州 */
+		case 0x76DF:			/* 盟 */
+		case 0x65D7:			/* 旗 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+static inline bool
+collective_first(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x5404:			/* 各 */
+		case 0x6709:			/* 有 */
+		case 0x76F8:			/* 相 */
+		case 0x5176:			/* 其 */
+		case 0x5168:			/* 全 */
+		case 0x5E02:			/* 市 */
+		case 0x7701:			/* 省 */
+		case 0x533A:			/* 区 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+static int
+admin_word_at(const uint32_t *c, int i, int n)
+{
+	if (i >= n || !admin_first(c[i]))
+		return 0;
+	return cp_starts_any(c, i, n, admin_words, NULL);
+}
+
+/*
+ * c[i, n) is nothing but division names, possibly with bracketed ones:
+ * 区, 区县, 区县(自治县), 县(市).  Returns false for an empty range.
+ */
+static bool
+admin_only(const uint32_t *c, int i, int n)
+{
+	if (i >= n)
+		return false;
+	while (i < n)
+	{
+		int			len;
+
+		if (c[i] == '(' || c[i] == ')' || c[i] == CP_DUN)
+		{
+			i++;
+			continue;
+		}
+		len = admin_word_at(c, i, n);
+		if (len == 0)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static int
+collective_prefix(const uint32_t *c, int n)
+{
+	if (n == 0 || !collective_first(c[0]))
+		return 0;
+	/* 市级各…, 省级有关…, 区县各…: a 市 省 区 start needs one of these next */
+	if ((c[0] == 0x5E02 || c[0] == 0x7701 || c[0] == 0x533A) &&
+		(n < 2 || (c[1] != 0x7EA7 && c[1] != 0x53BF)))	/* 级 县 */
+		return 0;
+	return cp_starts_any(c, 0, n, collective_prefixes, NULL);
+}
+
+bool
+pd_units_selfcheck(void)
+{
+	for (int k = 0; admin_words[k].c; k++)
+		if (!admin_first(admin_words[k].c[0]))
+			return false;
+	for (int k = 0; collective_prefixes[k].c; k++)
+		if (!collective_first(collective_prefixes[k].c[0]))
+			return false;
+	return true;
+}
+
+/* position of the '(' matching a ')' at c[close], or -1 */
+static int
+matching_open(const uint32_t *c, int lo, int close)
+{
+	int			depth = 0;
+
+	for (int i = close; i >= lo; i--)
+	{
+		if (c[i] == ')')
+			depth++;
+		else if (c[i] == '(' && --depth == 0)
+			return i;
+	}
+	return -1;
+}
+
+static bool
+has_unit_suffix(const uint32_t *c, int n)
+{
+	int			end = n;
+
+	/* 市工商联(总商会), 各区县(自治县): judge the name before the bracket */
+	while (end > 0 && c[end - 1] == ')')
+	{
+		int			o = matching_open(c, 0, end - 1);
+
+		if (o <= 0)
+			break;
+		end = o;
+	}
+	if (cp_ends_any_f(c, 0, end, not_unit_suffixes, &not_unit_filter))
+		return false;
+	if (end == 0 || !kwf_may(&unit_suffix_filter, unit_suffixes, sizeof(kw), c[end - 1]))
+		return false;
+	for (int k = 0; unit_suffixes[k].c; k++)
+		if (cp_ends(c, 0, end, &unit_suffixes[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Does the normalised name c[0, n) look like a unit?  strict: it must end
+ * like one (局 委 厅 … 单位 部门) or be a collective of divisions (各区县).
+ * Lenient (the first list after a label such as 责任单位：): any short name
+ * that is not a note (中国移动 passes, 2025年底前完成 does not).
+ */
+static bool
+unit_like(const uint32_t *c, int n, bool strict)
+{
+	int			pre;
+
+	if (n < 2 || n > 40)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		if (is_sentence_char(c[i]))
+			return false;
+		/* 由 makes a sentence (此项工作由…负责) except in 自由贸易 */
+		if (c[i] == 0x7531 && !(i > 0 && c[i - 1] == 0x81EA))
+			return false;
+		if (c[i] >= '0' && c[i] <= '9' && i + 1 < n &&
+			(c[i + 1] == 0x5E74 || c[i + 1] == 0x6708 || c[i + 1] == 0x65E5))
+			return false;		/* 2025年 6月 */
+	}
+	if (cp_starts_any_f(c, 0, n, note_starts, &note_start_filter))
+		return false;
+	pre = collective_prefix(c, n);
+	if (pre > 0 && pre < n && admin_only(c, pre, n))
+		return true;			/* 各区县, 各区、县级市 */
+	if (has_unit_suffix(c, n))
+		return !strict || cp_ends_any_f(c, 0, n, generic_nouns, &generic_filter) < n;
+	if (strict)
+		return false;
+	if (n > 15 || cp_contains_any(c, 0, n, note_words))
+		return false;
+	for (int i = 0; i < n; i++)
+		if (c[i] >= '0' && c[i] <= '9')
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * normalisation
+ * ------------------------------------------------------------------------ */
+
+static const kw etc_suffixes[] = {
+	K("等有关部门"), K("等相关部门"), K("等有关单位"), K("等相关单位"), K("等有关方面"), K("等部门"), K("等单位"),
+	K("等"), KEND
+};
+static kwfilter etc_filter = KWFILTER_LAST;
+
+/* punctuation dropped at either end of a name */
+static bool
+is_trim_punct(uint32_t cp)
+{
+	switch (cp)
+	{
+		case CP_DUN:
+		case CP_HW_DUN:
+		case CP_JUHAO:
+		case ',':
+		case ';':
+		case ':':
+		case '.':
+		case '!':
+		case '?':
+		case '-':
+		case '/':
+		case '\\':
+		case '|':
+		case 0x2014:			/* — */
+		case 0x2013:			/* – */
+		case 0x2026:			/* … */
+		case 0x00B7:			/* · */
+		case 0x30FB:			/* ・ */
+		case 0x2022:			/* • */
+		case 0xFF61:			/* ｡ */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* quotes and markup dropped anywhere in a name */
+static bool
+is_dropped(uint32_t cp)
+{
+	switch (cp)
+	{
+		case '"':
+		case '\'':
+		case '*':
+		case '#':
+		case '`':
+		case '_':
+		case '~':
+		case 0x201C:			/* “ */
+		case 0x201D:			/* ” */
+		case 0x2018:			/* ‘ */
+		case 0x2019:			/* ’ */
+		case 0x300C:			/* 「 */
+		case 0x300D:			/* 」 */
+		case 0x300E:			/* 『 */
+		case 0x300F:			/* 』 */
+		case 0x300A:			/* 《 */
+		case 0x300B:			/* 》 */
+		case 0x3008:			/* 〈 */
+		case 0x3009:			/* 〉 */
+		case 0x200C:			/* zero-width non-joiner */
+		case 0x200D:			/* zero-width joiner */
+		case 0x2060:			/* word joiner */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* brackets of every shape read as ( ) */
+static uint32_t
+bracket_fold(uint32_t cp)
+{
+	switch (cp)
+	{
+		case '[':
+		case 0x3014:			/* 〔 */
+		case 0x3010:			/* 【 */
+		case 0x3016:			/* 〖 */
+			return '(';
+		case ']':
+		case 0x3015:			/* 〕 */
+		case 0x3011:			/* 】 */
+		case 0x3017:			/* 〗 */
+			return ')';
+		default:
+			return cp;
+	}
+}
+
+/* drop a '(' ... ')' pair at c[o] / c[cl] (both inclusive) */
+static int
+drop_pair(uint32_t *c, int *pos, int n, int o, int cl)
+{
+	int			k = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (i == o || i == cl)
+			continue;
+		c[k] = c[i];
+		pos[k] = pos[i];
+		k++;
+	}
+	return k;
+}
+
+/* the work buffer of the normaliser: a little slack for 等有关部门 and punctuation */
+#define NORM_SLACK 24
+#define NORM_CAP (PD_UNIT_MAX_CHARS + NORM_SLACK)
+
+/*
+ * One character of a name on its way in (already pd_fold'ed): spaces, quotes
+ * and markup go, brackets of every shape become ( ).  Returns 0 to drop the
+ * character, or the character to keep; control and replaced characters are
+ * reported with *bad.
+ */
+static inline uint32_t
+name_char(uint32_t cp, bool *bad)
+{
+	if (pd_is_space(cp) || is_dropped(cp))
+		return 0;
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == PD_REPLACEMENT)
+	{
+		*bad = true;
+		return 0;
+	}
+	return bracket_fold(cp);
+}
+
+/*
+ * The normalisation proper, in place on folded code points c[0, *np) with
+ * their 1-based character positions (for messages).
+ */
+static pd_status
+normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
+{
+	int			n = *np,
+				lo,
+				hi,
+				depth;
+	bool		changed;
+	bool		plain = n > 0 && n <= PD_UNIT_MAX_CHARS;
+
+	/*
+	 * The common case first: a name of ideographs only has nothing to trim,
+	 * no brackets and no separators, and changes only by a 等 ending.
+	 */
+	for (int i = 0; i < n && plain; i++)
+		plain = c[i] >= 0x4E00 && c[i] <= 0x9FFF;
+	if (plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1]))
+		return PD_OK;
+
+	/*
+	 * Trim until nothing changes: punctuation and stray brackets at the
+	 * ends, a bracket pair around the whole name, empty pairs, then a
+	 * trailing 等 / 等有关部门.
+	 */
+	do
+	{
+		int			etc;
+
+		changed = false;
+		lo = 0;
+		hi = n;
+		while (lo < hi && (is_trim_punct(c[lo]) || c[lo] == ')'))
+			lo++;
+		while (hi > lo && (is_trim_punct(c[hi - 1]) || c[hi - 1] == '('))
+			hi--;
+		if (lo > 0 || hi < n)
+		{
+			memmove(c, c + lo, (hi - lo) * sizeof(c[0]));
+			memmove(pos, pos + lo, (hi - lo) * sizeof(pos[0]));
+			n = hi - lo;
+			changed = true;
+		}
+		/* a stray ')' at the end or '(' at the start, without its partner */
+		if (n > 0 && c[n - 1] == ')' && matching_open(c, 0, n - 1) < 0)
+		{
+			n--;
+			changed = true;
+		}
+		if (n > 0 && c[0] == '(')
+		{
+			int			d = 0,
+						close = -1;
+
+			for (int i = 0; i < n && close < 0; i++)
+			{
+				if (c[i] == '(')
+					d++;
+				else if (c[i] == ')' && --d == 0)
+					close = i;
+			}
+			if (close < 0 || close == n - 1)
+			{
+				/* unmatched, or around the whole name: (市发展改革委) */
+				n = close < 0 ? drop_pair(c, pos, n, 0, -1) : drop_pair(c, pos, n, 0, n - 1);
+				changed = true;
+			}
+		}
+		for (int i = 0; i + 1 < n; i++)
+		{
+			if (c[i] == '(' && c[i + 1] == ')')
+			{
+				n = drop_pair(c, pos, n, i, i + 1);
+				changed = true;
+				break;
+			}
+		}
+		etc = cp_ends_any_f(c, 0, n, etc_suffixes, &etc_filter);
+		if (etc > 0 && etc == n)
+			return pd_fail(err, PD_ESYNTAX, pos[0],
+						   "\"等\" and its endings name no unit on their own.");
+		if (etc > 0)
+		{
+			n -= etc;
+			changed = true;
+		}
+	} while (changed && n > 0);
+
+	if (n == 0)
+		return pd_fail(err, PD_ESYNTAX, 0, "A unit name cannot be empty.");
+	if (n > PD_UNIT_MAX_CHARS)
+		return pd_fail(err, PD_ESYNTAX, pos[PD_UNIT_MAX_CHARS],
+					   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
+
+	/* one unit: no list separators inside, balanced brackets, some letters */
+	depth = 0;
+	{
+		bool		letters = false;
+		bool		collective = collective_prefix(c, n) > 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			uint32_t	cp = c[i];
+
+			if (is_letter(cp))
+				letters = true;
+			if (cp == '(')
+				depth++;
+			else if (cp == ')' && --depth < 0)
+				return pd_fail(err, PD_ESYNTAX, pos[i],
+							   "Unbalanced bracket at character %d.", pos[i]);
+			else if ((cp == CP_DUN || cp == CP_HW_DUN) && collective)
+				c[i] = CP_DUN;	/* 各区、市政府: one collective */
+			else if (is_item_sep(cp) || is_segment_sep(cp) || cp == ':')
+				return pd_fail(err, PD_ESYNTAX, pos[i],
+							   "Separator at character %d: a unit name holds one unit, not a list.",
+							   pos[i]);
+		}
+		if (depth != 0)
+			return pd_fail(err, PD_ESYNTAX, pos[n - 1],
+						   "Unbalanced bracket in the unit name.");
+		if (!letters)
+			return pd_fail(err, PD_ESYNTAX, pos[0],
+						   "A unit name needs a Chinese character or a letter.");
+	}
+
+	*np = n;
+	return PD_OK;
+}
+
+pd_status
+pd_unit_normalize(const char *s, size_t len, char *out, size_t *outlen, pd_error *err)
+{
+	uint32_t	c[NORM_CAP];
+	int			pos[NORM_CAP];
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0,
+				charno = 0;
+	size_t		o = 0;
+	pd_status	st;
+
+	out[0] = '\0';
+	if (outlen)
+		*outlen = 0;
+	while (p < end)
+	{
+		uint32_t	raw = pd_u8_next(&p, end),
+					cp;
+		bool		bad = false;
+
+		charno++;
+		cp = name_char(pd_fold(raw), &bad);
+		if (bad)
+			return raw == PD_REPLACEMENT ?
+				pd_fail(err, PD_ESYNTAX, charno,
+						"Invalid or replaced character at character %d.", charno) :
+				pd_fail(err, PD_ESYNTAX, charno,
+						"Control character U+%04X at character %d.", raw, charno);
+		if (cp == 0)
+			continue;
+		if (n == NORM_CAP)
+			return pd_fail(err, PD_ESYNTAX, charno,
+						   "A unit name is at most %d characters long.", PD_UNIT_MAX_CHARS);
+		c[n] = cp;
+		pos[n] = charno;
+		n++;
+	}
+	if ((st = normalize_cps(c, pos, &n, err)) != PD_OK)
+		return st;
+	for (int i = 0; i < n; i++)
+		o += pd_u8_put(out + o, c[i]);
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return PD_OK;
+}
+
+/* decode a normalised name into code points (at most PD_UNIT_MAX_CHARS) */
+static int
+decode_name(const char *s, size_t len, uint32_t *c)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0;
+
+	while (p < end && n < PD_UNIT_MAX_CHARS)
+		c[n++] = pd_u8_next(&p, end);
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * what a name says: level, kind, region
+ * ------------------------------------------------------------------------ */
+
+/* province-level divisions (GB/T 2260 short names) */
+static const kw provinces[] = {
+	K("北京"), K("天津"), K("河北"), K("山西"), K("内蒙古"), K("辽宁"), K("吉林"), K("黑龙江"), K("上海"), K("江苏"),
+	K("浙江"), K("安徽"), K("福建"), K("江西"), K("山东"), K("河南"), K("湖北"), K("湖南"), K("广东"), K("广西"),
+	K("海南"), K("重庆"), K("四川"), K("贵州"), K("云南"), K("西藏"), K("陕西"), K("甘肃"), K("青海"), K("宁夏"),
+	K("新疆"), K("台湾"), K("香港"), K("澳门"), KEND
+};
+
+/* what may stand before a province name in a unit name */
+static const kw region_lead_ins[] = {
+	K("中国人民银行"), K("人民银行"), K("人行"), K("中华人民共和国"), K("国家税务总局"), K("国家金融监督管理总局"),
+	K("中国证券监督管理委员会"), K("中国银行保险监督管理委员会"), K("共青团"), K("中共"), K("中国共产党"), KEND
+};
+
+/* length of a province name (with 省/市/自治区…) at c[i], or 0 */
+static int
+province_at(const uint32_t *c, int i, int n)
+{
+	int			len = cp_starts_any(c, i, n, provinces, NULL);
+
+	if (len > 0)
+	{
+		static const kw tails[] = {K("壮族自治区"), K("回族自治区"), K("维吾尔自治区"),
+		K("自治区"), K("特别行政区"), K("省"), K("市"), KEND};
+
+		len += cp_starts_any(c, i + len, n, tails, NULL);
+	}
+	return len;
+}
+
+/* province name at the start of the name or after a lead-in; its end or 0 */
+static int
+province_in(const uint32_t *c, int n)
+{
+	int			len = province_at(c, 0, n),
+				lead;
+
+	if (len)
+		return len;
+	lead = cp_starts_any(c, 0, n, region_lead_ins, NULL);
+	if (lead && (len = province_at(c, lead, n)) > 0)
+		return lead + len;
+	return 0;
+}
+
+static const kw party_prefixes[] = {K("中共"), K("中国共产党"), KEND};
+
+static const kw mass_words[] = {
+	K("工商联"), K("总工会"), K("妇联"), K("残联"), K("科协"), K("文联"), K("侨联"), K("作协"), K("红十字会"), K("共青团"),
+	K("团中央"), K("工会"), K("社科联"), K("台联"), K("贸促会"), KEND
+};
+
+/* branches of central organs that sit in a province or city */
+static const kw vertical_words[] = {
+	K("金融监管局"), K("金融监督管理局"), K("金融监督管理总局"), K("银保监局"), K("银保监分局"), K("证监局"), K("通信管理局"),
+	K("税务局"), K("海关"), K("气象局"), K("邮政管理局"), K("调查总队"), K("调查队"), K("外汇管理局"), K("分行"),
+	K("支行"), K("营业管理部"), K("烟草专卖局"), K("地震局"), K("海事局"), K("统计调查"), K("铁路监督管理局"),
+	K("能源监管局"), K("审计特派员办事处"), KEND
+};
+
+static const kw enterprise_suffixes[] = {
+	K("公司"), K("集团"), K("企业"), K("银行"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
+};
+
+static const kw zone_words[] = {
+	K("新区"), K("高新区"), K("经开区"), K("开发区"), K("自贸区"), K("保税区"), K("科学城"), K("园区"), K("试验区"), KEND
+};
+
+/* 市委编办, 省委组织部: level word then 委 then an office */
+static bool
+party_office(const uint32_t *c, int i, int n)
+{
+	static const kw heads[] = {K("省委"), K("市委"), K("区委"), K("县委"), K("州委"), K("党委"), K("中央"),
+	K("纪委"), KEND};
+	int			len = cp_starts_any(c, i, n, heads, NULL);
+
+	if (len == 0)
+		return false;
+	if (len == 2 && c[i] == 0x4E2D)	/* 中央: 中央编办, 中央网信办 … */
+		return i + 2 < n;
+	return true;
+}
+
+pd_unit_kind
+pd_unit_kind_of(const char *norm, size_t len)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	int			n = decode_name(norm, len, c),
+				i = 0,
+				prov;
+
+	if (n == 0)
+		return PD_KIND_UNKNOWN;
+	if (collective_prefix(c, n) ||
+		cp_contains_any(c, 0, n, (const kw[]) {K("有关部门"), K("相关部门"), K("成员单位"),
+	K("相关单位"), K("有关单位"), K("主管部门"), K("各有关"), KEND}))
+		return PD_KIND_COLLECTIVE;
+	if (cp_starts(c, 0, n, KWP("团")) && n > 1 &&
+		(c[n - 1] == 0x59D4 || cp_starts(c, 0, n, KWP("团中央"))))
+		return PD_KIND_MASS;	/* 团市委, 团省委, 团中央 */
+	if (cp_contains_any(c, 0, n, mass_words))
+		return PD_KIND_MASS;
+	if (cp_starts_any(c, 0, n, party_prefixes, NULL))
+		return PD_KIND_PARTY;
+	/* 重庆市委…, 市委编办: strip a region, then look for 委 */
+	prov = province_at(c, 0, n);
+	if (prov && cp_starts(c, prov, n, KWP("委")))
+		return PD_KIND_PARTY;	/* 重庆市委 */
+	i = prov;
+	if (party_office(c, i, n))
+		return PD_KIND_PARTY;
+	if (cp_starts_any(c, 0, n, (const kw[]) {K("人行"), K("人民银行"), K("中国人民银行"), KEND},
+					  NULL) &&
+		cp_ends_any(c, 0, n, (const kw[]) {K("分行"), K("支行"), K("营业管理部"), KEND}, NULL))
+		return PD_KIND_VERTICAL;	/* 人行合肥中心支行 */
+	if (!cp_contains_any(c, 0, n, (const kw[]) {K("地方"), KEND}) &&
+		cp_contains_any(c, 0, n, vertical_words) &&
+		(province_in(c, n) ||
+		 cp_starts_any(c, 0, n, (const kw[]) {K("省"), K("市"), K("区"), K("县"), KEND}, NULL)))
+		return PD_KIND_VERTICAL;
+	if (cp_ends_any(c, 0, n, enterprise_suffixes, NULL) && !cp_ends(c, 0, n, KWP("人民银行")))
+		return PD_KIND_ENTERPRISE;
+	if (cp_ends(c, 0, n, KWP("政府")))
+		return PD_KIND_GOVERNMENT;
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"),
+				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
+	KEND}, NULL))
+		return PD_KIND_DEPARTMENT;
+	return PD_KIND_UNKNOWN;
+}
+
+/* the level a division word names: 省 市 区 县 乡 镇 (街道), or UNKNOWN */
+static pd_unit_level
+division_level(const uint32_t *c, int i, int n)
+{
+	if (cp_starts(c, i, n, KWP("街道")))
+		return PD_LEVEL_TOWNSHIP;
+	switch (c[i])
+	{
+		case 0x7701:			/* 省 */
+			return PD_LEVEL_PROVINCE;
+		case 0x5E02:			/* 市 */
+			return PD_LEVEL_CITY;
+		case 0x533A:			/* 区 */
+		case 0x53BF:			/* 县 */
+			return PD_LEVEL_COUNTY;
+		case 0x4E61:			/* 乡 */
+		case 0x9547:			/* 镇 */
+			return PD_LEVEL_TOWNSHIP;
+		default:
+			return PD_LEVEL_UNKNOWN;
+	}
+}
+
+pd_unit_level
+pd_unit_level_of(const char *norm, size_t len)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	int			n = decode_name(norm, len, c),
+				i = 0;
+	pd_unit_level level;
+
+	if (n == 0)
+		return PD_LEVEL_UNKNOWN;
+	if (collective_prefix(c, n))
+		return PD_LEVEL_COLLECTIVE;
+	i = cp_starts_any(c, 0, n, party_prefixes, NULL);	/* 中共重庆市委… */
+	if (cp_starts(c, i, n, KWP("团")))
+		i++;					/* 团市委 reads as 市委 */
+	if (cp_contains_any(c, i, n, zone_words))
+		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
+	if (province_in(c + i, n - i))
+		return PD_LEVEL_PROVINCE;
+	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("国家"), K("中央"), K("全国"),
+	K("中华人民共和国"), K("中国"), K("团中央"), KEND}, NULL))
+		return PD_LEVEL_NATIONAL;
+
+	/*
+	 * A division word first (市公安局, 省财政厅, 县教委), or a place name
+	 * and then one (崂山区政府, 青岛市大数据局, 龙兴镇政府).  市场监管总局
+	 * and 区域… do not start with a division.
+	 */
+	if (i < n && !cp_starts_any(c, i, n, (const kw[]) {K("市场"), K("区域"), K("县域"), KEND},
+								NULL))
+	{
+		for (int k = i; k < n && k <= i + 6; k++)
+			if ((level = division_level(c, k, n)) != PD_LEVEL_UNKNOWN)
+				return level;
+	}
+
+	/* no place at all: a central organ under its short name (发展改革委) */
+	if (!cp_starts(c, 0, n, KWP("地方")) && pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
+		return PD_LEVEL_NATIONAL;
+	return PD_LEVEL_UNKNOWN;
+}
+
+const char *
+pd_unit_level_name(pd_unit_level level)
+{
+	switch (level)
+	{
+		case PD_LEVEL_NATIONAL:
+			return "国家";
+		case PD_LEVEL_PROVINCE:
+			return "省";
+		case PD_LEVEL_CITY:
+			return "市";
+		case PD_LEVEL_COUNTY:
+			return "区县";
+		case PD_LEVEL_TOWNSHIP:
+			return "乡镇";
+		case PD_LEVEL_COLLECTIVE:
+			return "collective";
+		default:
+			return NULL;
+	}
+}
+
+const char *
+pd_unit_kind_name(pd_unit_kind kind)
+{
+	switch (kind)
+	{
+		case PD_KIND_DEPARTMENT:
+			return "government department";
+		case PD_KIND_GOVERNMENT:
+			return "government";
+		case PD_KIND_PARTY:
+			return "party organ";
+		case PD_KIND_VERTICAL:
+			return "central vertical agency";
+		case PD_KIND_MASS:
+			return "mass organisation";
+		case PD_KIND_ENTERPRISE:
+			return "enterprise";
+		case PD_KIND_COLLECTIVE:
+			return "collective";
+		default:
+			return NULL;
+	}
+}
+
+const char *
+pd_unit_role_name(pd_unit_role role)
+{
+	switch (role)
+	{
+		case PD_ROLE_LEAD:
+			return "lead";
+		case PD_ROLE_CO:
+			return "co";
+		case PD_ROLE_IMPLICIT:
+			return "implicit";
+		default:
+			return "responsible";
+	}
+}
+
+size_t
+pd_unit_region(const char *s, size_t len, char *out)
+{
+	uint32_t	c[PD_UNIT_MAX_CHARS];
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	int			n = 0,
+				i,
+				stop = -1,
+				plen;
+	size_t		o = 0;
+
+	out[0] = '\0';
+	while (p < end && n < PD_UNIT_MAX_CHARS)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&p, end));
+
+		if (!pd_is_space(cp))
+			c[n++] = cp;
+	}
+	i = cp_starts_any(c, 0, n, party_prefixes, NULL);
+	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("中央"), K("国家"), K("全国"),
+	K("中华人民共和国"), KEND}, NULL) || (i > 0 && cp_starts(c, i, n, KWP("中央"))))
+	{
+		static const char nat[] = "国家";
+
+		memcpy(out, nat, sizeof(nat));
+		return sizeof(nat) - 1;
+	}
+	plen = cp_starts_any(c, i, n, provinces, NULL);
+	if (plen)
+		stop = i + plen;		/* 重庆市人民政府 -> 重庆, 内蒙古自治区 -> 内蒙古 */
+	else
+	{
+		/* a city or county: the name before its 市 / 州 / 区 / 县 */
+		for (int k = i + 1; k < n && k <= i + 6; k++)
+		{
+			if (c[k] == 0x5E02 || c[k] == 0x5DDE || c[k] == 0x533A || c[k] == 0x53BF ||
+				c[k] == 0x76DF)
+			{
+				stop = k;
+				break;
+			}
+		}
+	}
+	if (stop <= i)
+		return 0;
+	for (int k = i; k < stop; k++)
+		o += pd_u8_put(out + o, c[k]);
+	out[o] = '\0';
+	return o;
+}
+
+/* ------------------------------------------------------------------------
+ * the unit list
+ * ------------------------------------------------------------------------ */
+
+void
+pd_unit_list_init(pd_unit_list *list, const pd_mem *mem)
+{
+	memset(list, 0, sizeof(*list));
+	list->mem = mem ? mem : &pd_malloc_mem;
+}
+
+void
+pd_unit_list_reset(pd_unit_list *list)
+{
+	list->n = 0;
+	list->names_len = 0;
+	list->groups = 0;
+}
+
+void
+pd_unit_list_free(pd_unit_list *list)
+{
+	if (list->mem->release)
+	{
+		if (list->units)
+			list->mem->release(list->mem->ctx, list->units);
+		if (list->names)
+			list->mem->release(list->mem->ctx, list->names);
+		if (list->scratch)
+			list->mem->release(list->mem->ctx, list->scratch);
+	}
+	list->units = NULL;
+	list->names = NULL;
+	list->scratch = NULL;
+	list->n = list->cap = 0;
+	list->names_len = list->names_cap = 0;
+}
+
+/* grow an array to hold `need` bytes; realloc by hand through pd_mem */
+static bool
+grow(const pd_mem *mem, void **arr, size_t *cap, size_t used, size_t need)
+{
+	size_t		ncap;
+	void	   *n;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 512;
+	while (ncap < need)
+		ncap *= 2;
+	n = mem->alloc(mem->ctx, ncap);
+	if (n == NULL)
+		return false;
+	if (*arr)
+	{
+		memcpy(n, *arr, used);
+		if (mem->release)
+			mem->release(mem->ctx, *arr);
+	}
+	*arr = n;
+	*cap = ncap;
+	return true;
+}
+
+pd_status
+pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len,
+				 pd_unit_role role, size_t raw_start, size_t raw_end, pd_error *err)
+{
+	pd_unit    *u;
+	size_t		ucap = (size_t) list->cap * sizeof(pd_unit);
+
+	if (!grow(list->mem, (void **) &list->units, &ucap, (size_t) list->n * sizeof(pd_unit),
+			  (size_t) (list->n + 1) * sizeof(pd_unit)))
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit list.");
+	list->cap = (int) (ucap / sizeof(pd_unit));
+	if (!grow(list->mem, (void **) &list->names, &list->names_cap, list->names_len,
+			  list->names_len + norm_len + 1))
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for unit names.");
+	u = &list->units[list->n++];
+	memset(u, 0, sizeof(*u));
+	u->raw_start = raw_start;
+	u->raw_end = raw_end;
+	u->group_start = raw_start;
+	u->group_end = raw_end;
+	u->norm_off = list->names_len;
+	u->norm_len = norm_len;
+	u->role = role;
+	memcpy(list->names + list->names_len, norm, norm_len);
+	list->names[list->names_len + norm_len] = '\0';
+	list->names_len += norm_len + 1;
+	return PD_OK;
+}
+
+bool
+pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len)
+{
+	for (int i = 0; i < list->n; i++)
+	{
+		const pd_unit *u = &list->units[i];
+
+		if (u->norm_len == norm_len && memcmp(list->names + u->norm_off, norm, norm_len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * bracket and list parsing
+ * ------------------------------------------------------------------------ */
+
+/* a bracket's content as folded code points with their byte offsets */
+#define UB_MAX PD_UNIT_GROUP_MAX_BYTES
+typedef struct ubuf
+{
+	uint32_t	cp[UB_MAX + 1];
+	size_t		off[UB_MAX + 1];	/* off[n] = end of the content */
+	int			n;
+} ubuf;
+
+static bool
+ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
+{
+	const unsigned char *base = (const unsigned char *) text;
+	const unsigned char *p = base + s;
+	const unsigned char *end = base + e;
+
+	b->n = 0;
+	while (p < end)
+	{
+		if (b->n == UB_MAX)
+			return false;
+		b->off[b->n] = (size_t) (p - base);
+		b->cp[b->n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	b->off[b->n] = e;
+	return true;
+}
+
+typedef struct label
+{
+	kw			k;
+	pd_unit_role role;
+	bool		combined;		/* 主(协)办机关: bracketed names are co */
+} label;
+
+static const label labels[] = {
+	{K("责任单位"), PD_ROLE_RESPONSIBLE, false}, {K("责任部门"), PD_ROLE_RESPONSIBLE, false},
+	{K("责任主体"), PD_ROLE_RESPONSIBLE, false}, {K("负责单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("负责部门"), PD_ROLE_RESPONSIBLE, false}, {K("承办单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("实施单位"), PD_ROLE_RESPONSIBLE, false}, {K("实施主体"), PD_ROLE_RESPONSIBLE, false},
+	{K("责任处室"), PD_ROLE_RESPONSIBLE, false}, {K("主体责任单位"), PD_ROLE_RESPONSIBLE, false},
+	{K("牵头单位"), PD_ROLE_LEAD, false}, {K("牵头部门"), PD_ROLE_LEAD, false}, {K("牵头责任单位"), PD_ROLE_LEAD, false},
+	{K("牵头负责单位"), PD_ROLE_LEAD, false}, {K("牵头负责部门"), PD_ROLE_LEAD, false}, {K("牵头机关"), PD_ROLE_LEAD, false},
+	{K("主办机关"), PD_ROLE_LEAD, false}, {K("主办单位"), PD_ROLE_LEAD, false}, {K("主办部门"), PD_ROLE_LEAD, false},
+	{K("主责单位"), PD_ROLE_LEAD, false}, {K("主责部门"), PD_ROLE_LEAD, false}, {K("主要责任单位"), PD_ROLE_LEAD, false},
+	{K("牵头"), PD_ROLE_LEAD, false}, {K("主办"), PD_ROLE_LEAD, false},
+	{K("配合单位"), PD_ROLE_CO, false}, {K("配合部门"), PD_ROLE_CO, false}, {K("协办机关"), PD_ROLE_CO, false},
+	{K("协办单位"), PD_ROLE_CO, false}, {K("协办部门"), PD_ROLE_CO, false}, {K("参与单位"), PD_ROLE_CO, false},
+	{K("参与部门"), PD_ROLE_CO, false}, {K("参加单位"), PD_ROLE_CO, false}, {K("协同单位"), PD_ROLE_CO, false},
+	{K("协同部门"), PD_ROLE_CO, false}, {K("协作单位"), PD_ROLE_CO, false}, {K("协助单位"), PD_ROLE_CO, false},
+	{K("配合"), PD_ROLE_CO, false}, {K("协办"), PD_ROLE_CO, false}, {K("参与"), PD_ROLE_CO, false},
+	{K("主(协)办机关"), PD_ROLE_LEAD, true}, {K("主(协)办单位"), PD_ROLE_LEAD, true},
+	{K("主(协)办部门"), PD_ROLE_LEAD, true}, {K("主协办机关"), PD_ROLE_LEAD, true},
+	{K("主协办单位"), PD_ROLE_LEAD, true}, {K("主(协)办"), PD_ROLE_LEAD, true},
+	{KEND, PD_ROLE_RESPONSIBLE, false}
+};
+
+/* longest label at a[i]; its length in code points, or 0 */
+static int
+label_at(const uint32_t *a, int i, int n, const label **lab)
+{
+	static kwfilter label_filter = KWFILTER_FIRST;
+	int			best = 0;
+
+	if (i >= n || !kwf_may(&label_filter, labels, sizeof(label), a[i]))
+		return 0;
+
+	for (const label *l = labels; l->k.c; l++)
+	{
+		int			len = cp_starts(a, i, n, &l->k);
+
+		if (len > best)
+		{
+			best = len;
+			*lab = l;
+		}
+	}
+	return best;
+}
+
+/* longest label that a[lo, n) ends with */
+static int
+label_before(const uint32_t *a, int lo, int n, const label **lab)
+{
+	int			best = 0;
+
+	for (const label *l = labels; l->k.c; l++)
+	{
+		int			len = cp_ends(a, lo, n, &l->k);
+
+		if (len > best)
+		{
+			best = len;
+			*lab = l;
+		}
+	}
+	return best;
+}
+
+static int
+skip_spaces(const ubuf *b, int i, int n)
+{
+	while (i < n && pd_is_space(b->cp[i]))
+		i++;
+	return i;
+}
+
+/* a label and its colon at b[i]: returns the position after the colon, or -1 */
+static int
+match_label(const ubuf *b, int i, int n, const label **lab)
+{
+	int			len,
+				k;
+
+	i = skip_spaces(b, i, n);
+	while (i < n && (b->cp[i] == '*' || b->cp[i] == '#'))
+		i++;					/* **责任单位**： */
+	/* a quick no: labels are at most 6 characters, then their colon */
+	for (k = i; k < n && k < i + 10 && b->cp[k] != ':'; k++)
+		;
+	if (k >= n || b->cp[k] != ':')
+		return -1;
+	len = label_at(b->cp, i, n, lab);
+	if (len == 0)
+		return -1;
+	k = i + len;
+	while (k < n && (pd_is_space(b->cp[k]) || b->cp[k] == '*'))
+		k++;
+	if (k < n && b->cp[k] == ':')
+		return k + 1;
+	return -1;
+}
+
+/* verbs that end an item: the role of the units named before them */
+typedef struct verb
+{
+	kw			k;
+	pd_unit_role role;
+} verb;
+
+static const verb verbs[] = {
+	{K("牵头负责"), PD_ROLE_LEAD}, {K("牵头落实"), PD_ROLE_LEAD}, {K("牵头实施"), PD_ROLE_LEAD},
+	{K("牵头组织实施"), PD_ROLE_LEAD}, {K("牵头抓总"), PD_ROLE_LEAD}, {K("牵头推进"), PD_ROLE_LEAD},
+	{K("牵头"), PD_ROLE_LEAD}, {K("总牵头"), PD_ROLE_LEAD}, {K("负总责"), PD_ROLE_LEAD},
+	{K("配合落实"), PD_ROLE_CO}, {K("配合实施"), PD_ROLE_CO}, {K("配合推进"), PD_ROLE_CO},
+	{K("配合"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO}, {K("协助"), PD_ROLE_CO}, {K("协同"), PD_ROLE_CO},
+	{K("协同推进"), PD_ROLE_CO}, {K("参加"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO},
+	{K("负责落实"), PD_ROLE_RESPONSIBLE}, {K("负责实施"), PD_ROLE_RESPONSIBLE},
+	{K("负责推进"), PD_ROLE_RESPONSIBLE}, {K("负责"), PD_ROLE_RESPONSIBLE},
+	{K("抓好落实"), PD_ROLE_RESPONSIBLE}, {K("落实"), PD_ROLE_RESPONSIBLE},
+	{K("组织实施"), PD_ROLE_RESPONSIBLE}, {K("实施"), PD_ROLE_RESPONSIBLE},
+	{KEND, PD_ROLE_RESPONSIBLE}
+};
+
+/* words between the names and the verb: 按职责分工负责, 共同参与 */
+static const kw verb_modifiers[] = {
+	K("按照职责分工"), K("按职责分工"), K("按照职责"), K("按职责"), K("按照职能分工"), K("按职能分工"),
+	K("按职能"), K("依职责"), K("依据职责"), K("根据职责"), K("分工"), K("共同"), K("分别"), K("具体"), K("各自"), K("等"),
+	KEND
+};
+static kwfilter modifier_filter = KWFILTER_LAST;
+
+/* role words in a bracket after a name: 市科技局（牵头） */
+static const verb role_marks[] = {
+	{K("牵头"), PD_ROLE_LEAD}, {K("牵头单位"), PD_ROLE_LEAD}, {K("牵头部门"), PD_ROLE_LEAD},
+	{K("主办"), PD_ROLE_LEAD}, {K("主责"), PD_ROLE_LEAD}, {K("牵头负责"), PD_ROLE_LEAD},
+	{K("配合"), PD_ROLE_CO}, {K("配合单位"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO},
+	{K("协助"), PD_ROLE_CO}, {K("负责"), PD_ROLE_RESPONSIBLE}, {K("责任单位"), PD_ROLE_RESPONSIBLE},
+	{KEND, PD_ROLE_RESPONSIBLE}
+};
+
+/* the verb ending a[lo, *hi): strips it (and its modifiers) and returns its role */
+static pd_unit_role
+strip_verb(const uint32_t *a, int lo, int *hi)
+{
+	static kwfilter verb_filter = KWFILTER_LAST;
+	int			best = 0;
+	pd_unit_role role = ROLE_PENDING;
+
+	if (*hi <= lo || !kwf_may(&verb_filter, verbs, sizeof(verb), a[*hi - 1]))
+		return ROLE_PENDING;
+	for (const verb *v = verbs; v->k.c; v++)
+	{
+		int			len = cp_ends(a, lo, *hi, &v->k);
+
+		if (len > best)
+		{
+			best = len;
+			role = v->role;
+		}
+	}
+	if (best == 0 || best == *hi - lo)
+		return ROLE_PENDING;	/* no verb, or nothing but a verb */
+	*hi -= best;
+	for (int round = 0; round < 2; round++)
+	{
+		int			len = cp_ends_any_f(a, lo, *hi, verb_modifiers, &modifier_filter);
+
+		if (len == 0 || len == *hi - lo)
+			break;
+		*hi -= len;
+	}
+	return role;
+}
+
+/* exact match of a[i, j) against a role-mark table; ROLE_PENDING if none */
+static pd_unit_role
+role_mark(const uint32_t *a, int i, int j)
+{
+	for (const verb *v = role_marks; v->k.c; v++)
+		if (v->k.n == j - i && cp_starts(a, i, j, &v->k))
+			return v->role;
+	return ROLE_PENDING;
+}
+
+/* the state of one bracket or labelled list being read */
+typedef struct group
+{
+	int			first;			/* list->n when the group started */
+	int			pending;		/* first unit still waiting for a role */
+	bool		verb_seen;
+	pd_unit_role last_verb;
+	bool		explicit_lead;	/* a lead label, verb or mark */
+	bool		explicit_co;
+	int			ordinal;
+} group;
+
+typedef struct uparse
+{
+	const char *text;
+	const pd_units_opts *opts;
+	pd_unit_list *list;
+	pd_error   *err;
+	pd_status	status;			/* PD_ENOMEM sticks here */
+	ubuf		b;
+} uparse;
+
+/*
+ * Normalise b[s, e) (its folded code points, no second decoding) into out;
+ * false when it is no unit name.
+ */
+static bool
+norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
+{
+	uint32_t	c[NORM_CAP];
+	int			pos[NORM_CAP];
+	int			n = 0;
+	size_t		o = 0;
+
+	for (int i = s; i < e; i++)
+	{
+		bool		bad = false;
+		uint32_t	cp = name_char(P->b.cp[i], &bad);
+
+		if (bad || n == NORM_CAP)
+			return false;
+		if (cp == 0)
+			continue;
+		c[n] = cp;
+		pos[n] = i - s + 1;
+		n++;
+	}
+	if (n == 0 || normalize_cps(c, pos, &n, NULL) != PD_OK)
+		return false;
+	if (!unit_like(c, n, strict))
+		return false;
+	for (int i = 0; i < n; i++)
+		o += pd_u8_put(out + o, c[i]);
+	out[o] = '\0';
+	*outlen = o;
+	return true;
+}
+
+static void
+trim_range(const ubuf *b, int *s, int *e)
+{
+	while (*s < *e && (pd_is_space(b->cp[*s]) || is_trim_punct(b->cp[*s]) ||
+					   is_dropped(b->cp[*s])))
+		(*s)++;
+	while (*e > *s && (pd_is_space(b->cp[*e - 1]) || is_trim_punct(b->cp[*e - 1]) ||
+					   is_dropped(b->cp[*e - 1])))
+		(*e)--;
+}
+
+static bool
+add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_unit_role role)
+{
+	if (pd_unit_list_add(P->list, norm, len, role, P->b.off[s], P->b.off[e], P->err) != PD_OK)
+	{
+		P->status = PD_ENOMEM;
+		return false;
+	}
+	P->list->units[P->list->n - 1].ordinal = ++g->ordinal;
+	if (role == PD_ROLE_LEAD)
+		g->explicit_lead = true;
+	else if (role == PD_ROLE_CO)
+		g->explicit_co = true;
+	return true;
+}
+
+static bool is_and(const uint32_t *a, int k, int e, int *len);
+static int	parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
+						  bool strict);
+static void names_first(pd_unit_list *L, int co_start, int co_end);
+
+/*
+ * One item of a list, b[s, e): a name, or names joined by 及/和/与, with an
+ * optional verb after them and an optional role mark or (combined labels)
+ * a bracket of co units.  Returns 1 if units were added, 0 for an empty
+ * item, -1 for a note.
+ */
+static int
+parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
+{
+	const uint32_t *a = P->b.cp;
+	pd_unit_role vrole,
+				mark = ROLE_PENDING;
+	char		norm[PD_UNIT_NORM_MAX];
+	size_t		nlen;
+	int			added = 0,
+				cur,
+				co_start = 0,
+				co_end = 0;
+
+	trim_range(&P->b, &s, &e);
+	if (s >= e)
+		return 0;
+	if (a[s] == 0x7531 || a[s] == 0x8BF7)	/* 由 / 请 A 负责 */
+		s++;
+	vrole = strip_verb(a, s, &e);
+	trim_range(&P->b, &s, &e);
+
+	/* 市科技局（牵头）, or in 主(协)办机关 lists: 经济部(国发会、劳动部) */
+	while (e > s && a[e - 1] == ')')
+	{
+		int			o = matching_open(a, s, e - 1);
+		pd_unit_role r;
+
+		if (o < s)
+			break;
+		r = role_mark(a, o + 1, e - 1);
+		if (r != ROLE_PENDING)
+		{
+			mark = r;
+			e = o;
+		}
+		else if (combined)
+		{
+			/*
+			 * The co units in brackets, read as a list of their own (各直轄市、
+			 * 縣（市）政府 stays one).  If it is no list of units, the bracket
+			 * is part of the name.
+			 */
+			int			before = P->list->n,
+						pending = g->pending,
+						r;
+
+			g->pending = before;
+			if (co_end == 0)
+				co_start = before;
+			r = parse_segment(P, g, o + 1, e - 1, PD_ROLE_CO, false, true);
+			g->pending = pending;
+			if (P->status != PD_OK)
+				return -1;
+			if (r <= 0)
+			{
+				P->list->n = before;
+				break;
+			}
+			added += r;
+			co_end = P->list->n;
+			e = o;
+		}
+		else
+			break;
+		trim_range(&P->b, &s, &e);
+	}
+	if (s >= e)
+		return added ? 1 : 0;
+
+	/* 市科技局及相关行业主管部门, 农业农村部和工业和信息化部 */
+	cur = s;
+	for (int k = s + 1; k < e - 1; k++)
+	{
+		int			alen,
+					lend;
+		char		right[PD_UNIT_NORM_MAX];
+		size_t		rlen;
+
+		if (!is_and(a, k, e, &alen))
+			continue;
+		lend = (a[k] == 0x53CA && k - 1 > cur && a[k - 1] == 0x4EE5) ? k - 1 : k;	/* 以及 */
+		if (norm_piece(P, cur, lend, norm, &nlen, true) &&
+			norm_piece(P, k + alen, e, right, &rlen, true))
+		{
+			if (!add_unit(P, g, norm, nlen, cur, lend, mark))
+				return -1;
+			added++;
+			cur = k + alen;
+			k = cur;
+		}
+	}
+	if (!norm_piece(P, cur, e, norm, &nlen, strict))
+		return added ? 1 : -1;
+	if (!add_unit(P, g, norm, nlen, cur, e, mark))
+		return -1;
+	added++;
+	if (co_end > co_start)
+		names_first(P->list, co_start, co_end);
+
+	if (vrole != ROLE_PENDING)
+	{
+		for (int k = g->pending; k < P->list->n; k++)
+			if (P->list->units[k].role == ROLE_PENDING)
+				P->list->units[k].role = vrole;
+		g->pending = P->list->n;
+		g->verb_seen = true;
+		g->last_verb = vrole;
+		if (vrole == PD_ROLE_LEAD)
+			g->explicit_lead = true;
+		else if (vrole == PD_ROLE_CO)
+			g->explicit_co = true;
+	}
+	return 1;
+}
+
+static void
+reverse_units(pd_unit *u, int i, int j)
+{
+	for (j--; i < j; i++, j--)
+	{
+		pd_unit		t = u[i];
+
+		u[i] = u[j];
+		u[j] = t;
+	}
+}
+
+/*
+ * 經濟部（國發會、勞動部）: the bracket's co units were read first, at
+ * [co_start, co_end); put the names before them back in front, in print
+ * order, with ordinals to match.
+ */
+static void
+names_first(pd_unit_list *L, int co_start, int co_end)
+{
+	int			first_ordinal = L->units[co_start].ordinal;
+
+	reverse_units(L->units, co_start, co_end);
+	reverse_units(L->units, co_end, L->n);
+	reverse_units(L->units, co_start, L->n);
+	for (int k = co_start; k < L->n; k++)
+		L->units[k].ordinal = first_ordinal + (k - co_start);
+}
+
+/* 及, 和, 与, / or spaces between two names (以及 ends with 及) */
+static bool
+is_and(const uint32_t *a, int k, int e, int *len)
+{
+	*len = 1;
+	if (a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E || a[k] == '/')
+		return true;
+	/* 市发展改革委 市财政局: names set apart by spaces (not before a bracket) */
+	if (pd_is_space(a[k]) && a[k] != '\n')
+	{
+		while (k + *len < e && pd_is_space(a[k + *len]) && a[k + *len] != '\n')
+			(*len)++;
+		return k + *len < e && a[k + *len] != '(';
+	}
+	return false;
+}
+
+/*
+ * 各区、县级市 and 有关区、市政府 are one collective that a 、 splits: the
+ * left part is only division names, the right part division names with an
+ * optional 政府 / 人民政府.
+ */
+static bool
+collective_join(const ubuf *b, int ls, int le, int rs, int re)
+{
+	const uint32_t *a = b->cp;
+	int			pre;
+	int			end;
+
+	trim_range(b, &ls, &le);
+	trim_range(b, &rs, &re);
+	if (ls >= le || rs >= re)
+		return false;
+	/* a quick no: the left part ends in a division word or a bracket */
+	if (!(admin_first(a[le - 1]) || a[le - 1] == ')' || a[le - 1] == 0x9053))	/* 道 */
+		return false;
+	pre = collective_prefix(a + ls, le - ls);
+	if (!admin_only(a, ls + pre, le))
+		return false;
+	end = re - cp_ends_any(a, rs, re, (const kw[]) {K("人民政府"), K("政府"), KEND}, NULL);
+	return admin_only(a, rs, end);
+}
+
+/*
+ * A segment b[i, j) of a group: items split at depth-0 、，, .  Returns the
+ * number of units added, or -1 when its first item is a note.
+ */
+static int
+parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
+			  bool strict)
+{
+	const uint32_t *a = P->b.cp;
+	int			before = P->list->n,
+				depth = 0,
+				s = i;
+
+	for (int k = i; k <= j; k++)
+	{
+		int			r;
+
+		if (k < j)
+		{
+			if (a[k] == '(')
+				depth++;
+			else if (a[k] == ')' && depth > 0)
+				depth--;
+			if (depth > 0 || !is_item_sep(a[k]))
+				continue;
+		}
+		/* k ends an item [s, k); 各区、市政府 stays one */
+		if (k < j && k > s && (admin_first(a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053))
+		{
+			int			next = k + 1,
+						nd = 0;
+
+			while (next < j && !(nd == 0 && is_item_sep(a[next])))
+			{
+				if (a[next] == '(')
+					nd++;
+				else if (a[next] == ')' && nd > 0)
+					nd--;
+				next++;
+			}
+			if (collective_join(&P->b, s, k, k + 1, next))
+				continue;
+		}
+		r = parse_item(P, g, s, k, combined, strict);
+		if (P->status != PD_OK)
+			return -1;
+		if (r < 0)
+		{
+			if (P->list->n == before)
+				return -1;		/* the segment is a note */
+			break;				/* a note ends the segment */
+		}
+		s = k + 1;
+	}
+	if (role != ROLE_PENDING)
+	{
+		for (int k = g->pending; k < P->list->n; k++)
+			if (P->list->units[k].role == ROLE_PENDING)
+				P->list->units[k].role = role;
+		g->pending = P->list->n;
+	}
+	return P->list->n - before;
+}
+
+#define G_LABEL_ONLY	0x1		/* accept only a list that starts with a label */
+#define G_UNBRACKETED	0x2		/* a list in running text: stops at a non-label segment */
+
+/* end of the segment starting at i: a depth-0 ；; 。 (or a line break outside brackets) */
+static int
+segment_end(const ubuf *b, int i, int n, int flags)
+{
+	int			depth = 0;
+
+	for (; i < n; i++)
+	{
+		uint32_t	cp = b->cp[i];
+
+		if (cp == '(')
+			depth++;
+		else if (cp == ')' && depth > 0)
+			depth--;
+		else if (depth == 0 && (is_segment_sep(cp) || ((flags & G_UNBRACKETED) && cp == '\n')))
+			return i;
+		else if (depth == 0 && cp == ',')
+		{
+			/* （牵头单位：A，配合单位：B）: a label after a comma starts a segment */
+			const label *lab;
+
+			if (match_label(b, i + 1, n, &lab) >= 0)
+				return i;
+		}
+	}
+	return n;
+}
+
+/*
+ * A group: a bracket's content or a labelled list, b[0, n).  lab0 is a
+ * label already read (a list in running text).  Returns true when units
+ * were accepted; otherwise the list is as before.
+ */
+static bool
+parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
+{
+	const ubuf *b = &P->b;
+	pd_unit_list *L = P->list;
+	const label *lab = lab0;
+	group		g;
+	int			i = 0,
+				n = b->n,
+				seg = 0;
+	bool		label_here;
+
+	memset(&g, 0, sizeof(g));
+	g.first = g.pending = L->n;
+	g.last_verb = ROLE_PENDING;
+	if (!lab)
+	{
+		int			k = match_label(b, 0, n, &lab);
+
+		if (k >= 0)
+			i = k;
+		else
+			lab = NULL;
+	}
+	if (!lab && (flags & G_LABEL_ONLY))
+		return false;
+	label_here = lab != NULL;
+
+	while (i < n)
+	{
+		int			j = segment_end(b, i, n, flags);
+		int			r;
+		pd_unit_role role = lab ? lab->role : ROLE_PENDING;
+
+		if (lab && label_here)
+		{
+			if (lab->role == PD_ROLE_LEAD)
+				g.explicit_lead = true;
+			else if (lab->role == PD_ROLE_CO)
+				g.explicit_co = true;
+		}
+		r = parse_segment(P, &g, i, j, role, lab && lab->combined, !label_here);
+		if (P->status != PD_OK)
+			return false;
+		if (r < 0 && seg == 0)
+		{
+			L->n = g.first;
+			return false;
+		}
+		seg++;
+		i = j + 1;
+		{
+			const label *next = NULL;
+			int			k = match_label(b, i, n, &next);
+
+			if (k >= 0)
+			{
+				lab = next;
+				i = k;
+				label_here = true;
+			}
+			else
+			{
+				label_here = false;
+				if (flags & G_UNBRACKETED)
+					break;
+			}
+		}
+	}
+	if (L->n == g.first)
+		return false;
+
+	/* units still without a role: after a verb they take its side */
+	for (int k = g.first; k < L->n; k++)
+	{
+		pd_unit    *u = &L->units[k];
+
+		if (u->role != ROLE_PENDING)
+			continue;
+		if (!g.verb_seen)
+		{
+			L->n = g.first;		/* （A、B）: a list with no role is no bracket */
+			return false;
+		}
+		u->role = g.last_verb == PD_ROLE_LEAD ? PD_ROLE_CO : g.last_verb;
+	}
+
+	/*
+	 * Roles relative to each other: beside a lead, the responsible are co
+	 * (（牵头单位：A；责任单位：B）); beside co units, the responsible lead
+	 * (（A负责，B配合）); otherwise a document rule may make the first unit
+	 * lead (the others stay responsible, as the rule says no more).
+	 */
+	if (g.explicit_lead || g.explicit_co)
+	{
+		for (int k = g.first; k < L->n; k++)
+			if (L->units[k].role == PD_ROLE_RESPONSIBLE)
+				L->units[k].role = g.explicit_lead ? PD_ROLE_CO : PD_ROLE_LEAD;
+	}
+	else if (P->opts->rules && P->opts->rules->first_is_lead)
+		L->units[g.first].role = PD_ROLE_LEAD;
+
+	L->groups++;
+	for (int k = g.first; k < L->n; k++)
+	{
+		L->units[k].group = L->groups;
+		L->units[k].group_start = gstart;
+		L->units[k].group_end = gend;
+	}
+	return true;
+}
+
+/* drop units of accepted brackets inside [cs, ce) that an outer bracket replaced */
+static void
+drop_inner(pd_unit_list *L, int before, int after, size_t cs)
+{
+	int			k = before;
+
+	while (k > 0 && L->units[k - 1].raw_start >= cs)
+		k--;
+	if (k == before)
+		return;
+	memmove(&L->units[k], &L->units[before], (size_t) (after - before) * sizeof(pd_unit));
+	L->n = k + (after - before);
+}
+
+/* read the bracket text[cs, ce) (the content between the brackets) */
+static void
+eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int flags)
+{
+	int			before = P->list->n;
+
+	/*
+	 * A quick no for item markers and asides — （一） （含） （试行）: the
+	 * shortest responsibility bracket is a two-character name and a
+	 * two-character verb (A局负责), at least 8 bytes in any encoding.
+	 */
+	if (ce - cs < 8 || ce - cs > PD_UNIT_GROUP_MAX_BYTES || !ubuf_fill(&P->b, P->text, cs, ce))
+		return;
+	if (parse_group(P, NULL, flags, open, close_end))
+		drop_inner(P->list, before, P->list->n, cs);
+}
+
+/* code point before byte position q (>= lo), and where it starts */
+static uint32_t
+prev_cp(const char *text, size_t lo, size_t q, size_t *start)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	size_t		s = q;
+	const unsigned char *p;
+
+	if (q <= lo)
+	{
+		*start = lo;
+		return 0;
+	}
+	s--;
+	while (s > lo && (t[s] & 0xC0) == 0x80 && q - s < 4)
+		s--;
+	p = t + s;
+	*start = s;
+	return pd_fold(pd_u8_next(&p, t + q));
+}
+
+/* a sentence or line starts here: the labelled list may begin */
+static bool
+is_list_boundary(uint32_t cp)
+{
+	return cp == 0 || cp == '\n' || cp == '\r' || cp == CP_JUHAO || cp == ';' || cp == '!' ||
+		cp == '?' || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>';
+}
+
+/*
+ * A label ending at text[q] (just before a ： or 】): returns it and sets
+ * *lstart, or NULL.  With `bracketed` the label must follow a 【, otherwise
+ * it must start a line or a sentence.
+ */
+static const label *
+label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *lstart)
+{
+	uint32_t	rev[12];
+	size_t		starts[12];
+	uint32_t	fwd[12];
+	int			n = 0,
+				len;
+	size_t		p = q,
+				s;
+	uint32_t	cp;
+	const label *lab = NULL;
+
+	/* up to 12 code points back, skipping ** before the colon */
+	while (n < 12 && p > lo)
+	{
+		cp = prev_cp(text, lo, p, &s);
+		if (n == 0 && (cp == '*' || pd_is_space(cp)))
+		{
+			p = s;
+			continue;
+		}
+		rev[n] = cp;
+		starts[n] = s;
+		n++;
+		p = s;
+	}
+	for (int k = 0; k < n; k++)
+		fwd[k] = rev[n - 1 - k];
+	len = label_before(fwd, 0, n, &lab);
+	if (len == 0)
+		return NULL;
+	*lstart = starts[len - 1];
+	p = *lstart;
+	do
+	{
+		cp = prev_cp(text, lo, p, &s);
+		p = s;
+	} while (cp != 0 && (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '*' || cp == '#'));
+	if (bracketed ? cp != 0x3010 : !is_list_boundary(cp))
+		return NULL;
+	return lab;
+}
+
+/* does a label and its colon start the line at text[p]? (lists that go on) */
+static bool
+line_starts_with_label(uparse *P, size_t p, size_t end)
+{
+	uint32_t	c[16];
+	const unsigned char *q = (const unsigned char *) P->text + p;
+	const unsigned char *qe = (const unsigned char *) P->text + end;
+	int			n = 0,
+				len;
+	const label *lab;
+
+	while (q < qe && n < 16)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&q, qe));
+
+		if (n == 0 && (pd_is_space(cp) || cp == '*'))
+			continue;
+		c[n++] = cp;
+	}
+	len = label_at(c, 0, n, &lab);
+	while (len > 0 && len < n && (c[len] == '*' || pd_is_space(c[len])))
+		len++;
+	return len > 0 && len < n && c[len] == ':';
+}
+
+/*
+ * A labelled list in running text after text[after] (a ： or 】): up to the
+ * end of the sentence or line, going on while the next line starts with a
+ * label.  Returns where scanning resumes.
+ */
+static size_t
+eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size_t end)
+{
+	const unsigned char *t = (const unsigned char *) P->text;
+	size_t		q = after,
+				limit = after + PD_UNIT_GROUP_MAX_BYTES < end ? after + PD_UNIT_GROUP_MAX_BYTES : end;
+	int			depth = 0;
+
+	while (q < limit)
+	{
+		unsigned char ch = t[q];
+
+		if (ch == '(' || (ch == 0xEF && q + 2 < limit && t[q + 1] == 0xBC && t[q + 2] == 0x88))
+			depth++;
+		else if (ch == ')' || (ch == 0xEF && q + 2 < limit && t[q + 1] == 0xBC && t[q + 2] == 0x89))
+		{
+			if (depth == 0)
+				break;			/* the list was inside a bracket after all */
+			depth--;
+		}
+		else if (ch == '\n' && !(q + 1 < limit && line_starts_with_label(P, q + 1, limit)))
+			break;
+		else if (depth == 0 && ch == 0xE3 && q + 2 < limit && t[q + 1] == 0x80 && t[q + 2] == 0x82)
+			break;				/* 。 */
+		q++;
+	}
+	if (!ubuf_fill(&P->b, P->text, after, q))
+		return after;
+	if (parse_group(P, lab, G_UNBRACKETED, lstart, q))
+		return q;
+	return after;
+}
+
+/*
+ * The scanner looks only at ( ) : （ ） ： and 】.  It follows five streams,
+ * each found with memchr / memmem (vectorised in libc) instead of a loop
+ * over every byte: '(' ')' ':', the lead byte 0xEF of the full-width forms
+ * (also that of ，；！？, so it stops there too and looks at the next bytes),
+ * and 】.  Searches stay inside one PD_INTERRUPT_STRIDE window at a time so
+ * the interrupt hook runs on schedule.
+ */
+enum
+{
+	EV_LPAR, EV_RPAR, EV_COLON, EV_FULLWIDTH, EV_LENTICULAR, EV_STREAMS
+};
+
+static size_t
+find_event(const char *text, size_t from, size_t to, size_t end, int stream)
+{
+	static const unsigned char bytes[] = {'(', ')', ':', 0xEF};
+	const unsigned char *t = (const unsigned char *) text;
+	const unsigned char *hit;
+
+	if (from >= to)
+		return to;
+	if (stream != EV_LENTICULAR)
+	{
+		hit = memchr(t + from, bytes[stream], to - from);
+		return hit ? (size_t) (hit - t) : to;
+	}
+
+	/*
+	 * 】 is E3 80 91, and E3 also leads the frequent 、 and 。: look for the
+	 * rare last byte and check the two before it (a 】 may start at to - 1)
+	 */
+	for (size_t at = from + 2, stop = to + 2 < end ? to + 2 : end; at < stop; at = (size_t) (hit - t) + 1)
+	{
+		hit = memchr(t + at, 0x91, stop - at);
+		if (hit == NULL)
+			break;
+		if (hit[-2] == 0xE3 && hit[-1] == 0x80)
+			return (size_t) (hit - t) - 2;
+	}
+	return to;
+}
+
+typedef struct open_entry
+{
+	size_t		open;			/* the bracket itself */
+	size_t		content;		/* first byte after it */
+} open_entry;
+
+/* renumber groups in document order and merge duplicates of one name */
+static pd_status
+finish_span(uparse *P, int first)
+{
+	pd_unit_list *L = P->list;
+	int			k,
+				groups = 0;
+	size_t		last_group = (size_t) -1;
+
+	/* unclosed brackets read at the end can be out of order: insertion sort */
+	for (int i = first + 1; i < L->n; i++)
+	{
+		pd_unit		u = L->units[i];
+		int			j = i;
+
+		while (j > first && L->units[j - 1].group_start > u.group_start)
+		{
+			L->units[j] = L->units[j - 1];
+			j--;
+		}
+		L->units[j] = u;
+	}
+	for (int i = first; i < L->n; i++)
+	{
+		if (L->units[i].group_start != last_group)
+		{
+			groups++;
+			last_group = L->units[i].group_start;
+		}
+		L->units[i].group = groups;
+	}
+	L->groups = groups;
+	if (!P->opts->dedupe || L->n - first < 2)
+		return PD_OK;
+
+	/* one entry per name: the first mention; lead if any mention leads */
+	if (L->n - first <= 32)
+	{
+		/* the usual handful: compare with the ones kept, no allocation */
+		k = first;
+		for (int i = first; i < L->n; i++)
+		{
+			pd_unit    *u = &L->units[i];
+			bool		dup = false;
+
+			for (int j = first; j < k && !dup; j++)
+			{
+				pd_unit    *v = &L->units[j];
+
+				if (v->norm_len == u->norm_len &&
+					memcmp(L->names + v->norm_off, L->names + u->norm_off, u->norm_len) == 0)
+				{
+					if (u->role == PD_ROLE_LEAD)
+						v->role = PD_ROLE_LEAD;
+					dup = true;
+				}
+			}
+			if (!dup)
+				L->units[k++] = *u;
+		}
+		L->n = k;
+	}
+	else
+	{
+		int			m = L->n - first;
+		size_t		cap = 16;
+		int		   *slot;
+
+		while (cap < (size_t) m * 2)
+			cap *= 2;
+		slot = L->mem->alloc(L->mem->ctx, cap * sizeof(int));
+		if (slot == NULL)
+			return pd_fail(P->err, PD_ENOMEM, 0, "Out of memory for the unit list.");
+		for (size_t i = 0; i < cap; i++)
+			slot[i] = -1;
+		k = first;
+		for (int i = first; i < L->n; i++)
+		{
+			pd_unit    *u = &L->units[i];
+			const char *name = L->names + u->norm_off;
+			uint64_t	h = 1469598103934665603ULL;
+			size_t		pos;
+			bool		dup = false;
+
+			for (size_t b = 0; b < u->norm_len; b++)
+				h = (h ^ (unsigned char) name[b]) * 1099511628211ULL;
+			for (pos = h & (cap - 1); slot[pos] >= 0; pos = (pos + 1) & (cap - 1))
+			{
+				pd_unit    *v = &L->units[slot[pos]];
+
+				if (v->norm_len == u->norm_len &&
+					memcmp(L->names + v->norm_off, name, u->norm_len) == 0)
+				{
+					if (u->role == PD_ROLE_LEAD)
+						v->role = PD_ROLE_LEAD;
+					dup = true;
+					break;
+				}
+			}
+			if (dup)
+				continue;
+			L->units[k] = *u;
+			slot[pos] = k;
+			k++;
+		}
+		L->n = k;
+		if (L->mem->release)
+			L->mem->release(L->mem->ctx, slot);
+	}
+	return PD_OK;
+}
+
+pd_status
+pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts *opts,
+				 pd_unit_list *list, pd_error *err)
+{
+	static const pd_units_opts defaults = {0};
+	const unsigned char *t = (const unsigned char *) text;
+	open_entry	stack[PD_UNIT_NEST];
+	int			depth = 0;
+	int			first = list->n;
+	size_t		p = start;
+	uparse	   *P;
+	pd_status	st;
+
+	/* the decode buffer is ~50 kB: from pd_mem once per list, not the stack */
+	if (list->scratch == NULL)
+		list->scratch = list->mem->alloc(list->mem->ctx, sizeof(uparse));
+	P = list->scratch;
+	if (P == NULL)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit parser.");
+	P->text = text;
+	P->opts = opts ? opts : &defaults;
+	P->list = list;
+	P->err = err;
+	P->status = PD_OK;
+	list->groups = 0;
+
+	while (p < end && P->status == PD_OK)
+	{
+		size_t		window = end - p > PD_INTERRUPT_STRIDE ? p + PD_INTERRUPT_STRIDE : end;
+		size_t		next[EV_STREAMS];
+
+		if (p > start && P->opts->interrupt && P->opts->interrupt(P->opts->interrupt_ctx))
+		{
+			P->status = pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+			break;
+		}
+		for (int k = 0; k < EV_STREAMS; k++)
+			next[k] = find_event(text, p, window, end, k);
+		for (;;)
+		{
+			int			ev = 0,
+						kind = 0;	/* 1 open, 2 close, 3 colon, 4 】 */
+			size_t		at,
+						q;
+
+			for (int k = 1; k < EV_STREAMS; k++)
+				if (next[k] < next[ev])
+					ev = k;
+			at = next[ev];
+			if (at >= window || P->status != PD_OK)
+				break;
+			q = at + 1;
+			switch (ev)
+			{
+				case EV_LPAR:
+					kind = 1;
+					break;
+				case EV_RPAR:
+					kind = 2;
+					break;
+				case EV_COLON:
+					kind = 3;
+					break;
+				case EV_FULLWIDTH:
+					if (at + 2 < end && t[at + 1] == 0xBC)
+					{
+						q = at + 3;
+						kind = t[at + 2] == 0x88 ? 1 : t[at + 2] == 0x89 ? 2 : t[at + 2] == 0x9A ? 3 : 0;
+					}
+					break;
+				default:
+					q = at + 3;
+					kind = 4;
+			}
+			next[ev] = find_event(text, q, window, end, ev);
+			if (kind == 1)
+			{
+				if (depth == PD_UNIT_NEST)
+				{
+					memmove(stack, stack + 1, sizeof(stack[0]) * (PD_UNIT_NEST - 1));
+					depth--;
+				}
+				stack[depth].open = at;
+				stack[depth].content = q;
+				depth++;
+			}
+			else if (kind == 2 && depth > 0)
+			{
+				open_entry	o = stack[--depth];
+
+				eval_bracket(P, o.open, o.content, at, q, 0);
+			}
+			else if ((kind == 3 || kind == 4) && depth == 0)
+			{
+				size_t		lstart;
+				const label *lab = label_ending_at(text, start, at, kind == 4, &lstart);
+				size_t		resume = lab ? eval_running_list(P, lab, lstart, q, end) : q;
+
+				if (resume > q)
+				{
+					/* the list was read: go on after it */
+					if (resume >= window)
+					{
+						window = resume;
+						break;
+					}
+					for (int k = 0; k < EV_STREAMS; k++)
+						if (next[k] < resume)
+							next[k] = find_event(text, resume, window, end, k);
+				}
+			}
+		}
+		p = window;
+	}
+
+	/* brackets never closed: a labelled list up to the end of its line */
+	while (P->status == PD_OK && depth > 0)
+	{
+		open_entry	o = stack[--depth];
+		const void *nl = memchr(text + o.content, '\n', end - o.content);
+		size_t		le = nl ? (size_t) ((const char *) nl - text) : end;
+
+		eval_bracket(P, o.open, o.content, le, le, G_LABEL_ONLY);
+	}
+
+	st = P->status;
+	if (st == PD_OK)
+		st = finish_span(P, first);
+	return st;
+}
+
+/* ------------------------------------------------------------------------
+ * document rules
+ * ------------------------------------------------------------------------ */
+
+/* a clause: back and forward from a keyword to the nearest clause mark */
+static bool
+is_clause_mark(uint32_t cp, bool comma)
+{
+	return cp == 0 || cp == CP_JUHAO || cp == ';' || cp == '\n' || cp == '(' || cp == ')' ||
+		cp == ':' || cp == 0x3010 || cp == 0x3011 || (comma && cp == ',');
+}
+
+/* decode text[s, e) folded into c (at most max); returns the count */
+static int
+decode_folded(const char *text, size_t s, size_t e, uint32_t *c, size_t *offs, int max)
+{
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+	int			n = 0;
+
+	while (p < end && n < max)
+	{
+		if (offs)
+			offs[n] = (size_t) (p - (const unsigned char *) text);
+		c[n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	if (offs)
+		offs[n] = (size_t) (p - (const unsigned char *) text);
+	return n;
+}
+
+/* start of the clause holding text[q]: at most `max` code points back */
+static size_t
+clause_start(const char *text, size_t q, int max, bool comma)
+{
+	size_t		s;
+	int			depth = 0;
+
+	while (max-- > 0)
+	{
+		uint32_t	cp = prev_cp(text, 0, q, &s);
+
+		/* 各区县（自治县）政府: a closed bracket belongs to the clause */
+		if (cp == ')')
+			depth++;
+		else if (cp == '(' && depth > 0)
+			depth--;
+		else if (depth == 0 && is_clause_mark(cp, comma))
+			break;
+		q = s;
+	}
+	return q;
+}
+
+static size_t
+clause_end(const char *text, size_t len, size_t q, int max, bool comma)
+{
+	const unsigned char *p = (const unsigned char *) text + q;
+	const unsigned char *end = (const unsigned char *) text + len;
+
+	while (p < end && max-- > 0)
+	{
+		const unsigned char *here = p;
+
+		if (is_clause_mark(pd_fold(pd_u8_next(&p, end)), comma))
+			return (size_t) (here - (const unsigned char *) text);
+	}
+	return (size_t) (p - (const unsigned char *) text);
+}
+
+/* "排在第一位的部门为牵头部门": 第一 / 首位 before 牵头, with 为 / 是 between */
+static void
+lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
+{
+	static const kw firsts[] = {K("第一"), K("首位"), K("首个"), K("第1"), K("排头"), K("最前"), KEND};
+	uint32_t	c[48];
+	size_t		s = clause_start(text, at, 40, true);
+	int			n = decode_folded(text, s, at, c, NULL, 48),
+				f = -1;
+
+	for (int i = 0; i < n && f < 0; i++)
+		if (cp_starts_any(c, i, n, firsts, NULL))
+			f = i;
+	if (f < 0)
+		return;
+	for (int i = f; i < n; i++)
+	{
+		if (c[i] == 0x4E3A || c[i] == 0x662F)	/* 为 是 */
+		{
+			rules->first_is_lead = true;
+			rules->lead_rule_start = s;
+			rules->lead_rule_end = clause_end(text, len, at, 20, true);
+			return;
+		}
+	}
+}
+
+/*
+ * "所有任务均需区县落实、不再列出" names a unit responsible for every task.
+ * The unit: the words between 需/由 and 落实/负责 (or before 为…责任单位);
+ * bare divisions become their governments (区县 -> 各区县政府).
+ */
+static void
+implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
+{
+	static const kw particles[] = {K("均需"), K("均由"), K("需要"), K("均要"), K("均应"), K("需"), K("由"),
+	K("要"), K("请"), KEND};
+	static const kw duties[] = {K("负责落实"), K("组织实施"), K("负责"), K("落实"), K("实施"),
+	K("承担"), K("牵头"), KEND};
+	static const kw listed[] = {K("列出"), K("列举"), K("标注"), K("注明"), K("罗列"), K("单列"),
+	K("列明"), K("标明"), KEND};
+	static const kw adverbs[] = {K("一一"), K("单独"), K("逐一"), K("重复"), K("另行"), K("分别"),
+	K("具体"), KEND};
+	uint32_t	c[96],
+				name[PD_UNIT_MAX_CHARS];
+	size_t		s,
+				e;
+	int			n,
+				k,
+				subj_s = -1,
+				subj_e = -1,
+				nn = 0;
+	char		buf[PD_UNIT_NORM_MAX * 2];
+	size_t		blen = 0;
+
+	/* 不再 [一一] 列出 */
+	n = decode_folded(text, at, len < at + 40 ? len : at + 40, c, NULL, 12);
+	k = 2;
+	k += cp_starts_any(c, k, n, adverbs, NULL);
+	if (!cp_starts_any(c, k, n, listed, NULL))
+		return;
+
+	s = clause_start(text, at, 80, false);
+	e = clause_end(text, len, at, 20, true);
+	n = decode_folded(text, s, at, c, NULL, 96);
+
+	/* 需 S 落实, or S 负责落实 at the start of a clause */
+	for (int i = n - 1; i >= 0 && subj_s < 0; i--)
+	{
+		int			dl = cp_starts_any(c, i, n, duties, NULL);
+
+		if (dl == 0)
+			continue;
+		i = i + dl - cp_ends_any(c, 0, i + dl, duties, NULL);	/* 负责落实, not 落实 */
+		for (int j = i - 1; j >= 0 && j >= i - 21; j--)
+		{
+			int			pl = 0;
+
+			for (int q = 0; particles[q].c; q++)
+			{
+				int			l = particles[q].n;
+
+				if (j - l + 1 >= 0 && cp_starts(c, j - l + 1, n, &particles[q]))
+				{
+					pl = l;
+					break;
+				}
+			}
+			if (pl && j + 1 < i)
+			{
+				subj_s = j + 1;
+				subj_e = i;
+				break;
+			}
+			if (c[j] == ',' || j == 0)
+			{
+				int			cs = c[j] == ',' ? j + 1 : 0;
+
+				if (i - cs >= 2 && unit_like(c + cs, i - cs, true))
+				{
+					subj_s = cs;
+					subj_e = i;
+				}
+				break;
+			}
+		}
+	}
+	/* S 为所有任务的责任单位 */
+	if (subj_s < 0)
+	{
+		for (int i = 1; i < n && i < 24; i++)
+		{
+			if ((c[i] == 0x4E3A || c[i] == 0x662F) &&
+				cp_contains_any(c, i, n, (const kw[]) {K("责任单位"), K("责任主体"),
+								K("实施主体"), KEND}))
+			{
+				subj_s = 0;
+				subj_e = i;
+				break;
+			}
+		}
+	}
+	if (subj_s < 0)
+		return;
+
+	/* trim words that are no part of the name: 所有任务均需 leaves 区县 */
+	while (subj_s < subj_e && (c[subj_s] == 0x5747 || pd_is_space(c[subj_s])))
+		subj_s++;				/* 均 */
+	for (int i = subj_s; i < subj_e && nn < PD_UNIT_MAX_CHARS - 8; i++)
+		name[nn++] = c[i];
+	if (nn == 0)
+		return;
+
+	/* divisions alone mean their governments, and every one of them */
+	{
+		int			pre = collective_prefix(name, nn);
+
+		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
+										  has_unit_suffix(name, nn) &&
+										  !cp_starts_any(name, 0, nn, (const kw[]) {
+																  K("省"), K("市"), KEND}, NULL)))
+		{
+			bool		bare = admin_only(name, pre, nn);
+
+			if (pre == 0)
+				blen += pd_u8_put(buf + blen, 0x5404);	/* 各 */
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+			if (bare)
+			{
+				const char *gov = cp_ends(name, 0, nn, KWP("街道")) ? "办事处" : "政府";
+
+				memcpy(buf + blen, gov, strlen(gov));
+				blen += strlen(gov);
+			}
+		}
+		else
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+	}
+	if (pd_unit_normalize(buf, blen, rules->implicit_unit, &rules->implicit_len, NULL) != PD_OK)
+		return;
+	nn = decode_name(rules->implicit_unit, rules->implicit_len, name);
+	if (!unit_like(name, nn, true))
+	{
+		rules->implicit_len = 0;
+		rules->implicit_unit[0] = '\0';
+		return;
+	}
+	rules->has_implicit = true;
+	rules->implicit_rule_start = s;
+	rules->implicit_rule_end = e;
+}
+
+/*
+ * The rules hang on two words: 牵头 (Traditional 牽頭) and 不再.  Rather than
+ * three memmem passes, two memchr passes (vectorised in libc) look for a
+ * rare byte of each: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD,
+ * and 0x8D, the last byte of 不 E4 B8 8D; each hit is then checked in
+ * place.  The interrupt hook runs between PD_INTERRUPT_STRIDE windows.
+ */
+static bool
+lead_word_at(const unsigned char *t, size_t at, size_t len)
+{
+	/* t[at] is 0x89: 牵头 E7 89 B5 E5 A4 B4, 牽頭 E7 89 BD E9 A0 AD */
+	if (at < 1 || at + 5 > len || t[at - 1] != 0xE7)
+		return false;
+	return (t[at + 1] == 0xB5 && t[at + 2] == 0xE5 && t[at + 3] == 0xA4 && t[at + 4] == 0xB4) ||
+		(t[at + 1] == 0xBD && t[at + 2] == 0xE9 && t[at + 3] == 0xA0 && t[at + 4] == 0xAD);
+}
+
+static bool
+no_more_word_at(const unsigned char *t, size_t at, size_t len)
+{
+	/* t[at] is 0x8D: 不再 E4 B8 8D E5 86 8D */
+	return at >= 2 && at + 4 <= len && t[at - 2] == 0xE4 && t[at - 1] == 0xB8 &&
+		t[at + 1] == 0xE5 && t[at + 2] == 0x86 && t[at + 3] == 0x8D;
+}
+
+pd_status
+pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
+				   void *interrupt_ctx, pd_unit_rules *rules, pd_error *err)
+{
+	const unsigned char *t = (const unsigned char *) text;
+
+	memset(rules, 0, sizeof(*rules));
+	for (size_t chunk = 0; chunk < len && !(rules->first_is_lead && rules->has_implicit);
+		 chunk += PD_INTERRUPT_STRIDE)
+	{
+		size_t		end = chunk + PD_INTERRUPT_STRIDE < len ? chunk + PD_INTERRUPT_STRIDE : len;
+		const unsigned char *hit;
+
+		if (chunk > 0 && interrupt && interrupt(interrupt_ctx))
+			return pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+		for (size_t from = chunk; !rules->first_is_lead && from < end &&
+			 (hit = memchr(t + from, 0x89, end - from)) != NULL; from = (size_t) (hit - t) + 1)
+			if (lead_word_at(t, (size_t) (hit - t), len))
+				lead_rule(text, len, (size_t) (hit - t) - 1, rules);
+		for (size_t from = chunk; !rules->has_implicit && from < end &&
+			 (hit = memchr(t + from, 0x8D, end - from)) != NULL; from = (size_t) (hit - t) + 1)
+			if (no_more_word_at(t, (size_t) (hit - t), len))
+				implicit_rule(text, len, (size_t) (hit - t) - 2, rules);
+	}
+	return PD_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * units of a segmented document's items
+ * ------------------------------------------------------------------------ */
+
+pd_status
+pd_item_units(const pd_doc *doc, int item, const pd_unit_rules *rules,
+			  pd_interrupt_fn interrupt, void *interrupt_ctx,
+			  pd_unit_list *list, pd_error *err)
+{
+	const pd_item *it = &doc->items[item];
+	pd_units_opts opts = {rules, true, interrupt, interrupt_ctx};
+	pd_status	st;
+
+	pd_unit_list_reset(list);
+	st = pd_units_extract(doc->text, it->marker_start, it->own_end, &opts, list, err);
+	if (st != PD_OK)
+		return st;
+	if (rules && rules->has_implicit &&
+		!pd_unit_list_has(list, rules->implicit_unit, rules->implicit_len))
+	{
+		st = pd_unit_list_add(list, rules->implicit_unit, rules->implicit_len, PD_ROLE_IMPLICIT,
+							  rules->implicit_rule_start, rules->implicit_rule_end, err);
+		if (st == PD_OK)
+			list->units[list->n - 1].group_end = rules->implicit_rule_end;
+	}
+	return st;
+}
