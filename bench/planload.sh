@@ -6,7 +6,8 @@
 # transaction) -- all in one run, interleaved, ROUNDS counted rounds after a
 # warm-up, medians.  A fourth case, plan_load() over the same texts already
 # in a table in one statement, is the server's own cost: what planload
-# cannot go below with one connection.  Wall-clock times of the client commands, recorded into
+# cannot go below with one connection; the same split over two sessions is
+# what two backends can do on this machine, the floor for --jobs 2.  Wall-clock times of the client commands, recorded into
 # the harness's bench_time so the same median helper reports them.
 #   bench/planload.sh [ROUNDS]
 set -euo pipefail
@@ -36,7 +37,7 @@ for f in "$work"/docs/*.txt; do printf '"'; sed 's/"/""/g' "$f"; printf '"\n'; d
 bytes=$(cat "$work"/docs/*.txt | wc -c)
 echo "-- $COPIES documents from ${#srcs[@]} sources, $bytes bytes"
 
-bench_psql -c 'CREATE TABLE bench.copy_docs (body text)' -c 'CREATE TABLE bench.src_docs (body text)' \
+bench_psql -c 'CREATE TABLE bench.copy_docs (body text)' -c 'CREATE TABLE bench.src_docs (id serial, body text)' \
            -c "\\copy bench.src_docs (body) FROM '$work/docs.csv' WITH (FORMAT csv)"
 clear_all() {
   bench_psql -c 'SET client_min_messages = warning' -c 'TRUNCATE plan_document CASCADE' \
@@ -50,6 +51,11 @@ timed() {  # label command...: run, check, record wall-clock ms for round $round
   "$@" >"$work/last.out" 2>&1 || { cat "$work/last.out"; echo "benchmark command failed: $label" >&2; exit 1; }
   t1=$(date +%s%N)
   bench_psql -c "INSERT INTO bench.bench_time VALUES ('planload', '$label', $round, $(( (t1 - t0) / 1000 )) / 1000.0)"
+}
+two_sessions() {  # what two backends can do on this machine, for --jobs 2
+  bench_psql -c 'SELECT count(plan_load(body)) FROM bench.src_docs WHERE id % 2 = 0' &
+  bench_psql -c 'SELECT count(plan_load(body)) FROM bench.src_docs WHERE id % 2 = 1'
+  wait $!
 }
 check_loaded() {
   [ "$(bench_psql -tAc 'SELECT count(*) FROM plan_document')" = "$COPIES" ] \
@@ -66,6 +72,8 @@ for round in $(seq 0 "$ROUNDS"); do
   timed 'planload --jobs 2' "$PL" -d bench -q --jobs 2 "$work/docs"
   check_loaded
   timed 'server only: plan_load() over a table' bench_psql -c 'SELECT count(plan_load(body)) FROM bench.src_docs'
+  check_loaded
+  timed 'server only, 2 sessions (half each)' two_sessions
   check_loaded
 done
 tasks=$(bench_psql -tAc 'SELECT count(*) FROM plan_task')
@@ -95,5 +103,11 @@ FROM (
   UNION ALL
   SELECT 4, 'planload --jobs 1 speed / server-only plan_load() speed', s.ms / p.ms
   FROM t s, t p WHERE s.label = 'server only: plan_load() over a table' AND p.label = 'planload --jobs 1'
+  UNION ALL
+  SELECT 5, 'planload --jobs 2 speed / server-only, 2 sessions speed', s.ms / p.ms
+  FROM t s, t p WHERE s.label = 'server only, 2 sessions (half each)' AND p.label = 'planload --jobs 2'
+  UNION ALL
+  SELECT 6, 'server-only: 2 sessions speed / 1 session speed (the machine)', s1.ms / s2.ms
+  FROM t s1, t s2 WHERE s1.label = 'server only: plan_load() over a table' AND s2.label = 'server only, 2 sessions (half each)'
 ) r(o, what, ratio) ORDER BY o;
 SQL

@@ -184,7 +184,8 @@ usage(void)
 		   "    -j, --jobs=N             load over N connections in parallel (default 1)\n"
 		   "        --stop-on-error      stop at the first document that fails\n"
 		   "        --parse-only         no server: print each document's parse (metadata,\n"
-		   "                             parts, tasks) as one JSON line on standard output\n"
+		   "                             parts, tasks, units, targets, document numbers)\n"
+		   "                             as one JSON line on standard output\n"
 		   "\n"
 		   "OUTPUT OPTIONS\n"
 		   "        --progress=MODE      auto (bar on a terminal, else lines), bar, lines,\n"
@@ -612,9 +613,13 @@ report_loaded(doc *d, size_t bytes, pl_load_status st, const pl_result *r, const
 	S.units += r->units;
 	S.targets += r->targets;
 	if (lines_mode)
+	{
 		printf("%-10s%s: document %lld, %d tasks, %d units, %d targets (%s)\n",
 			   st == PL_LOADED ? "loaded" : "unchanged", d->display, r->id,
 			   r->tasks, r->units, r->targets, encoding);
+		/* in order with the errors on stderr when both go to one log */
+		fflush(stdout);
+	}
 }
 
 /* ---- the workers ------------------------------------------------------------ */
