@@ -122,10 +122,12 @@ test/c/bin/test_planload: test/c/test_planload.c test/c/ctest.h src/planload/dec
 	    $(CTEST_LIBS) -luchardet
 
 # ... and its decoder's fuzzer too
-test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c src/planload/decode.c src/planload/json.c \
-                           src/planload/planload.h src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
+PLANLOAD_FUZZ_SRCS = src/planload/decode.c src/planload/json.c src/planload/json_units.c \
+                     src/planload/json_targets.c
+test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/planload/planload.h \
+                           src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/fuzz/bin
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< src/planload/decode.c src/planload/json.c \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(PLANLOAD_FUZZ_SRCS) \
 	    $(CORE_SRCS) -luchardet -ljansson
 
 install: install-planload
