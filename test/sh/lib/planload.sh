@@ -6,8 +6,10 @@
 #   pl_expect TEXT FILE   FILE must contain the line TEXT (fixed string)
 #   pl_copies DIR N       N distinct copies of every test document into DIR
 #   pl_q DB SQL           one value from psql (-At)
-#   pl_fingerprint DB     md5 of every document with its task, unit and target
-#                         rows keyed by content hash (ids may differ)
+#   pl_row_tables DB      the per-document row tables this version has
+#   pl_fingerprint DB     count and md5 of every document (by content hash,
+#                         ids may differ) with all its rows in those tables
+#   pl_orphans DB         rows of those tables without their document (0)
 set -euo pipefail
 cd "$ROOT"
 PL=${PLANLOAD:-$ROOT/planload}
