@@ -16,8 +16,8 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 # 0.1 -> 0.2 upgrade is assembled from the per-feature fragments in
 # sql/install/, and the full 0.2 script is 0.1 followed by that upgrade.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA         = sql/plandata--0.1.sql sql/geo/plandata_geo--0.1.sql
-DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql
+DATA         = sql/plandata--0.1.sql sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
+DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql plandata_geo--0.2.sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
 # order; geo_* tests need PostGIS and run only where it is installed.
@@ -57,6 +57,10 @@ src/core/t2s_table.h: tools/gen_t2s TSCharacters.txt
 	tools/gen_t2s TSCharacters.txt > $@.tmp && mv $@.tmp $@
 
 src/core/fold.o: src/core/t2s_table.h
+
+# plandata_geo: 0.1 (the gazetteer) is frozen; 0.2 is 0.1 and its upgrade
+plandata_geo--0.2.sql: sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
+	cat $^ > $@
 
 plandata--0.1--$(EXTVERSION).sql: $(UPGRADE_PARTS) Makefile
 	{ echo '-- plandata--0.1--$(EXTVERSION).sql: generated from the files in sql/install; do not edit'; \

@@ -27,3 +27,16 @@ ORDER BY tasks_total DESC, tasks_led DESC, unit LIMIT 12;
 \echo
 \echo '== who works with whom: units named together on the most tasks'
 SELECT unit_a, unit_b, shared_tasks FROM plan_unit_pairs ORDER BY shared_tasks DESC, unit_a, unit_b LIMIT 5;
+
+\echo
+\echo '== the promises: quantitative targets of the first document'
+SELECT code, indicator, target, op, value, unit, year, period
+FROM plan_task_targets WHERE document_id = (SELECT min(id) FROM plan_document) ORDER BY ord, target;
+
+\echo
+\echo '== checking one against an actual figure (plan_actual, recorded by an analyst)'
+INSERT INTO plan_actual (indicator, region, year, value, unit, source)
+SELECT indicator, NULL, 2024, 72.1, '%', 'demo: a figure an analyst recorded'
+FROM plan_task_targets WHERE document_id = (SELECT min(id) FROM plan_document) AND code = '1' LIMIT 1;
+SELECT code, indicator, target, actual_year, actual_value, status, gap
+FROM plan_progress WHERE document_id = (SELECT min(id) FROM plan_document) AND status <> 'no data';

@@ -185,3 +185,10 @@ SELECT target_met('>=5G', 5, 'H');
 SELECT target_met('>=76%', 'NaN');
 SELECT target_met('>=76%', 1e30);
 SELECT target_met('>=76%', 80, repeat('个', 20));
+
+-- a run of multipliers longer than any unit (a fuzzer finding): stored and
+-- read back unchanged, equal to its printed form
+CREATE TEMP TABLE long_units (t target);
+INSERT INTO long_units VALUES ('亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿'), ('5亿亿亿亿亿亿亿亿亿元');
+SELECT t, target_unit(t), target_dimension(t), t = t::text::target AS round_trip FROM long_units;
+DROP TABLE long_units;

@@ -757,7 +757,12 @@ unit_resolve(const char *unit, size_t len, pd_unit *out)
 		const unsigned char *q = p;
 		int			m = pd_multiplier_pow10(pd_u8_next(&q, end));
 
-		if (m == 0)
+		/*
+		 * No real unit multiplies by more than 10^64 (亿亿亿亿亿亿亿亿); the
+		 * rest of a longer run is an unknown unit, so pow10 always fits the
+		 * stored form's one byte.
+		 */
+		if (m == 0 || pow10 + m > 64)
 			break;
 		pow10 += m;
 		p = q;

@@ -12,6 +12,7 @@ cd "$ROOT"
 psqlx() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 cleanup() {
   psqlx -d postgres -c "DROP DATABASE IF EXISTS pd_sec" 2>/dev/null
+  psqlx -d postgres -c "DROP DATABASE IF EXISTS pd_sec_geo" 2>/dev/null
   psqlx -d postgres -c "DROP ROLE IF EXISTS regress_plandata_user" 2>/dev/null
 }
 trap cleanup EXIT
@@ -88,3 +89,20 @@ cat /tmp/pd_sec.txt
 grep -qx 'security definer: 0; sql functions without search_path: 0' /tmp/pd_sec.txt
 grep -qx 'objects outside the extension schema: 0' /tmp/pd_sec.txt
 grep -qx 'objects in public: 0' /tmp/pd_sec.txt
+
+# the companion (installed by a superuser: it requires PostGIS, which is not
+# trusted) follows the same rules
+if [ -f "$(pg_config --sharedir)/extension/plandata_geo.control" ] && \
+   [ -f "$(pg_config --sharedir)/extension/postgis.control" ]; then
+  psqlx -d postgres -c "CREATE DATABASE pd_sec_geo"
+  psqlx -d pd_sec_geo -c "CREATE EXTENSION plandata_geo CASCADE" 2>/dev/null
+  psql -X -At -d pd_sec_geo -c "
+    SELECT 'plandata_geo: security definer: ' || count(*) FILTER (WHERE p.prosecdef) ||
+           '; sql functions without search_path: ' ||
+           count(*) FILTER (WHERE l.lanname IN ('sql', 'plpgsql') AND
+                            NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog%', false))
+    FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'plandata_geo'
+    JOIN pg_proc p ON p.oid = d.objid AND d.classid = 'pg_proc'::regclass
+    JOIN pg_language l ON l.oid = p.prolang WHERE d.deptype = 'e'" | tee /tmp/pd_sec_geo.txt
+  grep -qx 'plandata_geo: security definer: 0; sql functions without search_path: 0' /tmp/pd_sec_geo.txt
+fi
