@@ -99,13 +99,13 @@ const char *pd_dim_base_unit(int dim);
  * rest_off the byte offset of what follows them ("级"), so 亿级 and 万亿级
  * still convert into each other.
  */
-typedef struct pd_unit
+typedef struct pd_measure
 {
 	uint8_t		dim;
 	int16_t		pow10;
 	double		factor;
 	uint16_t	rest_off;
-} pd_unit;
+} pd_measure;
 
 /*
  * Resolve a folded unit (UTF-8, Simplified, half-width): the table first,
@@ -114,7 +114,7 @@ typedef struct pd_unit
  * letters compare case-insensitively (gbps = Gbps).  The empty unit is a
  * pure number.  Never fails: anything else is PD_DIM_UNKNOWN.
  */
-void		pd_unit_resolve(const char *unit, size_t len, pd_unit *out);
+void		pd_unit_resolve(const char *unit, size_t len, pd_measure *out);
 
 /* is the exact string a table unit (no multipliers)?  for the extractor */
 bool		pd_unit_in_table(const char *unit, size_t len);
@@ -168,7 +168,7 @@ typedef struct pd_target
 	uint8_t		kind;			/* pd_target_kind */
 	uint8_t		op;				/* pd_target_op */
 	bool		per_year;		/* /年: 每年, 年均 */
-	pd_unit		u;				/* dimension and scale of unit[] */
+	pd_measure		u;				/* dimension and scale of unit[] */
 	pd_dec		value;			/* signed for growth */
 	pd_dec		value_hi;		/* PD_OP_RANGE only, else {0,0} */
 	uint8_t		unit_len;

@@ -690,7 +690,7 @@ pd_unit_in_table(const char *unit, size_t len)
 	return unit_lookup(unit, len) != NULL;
 }
 
-static void unit_resolve(const char *unit, size_t len, pd_unit *out);
+static void unit_resolve(const char *unit, size_t len, pd_measure *out);
 
 /*
  * A small per-thread cache of resolved short units (up to 8 bytes, which is
@@ -701,12 +701,12 @@ static void unit_resolve(const char *unit, size_t len, pd_unit *out);
 typedef struct unit_cache_entry
 {
 	uint64_t	key;			/* the bytes, zero-padded, plus the length on top */
-	pd_unit		u;
+	pd_measure		u;
 } unit_cache_entry;
 static __thread unit_cache_entry unit_cache[UNIT_CACHE];
 
 void
-pd_unit_resolve(const char *unit, size_t len, pd_unit *out)
+pd_unit_resolve(const char *unit, size_t len, pd_measure *out)
 {
 	uint64_t	key = 0;
 	unit_cache_entry *e;
@@ -730,7 +730,7 @@ pd_unit_resolve(const char *unit, size_t len, pd_unit *out)
 }
 
 static void
-unit_resolve(const char *unit, size_t len, pd_unit *out)
+unit_resolve(const char *unit, size_t len, pd_measure *out)
 {
 	const pd_unit_row *row;
 	const unsigned char *p = (const unsigned char *) unit;
@@ -2217,7 +2217,7 @@ pd_target_unpack(const unsigned char *buf, size_t len, pd_target *t)
 	if (t->u.dim == PD_DIM_UNKNOWN)
 	{
 		/* where the multipliers end, for conversions between 亿级 and 万亿级 */
-		pd_unit		u;
+		pd_measure		u;
 
 		pd_unit_resolve(t->unit, ulen, &u);
 		t->u.rest_off = u.rest_off;
@@ -2370,7 +2370,7 @@ pd_target_convert(const pd_target *t, pd_dec actual, const char *unit, size_t un
 {
 	char		ubuf[PD_TARGET_UNIT_MAX + 1];
 	size_t		ulen = 0;
-	pd_unit		u;
+	pd_measure		u;
 	pd_status	st;
 
 	if (unit == NULL)
@@ -2391,7 +2391,7 @@ pd_target_convert(const pd_target *t, pd_dec actual, const char *unit, size_t un
 	if (u.dim == PD_DIM_UNKNOWN)
 	{
 		/* only spellings of the same unit: 亿级 and 万亿级 */
-		pd_unit		tu;
+		pd_measure		tu;
 
 		pd_unit_resolve(t->unit, t->unit_len, &tu);
 		if (strcmp(t->unit + tu.rest_off, ubuf + u.rest_off) != 0)

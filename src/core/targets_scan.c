@@ -1301,7 +1301,7 @@ chinese_candidate(scanner *sc, int i)
 	 */
 	if (c.parts.v.mant < 10 && pd_multiplier_pow10(sc->cps[c.unit_s]) == 0)
 	{
-		pd_unit		u;
+		pd_measure		u;
 		char		ubuf[PD_TARGET_UNIT_MAX + 1];
 		size_t		ulen = pd_cps_to_utf8(sc->cps, c.unit_s, c.unit_e, ubuf, sizeof ubuf);
 

@@ -421,7 +421,7 @@ test_units(void)
 		CHECK(n > 100);
 		for (size_t k = 0; k < n; k++)
 		{
-			pd_unit		u;
+			pd_measure		u;
 
 			pd_unit_resolve(rows[k].name, strlen(rows[k].name), &u);
 			CHECK_INT(u.dim, rows[k].dim);
