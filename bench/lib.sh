@@ -26,3 +26,30 @@ bench_start() {
   bench_psql -c 'CREATE EXTENSION plandata' -f "$BENCH_DIR/harness.sql" >/dev/null
   echo "== $(bench_psql -tAc 'SELECT version()' | cut -d, -f1); $(nproc) cpus; load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# The reference material (read-only, optional) and the document the parser
+# benchmarks repeat: the Chongqing plan when ../shared/corpus has it, else
+# our own Chongqing-style document; BENCH_DOC=file picks another.
+SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
+[ -d "$SHARED" ] || SHARED=$ROOT/../../shared		# from a worktree one level deeper
+BENCH_DOC=${BENCH_DOC:-$SHARED/corpus/chongqing_2025_4_new_urbanization.txt}
+[ -f "$BENCH_DOC" ] || BENCH_DOC=$ROOT/test/docs/cq_style_trad.txt
+BASELINE=${BASELINE:-$SHARED/bench/baseline/baseline_extract.sql}
+
+# bench_load_docs COPIES: bench.docs holds BENCH_DOC COPIES times, one row
+# each (default TOAST storage, as the baseline's harness has it), and the
+# regex baseline's functions are loaded when present: HAVE_BX=1
+bench_load_docs() {
+  echo "-- document: $BENCH_DOC ($(wc -c <"$BENCH_DOC") bytes) x $1 rows"
+  bench_psql -v doc="$(cat "$BENCH_DOC")" -v copies="$1" <<'SQL'
+CREATE TABLE bench.docs (id int, body text);
+INSERT INTO bench.docs SELECT g, :'doc' FROM generate_series(1, :copies) g;
+VACUUM ANALYZE bench.docs;
+SQL
+  HAVE_BX=0
+  if [ -f "$BASELINE" ]; then
+    bench_psql -c 'SET search_path = public' -f "$BASELINE" >/dev/null && HAVE_BX=1
+  else
+    echo "-- regex baseline not found ($BASELINE): comparisons with it are skipped"
+  fi
+}

@@ -9,25 +9,9 @@
 set -euo pipefail
 ROUNDS=${1:-3}
 . "$(dirname "$0")/lib.sh"
-SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
-DOC=${BENCH_DOC:-$SHARED/corpus/chongqing_2025_4_new_urbanization.txt}
-[ -f "$DOC" ] || DOC=$ROOT/test/docs/cq_style_trad.txt
-BASELINE=$SHARED/bench/baseline/baseline_extract.sql
 COPIES=${COPIES:-1000}
 bench_start
-echo "-- document: $DOC ($(wc -c <"$DOC") bytes) x $COPIES rows"
-
-bench_psql -v doc="$(cat "$DOC")" -v copies="$COPIES" <<'SQL'
-CREATE TABLE bench.docs (id int, body text);
-INSERT INTO bench.docs SELECT g, :'doc' FROM generate_series(1, :copies) g;
-VACUUM ANALYZE bench.docs;
-SQL
-HAVE_BX=0
-if [ -f "$BASELINE" ]; then
-  bench_psql -f "$BASELINE" >/dev/null && HAVE_BX=1
-else
-  echo "-- regex baseline not found ($BASELINE): comparisons with it are skipped"
-fi
+bench_load_docs "$COPIES"
 has_fn() { [ "$(bench_psql -tAc "SELECT count(*) FROM pg_proc WHERE proname = '$1'")" != 0 ]; }
 
 add_case() { bench_psql -c "INSERT INTO bench.bench_case (grp, label, query) VALUES ('parser', '$1', \$q\$$2\$q\$)"; }

@@ -11,10 +11,6 @@
 set -euo pipefail
 ROUNDS=${1:-3}
 . "$(dirname "$0")/lib.sh"
-SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
-DOC=$SHARED/corpus/chongqing_2025_4_new_urbanization.txt
-[ -f "$DOC" ] || DOC=$ROOT/test/docs/cq_style_trad.txt
-BASELINE=$SHARED/bench/baseline/baseline_extract.sql
 COPIES=${COPIES:-1000}
 bench_start
 bench_psql -c 'CREATE EXTENSION IF NOT EXISTS ltree'
@@ -61,18 +57,7 @@ INSERT INTO bench.bench_case (grp, label, query) VALUES
   ('types', 'ltree:sort',    'SELECT count(*) FROM (SELECT v FROM bench.t_ltree ORDER BY v) x');
 SQL
 
-echo "-- document: $DOC ($(wc -c <"$DOC") bytes) x $COPIES rows"
-bench_psql -v doc="$(cat "$DOC")" -v copies="$COPIES" <<'SQL'
-CREATE TABLE bench.docs (id int, body text);
-INSERT INTO bench.docs SELECT g, :'doc' FROM generate_series(1, :copies) g;
-VACUUM ANALYZE bench.docs;
-SQL
-HAVE_BX=0
-if [ -f "$BASELINE" ]; then
-  bench_psql -f "$BASELINE" >/dev/null && HAVE_BX=1
-else
-  echo "-- regex baseline not found ($BASELINE): the comparison with it is skipped"
-fi
+bench_load_docs "$COPIES"
 add_case() { bench_psql -c "INSERT INTO bench.bench_case (grp, label, query) VALUES ('units', '$1', \$q\$$2\$q\$)"; }
 add_case 'floor: length(body)' 'SELECT sum(length(body)) FROM bench.docs'
 add_case 'plan_tasks' 'SELECT count(t.*) FROM bench.docs d, plan_tasks(d.body) t'

@@ -4,19 +4,14 @@
 #     extension (Debian postgresql-15-unit) — canonical forms and the Chinese
 #     forms plans print — plus output, sort and btree build; goal: input
 #     <= 150 ns/value.
-#  2. plan_targets over 1000 copies of the Chongqing-style Traditional plan
-#     (test/docs/cq_style_trad.txt) next to the regex baseline bx_targets
+#  2. plan_targets over 1000 copies of the Chongqing plan (or our Traditional
+#     Chongqing-style document, see bench/lib.sh) next to the regex baseline bx_targets
 #     (../shared/bench/baseline/baseline_extract.sql); goal: >= 10x faster.
 #   bench/target.sh [ROUNDS]      (default 3 counted rounds + 1 warm-up)
 set -euo pipefail
 ROUNDS=${1:-3}
 . "$(dirname "$0")/lib.sh"
-# the shared reference material: ../shared next to the main checkout (worktrees
-# live one level deeper); PLANDATA_SHARED overrides
-SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
-[ -d "$SHARED" ] || SHARED=$ROOT/../../shared
-BASELINE=${BASELINE:-$SHARED/bench/baseline/baseline_extract.sql}
-DOC=${DOC:-$ROOT/test/docs/cq_style_trad.txt}
+DOC=${DOC:-$BENCH_DOC}		# the Chongqing plan, or our Chongqing-style document
 for f in "$BASELINE" "$DOC"; do
   [ -f "$f" ] || { echo "target.sh: $f is missing" >&2; exit 1; }
 done
