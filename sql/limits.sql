@@ -23,10 +23,18 @@ SELECT count(*) AS items, max(code) AS last, max(depth) AS deepest FROM many, pl
 SELECT count(*) FROM plan_tasks(E'1.甲\n（1000）太大\n1000.也太大\n');
 SELECT code FROM plan_tasks(E'一、a\n（一）b\n1.c\n（1）d\n①e\n㊀f\n❶g\n➀h\n');
 
+-- the extractors on the 100 MB document
+SELECT count(*) AS units FROM big, plan_units(big.body);
+SELECT count(*) AS targets FROM big, plan_targets(big.body);
+SELECT count(*) AS docnos, sum(occurrences) AS mentions FROM big, plan_docnos(big.body);
+
 -- 10^5 nested brackets and a 1 MB single line
 SELECT count(*) FROM plan_tasks(repeat('（', 100000) || '一' || repeat('）', 100000));
 SELECT count(*) FROM plan_tasks('（一）' || repeat('（', 100000) || '事项' || repeat('）', 100000));
 SELECT code, length(heading), length(body) FROM plan_tasks('一、' || repeat('很长的一行', 200000));
+SELECT count(*) FROM plan_units('（一）事项。（责任单位：' || repeat('（', 100000) || '市公安局' || repeat('）', 100000) || '）');
+SELECT count(*) FROM plan_targets('（一）' || repeat('达到', 100000) || '76%');
+SELECT count(*) FROM plan_units('一、' || repeat('市公安局、', 200000));
 
 -- a short statement_timeout stops the parse of any of them (57014)
 SET statement_timeout = '1ms';
@@ -34,6 +42,12 @@ SET statement_timeout = '1ms';
 SELECT count(*) FROM big, plan_tasks(big.body);
 \echo :LAST_ERROR_SQLSTATE
 SELECT count(*) FROM big, plan_info(big.body);
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM big, plan_units(big.body);
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM big, plan_targets(big.body);
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM big, plan_docnos(big.body);
 \echo :LAST_ERROR_SQLSTATE
 RESET statement_timeout;
 \set VERBOSITY default
