@@ -11,19 +11,14 @@
 
 #include "t2s_table.h"
 
+/* the BMP pages, for the inline lookup in pd_core.h */
+const uint32_t *const *const pd_t2s_pages = t2s_pages;
+
 uint32_t
 pd_t2s(uint32_t cp)
 {
 	if (cp <= 0xFFFF)
-	{
-		const uint32_t *page = t2s_pages[cp >> 8];
-		uint32_t	v;
-
-		if (page == NULL)
-			return cp;
-		v = page[cp & 0xFF];
-		return v ? v : cp;
-	}
+		return pd_t2s_bmp(cp);
 	else
 	{
 		size_t		lo = 0,

@@ -202,11 +202,28 @@ void		pd_t2s_table_entry(size_t i, uint32_t *trad, uint32_t *simp);
  * everywhere the parser compares keywords, so 責任單位 and 责任单位, ：and :
  * are the same thing.
  */
+/* the BMP part of the table, looked up inline on the hot paths */
+extern const uint32_t *const *const pd_t2s_pages;
+
+static inline uint32_t
+pd_t2s_bmp(uint32_t cp)
+{
+	const uint32_t *page = pd_t2s_pages[cp >> 8];
+	uint32_t	v;
+
+	if (page == NULL)
+		return cp;
+	v = page[cp & 0xFF];
+	return v ? v : cp;
+}
+
 static inline uint32_t
 pd_fold(uint32_t cp)
 {
 	cp = pd_halfwidth(cp);
-	return cp < 0x2E80 ? cp : pd_t2s(cp);
+	if (cp < 0x2E80)
+		return cp;
+	return cp <= 0xFFFF ? pd_t2s_bmp(cp) : pd_t2s(cp);
 }
 
 /* ---- numerals (numeral.c) ----------------------------------------------- */

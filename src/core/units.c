@@ -1501,11 +1501,72 @@ typedef struct uparse
 } uparse;
 
 /*
+ * Plans repeat the same few names (市发展改革委 a dozen times): a small
+ * direct-mapped memo of recent pieces, keyed by their folded code points and
+ * strictness, spares the normaliser and unit_like() on every repeat.  Per
+ * thread, like the target module's unit cache; results are pure functions
+ * of the key, so a stale entry is never wrong, only replaced.
+ */
+#define NORM_MEMO_SLOTS 128
+#define NORM_MEMO_CPS 24
+typedef struct norm_memo
+{
+	uint8_t		n;				/* code points in key; 0 = empty slot */
+	bool		strict;
+	bool		ok;
+	uint8_t		outlen;
+	uint32_t	key[NORM_MEMO_CPS];
+	char		out[NORM_MEMO_CPS * 4 + 1];
+} norm_memo;
+static __thread norm_memo norm_memos[NORM_MEMO_SLOTS];
+
+static bool norm_piece_compute(uparse *P, int s, int e, char *out, size_t *outlen, bool strict);
+
+/*
  * Normalise b[s, e) (its folded code points, no second decoding) into out;
  * false when it is no unit name.
  */
 static bool
 norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
+{
+	const uint32_t *k = P->b.cp + s;
+	int			n = e - s;
+	uint32_t	h = 2166136261u ^ (uint32_t) strict;
+	norm_memo  *m;
+	bool		ok;
+
+	if (n <= 0 || n > NORM_MEMO_CPS)
+		return norm_piece_compute(P, s, e, out, outlen, strict);
+	for (int i = 0; i < n; i++)
+		h = (h ^ k[i]) * 16777619u;
+	m = &norm_memos[(h ^ (h >> 15)) & (NORM_MEMO_SLOTS - 1)];
+	if (m->n == n && m->strict == strict && memcmp(m->key, k, (size_t) n * sizeof(uint32_t)) == 0)
+	{
+		if (m->ok)
+		{
+			memcpy(out, m->out, (size_t) m->outlen + 1);
+			*outlen = m->outlen;
+		}
+		return m->ok;
+	}
+	ok = norm_piece_compute(P, s, e, out, outlen, strict);
+	if (!ok || *outlen <= NORM_MEMO_CPS * 4)
+	{
+		m->n = (uint8_t) n;
+		m->strict = strict;
+		m->ok = ok;
+		memcpy(m->key, k, (size_t) n * sizeof(uint32_t));
+		if (ok)
+		{
+			m->outlen = (uint8_t) *outlen;
+			memcpy(m->out, out, *outlen + 1);
+		}
+	}
+	return ok;
+}
+
+static bool
+norm_piece_compute(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 {
 	uint32_t	c[NORM_CAP];
 	int			pos[NORM_CAP];
