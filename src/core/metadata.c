@@ -198,8 +198,8 @@ find_guanyu(const unsigned char *s, const unsigned char *e)
 
 /*
  * The title, best candidate first:
- *  1. 关于印发《X》的通知 — the plan is X (the notice's own title is not what
- *     an analyst calls the plan);
+ *  1. 关于印发《X》的通知 or 关于印发X的通知 — the plan is X (the notice's own
+ *     title is not what an analyst calls the plan);
  *  2. a 关于 line, joined with the lines that continue it until one ends in
  *     the kind of document (通知, 意见, 方案 …): titles are often split;
  *  3. a title-like line that ends in the kind of document;
@@ -237,6 +237,25 @@ consider_title(pd_doc *doc, const line *lines, int n, int i, int best)
 		{
 			doc->title_start = (size_t) (open - base);
 			doc->title_end = (size_t) (close - base);
+			if (guanyu > l->s)
+			{
+				doc->issuer_start = (size_t) (l->s - base);
+				doc->issuer_end = (size_t) (guanyu - base);
+			}
+			return 1;
+		}
+	}
+	/* 1b: 关于印发X的通知 without 《》: the plan is X */
+	if (guanyu)
+	{
+		const unsigned char *x = pd_after_folded(guanyu, l->e, "关于印发");
+
+		if (x == NULL)
+			x = pd_after_folded(guanyu, l->e, "关于转发");
+		if (x != NULL && ends_with_folded(x, l->e, "的通知") && l->e - x > 9)
+		{
+			doc->title_start = (size_t) (x - base);
+			doc->title_end = (size_t) (l->e - 9 - base);	/* 的通知: three 3-byte characters */
 			if (guanyu > l->s)
 			{
 				doc->issuer_start = (size_t) (l->s - base);
