@@ -266,12 +266,6 @@ docno_serial(PG_FUNCTION_ARGS)
 
 /* ---- comparison, sorting, hashing ---------------------------------------- */
 
-static inline int
-dn_cmp(const struct varlena *a, const struct varlena *b)
-{
-	return pd_docno_key_cmp(DOCNO_KEY(a), DOCNO_KEYLEN(a), DOCNO_KEY(b), DOCNO_KEYLEN(b));
-}
-
 #define DN_COMPARE_FN(name, expr) \
 PG_FUNCTION_INFO_V1(name); \
 Datum \
@@ -279,7 +273,7 @@ name(PG_FUNCTION_ARGS) \
 { \
 	struct varlena *a = PG_GETARG_VARLENA_PP(0); \
 	struct varlena *b = PG_GETARG_VARLENA_PP(1); \
-	int			c = dn_cmp(a, b); \
+	int			c = pd_varlena_cmp(a, b); \
 	PG_FREE_IF_COPY(a, 0); \
 	PG_FREE_IF_COPY(b, 1); \
 	PG_RETURN_BOOL(expr); \
@@ -298,26 +292,11 @@ docno_cmp(PG_FUNCTION_ARGS)
 {
 	struct varlena *a = PG_GETARG_VARLENA_PP(0);
 	struct varlena *b = PG_GETARG_VARLENA_PP(1);
-	int			c = dn_cmp(a, b);
+	int			c = pd_varlena_cmp(a, b);
 
 	PG_FREE_IF_COPY(a, 0);
 	PG_FREE_IF_COPY(b, 1);
 	PG_RETURN_INT32(c < 0 ? -1 : (c > 0 ? 1 : 0));
-}
-
-static int
-docno_fastcmp(Datum x, Datum y, SortSupport ssup)
-{
-	struct varlena *a = PG_DETOAST_DATUM_PACKED(x);
-	struct varlena *b = PG_DETOAST_DATUM_PACKED(y);
-	int			c = dn_cmp(a, b);
-
-	(void) ssup;
-	if ((Pointer) a != DatumGetPointer(x))
-		pfree(a);
-	if ((Pointer) b != DatumGetPointer(y))
-		pfree(b);
-	return c;
 }
 
 PG_FUNCTION_INFO_V1(docno_sortsupport);
@@ -326,7 +305,7 @@ docno_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
-	ssup->comparator = docno_fastcmp;
+	ssup->comparator = pd_varlena_fastcmp;	/* the key is the payload */
 	PG_RETURN_VOID();
 }
 

@@ -124,3 +124,30 @@ pd_doc_metadata_checked(pd_doc *doc)
 				 errmsg("could not read the document's metadata"),
 				 errdetail_internal("%s", err.msg)));
 }
+
+int
+pd_varlena_cmp(const struct varlena *a, const struct varlena *b)
+{
+	size_t		la = VARSIZE_ANY_EXHDR(a),
+				lb = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return la < lb ? -1 : (la > lb ? 1 : 0);
+}
+
+int
+pd_varlena_fastcmp(Datum x, Datum y, SortSupport ssup)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(x);
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(y);
+	int			c = pd_varlena_cmp(a, b);
+
+	(void) ssup;
+	if ((Pointer) a != DatumGetPointer(x))
+		pfree(a);
+	if ((Pointer) b != DatumGetPointer(y))
+		pfree(b);
+	return c;
+}

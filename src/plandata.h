@@ -10,6 +10,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/sortsupport.h"
 
 #include "pd_core.h"
 
@@ -61,6 +62,14 @@ extern Datum pd_docno_datum(const struct pd_docno *d);
 
 /* the document functions read UTF-8: error out in other databases */
 extern void pd_require_utf8(void);
+
+/*
+ * Types whose order is the byte order of their payload (docno's key,
+ * respunit's normalised name): memcmp, a prefix before what it prefixes.
+ * pd_varlena_fastcmp is the matching sortsupport comparator.
+ */
+extern int	pd_varlena_cmp(const struct varlena *a, const struct varlena *b);
+extern int	pd_varlena_fastcmp(Datum x, Datum y, SortSupport ssup);
 
 /* text datum from a byte range (no terminator needed) */
 #define pd_text_from(s, len) ((Datum) cstring_to_text_with_len((s), (int) (len)))

@@ -122,18 +122,6 @@ respunit_send(PG_FUNCTION_ARGS)
 
 /* ---- comparison: bytes of the normalised UTF-8 (code point order) ---- */
 
-static int
-respunit_cmp_internal(text *a, text *b)
-{
-	int			la = VARSIZE_ANY_EXHDR(a),
-				lb = VARSIZE_ANY_EXHDR(b);
-	int			r = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
-
-	if (r != 0)
-		return r < 0 ? -1 : 1;
-	return la < lb ? -1 : (la > lb ? 1 : 0);
-}
-
 PG_FUNCTION_INFO_V1(respunit_eq);
 Datum
 respunit_eq(PG_FUNCTION_ARGS)
@@ -161,7 +149,7 @@ PG_FUNCTION_INFO_V1(name); \
 Datum \
 name(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_BOOL(respunit_cmp_internal(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1)) op 0); \
+	PG_RETURN_BOOL(pd_varlena_cmp(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1)) op 0); \
 }
 
 RU_COMPARE_FN(respunit_lt, <)
@@ -173,22 +161,7 @@ PG_FUNCTION_INFO_V1(respunit_cmp);
 Datum
 respunit_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(respunit_cmp_internal(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1)));
-}
-
-static int
-respunit_fastcmp(Datum x, Datum y, SortSupport ssup)
-{
-	text	   *a = DatumGetTextPP(x);
-	text	   *b = DatumGetTextPP(y);
-	int			r = respunit_cmp_internal(a, b);
-
-	(void) ssup;
-	if ((Pointer) a != DatumGetPointer(x))
-		pfree(a);
-	if ((Pointer) b != DatumGetPointer(y))
-		pfree(b);
-	return r;
+	PG_RETURN_INT32(pd_varlena_cmp(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1)));
 }
 
 PG_FUNCTION_INFO_V1(respunit_sortsupport);
@@ -197,7 +170,7 @@ respunit_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
-	ssup->comparator = respunit_fastcmp;
+	ssup->comparator = pd_varlena_fastcmp;	/* code point order = UTF-8 byte order */
 	PG_RETURN_VOID();
 }
 
