@@ -53,9 +53,11 @@ INSERT INTO ru_idx SELECT g, (ARRAY['市公安局', '市教委', '市發展改�
 FROM generate_series(1, 4000) g;
 CREATE INDEX ru_idx_b ON ru_idx USING btree (u);
 CREATE INDEX ru_idx_h ON ru_idx USING hash (u);
-VACUUM ANALYZE ru_idx;   -- all-visible: the plan does not depend on autovacuum
+ANALYZE ru_idx;
+-- plain index scans: an index-only scan would depend on the visibility map
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
+SET enable_indexonlyscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM ru_idx WHERE u = '市发展改革委';
 SELECT count(*) FROM ru_idx WHERE u = '市发展改革委';
 DROP INDEX ru_idx_b;
@@ -63,6 +65,7 @@ EXPLAIN (COSTS OFF) SELECT count(*) FROM ru_idx WHERE u = '市發展改革委';
 SELECT count(*) FROM ru_idx WHERE u = '市發展改革委';
 RESET enable_seqscan;
 RESET enable_bitmapscan;
+RESET enable_indexonlyscan;
 -- hash join and hash aggregate
 SET enable_mergejoin = off;
 SET enable_nestloop = off;
