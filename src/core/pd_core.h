@@ -133,8 +133,8 @@ size_t		pd_u8_count(const char *s, size_t len);
 
 /*
  * Byte offset -> character offset, for front ends that speak characters
- * (SQL's substr()).  Positions asked for in increasing order cost one pass
- * over the text in all; going backwards restarts from the beginning.
+ * (SQL's substr()).  Each call counts only the bytes between the position
+ * asked for and the one before, in either direction.
  */
 typedef struct pd_charpos
 {
@@ -168,7 +168,21 @@ const char *pd_script_name(pd_script_kind kind);
 /* ---- character classes and folding (text.c, fold.c) -------------------- */
 
 /* ASCII, U+3000, NBSP and other spaces that documents carry */
-bool		pd_is_space(uint32_t cp);
+static inline bool
+pd_is_space(uint32_t cp)
+{
+	/* inline, ordered for the common case: every parser asks this of every character */
+	if (cp <= ' ')
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	if (cp < 0xA0)
+		return false;
+	if (cp > 0x3000)
+		return cp == 0xFEFF;	/* BOM / zero-width no-break space */
+	return cp == 0xA0 ||		/* no-break space */
+		cp == 0x3000 ||			/* ideographic space */
+		cp == 0x200B ||			/* zero-width space */
+		(cp >= 0x2000 && cp <= 0x200A);
+}
 
 /* full-width ASCII variants (U+FF01..U+FF5E) -> ASCII, U+3000 -> ' ' */
 static inline uint32_t

@@ -85,25 +85,30 @@ pd_u8_count(const char *s, size_t len)
 	return n;
 }
 
-bool
-pd_is_space(uint32_t cp)
+/*
+ * Lead bytes in t[0, len): every byte that is not a UTF-8 continuation byte
+ * (10xxxxxx).  Eight at a time: bit 7 of (x & ~(x << 1)) is set exactly in
+ * the continuation bytes; shifted down to 0/1 per byte, one multiply adds
+ * the eight bytes up in the top byte (no popcount instruction needed on a
+ * baseline x86-64 build).
+ */
+static size_t
+lead_bytes(const unsigned char *t, size_t len)
 {
-	switch (cp)
+	size_t		n = len,
+				i;
+
+	for (i = 0; i + 8 <= len; i += 8)
 	{
-		case ' ':
-		case '\t':
-		case '\r':
-		case '\n':
-		case '\v':
-		case '\f':
-		case 0x00A0:			/* no-break space */
-		case 0x3000:			/* ideographic space */
-		case 0xFEFF:			/* BOM / zero-width no-break space */
-		case 0x200B:			/* zero-width space */
-			return true;
-		default:
-			return cp >= 0x2000 && cp <= 0x200A;
+		uint64_t	x;
+
+		memcpy(&x, t + i, 8);
+		x = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		n -= (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
 	}
+	for (; i < len; i++)
+		n -= ((t[i] & 0xC0) == 0x80);
+	return n;
 }
 
 size_t
@@ -111,29 +116,11 @@ pd_charpos_at(pd_charpos *cp, size_t byte)
 {
 	const unsigned char *t = (const unsigned char *) cp->text;
 
-	size_t		i;
-
-	if (byte < cp->byte)
-		pd_charpos_init(cp, cp->text);
-	/*
-	 * Count lead bytes: every byte that is not a UTF-8 continuation byte
-	 * (10xxxxxx).  Eight at a time: bit 7 of (x & ~(x << 1)) is set exactly
-	 * in the continuation bytes; shifted down to 0/1 per byte, one multiply
-	 * adds the eight bytes up in the top byte (no popcount instruction
-	 * needed on a baseline x86-64 build).
-	 */
-	i = cp->byte;
-	cp->chars += byte - i;
-	for (; i + 8 <= byte; i += 8)
-	{
-		uint64_t	x;
-
-		memcpy(&x, t + i, 8);
-		x = (x & ~(x << 1) & UINT64_C(0x8080808080808080)) >> 7;
-		cp->chars -= (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; i < byte; i++)
-		cp->chars -= ((t[i] & 0xC0) == 0x80);
+	/* callers go forward mostly, and back a little (a unit's end, then the next one's start) */
+	if (byte >= cp->byte)
+		cp->chars += lead_bytes(t + cp->byte, byte - cp->byte);
+	else
+		cp->chars -= lead_bytes(t + byte, cp->byte - byte);
 	cp->byte = byte;
 	return cp->chars;
 }

@@ -1332,8 +1332,11 @@ label_at(const uint32_t *a, int i, int n, const label **lab)
 
 	for (const label *l = labels; l->k.c; l++)
 	{
-		int			len = cp_starts(a, i, n, &l->k);
+		int			len;
 
+		if (l->k.c[0] != a[i])
+			continue;			/* most labels differ at once: skip the call */
+		len = cp_starts(a, i, n, &l->k);
 		if (len > best)
 		{
 			best = len;

@@ -419,7 +419,19 @@ main(void)
 				same = false;
 		}
 		CHECK(same);
-		CHECK_INT(pd_charpos_at(&cp, 3), 1);	/* backwards: restarts */
+		CHECK_INT(pd_charpos_at(&cp, 3), 1);	/* backwards */
+		/* backwards and forwards in small steps, as units' ends and starts go */
+		for (size_t b = len; b > 0; b = b > 7 ? b - 7 : 0)
+		{
+			size_t		lead = 0;
+
+			for (size_t i = 0; i < b; i++)
+				lead += ((unsigned char) t[i] & 0xC0) != 0x80;
+			if (pd_charpos_at(&cp, b) != lead || pd_charpos_at(&cp, b / 2) > lead ||
+				pd_charpos_at(&cp, b) != lead)
+				same = false;
+		}
+		CHECK(same);
 	}
 
 	/* ---- cancellation ---- */
