@@ -1282,10 +1282,21 @@ ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
 	b->n = 0;
 	while (p < end)
 	{
+		uint32_t	cp;
+
 		if (b->n == UB_MAX)
 			return false;
 		b->off[b->n] = (size_t) (p - base);
-		b->cp[b->n++] = pd_fold(pd_u8_next(&p, end));
+		/* the common case first: a Han character, three bytes, U+4E00..U+9FFF */
+		if (p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 &&
+			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		{
+			cp = pd_t2s_bmp(((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+			p += 3;
+		}
+		else
+			cp = pd_fold(pd_u8_next(&p, end));
+		b->cp[b->n++] = cp;
 	}
 	b->off[b->n] = e;
 	return true;

@@ -432,6 +432,30 @@ main(void)
 				same = false;
 		}
 		CHECK(same);
+
+		/* long spans: sixteen bytes at a time, lane sums flushed every 255 rounds */
+		{
+			size_t		reps = 200,
+						blen = len * reps;
+			char	   *big = malloc(blen);
+			size_t		lead = 0,
+						at = 0;
+
+			for (size_t r = 0; r < reps; r++)
+				memcpy(big + r * len, t, len);
+			pd_charpos_init(&cp, big);
+			same = true;
+			for (size_t b = 0; b <= blen; b += 4093)
+			{
+				for (; at < b; at++)
+					lead += ((unsigned char) big[at] & 0xC0) != 0x80;
+				if (pd_charpos_at(&cp, b) != lead)
+					same = false;
+			}
+			CHECK(same);
+			CHECK_INT(pd_charpos_at(&cp, 0), 0);	/* all the way back */
+			free(big);
+		}
 	}
 
 	/* ---- cancellation ---- */
