@@ -260,7 +260,9 @@ static const kw unit_suffixes[] = {
 	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
 	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
 	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
-	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
+	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"),
+	K("新区"), K("高新区"), K("经开区"), K("开发区"),	/* 两江新区、重庆高新区: their 管委会 */
+	KEND
 };
 static kwfilter unit_suffix_filter = KWFILTER_LAST;
 
@@ -275,7 +277,7 @@ static kwfilter not_unit_filter = KWFILTER_LAST;
 /* a name that is only one of these says no unit: （企业负责） */
 static const kw generic_nouns[] = {
 	K("企业"), K("单位"), K("部门"), K("机构"), K("公司"), K("集团"), K("银行"), K("中心"), K("机关"), K("学校"), K("医院"),
-	K("社区"), K("海关"), KEND
+	K("社区"), K("海关"), K("政府"), K("人民政府"), K("党委"), KEND
 };
 static kwfilter generic_filter = KWFILTER_LAST;
 
@@ -1468,18 +1470,18 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 			role = v->role;
 		}
 	}
-	if (best == 0 || best == *hi - lo)
-		return ROLE_PENDING;	/* no verb, or nothing but a verb */
+	if (best == 0)
+		return ROLE_PENDING;
 	*hi -= best;
 	for (int round = 0; round < 2; round++)
 	{
 		int			len = cp_ends_any_f(a, lo, *hi, verb_modifiers, &modifier_filter);
 
-		if (len == 0 || len == *hi - lo)
+		if (len == 0)
 			break;
 		*hi -= len;
 	}
-	return role;
+	return role;				/* *hi == lo: nothing but a verb (按职责分工负责) */
 }
 
 /* exact match of a[i, j) against a role-mark table; ROLE_PENDING if none */
@@ -1638,7 +1640,23 @@ add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_uni
 	return true;
 }
 
-static bool is_and(const uint32_t *a, int k, int e, int *len);
+/* a verb's role for the units still waiting since the previous verb */
+static void
+apply_verb(uparse *P, group *g, pd_unit_role vrole)
+{
+	for (int k = g->pending; k < P->list->n; k++)
+		if (P->list->units[k].role == ROLE_PENDING)
+			P->list->units[k].role = vrole;
+	g->pending = P->list->n;
+	g->verb_seen = true;
+	g->last_verb = vrole;
+	if (vrole == PD_ROLE_LEAD)
+		g->explicit_lead = true;
+	else if (vrole == PD_ROLE_CO)
+		g->explicit_co = true;
+}
+
+static bool is_and(const uint32_t *a, int k, int e, int *len, bool *leads);
 static int	parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
 						  bool strict);
 static void names_first(pd_unit_list *L, int co_start, int co_end);
@@ -1659,6 +1677,7 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 	size_t		nlen;
 	int			added = 0,
 				cur,
+				item_first,
 				co_start = 0,
 				co_end = 0;
 
@@ -1669,6 +1688,13 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		s++;
 	vrole = strip_verb(a, s, &e);
 	trim_range(&P->b, &s, &e);
+	if (s >= e)
+	{
+		/* （A、B，按职责分工负责）: a verb on its own, for the names before it */
+		if (vrole != ROLE_PENDING)
+			apply_verb(P, g, vrole);
+		return 0;
+	}
 
 	/* 市科技局（牵头）, or in 主(协)办机关 lists: 经济部(国发会、劳动部) */
 	while (e > s && a[e - 1] == ')')
@@ -1720,14 +1746,16 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 
 	/* 市科技局及相关行业主管部门, 农业农村部和工业和信息化部 */
 	cur = s;
+	item_first = P->list->n;
 	for (int k = s + 1; k < e - 1; k++)
 	{
 		int			alen,
 					lend;
 		char		right[PD_UNIT_NORM_MAX];
 		size_t		rlen;
+		bool		leads;
 
-		if (!is_and(a, k, e, &alen))
+		if (!is_and(a, k, e, &alen, &leads))
 			continue;
 		lend = (a[k] == 0x53CA && k - 1 > cur && a[k - 1] == 0x4EE5) ? k - 1 : k;	/* 以及 */
 		if (norm_piece(P, cur, lend, norm, &nlen, true) &&
@@ -1736,6 +1764,13 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 			if (!add_unit(P, g, norm, nlen, cur, lend, mark))
 				return -1;
 			added++;
+			if (leads)
+			{
+				/* A会同B, A和B会同C: the names so far lead, whatever the verb says */
+				for (int u = item_first; u < P->list->n; u++)
+					P->list->units[u].role = PD_ROLE_LEAD;
+				g->explicit_lead = true;
+			}
 			cur = k + alen;
 			k = cur;
 		}
@@ -1749,18 +1784,7 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		names_first(P->list, co_start, co_end);
 
 	if (vrole != ROLE_PENDING)
-	{
-		for (int k = g->pending; k < P->list->n; k++)
-			if (P->list->units[k].role == ROLE_PENDING)
-				P->list->units[k].role = vrole;
-		g->pending = P->list->n;
-		g->verb_seen = true;
-		g->last_verb = vrole;
-		if (vrole == PD_ROLE_LEAD)
-			g->explicit_lead = true;
-		else if (vrole == PD_ROLE_CO)
-			g->explicit_co = true;
-	}
+		apply_verb(P, g, vrole);
 	return 1;
 }
 
@@ -1793,11 +1817,21 @@ names_first(pd_unit_list *L, int co_start, int co_end)
 		L->units[k].ordinal = first_ordinal + (k - co_start);
 }
 
-/* 及, 和, 与, / or spaces between two names (以及 ends with 及) */
+/*
+ * 及, 和, 与, / or spaces between two names (以及 ends with 及); 会同 too,
+ * which makes the names before it lead: （市场监管总局会同工业和信息化部负责）
+ */
 static bool
-is_and(const uint32_t *a, int k, int e, int *len)
+is_and(const uint32_t *a, int k, int e, int *len, bool *leads)
 {
 	*len = 1;
+	*leads = false;
+	if (a[k] == 0x4F1A && k + 1 < e && a[k + 1] == 0x540C)	/* 会同 */
+	{
+		*len = 2;
+		*leads = true;
+		return true;
+	}
 	if (a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E || a[k] == '/')
 		return true;
 	/* 市发展改革委 市财政局: names set apart by spaces (not before a bracket) */
@@ -1823,6 +1857,8 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 	int			end;
 
 	trim_range(b, &ls, &le);
+	trim_range(b, &rs, &re);
+	(void) strip_verb(a, rs, &re);	/* 各市、县人民政府负责 */
 	trim_range(b, &rs, &re);
 	if (ls >= le || rs >= re)
 		return false;
@@ -1931,6 +1967,35 @@ segment_end(const ubuf *b, int i, int n, int flags)
 	return n;
 }
 
+/* the label that starts the segment at b[*i]: takes it and moves *i past its colon */
+static bool
+take_label(const ubuf *b, int *i, int n, const label **lab)
+{
+	const label *next = NULL;
+	int			k = match_label(b, *i, n, &next);
+
+	if (k < 0)
+		return false;
+	*lab = next;
+	*i = k;
+	return true;
+}
+
+/*
+ * Does the segment b[i, j) start with a label that names no units —
+ * 完成时限：, 牵头领导：, 备注： — a short run of letters and a colon?
+ */
+static bool
+other_label_at(const ubuf *b, int i, int j)
+{
+	int			k;
+
+	i = skip_spaces(b, i, j);
+	for (k = i; k < j && k < i + 8 && is_letter(b->cp[k]); k++)
+		;
+	return k > i + 1 && k < j && b->cp[k] == ':';
+}
+
 /*
  * A group: a bracket's content or a labelled list, b[0, n).  lab0 is a
  * label already read (a list in running text).  Returns true when units
@@ -1970,6 +2035,15 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 		int			r;
 		pd_unit_role role = lab ? lab->role : ROLE_PENDING;
 
+		if (!label_here && !(flags & G_UNBRACKETED) && other_label_at(b, i, j))
+		{
+			/* （完成时限：2025年底；责任单位：…）: pass over it to the next label */
+			i = j + 1;
+			label_here = take_label(b, &i, n, &lab);
+			if (!label_here)
+				lab = NULL;
+			continue;
+		}
 		if (lab && label_here)
 		{
 			if (lab->role == PD_ROLE_LEAD)
@@ -1987,23 +2061,9 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 		}
 		seg++;
 		i = j + 1;
-		{
-			const label *next = NULL;
-			int			k = match_label(b, i, n, &next);
-
-			if (k >= 0)
-			{
-				lab = next;
-				i = k;
-				label_here = true;
-			}
-			else
-			{
-				label_here = false;
-				if (flags & G_UNBRACKETED)
-					break;
-			}
-		}
+		label_here = take_label(b, &i, n, &lab);	/* else the label before goes on */
+		if (!label_here && (flags & G_UNBRACKETED))
+			break;
 	}
 	if (L->n == g.first)
 		return false;
