@@ -1955,9 +1955,12 @@ segment_end(const ubuf *b, int i, int n, int flags)
 			depth--;
 		else if (depth == 0 && (is_segment_sep(cp) || ((flags & G_UNBRACKETED) && cp == '\n')))
 			return i;
-		else if (depth == 0 && cp == ',')
+		else if (depth == 0 && (cp == ',' || (pd_is_space(cp) && cp != '\n')))
 		{
-			/* （牵头单位：A，配合单位：B）: a label after a comma starts a segment */
+			/*
+			 * （牵头单位：A，配合单位：B）, 牵头单位：A　责任单位：B: a label after a
+			 * comma or a space starts a segment
+			 */
 			const label *lab;
 
 			if (match_label(b, i + 1, n, &lab) >= 0)
