@@ -318,7 +318,8 @@ AS $$
 		UNION ALL
 		SELECT 3, d.full_name, d.seed FROM @extschema@.respunit_dict d, r
 		 WHERE d.region = r.key
-		   AND (d.short IN (@extschema@.respunit('市' || unit::text), @extschema@.respunit('省' || unit::text))
+		   -- compared as text: the name with 市 in front need not be a valid respunit (各市、县人民政府)
+		   AND (d.short::text IN ('市' || unit::text, '省' || unit::text)
 		        OR d.full_name IN (r.key || unit::text, r.key || '市' || unit::text, r.key || '省' || unit::text))
 		UNION ALL
 		SELECT 4, d.full_name, d.seed FROM @extschema@.respunit_dict d
