@@ -972,6 +972,8 @@ pd_unit_kind_of(const char *norm, size_t len)
 				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
 	KEND}, NULL))
 		return PD_KIND_DEPARTMENT;
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("新区"), K("高新区"), K("经开区"), K("开发区"), KEND}, NULL))
+		return PD_KIND_DEPARTMENT;	/* 两江新区 listed as a unit: its 管委会 */
 	return PD_KIND_UNKNOWN;
 }
 
