@@ -113,6 +113,9 @@ SELECT u, respunit_full_name(u, '重庆市人民政府') AS in_chongqing, respun
        respunit_full_name(u) AS anywhere
 FROM unnest('{市公安局,市發展改革委,市人力社保局,人力资源和社会保障局,财政局,重庆市公安局,团市委,
               人行重庆市分行,发展改革委,人力资源社会保障部,市场监管总局,海关总署,市城管局}'::respunit[]) u;
+-- full names written without their 和
+SELECT u, respunit_full_name(u, '重庆') AS in_chongqing
+FROM unnest('{市人力资源社会保障局,市住房城乡建设委员会,人力资源社会保障局,市發展改革委員會}'::respunit[]) u;
 -- collectives have no full name, and asking is no error
 SELECT u, respunit_full_name(u, '重庆') AS in_chongqing, respunit_full_name(u) AS anywhere
 FROM unnest('{各市、县人民政府,各区、市政府,各区县政府}'::respunit[]) u;

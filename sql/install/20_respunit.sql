@@ -322,10 +322,18 @@ AS $$
 		   AND (d.short::text IN ('市' || unit::text, '省' || unit::text)
 		        OR d.full_name IN (r.key || unit::text, r.key || '市' || unit::text, r.key || '省' || unit::text))
 		UNION ALL
-		SELECT 4, d.full_name, d.seed FROM @extschema@.respunit_dict d
+		-- the full name printed without its 和: 市人力资源社会保障局, 市住房城乡建设委员会
+		SELECT 4, d.full_name, d.seed FROM @extschema@.respunit_dict d, r
+		 WHERE d.region = r.key AND pg_catalog.strpos(d.full_name, '和') > 0
+		   AND pg_catalog.replace(d.full_name, '和', '') IN
+		       (pg_catalog.replace(r.key || unit::text, '和', ''),
+		        pg_catalog.replace(r.key || '市' || unit::text, '和', ''),
+		        pg_catalog.replace(r.key || '省' || unit::text, '和', ''))
+		UNION ALL
+		SELECT 5, d.full_name, d.seed FROM @extschema@.respunit_dict d
 		 WHERE d.region = '国家' AND d.short = unit
 		UNION ALL
-		SELECT 5, pg_catalog.min(d.full_name), false FROM @extschema@.respunit_dict d, r
+		SELECT 6, pg_catalog.min(d.full_name), false FROM @extschema@.respunit_dict d, r
 		 WHERE r.key IS NULL AND d.short = unit
 		HAVING pg_catalog.count(DISTINCT d.full_name) = 1
 	)
