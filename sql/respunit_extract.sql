@@ -51,7 +51,9 @@ FROM (VALUES
   (34, 'development zones', '（各区县政府，两江新区、重庆高新区、万盛经开区管委会负责）'),
   (35, 'a verb on its own', '（各区县政府、市级相关部门，按职责分工分别负责）'),
   (36, 'other labels first', '（牵头领导：张三；完成时限：2025年12月；牵头单位：市商务委；配合单位：市财政局）'),
-  (37, 'labels apart by spaces', E'（牵头部门：市科技局　配合部门：市财政局、市税务局）\n牵头单位：市大数据局  责任单位：市经济信息委')
+  (37, 'labels apart by spaces', E'（牵头部门：市科技局　配合部门：市财政局、市税务局）\n牵头单位：市大数据局  责任单位：市经济信息委'),
+  (38, 'time limit first', '（2024年底前完成，市经济信息委负责）（长期坚持，市商务委负责）'),
+  (39, 'time limit after a space', '（牵头单位：市经济信息委　　完成时限：2024年底）')
 ) AS c(n, convention, txt), respunit_extract(txt)
 GROUP BY n, convention ORDER BY n;
 

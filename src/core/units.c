@@ -1874,9 +1874,23 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 	return admin_only(a, rs, end);
 }
 
+/* a time limit, not a name: 2024年底前完成, 长期坚持, 每年 */
+static bool
+is_time_limit(const uint32_t *a, int s, int e)
+{
+	static const kw time_words[] = {K("年底"), K("年前"), K("月底"), K("月前"), K("年内"), K("长期"), K("持续"),
+	K("常态化"), K("每年"), K("季度"), KEND};
+
+	for (int k = s; k + 1 < e; k++)
+		if (a[k] >= '0' && a[k] <= '9' && (a[k + 1] == 0x5E74 || a[k + 1] == 0x6708))
+			return true;		/* 2024年, 6月 */
+	return cp_contains_any(a, s, e, time_words);
+}
+
 /*
  * A segment b[i, j) of a group: items split at depth-0 、，, .  Returns the
- * number of units added, or -1 when its first item is a note.
+ * number of units added, or -1 when its first item is a note.  A time limit
+ * before the names is passed over: （2024年底前完成，市经济信息委负责）.
  */
 static int
 parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combined,
@@ -1922,6 +1936,11 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 			return -1;
 		if (r < 0)
 		{
+			if (P->list->n == before && k < j && is_time_limit(a, s, k))
+			{
+				s = k + 1;
+				continue;
+			}
 			if (P->list->n == before)
 				return -1;		/* the segment is a note */
 			break;				/* a note ends the segment */
@@ -1940,6 +1959,21 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 
 #define G_LABEL_ONLY	0x1		/* accept only a list that starts with a label */
 #define G_UNBRACKETED	0x2		/* a list in running text: stops at a non-label segment */
+
+/*
+ * Does the segment b[i, j) start with a label that names no units —
+ * 完成时限：, 牵头领导：, 备注： — a short run of letters and a colon?
+ */
+static bool
+other_label_at(const ubuf *b, int i, int j)
+{
+	int			k;
+
+	i = skip_spaces(b, i, j);
+	for (k = i; k < j && k < i + 8 && is_letter(b->cp[k]); k++)
+		;
+	return k > i + 1 && k < j && b->cp[k] == ':';
+}
 
 /* end of the segment starting at i: a depth-0 ；; 。 (or a line break outside brackets) */
 static int
@@ -1965,7 +1999,7 @@ segment_end(const ubuf *b, int i, int n, int flags)
 			 */
 			const label *lab;
 
-			if (match_label(b, i + 1, n, &lab) >= 0)
+			if (match_label(b, i + 1, n, &lab) >= 0 || other_label_at(b, i + 1, n))
 				return i;
 		}
 	}
@@ -1986,20 +2020,6 @@ take_label(const ubuf *b, int *i, int n, const label **lab)
 	return true;
 }
 
-/*
- * Does the segment b[i, j) start with a label that names no units —
- * 完成时限：, 牵头领导：, 备注： — a short run of letters and a colon?
- */
-static bool
-other_label_at(const ubuf *b, int i, int j)
-{
-	int			k;
-
-	i = skip_spaces(b, i, j);
-	for (k = i; k < j && k < i + 8 && is_letter(b->cp[k]); k++)
-		;
-	return k > i + 1 && k < j && b->cp[k] == ':';
-}
 
 /*
  * A group: a bracket's content or a labelled list, b[0, n).  lab0 is a
