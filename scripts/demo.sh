@@ -5,7 +5,7 @@
 # cluster on 127.0.0.1 under /tmp, loads plan documents and shows what an
 # analyst asks first — the task tree, who does what, the targets — then stops
 # the cluster and removes it.  Without arguments it loads the Chongqing plan
-# (../shared/corpus, when present) or our Chongqing-style document.
+# (../shared/corpus, when present) or our full-length stand-in for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,7 +16,7 @@ if [ $# -eq 0 ]; then
   if [ -f "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt" ]; then
     set -- "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt"
   else
-    set -- "$ROOT/test/docs/cq_style_trad.txt"
+    set -- "$ROOT/bench/docs/cq_plan_fulllength.txt"
   fi
 fi
 . scripts/cluster.sh
