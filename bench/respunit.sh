@@ -4,8 +4,8 @@
 #     each type's input function called on the same cstring, minus the cost
 #     of making the cstring), and sort of 1M values next to text;
 #  2. plan_units next to the regex baseline bx_units over 1000 copies of the
-#     Chongqing plan (the corpus copy when present, else our Traditional
-#     Chongqing-style document), with plan_tasks and a length(body) scan for
+#     Chongqing plan (the corpus copy when present, else our full-length
+#     stand-in, bench/docs), with plan_tasks and a length(body) scan for
 #     scale.  Goal (issue 4): bx_units time / plan_units time >= 10.
 #   bench/respunit.sh [ROUNDS]      (default 3 counted rounds + 1 warm-up)
 set -euo pipefail

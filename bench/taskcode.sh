@@ -12,31 +12,16 @@ bench_start
 bench_psql -c 'CREATE EXTENSION IF NOT EXISTS ltree'
 
 echo "-- building 1M-row tables (rows in pseudo-random order)"
-bench_psql <<'SQL'
+bench_psql -v benchdir="$BENCH_DIR" <<'SQL'
 -- the same dotted strings for ltree and taskcode: three levels, 1..100 each
-CREATE TABLE bench.types (typ text, ord int, expr text);
-INSERT INTO bench.types VALUES
-  ('int4',     1, $$ s::text $$),
-  ('int8',     2, $$ (s::int8 * 1000003)::text $$),
-  ('ltree',    3, $$ (s / 10000 + 1)::text || '.' || (s / 100 % 100 + 1)::text || '.' || (s % 100 + 1)::text $$),
-  ('taskcode', 4, $$ (s / 10000 + 1)::text || '.' || (s / 100 % 100 + 1)::text || '.' || (s % 100 + 1)::text $$);
-SELECT format('CREATE UNLOGGED TABLE bench.s_%s AS SELECT %s AS v FROM generate_series(0, 999999) s ORDER BY hashint4(s)',
-              typ, expr) FROM bench.types ORDER BY ord \gexec
-SELECT format('CREATE UNLOGGED TABLE bench.t_%s AS SELECT v::%s AS v FROM bench.s_%s', typ, typ, typ)
-FROM bench.types ORDER BY ord \gexec
-SELECT format('VACUUM (FREEZE, ANALYZE) bench.s_%s, bench.t_%s', typ, typ) FROM bench.types ORDER BY ord \gexec
-INSERT INTO bench.bench_case (grp, label, query, cleanup)
-SELECT 'taskcode', typ || ':' || l, q, c
-FROM bench.types,
-LATERAL (VALUES
-  (1, 'sscan', format('SELECT count(v) FROM bench.s_%s', typ), NULL),
-  (2, 'in',    format('SELECT count(v::%s) FROM bench.s_%s', typ, typ), NULL),
-  (3, 'scan',  format('SELECT count(v) FROM bench.t_%s', typ), NULL),
-  (4, 'out',   format('SELECT count(v::text) FROM bench.t_%s', typ), NULL),
-  (5, 'sort',  format('SELECT count(*) FROM (SELECT v FROM bench.t_%s ORDER BY v) x', typ), NULL),
-  (6, 'index', format('CREATE INDEX bench_i ON bench.t_%s (v)', typ), 'DROP INDEX bench.bench_i')
-) AS x(o, l, q, c)
-ORDER BY ord, o;
+CREATE TABLE bench.types (typ text, cast_to text, ord int, expr text, cases int DEFAULT 6);
+INSERT INTO bench.types (typ, cast_to, ord, expr) VALUES
+  ('int4',     'int4',     1, $$ s::text $$),
+  ('int8',     'int8',     2, $$ (s::int8 * 1000003)::text $$),
+  ('ltree',    'ltree',    3, $$ (s / 10000 + 1)::text || '.' || (s / 100 % 100 + 1)::text || '.' || (s % 100 + 1)::text $$),
+  ('taskcode', 'taskcode', 4, $$ (s / 10000 + 1)::text || '.' || (s / 100 % 100 + 1)::text || '.' || (s % 100 + 1)::text $$);
+\set grp taskcode
+\i :benchdir/types.sql
 SQL
 
 echo "-- timing ($ROUNDS rounds + warm-up)"
