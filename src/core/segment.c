@@ -709,15 +709,31 @@ next_sentence_end(const unsigned char *p, const unsigned char *end)
 	return NULL;
 }
 
+/*
+ * Most sentences start with a Han character that no marker starts with: a
+ * quick no before read_marker() (a Han character starts a marker only as a
+ * numeral, 一、, or as 第).
+ */
+static inline bool
+may_start_marker(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return cp == CP_DI || pd_is_cn_numeral_char(cp);
+	return true;
+}
+
 static void
 mid_line_markers(seg *sg, const unsigned char *p, const unsigned char *end, int line)
 {
 	while ((p = next_sentence_end(p, end)) != NULL)
 	{
 		const unsigned char *q = pd_skip_decoration(p, end);
+		const unsigned char *next;
 		marker		m;
 		int			depth;
 
+		if (!may_start_marker(pd_peek(q, end, &next)))
+			continue;
 		if (read_marker(q, end, &m) && m.style < ST_AR_MULTI && m.style != ST_CHAPTER &&
 			m.style != ST_PART && m.style != ST_SECTION)
 		{
@@ -943,8 +959,8 @@ pd_segment(const char *text, size_t len, const pd_segment_opts *opts,
 
 	doc->body_start = find_body_start(text, len);
 	p = base + doc->body_start;
-	for (const unsigned char *q = base; q < p; q++)
-		line += (*q == '\n');
+	for (const unsigned char *q = base; q < p && (q = memchr(q, '\n', (size_t) (p - q))) != NULL; q++)
+		line++;					/* the preamble's lines */
 
 	while (p < end)
 	{

@@ -1615,14 +1615,21 @@ norm_piece_compute(uparse *P, int s, int e, char *out, size_t *outlen, bool stri
 	return true;
 }
 
+/* space, stray punctuation or a dropped mark: never a Han character, the usual first and last */
+static inline bool
+is_trimmed(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return false;
+	return pd_is_space(cp) || is_trim_punct(cp) || is_dropped(cp);
+}
+
 static void
 trim_range(const ubuf *b, int *s, int *e)
 {
-	while (*s < *e && (pd_is_space(b->cp[*s]) || is_trim_punct(b->cp[*s]) ||
-					   is_dropped(b->cp[*s])))
+	while (*s < *e && is_trimmed(b->cp[*s]))
 		(*s)++;
-	while (*e > *s && (pd_is_space(b->cp[*e - 1]) || is_trim_punct(b->cp[*e - 1]) ||
-					   is_dropped(b->cp[*e - 1])))
+	while (*e > *s && is_trimmed(b->cp[*e - 1]))
 		(*e)--;
 }
 
