@@ -27,8 +27,9 @@ typedef struct pd_item
 	int			style;			/* numbering style id (internal, for tests) */
 	size_t		marker_start;	/* the marker: 一、 （十五） 1. ... */
 	size_t		marker_end;
-	size_t		head_start;		/* heading as printed (before cleanup) */
-	size_t		head_end;
+	size_t		head_start;		/* heading as printed: from here to its first */
+	size_t		head_end;		/* sentence end before head_end, the end of the
+								 * marker's line (pd_item_heading) */
 	size_t		own_end;		/* end of this item's own text */
 	size_t		tree_end;		/* end of its last descendant's text */
 } pd_item;

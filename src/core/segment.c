@@ -572,7 +572,7 @@ add_item(seg *sg, const marker *m, int depth, const unsigned char *mstart,
 	it->marker_end = it->marker_start + m->len;
 	hs = pd_skip_decoration(mstart + m->len, line_end);
 	it->head_start = (size_t) (hs - base);
-	it->head_end = (size_t) (heading_end(hs, line_end) - base);
+	it->head_end = (size_t) (line_end - base);	/* pd_item_heading() finds where it stops */
 	it->own_end = 0;			/* closed by the next item */
 	doc->nitems++;
 	sg->boundary = 0;
@@ -1039,7 +1039,7 @@ size_t
 pd_item_heading(const pd_doc *doc, const pd_item *item, char *buf)
 {
 	const unsigned char *p = (const unsigned char *) doc->text + item->head_start;
-	const unsigned char *end = (const unsigned char *) doc->text + item->head_end;
+	const unsigned char *end = heading_end(p, (const unsigned char *) doc->text + item->head_end);
 	size_t		len = 0;
 	int			chars = 0;
 

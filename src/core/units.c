@@ -1835,13 +1835,18 @@ is_and(const uint32_t *a, int k, int e, int *len, bool *leads)
 {
 	*len = 1;
 	*leads = false;
-	if (a[k] == 0x4F1A && k + 1 < e && a[k + 1] == 0x540C)	/* 会同 */
+	if (a[k] >= 0x4E00 && a[k] <= 0x9FFF)
 	{
-		*len = 2;
-		*leads = true;
-		return true;
+		/* Han characters: only these join names (no space among them) */
+		if (a[k] == 0x4F1A && k + 1 < e && a[k + 1] == 0x540C)	/* 会同 */
+		{
+			*len = 2;
+			*leads = true;
+			return true;
+		}
+		return a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E;	/* 及 和 与 */
 	}
-	if (a[k] == 0x53CA || a[k] == 0x548C || a[k] == 0x4E0E || a[k] == '/')
+	if (a[k] == '/')
 		return true;
 	/* 市发展改革委 市财政局: names set apart by spaces (not before a bracket) */
 	if (pd_is_space(a[k]) && a[k] != '\n')
@@ -1914,6 +1919,8 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 
 		if (k < j)
 		{
+			if (a[k] >= 0x4E00 && a[k] <= 0x9FFF)
+				continue;		/* no bracket or separator */
 			if (a[k] == '(')
 				depth++;
 			else if (a[k] == ')' && depth > 0)
@@ -1992,6 +1999,8 @@ segment_end(const ubuf *b, int i, int n, int flags)
 	{
 		uint32_t	cp = b->cp[i];
 
+		if (cp >= 0x4E00 && cp <= 0x9FFF)
+			continue;			/* no bracket, separator or space */
 		if (cp == '(')
 			depth++;
 		else if (cp == ')' && depth > 0)
