@@ -73,6 +73,7 @@ SELECT * FROM plan_unit_rules('（工业和信息化部、发展改革委负责�
 SELECT * FROM plan_unit_rules('（責任單位：市公安局。以下所有任務均需區縣落實、不再列出）');
 SELECT * FROM plan_unit_rules('各区县（自治县）政府负责落实本方案各项任务，以下不再一一列出。');
 SELECT * FROM plan_unit_rules('区县政府为所有任务的责任单位，以下不再列出。');
+SELECT * FROM plan_unit_rules('各乡镇（街道）要抓好各项任务落实，以下不再列出。');
 SELECT count(*) AS no_rules FROM plan_unit_rules('此事不再讨论。排在第一位。所有任务均需认真落实，不再列出。');
 
 -- a long text: linear, and a bracket far into it is still found

@@ -2711,9 +2711,69 @@ lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 }
 
 /*
+ * The unit a standing rule names, from its subject c[subj_s, subj_e): words
+ * that are no part of the name trimmed, bare divisions made their
+ * governments (区县 -> 各区县政府).  False when it is no unit name.
+ */
+static bool
+implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules)
+{
+	uint32_t	name[PD_UNIT_MAX_CHARS];
+	int			nn = 0;
+	char		buf[PD_UNIT_NORM_MAX * 2];
+	size_t		blen = 0;
+
+	/* trim words that are no part of the name: 所有任务均需 leaves 区县 */
+	while (subj_s < subj_e && (c[subj_s] == 0x5747 || pd_is_space(c[subj_s])))
+		subj_s++;				/* 均 */
+	for (int i = subj_s; i < subj_e && nn < PD_UNIT_MAX_CHARS - 8; i++)
+		name[nn++] = c[i];
+	if (nn == 0)
+		return false;
+
+	/* divisions alone mean their governments, and every one of them */
+	{
+		int			pre = collective_prefix(name, nn);
+
+		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
+										  has_unit_suffix(name, nn) &&
+										  !cp_starts_any(name, 0, nn, (const kw[]) {
+																  K("省"), K("市"), KEND}, NULL)))
+		{
+			bool		bare = admin_only(name, pre, nn);
+
+			if (pre == 0)
+				blen += pd_u8_put(buf + blen, 0x5404);	/* 各 */
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+			if (bare)
+			{
+				const char *gov = cp_ends(name, 0, nn, KWP("街道")) ? "办事处" : "政府";
+
+				memcpy(buf + blen, gov, strlen(gov));
+				blen += strlen(gov);
+			}
+		}
+		else
+			for (int i = 0; i < nn; i++)
+				blen += pd_u8_put(buf + blen, name[i]);
+	}
+	if (pd_unit_normalize(buf, blen, rules->implicit_unit, &rules->implicit_len, NULL) != PD_OK)
+		return false;
+	nn = decode_name(rules->implicit_unit, rules->implicit_len, name);
+	if (!unit_like(name, nn, true))
+	{
+		rules->implicit_len = 0;
+		rules->implicit_unit[0] = '\0';
+		return false;
+	}
+	return true;
+}
+
+/*
  * "所有任务均需区县落实、不再列出" names a unit responsible for every task.
- * The unit: the words between 需/由 and 落实/负责 (or before 为…责任单位);
- * bare divisions become their governments (区县 -> 各区县政府).
+ * The unit: the words between 需/由 and 落实/负责, else those before the
+ * particle (各乡镇要抓好各项任务落实), or before 为…责任单位.
  */
 static void
 implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
@@ -2726,17 +2786,14 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 	K("列明"), K("标明"), KEND};
 	static const kw adverbs[] = {K("一一"), K("单独"), K("逐一"), K("重复"), K("另行"), K("分别"),
 	K("具体"), KEND};
-	uint32_t	c[96],
-				name[PD_UNIT_MAX_CHARS];
+	uint32_t	c[96];
 	size_t		s,
 				e;
 	int			n,
 				k,
 				subj_s = -1,
 				subj_e = -1,
-				nn = 0;
-	char		buf[PD_UNIT_NORM_MAX * 2];
-	size_t		blen = 0;
+				part_s = -1;		/* where the particle before the subject starts */
 
 	/* 不再 [一一] 列出 */
 	n = decode_folded(text, at, len < at + 40 ? len : at + 40, c, NULL, 12);
@@ -2775,6 +2832,7 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 			{
 				subj_s = j + 1;
 				subj_e = i;
+				part_s = j - pl + 1;
 				break;
 			}
 			if (c[j] == ',' || j == 0)
@@ -2807,50 +2865,17 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 	}
 	if (subj_s < 0)
 		return;
-
-	/* trim words that are no part of the name: 所有任务均需 leaves 区县 */
-	while (subj_s < subj_e && (c[subj_s] == 0x5747 || pd_is_space(c[subj_s])))
-		subj_s++;				/* 均 */
-	for (int i = subj_s; i < subj_e && nn < PD_UNIT_MAX_CHARS - 8; i++)
-		name[nn++] = c[i];
-	if (nn == 0)
-		return;
-
-	/* divisions alone mean their governments, and every one of them */
+	if (!implicit_subject(c, subj_s, subj_e, rules))
 	{
-		int			pre = collective_prefix(name, nn);
+		/* 各乡镇（街道）要抓好各项任务落实: the subject stands before the particle */
+		int			cs = part_s;
 
-		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
-										  has_unit_suffix(name, nn) &&
-										  !cp_starts_any(name, 0, nn, (const kw[]) {
-																  K("省"), K("市"), KEND}, NULL)))
-		{
-			bool		bare = admin_only(name, pre, nn);
-
-			if (pre == 0)
-				blen += pd_u8_put(buf + blen, 0x5404);	/* 各 */
-			for (int i = 0; i < nn; i++)
-				blen += pd_u8_put(buf + blen, name[i]);
-			if (bare)
-			{
-				const char *gov = cp_ends(name, 0, nn, KWP("街道")) ? "办事处" : "政府";
-
-				memcpy(buf + blen, gov, strlen(gov));
-				blen += strlen(gov);
-			}
-		}
-		else
-			for (int i = 0; i < nn; i++)
-				blen += pd_u8_put(buf + blen, name[i]);
-	}
-	if (pd_unit_normalize(buf, blen, rules->implicit_unit, &rules->implicit_len, NULL) != PD_OK)
-		return;
-	nn = decode_name(rules->implicit_unit, rules->implicit_len, name);
-	if (!unit_like(name, nn, true))
-	{
-		rules->implicit_len = 0;
-		rules->implicit_unit[0] = '\0';
-		return;
+		if (part_s <= 0)
+			return;
+		while (cs > 0 && c[cs - 1] != ',')
+			cs--;
+		if (!implicit_subject(c, cs, part_s, rules))
+			return;
 	}
 	rules->has_implicit = true;
 	rules->implicit_rule_start = s;
