@@ -184,6 +184,17 @@ pd_is_space(uint32_t cp)
 		(cp >= 0x2000 && cp <= 0x200A);
 }
 
+/*
+ * A CJK Unified Ideograph of the basic block, U+4E00..U+9FFF: nearly every
+ * character of a plan, and never a space, bracket, separator or mark, so
+ * the scanners' loops pass it over first.
+ */
+static inline bool
+pd_is_han_bmp(uint32_t cp)
+{
+	return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 /* full-width ASCII variants (U+FF01..U+FF5E) -> ASCII, U+3000 -> ' ' */
 static inline uint32_t
 pd_halfwidth(uint32_t cp)

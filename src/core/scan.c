@@ -136,7 +136,7 @@ pd_title_like(const unsigned char *p, const unsigned char *end)
 		if (cp == CP_JUHAO || cp == CP_FW_SEMI || cp == CP_FW_COLON || cp == ':' ||
 			cp == 0xFF0C /* ， */ || cp == CP_DUN)
 			return false;
-		if (cp >= 0x4E00 && cp <= 0x9FFF)
+		if (pd_is_han_bmp(cp))
 			han++;
 		if (++chars > 60)
 			return false;

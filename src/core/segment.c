@@ -717,7 +717,7 @@ next_sentence_end(const unsigned char *p, const unsigned char *end)
 static inline bool
 may_start_marker(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
+	if (pd_is_han_bmp(cp))
 		return cp == CP_DI || pd_is_cn_numeral_char(cp);
 	return true;
 }

@@ -260,11 +260,12 @@ static const kw unit_suffixes[] = {
 	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
 	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
 	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
-	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"),
-	K("新区"), K("高新区"), K("经开区"), K("开发区"),	/* 两江新区、重庆高新区: their 管委会 */
-	KEND
+	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
 };
 static kwfilter unit_suffix_filter = KWFILTER_LAST;
+
+/* development zones named as units (两江新区、重庆高新区): their 管委会 */
+static const kw zone_unit_suffixes[] = {K("新区"), K("经开区"), K("开发区"), KEND};
 
 /* ... but not these, which end the same way and are no units */
 static const kw not_unit_suffixes[] = {
@@ -460,6 +461,8 @@ has_unit_suffix(const uint32_t *c, int n)
 	}
 	if (cp_ends_any_f(c, 0, end, not_unit_suffixes, &not_unit_filter))
 		return false;
+	if (cp_ends_any(c, 0, end, zone_unit_suffixes, NULL))
+		return true;
 	if (end == 0 || !kwf_may(&unit_suffix_filter, unit_suffixes, sizeof(kw), c[end - 1]))
 		return false;
 	for (int k = 0; unit_suffixes[k].c; k++)
@@ -665,7 +668,7 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 	 * no brackets and no separators, and changes only by a 等 ending.
 	 */
 	for (int i = 0; i < n && plain; i++)
-		plain = c[i] >= 0x4E00 && c[i] <= 0x9FFF;
+		plain = pd_is_han_bmp(c[i]);
 	if (plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1]))
 		return PD_OK;
 
@@ -972,7 +975,7 @@ pd_unit_kind_of(const char *norm, size_t len)
 				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
 	KEND}, NULL))
 		return PD_KIND_DEPARTMENT;
-	if (cp_ends_any(c, 0, n, (const kw[]) {K("新区"), K("高新区"), K("经开区"), K("开发区"), KEND}, NULL))
+	if (cp_ends_any(c, 0, n, zone_unit_suffixes, NULL))
 		return PD_KIND_DEPARTMENT;	/* 两江新区 listed as a unit: its 管委会 */
 	return PD_KIND_UNKNOWN;
 }
@@ -1619,7 +1622,7 @@ norm_piece_compute(uparse *P, int s, int e, char *out, size_t *outlen, bool stri
 static inline bool
 is_trimmed(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
+	if (pd_is_han_bmp(cp))
 		return false;
 	return pd_is_space(cp) || is_trim_punct(cp) || is_dropped(cp);
 }
@@ -1835,7 +1838,7 @@ is_and(const uint32_t *a, int k, int e, int *len, bool *leads)
 {
 	*len = 1;
 	*leads = false;
-	if (a[k] >= 0x4E00 && a[k] <= 0x9FFF)
+	if (pd_is_han_bmp(a[k]))
 	{
 		/* Han characters: only these join names (no space among them) */
 		if (a[k] == 0x4F1A && k + 1 < e && a[k + 1] == 0x540C)	/* 会同 */
@@ -1919,7 +1922,7 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 
 		if (k < j)
 		{
-			if (a[k] >= 0x4E00 && a[k] <= 0x9FFF)
+			if (pd_is_han_bmp(a[k]))
 				continue;		/* no bracket or separator */
 			if (a[k] == '(')
 				depth++;
@@ -1999,7 +2002,7 @@ segment_end(const ubuf *b, int i, int n, int flags)
 	{
 		uint32_t	cp = b->cp[i];
 
-		if (cp >= 0x4E00 && cp <= 0x9FFF)
+		if (pd_is_han_bmp(cp))
 			continue;			/* no bracket, separator or space */
 		if (cp == '(')
 			depth++;
