@@ -53,7 +53,9 @@ FROM (VALUES
   (36, 'other labels first', '（牵头领导：张三；完成时限：2025年12月；牵头单位：市商务委；配合单位：市财政局）'),
   (37, 'labels apart by spaces', E'（牵头部门：市科技局　配合部门：市财政局、市税务局）\n牵头单位：市大数据局  责任单位：市经济信息委'),
   (38, 'time limit first', '（2024年底前完成，市经济信息委负责）（长期坚持，市商务委负责）'),
-  (39, 'time limit after a space', '（牵头单位：市经济信息委　　完成时限：2024年底）')
+  (39, 'time limit after a space', '（牵头单位：市经济信息委　　完成时限：2024年底）'),
+  (40, '【】 labels on one line', '【牽頭單位】市住房城鄉建委【配合單位】市財政局、市規劃自然資源局；【责任单位】市教委'),
+  (41, 'a verb in brackets after the names', '责任单位：市人力社保局、市教委（按职责分工负责）。（市商务委、市科技局（按职责分工落实））')
 ) AS c(n, convention, txt), respunit_extract(txt)
 GROUP BY n, convention ORDER BY n;
 

@@ -1285,27 +1285,31 @@ ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
 	const unsigned char *base = (const unsigned char *) text;
 	const unsigned char *p = base + s;
 	const unsigned char *end = base + e;
+	uint32_t   *cp = b->cp;
+	size_t	   *off = b->off;
+	int			n = 0;
 
-	b->n = 0;
+	/*
+	 * Locals, not b->n: PostgreSQL builds with -fno-strict-aliasing, so a
+	 * store into b->cp would make the compiler reload b->n every character.
+	 */
 	while (p < end)
 	{
-		uint32_t	cp;
-
-		if (b->n == UB_MAX)
+		if (n == UB_MAX)
 			return false;
-		b->off[b->n] = (size_t) (p - base);
+		off[n] = (size_t) (p - base);
 		/* the common case first: a Han character, three bytes, U+4E00..U+9FFF */
 		if (p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 &&
 			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
 		{
-			cp = pd_t2s_bmp(((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+			cp[n++] = pd_t2s_bmp(((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F));
 			p += 3;
 		}
 		else
-			cp = pd_fold(pd_u8_next(&p, end));
-		b->cp[b->n++] = cp;
+			cp[n++] = pd_fold(pd_u8_next(&p, end));
 	}
-	b->off[b->n] = e;
+	off[n] = e;
+	b->n = n;
 	return true;
 }
 
@@ -1391,20 +1395,28 @@ skip_spaces(const ubuf *b, int i, int n)
 	return i;
 }
 
-/* a label and its colon at b[i]: returns the position after the colon, or -1 */
+/*
+ * A label and its colon at b[i] — or a label in lenticular brackets,
+ * 【牵头单位】, also when the 【 was just passed as a segment's end:
+ * returns the position after the colon or the 】, or -1.
+ */
 static int
 match_label(const ubuf *b, int i, int n, const label **lab)
 {
 	int			len,
 				k;
+	bool		lenticular;
 
 	i = skip_spaces(b, i, n);
 	while (i < n && (b->cp[i] == '*' || b->cp[i] == '#'))
 		i++;					/* **责任单位**： */
+	lenticular = (i < n && b->cp[i] == 0x3010) || (i > 0 && b->cp[i - 1] == 0x3010);
+	if (i < n && b->cp[i] == 0x3010)
+		i++;
 	/* a quick no: labels are at most 6 characters, then their colon */
-	for (k = i; k < n && k < i + 10 && b->cp[k] != ':'; k++)
+	for (k = i; k < n && k < i + 10 && b->cp[k] != ':' && !(lenticular && b->cp[k] == 0x3011); k++)
 		;
-	if (k >= n || b->cp[k] != ':')
+	if (k >= n || k >= i + 10)
 		return -1;
 	len = label_at(b->cp, i, n, lab);
 	if (len == 0)
@@ -1412,7 +1424,7 @@ match_label(const ubuf *b, int i, int n, const label **lab)
 	k = i + len;
 	while (k < n && (pd_is_space(b->cp[k]) || b->cp[k] == '*'))
 		k++;
-	if (k < n && b->cp[k] == ':')
+	if (k < n && (b->cp[k] == ':' || (lenticular && b->cp[k] == 0x3011)))
 		return k + 1;
 	return -1;
 }
@@ -1712,7 +1724,9 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 	while (e > s && a[e - 1] == ')')
 	{
 		int			o = matching_open(a, s, e - 1);
-		pd_unit_role r;
+		int			vhi = e - 1;
+		pd_unit_role r,
+					vr;
 
 		if (o < s)
 			break;
@@ -1720,6 +1734,13 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		if (r != ROLE_PENDING)
 		{
 			mark = r;
+			e = o;
+		}
+		else if ((vr = strip_verb(a, o + 1, &vhi)) != ROLE_PENDING &&
+				 vhi <= o + 1 && vrole == ROLE_PENDING)
+		{
+			/* 责任单位：A、B（按职责分工负责）: a verb for all the names before it */
+			vrole = vr;
 			e = o;
 		}
 		else if (combined)
@@ -2010,6 +2031,14 @@ segment_end(const ubuf *b, int i, int n, int flags)
 			depth--;
 		else if (depth == 0 && (is_segment_sep(cp) || ((flags & G_UNBRACKETED) && cp == '\n')))
 			return i;
+		else if (depth == 0 && cp == 0x3010)
+		{
+			/* 【牵头单位】A【配合单位】B: the next label ends the segment */
+			const label *lab;
+
+			if (match_label(b, i, n, &lab) >= 0)
+				return i;
+		}
 		else if (depth == 0 && (cp == ',' || (pd_is_space(cp) && cp != '\n')))
 		{
 			/*
