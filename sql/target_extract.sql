@@ -24,7 +24,7 @@ INSERT INTO s VALUES
  (15, 'Chinese magnitudes 过千亿', '力争到2027年，全省新能源汽车产业规模过千亿。'),
  (16, 'annual 每年 over following verb clauses', '每年滚动实施500项技术改造项目，引导推动1000家规上企业开展数字化改造，推广应用工业机器人5000台以上。'),
  (17, 'annual stops at a clause with its own indicator', '每年新增授权发明专利8000件以上，两化融合发展指数达到120左右。'),
- (18, 'data and compute units', '算力总规模达到20EFLOPS，存储总量达到15EB，骨干网带宽达到400Gbps。'),
+ (18, 'data and compute units', '算力总规模达到20EFLOPS，智能算力超过5000P，存储总量达到15EB，骨干网带宽达到400Gbps。'),
  (19, 'persons, 名 and 人次', '每年面向2万名企业管理人员开展培训，每年开展职业技能培训30万人次以上。'),
  (20, '实现 100%', '新建住宅全面实现100%装配化交付，政务服务事项网上可办率达到100%。'),
  (21, '不少于 / 不低于 / amounts', '产业发展基金总规模不少于50亿元，每年支持引进高端人才不少于20名。'),

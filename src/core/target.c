@@ -603,6 +603,7 @@ static const pd_unit_row unit_rows[] = {
 	{"PFLOPS", PD_DIM_COMPUTE, 15, 1},
 	{"EFLOPS", PD_DIM_COMPUTE, 18, 1},
 	{"ZFLOPS", PD_DIM_COMPUTE, 21, 1},
+	{"P", PD_DIM_COMPUTE, 15, 1},	/* 算力规模达到5000P: the usual shorthand for PFLOPS */
 };
 
 #define NUNITS ((int) (sizeof(unit_rows) / sizeof(unit_rows[0])))
