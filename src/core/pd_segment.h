@@ -16,6 +16,7 @@
 
 #include "pd_core.h"
 #include "pd_taskcode.h"
+#include "pd_table.h"
 
 typedef struct pd_item
 {
@@ -32,6 +33,8 @@ typedef struct pd_item
 								 * marker's line (pd_item_heading) */
 	size_t		own_end;		/* end of this item's own text */
 	size_t		tree_end;		/* end of its last descendant's text */
+	int			table;			/* a table row: 1-based index into doc->tables;
+								 * 0 for a numbered paragraph */
 } pd_item;
 
 typedef struct pd_part
@@ -62,6 +65,8 @@ typedef struct pd_doc
 	int			nitems;
 	pd_part    *parts;
 	int			nparts;
+	pd_table   *tables;			/* task-division tables, whose rows are items */
+	int			ntables;
 	int			skipped;		/* markers beyond taskcode's limits, kept as text */
 
 	/* owned memory, released by pd_doc_free */

@@ -208,6 +208,12 @@ pd_status	pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len
 /* the module's internal tables agree with its quick filters (for tests) */
 bool		pd_units_selfcheck(void);
 
+/*
+ * Is s[0, len) a unit label as a table's header cell prints it — 牵头单位,
+ * 责任单位（部门）, 配合单位 — and nothing else but a bracketed note?
+ */
+bool		pd_unit_label_cell(const char *s, size_t len);
+
 /* does the list already hold this normalised name? */
 bool		pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len);
 

@@ -52,6 +52,7 @@ enum
 	ST_SECTION,					/* 第一节 */
 	ST_ARTICLE,					/* 第一条 */
 	ST_PART,					/* 第一部分 / 第一篇 */
+	ST_TABLE_ROW,				/* a row of a task-division table (pd_table.h) */
 	ST_AR_MULTI = 30			/* + number of components: 1.1 = 32 */
 };
 
@@ -282,7 +283,8 @@ enum
 	MODE_NORMAL = 0,
 	MODE_BOX,					/* inside 专栏 / 表: only expected markers count */
 	MODE_TOC,					/* inside 目录: skip until the first entry repeats */
-	MODE_ATTACH_LIST			/* 附件：1.… 2.…: a list of attachment titles */
+	MODE_ATTACH_LIST,			/* 附件：1.… 2.…: a list of attachment titles */
+	MODE_TABLE					/* the rows of a task-division table */
 };
 
 #define NSTYLES 64
@@ -308,6 +310,9 @@ typedef struct seg
 	size_t		plain[3][2];	/* the last plain lines, newest first: part
 								 * titles are picked from them lazily */
 	int			skipped;		/* markers beyond the taskcode limits */
+	int			tcap;			/* tables allocated */
+	int			table;			/* MODE_TABLE: 1-based index of the table */
+	int			table_rows;		/* rows read from it so far */
 	bool		failed;
 } seg;
 
@@ -783,6 +788,145 @@ is_box_start(const unsigned char *p, const unsigned char *end)
 	return q != NULL && pd_digit(pd_peek(q, end, &next)) >= 0;
 }
 
+/* a plain line: remember it, it may be the title of the next part */
+static void
+remember_plain(seg *sg, const unsigned char *p, const unsigned char *le)
+{
+	const unsigned char *base = (const unsigned char *) sg->doc->text;
+
+	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
+	sg->plain[0][0] = (size_t) (p - base);
+	sg->plain[0][1] = (size_t) (pd_trim_decoration_end(p, le) - base);
+}
+
+/* ---- task-division tables (pd_table.h) ---------------------------------- */
+
+/* two spaces in a row, ASCII or U+3000 (glibc's memmem is slow for such needles) */
+static bool
+has_space_run(const unsigned char *p, const unsigned char *end)
+{
+	for (const unsigned char *q = p; (q = memchr(q, ' ', (size_t) (end - q))) != NULL && q + 1 < end; q++)
+		if (q[1] == ' ')
+			return true;
+	for (const unsigned char *q = p; (q = memchr(q, 0xE3, (size_t) (end - q))) != NULL && end - q >= 4; q++)
+		if (q[1] == 0x80 && q[2] == 0x80 && (q[3] == ' ' || (end - q >= 6 && q[3] == 0xE3 && q[4] == 0x80 && q[5] == 0x80)))
+			return true;
+	return false;
+}
+
+/*
+ * A header row starts a table when the line could hold cells at all: a tab,
+ * a |, a space or U+3000 somewhere, and it is short.  Returns true when it
+ * did (the line is then read).
+ */
+static bool
+table_start(seg *sg, const unsigned char *p, const unsigned char *le)
+{
+	pd_doc	   *doc = sg->doc;
+	const char *text = doc->text;
+	size_t		ls = (size_t) (p - (const unsigned char *) text);
+	size_t		n = (size_t) (le - p);
+	pd_table	t;
+
+	if (n > 400 || (memchr(p, '\t', n) == NULL && memchr(p, '|', n) == NULL && !has_space_run(p, le)))
+		return false;
+	if (!pd_table_header(text, ls, (size_t) (le - (const unsigned char *) text), &t))
+		return false;
+	if (!grow(sg, (void **) &doc->tables, &sg->tcap, sizeof(pd_table), doc->ntables + 1))
+		return true;			/* sg->failed is set */
+	doc->tables[doc->ntables++] = t;
+	sg->table = doc->ntables;
+	sg->table_rows = 0;
+	sg->mode = MODE_TABLE;
+	return true;
+}
+
+/* a cell with nothing to name a task: empty, or the |---|:--| rule of markdown */
+static bool
+rule_cell(const unsigned char *p, const unsigned char *e)
+{
+	for (; p < e; p++)
+		if (*p != '-' && *p != ':' && *p != ' ' && *p != '=')
+			return false;
+	return true;
+}
+
+/*
+ * A line inside a table: a row becomes an item of the table's part.
+ * Returns false when the table has ended and the line is to be read as
+ * ordinary text.
+ */
+static bool
+table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
+{
+	pd_doc	   *doc = sg->doc;
+	const char *text = doc->text;
+	const unsigned char *base = (const unsigned char *) text;
+	const pd_table *t = &doc->tables[sg->table - 1];
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n = pd_split_cells(text, (size_t) (p - base), (size_t) (le - base), t->sep,
+								   cells, PD_TABLE_MAX_COLS);
+	long		num;
+	marker		m;
+	int			depth;
+	pd_item    *it;
+
+	if (n < 2)
+	{
+		/*
+		 * A short line without a sentence end is a category row or a cell
+		 * that wrapped: the table goes on.  Running text ends it; what
+		 * follows is no child of the last row, so only a fresh 1 starts
+		 * numbering again (a new part).
+		 */
+		const unsigned char *q = pd_skip_decoration(p, le);
+		const unsigned char *next;
+
+		if (pd_fold(pd_peek(q, le, &next)) == 0x9644 /* 附 */ && attachment_header(q, le) != 0)
+		{
+			sg->mode = MODE_NORMAL;	/* the next attached text */
+			return false;
+		}
+		if (le - q <= 120 && !pd_has_sentence_end(q, le))
+		{
+			remember_plain(sg, q, le);	/* it may title the next table */
+			return true;
+		}
+		sg->mode = MODE_NORMAL;
+		sg->part_pending = true;
+		return false;
+	}
+	if (t->number_col >= 0)
+	{
+		num = (n > t->number_col)
+			? pd_table_row_number(text, cells[t->number_col][0], cells[t->number_col][1]) : -1;
+		if (num < 0)
+			return true;		/* a category row: 一、优化营商环境 | | | */
+	}
+	else
+		num = sg->table_rows + 1;
+	if (n <= t->task_col || rule_cell(base + cells[t->task_col][0], base + cells[t->task_col][1]))
+		return true;
+
+	memset(&m, 0, sizeof(m));
+	m.style = ST_TABLE_ROW;
+	m.ncomp = 1;
+	m.num[0] = num;
+	m.len = t->number_col >= 0 ? cells[t->number_col][1] - cells[t->number_col][0] : 0;
+	/* the first row opens the table's own part, unless the table is all there is */
+	depth = (sg->table_rows == 0 && (doc->nitems > 0 || sg->part_pending)) ? -1 : 1;
+	sg->part_pending = false;
+	if (!add_item(sg, &m, depth, base + cells[t->number_col >= 0 ? t->number_col : 0][0], le, line) ||
+		doc->nitems == 0 || doc->items[doc->nitems - 1].line != line)
+		return true;			/* out of memory (sg->failed), or beyond the limits */
+	it = &doc->items[doc->nitems - 1];
+	it->table = sg->table;
+	it->head_start = cells[t->task_col][0];
+	it->head_end = cells[t->task_col][1];
+	sg->table_rows++;
+	return true;
+}
+
 static void
 segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line)
 {
@@ -805,6 +949,15 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 
 		c0 = pd_fold(pd_peek(p, le, &next));
 	}
+
+	/* task-division tables: a header starts one, rows are its items */
+	if (sg->mode == MODE_TABLE)
+	{
+		if (table_start(sg, p, le) || table_line(sg, ls, le, line))
+			return;
+	}
+	else if ((sg->mode == MODE_NORMAL || sg->mode == MODE_BOX) && table_start(sg, p, le))
+		return;
 
 	/* tables of contents: skip until the first entry comes round again */
 	if (sg->mode == MODE_TOC)
@@ -892,10 +1045,7 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 		}
 	}
 
-	/* a plain line: remember it, it may be the title of the next part */
-	memmove(sg->plain[1], sg->plain[0], 2 * sizeof(sg->plain[0]));
-	sg->plain[0][0] = (size_t) (p - base);
-	sg->plain[0][1] = (size_t) (pd_trim_decoration_end(p, le) - base);
+	remember_plain(sg, p, le);
 	if (sg->mode == MODE_NORMAL && sg->doc->nitems > 0)
 		mid_line_markers(sg, p, le, line);
 }
@@ -1029,10 +1179,13 @@ pd_doc_free(pd_doc *doc)
 			doc->mem->release(doc->mem->ctx, doc->items);
 		if (doc->parts)
 			doc->mem->release(doc->mem->ctx, doc->parts);
+		if (doc->tables)
+			doc->mem->release(doc->mem->ctx, doc->tables);
 	}
 	doc->items = NULL;
 	doc->parts = NULL;
-	doc->nitems = doc->nparts = 0;
+	doc->tables = NULL;
+	doc->nitems = doc->nparts = doc->ntables = 0;
 }
 
 size_t

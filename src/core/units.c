@@ -1270,24 +1270,44 @@ pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len)
  * bracket and list parsing
  * ------------------------------------------------------------------------ */
 
-/* a bracket's content as folded code points with their byte offsets */
+/*
+ * A bracket's content as folded code points with their byte offsets, kept
+ * relative to the content's start in 16 bits (a group is at most
+ * PD_UNIT_GROUP_MAX_BYTES): half the stores of absolute offsets.
+ */
 #define UB_MAX PD_UNIT_GROUP_MAX_BYTES
 typedef struct ubuf
 {
 	uint32_t	cp[UB_MAX + 1];
-	size_t		off[UB_MAX + 1];	/* off[n] = end of the content */
+	uint16_t	off[UB_MAX + 1];	/* off[n] = end of the content */
+	size_t		base;			/* byte offset of the content in the text */
 	int			n;
 } ubuf;
 
-static bool
-ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
+/* text byte offset of code point i */
+static inline size_t
+ubuf_offset(const ubuf *b, int i)
 {
-	const unsigned char *base = (const unsigned char *) text;
-	const unsigned char *p = base + s;
-	const unsigned char *end = base + e;
+	return b->base + b->off[i];
+}
+
+/*
+ * Append text[s, e) to b, decoded and folded, with offsets relative to
+ * b->base.  False when it does not fit.
+ */
+static bool
+ubuf_append(ubuf *b, const char *text, size_t s, size_t e)
+{
+	const unsigned char *base = (const unsigned char *) text + b->base;
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
 	uint32_t   *cp = b->cp;
-	size_t	   *off = b->off;
-	int			n = 0;
+	uint16_t   *off = b->off;
+	int			n = b->n;
+
+	/* every character takes a byte at least: no bound to test in the loop */
+	if (e - s > (size_t) (UB_MAX - n) || e - b->base > UB_MAX)
+		return false;
 
 	/*
 	 * Locals, not b->n: PostgreSQL builds with -fno-strict-aliasing, so a
@@ -1295,21 +1315,44 @@ ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
 	 */
 	while (p < end)
 	{
-		if (n == UB_MAX)
-			return false;
-		off[n] = (size_t) (p - base);
+		off[n] = (uint16_t) (p - base);
 		/* the common case first: a Han character, three bytes, U+4E00..U+9FFF */
-		if (p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 &&
-			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		if ((unsigned) (p[0] - 0xE4) <= 0xE9 - 0xE4 && end - p >= 3 &&
+			((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40)
 		{
 			cp[n++] = pd_t2s_bmp(((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F));
 			p += 3;
 		}
 		else
-			cp[n++] = pd_fold(pd_u8_next(&p, end));
+		{
+			const unsigned char *q = p;	/* p itself stays in a register */
+
+			cp[n++] = pd_fold(pd_u8_next(&q, end));
+			p = q;
+		}
 	}
-	off[n] = e;
+	off[n] = (uint16_t) (e - b->base);
 	b->n = n;
+	return true;
+}
+
+static bool
+ubuf_fill(ubuf *b, const char *text, size_t s, size_t e)
+{
+	b->base = s;
+	b->n = 0;
+	return ubuf_append(b, text, s, e);
+}
+
+/* a character that is not in the text (a table's label, its colon) at text offset at */
+static bool
+ubuf_put(ubuf *b, uint32_t c, size_t at)
+{
+	if (b->n >= UB_MAX || at < b->base || at - b->base > UB_MAX)
+		return false;
+	b->off[b->n] = (uint16_t) (at - b->base);
+	b->cp[b->n++] = c;
+	b->off[b->n] = (uint16_t) (at - b->base);
 	return true;
 }
 
@@ -1385,6 +1428,35 @@ label_before(const uint32_t *a, int lo, int n, const label **lab)
 		}
 	}
 	return best;
+}
+
+bool
+pd_unit_label_cell(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	uint32_t	c[32];
+	int			n = 0,
+				i = 0,
+				k;
+	const label *lab;
+
+	while (p < end)
+	{
+		if (n == 32)
+			return false;
+		c[n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	while (i < n && (pd_is_space(c[i]) || c[i] == '*'))
+		i++;
+	k = label_at(c, i, n, &lab);
+	if (k == 0)
+		return false;
+	k += i;
+	while (k < n && (pd_is_space(c[k]) || c[k] == '*'))
+		k++;
+	/* 责任单位（部门）, 牵头单位(第一个为牵头): a note in brackets may follow */
+	return k == n || c[k] == '(';
 }
 
 static int
@@ -1651,7 +1723,7 @@ trim_range(const ubuf *b, int *s, int *e)
 static bool
 add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_unit_role role)
 {
-	if (pd_unit_list_add(P->list, norm, len, role, P->b.off[s], P->b.off[e], P->err) != PD_OK)
+	if (pd_unit_list_add(P->list, norm, len, role, ubuf_offset(&P->b, s), ubuf_offset(&P->b, e), P->err) != PD_OK)
 	{
 		P->status = PD_ENOMEM;
 		return false;
@@ -2514,31 +2586,40 @@ finish_span(uparse *P, int first)
 	return PD_OK;
 }
 
-pd_status
-pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts *opts,
-				 pd_unit_list *list, pd_error *err)
+/* the parser state for a span of text, from the list's scratch memory */
+static uparse *
+units_begin(const char *text, const pd_units_opts *opts, pd_unit_list *list, pd_error *err)
 {
 	static const pd_units_opts defaults = {0};
-	const unsigned char *t = (const unsigned char *) text;
-	open_entry	stack[PD_UNIT_NEST];
-	int			depth = 0;
-	int			first = list->n;
-	size_t		p = start;
 	uparse	   *P;
-	pd_status	st;
 
-	/* the decode buffer is ~50 kB: from pd_mem once per list, not the stack */
+	/* the decode buffer is ~20 kB: from pd_mem once per list, not the stack */
 	if (list->scratch == NULL)
 		list->scratch = list->mem->alloc(list->mem->ctx, sizeof(uparse));
 	P = list->scratch;
 	if (P == NULL)
-		return pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit parser.");
+	{
+		pd_fail(err, PD_ENOMEM, 0, "Out of memory for the unit parser.");
+		return NULL;
+	}
 	P->text = text;
 	P->opts = opts ? opts : &defaults;
 	P->list = list;
 	P->err = err;
 	P->status = PD_OK;
 	list->groups = 0;
+	return P;
+}
+
+/* the brackets and labelled lists of text[start, end) */
+static void
+units_scan(uparse *P, size_t start, size_t end)
+{
+	const char *text = P->text;
+	const unsigned char *t = (const unsigned char *) text;
+	open_entry	stack[PD_UNIT_NEST];
+	int			depth = 0;
+	size_t		p = start;
 
 	while (p < end && P->status == PD_OK)
 	{
@@ -2547,7 +2628,7 @@ pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts
 
 		if (p > start && P->opts->interrupt && P->opts->interrupt(P->opts->interrupt_ctx))
 		{
-			P->status = pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+			P->status = pd_fail(P->err, PD_ECANCEL, 0, "Canceled.");
 			break;
 		}
 		for (int k = 0; k < EV_STREAMS; k++)
@@ -2638,11 +2719,21 @@ pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts
 
 		eval_bracket(P, o.open, o.content, le, le, G_LABEL_ONLY);
 	}
+}
 
-	st = P->status;
-	if (st == PD_OK)
-		st = finish_span(P, first);
-	return st;
+pd_status
+pd_units_extract(const char *text, size_t start, size_t end, const pd_units_opts *opts,
+				 pd_unit_list *list, pd_error *err)
+{
+	int			first = list->n;
+	uparse	   *P = units_begin(text, opts, list, err);
+
+	if (P == NULL)
+		return PD_ENOMEM;
+	units_scan(P, start, end);
+	if (P->status == PD_OK)
+		P->status = finish_span(P, first);
+	return P->status;
 }
 
 /* ------------------------------------------------------------------------
@@ -2970,6 +3061,65 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
  * units of a segmented document's items
  * ------------------------------------------------------------------------ */
 
+/*
+ * The unit cells of a table row (pd_table.h), read as one labelled list:
+ * each cell under its header's label, as if the row said 牵头单位：A；配合单位：B、C.
+ * The labels and colons put in are not text; they take the offset of the
+ * cell they label, and no unit spans them.  A row whose cells wrap goes on
+ * in lines whose number cell is empty (tab- or |-separated tables keep
+ * empty cells, so their columns still line up): those cells are read too.
+ */
+static void
+table_row_units(uparse *P, const pd_doc *doc, const pd_item *it)
+{
+	const pd_table *t = &doc->tables[it->table - 1];
+	const char *text = doc->text;
+	ubuf	   *b = &P->b;
+	bool		any = false;
+
+	b->base = it->marker_start;
+	b->n = 0;
+	for (size_t rs = it->marker_start; rs < it->own_end;)
+	{
+		const char *nl = memchr(text + rs, '\n', it->own_end - rs);
+		size_t		re = nl ? (size_t) (nl - text) : it->own_end;
+		size_t		cells[PD_TABLE_MAX_COLS][2];
+		int			ncells = pd_split_cells(text, rs, re, t->sep, cells, PD_TABLE_MAX_COLS);
+
+		if (rs > it->marker_start &&
+			(t->sep == PD_SEP_SPACES || ncells < 2 || t->number_col < 0 ||
+			 cells[t->number_col][1] > cells[t->number_col][0]))
+			break;				/* not the row's own continuation */
+		for (int c = 0; c < ncells && c < t->ncols; c++)
+		{
+			uint32_t	head[64];
+			int			hn,
+						hs = 0;
+			const label *lab;
+
+			if (!t->unit_col[c] || cells[c][1] <= cells[c][0])
+				continue;
+			/* the header's label, folded: 牽頭單位 and 牵头单位 are one label */
+			hn = decode_folded(text, t->col_start[c], t->col_end[c], head, NULL, 64);
+			while (hs < hn && (pd_is_space(head[hs]) || head[hs] == '*'))
+				hs++;
+			if (label_at(head, hs, hn, &lab) == 0)
+				continue;
+			for (int k = 0; k < lab->k.n; k++)
+				if (!ubuf_put(b, lab->k.c[k], cells[c][0]))
+					return;
+			if (!ubuf_put(b, ':', cells[c][0]) ||
+				!ubuf_append(b, text, cells[c][0], cells[c][1]) ||
+				!ubuf_put(b, ';', cells[c][1]))
+				return;
+			any = true;
+		}
+		rs = re + 1;
+	}
+	if (any)
+		(void) parse_group(P, NULL, 0, it->marker_start, it->own_end);
+}
+
 pd_status
 pd_item_units(const pd_doc *doc, int item, const pd_unit_rules *rules,
 			  pd_interrupt_fn interrupt, void *interrupt_ctx,
@@ -2977,10 +3127,20 @@ pd_item_units(const pd_doc *doc, int item, const pd_unit_rules *rules,
 {
 	const pd_item *it = &doc->items[item];
 	pd_units_opts opts = {rules, true, interrupt, interrupt_ctx};
+	uparse	   *P;
 	pd_status	st;
 
 	pd_unit_list_reset(list);
-	st = pd_units_extract(doc->text, it->marker_start, it->own_end, &opts, list, err);
+	P = units_begin(doc->text, &opts, list, err);
+	if (P == NULL)
+		return PD_ENOMEM;
+	if (it->table > 0)
+		table_row_units(P, doc, it);
+	if (P->status == PD_OK)
+		units_scan(P, it->marker_start, it->own_end);
+	if (P->status == PD_OK)
+		P->status = finish_span(P, 0);
+	st = P->status;
 	if (st != PD_OK)
 		return st;
 	if (rules && rules->has_implicit &&

@@ -1,0 +1,73 @@
+/*
+ * pd_table.h — task-division tables printed as text.  Backend-free.
+ *
+ * Many 实施方案 put who does what in a table, usually an attachment
+ * (重点任务分工表): a header row such as
+ *
+ *     序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限
+ *
+ * then one row per task.  Exported to text, the cells of a row stand on one
+ * line separated by tabs (Word), by | (markdown) or by runs of two or more
+ * spaces (pdftotext -layout).  The segmenter turns every row into an item
+ * of its own part, numbered by its 序号 cell (or by its position when the
+ * table has none); the units module reads the unit columns of a row under
+ * the labels of their header cells.
+ */
+#ifndef PD_TABLE_H
+#define PD_TABLE_H
+
+#include "pd_core.h"
+
+/* how the cells of a row are separated */
+typedef enum pd_cell_sep
+{
+	PD_SEP_NONE = 0,			/* one cell: not a row */
+	PD_SEP_TAB,					/* \t */
+	PD_SEP_PIPE,				/* | cell | cell | */
+	PD_SEP_SPACES				/* two or more spaces (ASCII or U+3000) */
+} pd_cell_sep;
+
+#define PD_TABLE_MAX_COLS 16
+
+typedef struct pd_table
+{
+	pd_cell_sep sep;
+	int			ncols;
+	int			number_col;		/* the 序号 column, or -1 */
+	int			task_col;		/* the column that names the task */
+	size_t		col_start[PD_TABLE_MAX_COLS];	/* header cells as printed */
+	size_t		col_end[PD_TABLE_MAX_COLS];
+	bool		unit_col[PD_TABLE_MAX_COLS];	/* header cell is a unit label */
+} pd_table;
+
+/*
+ * The separator a line's cells use, judged from the line text[ls, le):
+ * a tab wins, then |, then a run of two spaces; PD_SEP_NONE otherwise.
+ */
+pd_cell_sep pd_cell_separator(const char *text, size_t ls, size_t le);
+
+/*
+ * Split text[ls, le) into cells by sep, each trimmed of spaces: (start, end)
+ * byte offsets in cells[i][0..1].  Returns the number of cells (at most
+ * max; the last one then runs to the end of the line).  Empty cells count:
+ * column positions matter.
+ */
+int			pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
+						   size_t cells[][2], int max);
+
+/*
+ * Is text[ls, le) the header row of a task-division table?  It must have at
+ * least three cells, one of them a unit label (牵头单位, 责任单位, 配合单位 …,
+ * as pd_unit_label_cell() knows them), and either a 序号 column or a column
+ * that names tasks (任务, 事项, 措施, 内容, 工作 …).  Fills *t.
+ */
+bool		pd_table_header(const char *text, size_t ls, size_t le, pd_table *t);
+
+/*
+ * The number in a row's 序号 cell: Arabic (ASCII or full-width) or Chinese
+ * digits, optionally with a trailing . 、 or ．or in brackets (（三）), and
+ * nothing else; -1 if the cell is not a number.
+ */
+long		pd_table_row_number(const char *text, size_t cs, size_t ce);
+
+#endif
