@@ -35,7 +35,8 @@ INSERT INTO s VALUES
  (26, 'Traditional script, full-width digits', '到２０２７年，全市常住人口城鎮化率達到７８％，城鎮新增就業人數每年穩定在５０萬人。'),
  (27, 'brackets inside indicator names', '每千人口执业（助理）医师数达到3.5人，丘陵山区县（市、区）农作物耕种收综合机械化率达到55%。'),
  (28, '分别 with declines, no shared head noun', '单位地区生产总值能源消耗和二氧化碳排放分别下降13.5%、18%。'),
- (29, 'suffix before the counted noun', '实施100个以上重点项目，粮食综合生产能力稳定在1200万吨以上。');
+ (29, 'suffix before the counted noun', '实施100个以上重点项目，粮食综合生产能力稳定在1200万吨以上。'),
+ (30, 'a change verb split by its object', '压缩企业开办时间至1个工作日以内，提高农村自来水普及率到90%。');
 
 -- what is not a target
 INSERT INTO s VALUES
