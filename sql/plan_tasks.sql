@@ -47,6 +47,9 @@ SELECT code, depth, heading FROM plan_tasks(:'four');
 SELECT * FROM plan_parts(:'attach');
 SELECT part, code, heading FROM plan_tasks(:'attach');
 SELECT * FROM plan_info(:'attach');
+-- a box whose 1. list is a style not yet in use is still its content; the
+-- next chapter ends the box
+SELECT code, heading FROM plan_tasks(E'第一章 总体要求\n第一节 发展目标\n到2025年，基站达到8万个。\n专栏1 主要指标\n1.核心产业增加值占比（%）：10\n2.5G基站数量（万个）：8\n第二章 主要任务\n一、加快网络建设\n1.推进城乡覆盖。\n');
 
 -- 第X章/第X节 with a table of contents, markdown emphasis, CRLF, page junk,
 -- ㈠, ①, full-width １．, two items on one line, a skipped level

@@ -452,6 +452,14 @@ place(seg *sg, const marker *m, bool strict)
 	/* a new style: a child of the current item, or the first item */
 	if (sg->depth == 0)
 		return (n == 1) ? 1 : 0;
+
+	/*
+	 * Inside a 专栏 box a list numbered 1. ① (1) of its own is the box's
+	 * content, not a level of tasks; 一、 （一） 第X章 still end the box.
+	 */
+	if (sg->mode == MODE_BOX && strict && m->style != ST_CN_DUN && m->style != ST_CN_PAREN &&
+		style_rank(m->style) == 10)
+		return 0;
 	if (strict && n != 1 && n != expected_next(sg, m->style))
 		return 0;
 	if (!strict && n != 1 && n <= sg->last_num[style_slot(m->style)])
