@@ -908,8 +908,8 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	{
 		num = (n > t->number_col)
 			? pd_table_row_number(text, cells[t->number_col][0], cells[t->number_col][1]) : -1;
-		if (num < 0)
-			return true;		/* a category row: 一、优化营商环境 | | | */
+		if (num < 1)
+			return true;		/* a category row: 一、优化营商环境 | | |; or 0 */
 	}
 	else
 		num = sg->table_rows + 1;
@@ -920,7 +920,21 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	m.style = ST_TABLE_ROW;
 	m.ncomp = 1;
 	m.num[0] = num;
-	m.len = t->number_col >= 0 ? cells[t->number_col][1] - cells[t->number_col][0] : 0;
+	/*
+	 * The marker is the 序号 cell; a table without one has no number to
+	 * print, and its rows are marked by their first cell that says
+	 * something (the task cell at the latest).
+	 */
+	if (t->number_col >= 0)
+		m.len = cells[t->number_col][1] - cells[t->number_col][0];
+	else
+	{
+		int			k = 0;
+
+		while (k < t->task_col && cells[k][1] == cells[k][0])
+			k++;
+		m.len = cells[k][1] - cells[0][0];
+	}
 	/* the first row opens the table's own part, unless the table is all there is */
 	depth = (sg->table_rows == 0 && (doc->nitems > 0 || sg->part_pending)) ? -1 : 1;
 	sg->part_pending = false;

@@ -134,6 +134,7 @@ main(void)
 	CHECK_INT(row_number(""), -1);
 	CHECK_INT(row_number("()"), -1);
 	CHECK_INT(row_number("1234567"), -1);
+	CHECK_INT(row_number("0"), 0);	/* a number, but no row's: the segmenter passes it over */
 
 	/* a document: the body, then a table in an attachment of its own */
 	{
@@ -185,8 +186,30 @@ main(void)
 			"建设数据平台    省大数据中心    省公安厅\n"
 			"推进电子证照    省公安厅    省政务服务数据管理局、省市场监管局\n";
 
+		pd_doc		d;
+		pd_error	err;
+
 		CHECK_STR(units_of(doc, 1),
 				  "1:省大数据中心:lead 1:省公安厅:co 2:省公安厅:lead 2:省政务服务数据管理局:co 2:省市场监管局:co");
+		/* with no number to print, the first cell marks the row */
+		CHECK(pd_segment(doc, strlen(doc), NULL, &d, &err) == PD_OK);
+		CHECK_INT(d.nitems, 2);
+		for (int i = 0; i < d.nitems; i++)
+			CHECK(d.items[i].marker_start < d.items[i].marker_end &&
+				  d.items[i].marker_end <= d.items[i].own_end);
+		pd_doc_free(&d);
+	}
+
+	/* a row numbered 0 is no task (task numbers start at 1) */
+	{
+		const char *doc = "序号\t任务\t牵头单位\n0\t甲\t市财政局\n1\t乙\t市教委\n";
+		pd_doc		d;
+		pd_error	err;
+
+		CHECK(pd_segment(doc, strlen(doc), NULL, &d, &err) == PD_OK);
+		CHECK_INT(d.nitems, 1);
+		CHECK(d.nitems == 1 && pd_tc_valid(d.items[0].code));
+		pd_doc_free(&d);
 	}
 
 	/* Traditional headers and cells give the same units */
