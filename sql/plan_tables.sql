@@ -14,7 +14,8 @@ SELECT part, code, heading FROM plan_tasks(:'simp') WHERE part > 1 ORDER BY ord;
 
 -- unit cells under their header labels: 牵头单位 lead, 配合单位 co; the
 -- wrapped row 4 goes on in a line with an empty 序号 cell (市税务局); the
--- 责任单位 header of 附件2 states the first-listed rule
+-- 责任单位 header of 附件2 states the first-listed rule; 附件3 was copied
+-- from a web page, one cell per line
 SELECT part, code, string_agg(unit || ':' || role, ' ' ORDER BY bracket, ordinal) AS units
 FROM plan_units(:'simp') GROUP BY part, ord, code ORDER BY part, ord;
 
@@ -47,5 +48,11 @@ SELECT (SELECT count(*) FROM g) AS gold, (SELECT count(*) FROM o) AS ours,
 SELECT count(*) AS tasks FROM plan_tasks(E'牵头单位：市发展改革委  配合单位：市财政局  完成时限：2024年\n1  推进改革  市财政局\n');
 SELECT count(*) AS tasks FROM plan_tasks(E'市发展改革委\t市财政局\t市教委\n1\t推进改革\t市财政局\n');
 SELECT count(*) AS tasks FROM plan_tasks(E'序号\t重点任务\t牵头单位\n');
+SELECT count(*) AS tasks FROM plan_tasks(E'序号\n重点任务\n牵头单位\n说明：以上为表头。\n');
+-- one cell per line: a row with a cell missing keeps its task but its
+-- columns cannot be told apart, so its cells name no units
+SELECT code, heading, (SELECT count(*) FROM plan_units(d) u WHERE u.ord = t.ord) AS units
+FROM (VALUES (E'序号\n任务\n牵头单位\n配合单位\n1\n推进改革\n市财政局\n市教委\n2\n加强督查\n市政府督查办\n3\n完善制度\n市司法局\n市教委\n')) v(d),
+     plan_tasks(d) t ORDER BY ord;
 -- running text after a table ends it: what follows is not a row's child
 SELECT part, code, heading FROM plan_tasks(E'序号\t任务\t牵头单位\n1\t推进改革\t市财政局\n各单位要抓好落实，按期完成任务。\n二、其他要求\n1.加强督查\n') ORDER BY ord;

@@ -8,7 +8,8 @@
  *
  * then one row per task.  Exported to text, the cells of a row stand on one
  * line separated by tabs (Word), by | (markdown) or by runs of two or more
- * spaces (pdftotext -layout).  The segmenter turns every row into an item
+ * spaces (pdftotext -layout); copied from a web page, each cell stands on
+ * a line of its own.  The segmenter turns every row into an item
  * of its own part, numbered by its 序号 cell (or by its position when the
  * table has none); the units module reads the unit columns of a row under
  * the labels of their header cells.
@@ -24,7 +25,9 @@ typedef enum pd_cell_sep
 	PD_SEP_NONE = 0,			/* one cell: not a row */
 	PD_SEP_TAB,					/* \t */
 	PD_SEP_PIPE,				/* | cell | cell | */
-	PD_SEP_SPACES				/* two or more spaces (ASCII or U+3000) */
+	PD_SEP_SPACES,				/* two or more spaces (ASCII or U+3000) */
+	PD_SEP_LINES				/* one cell per line (an HTML table copied as
+								 * text); blank lines are no cells */
 } pd_cell_sep;
 
 #define PD_TABLE_MAX_COLS 16
@@ -62,6 +65,14 @@ int			pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
  * that names tasks (任务, 事项, 措施, 内容, 工作 …).  Fills *t.
  */
 bool		pd_table_header(const char *text, size_t ls, size_t le, pd_table *t);
+
+/*
+ * Is the line at text[ls] the first of a header printed one cell per line —
+ * 序号, then the other column names on lines of their own, then a row
+ * numbered 1?  The same tests as pd_table_header(); fills *t (sep
+ * PD_SEP_LINES, col_start/col_end the header lines).
+ */
+bool		pd_table_header_lines(const char *text, size_t ls, size_t len, pd_table *t);
 
 /*
  * The number in a row's 序号 cell: Arabic (ASCII or full-width) or Chinese

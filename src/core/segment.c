@@ -313,6 +313,7 @@ typedef struct seg
 	int			tcap;			/* tables allocated */
 	int			table;			/* MODE_TABLE: 1-based index of the table */
 	int			table_rows;		/* rows read from it so far */
+	int			table_lines;	/* one cell per line: lines since the last row */
 	bool		failed;
 } seg;
 
@@ -836,15 +837,22 @@ table_start(seg *sg, const unsigned char *p, const unsigned char *le)
 	size_t		n = (size_t) (le - p);
 	pd_table	t;
 
-	if (n > 400 || (memchr(p, '\t', n) == NULL && memchr(p, '|', n) == NULL && !has_space_run(p, le)))
+	if (n <= 12)
+	{
+		/* 序号 alone on its line: a header printed one cell per line? */
+		if (!pd_table_header_lines(text, ls, doc->len, &t))
+			return false;
+	}
+	else if (n > 400 || (memchr(p, '\t', n) == NULL && memchr(p, '|', n) == NULL && !has_space_run(p, le)))
 		return false;
-	if (!pd_table_header(text, ls, (size_t) (le - (const unsigned char *) text), &t))
+	else if (!pd_table_header(text, ls, (size_t) (le - (const unsigned char *) text), &t))
 		return false;
 	if (!grow(sg, (void **) &doc->tables, &sg->tcap, sizeof(pd_table), doc->ntables + 1))
 		return true;			/* sg->failed is set */
 	doc->tables[doc->ntables++] = t;
 	sg->table = doc->ntables;
 	sg->table_rows = 0;
+	sg->table_lines = 0;
 	sg->mode = MODE_TABLE;
 	return true;
 }
@@ -864,6 +872,48 @@ rule_cell(const unsigned char *p, const unsigned char *e)
  * Returns false when the table has ended and the line is to be read as
  * ordinary text.
  */
+static bool add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
+					size_t hs, size_t he, const unsigned char *le, int line);
+
+/*
+ * A line of a table printed one cell per line: the next number in order
+ * starts a row, whose task is the cell task_col lines further on; any other
+ * line is a cell.  A run of lines longer than two rows' worth with no row
+ * number ends the table.
+ */
+static bool
+table_line_vertical(seg *sg, const unsigned char *p, const unsigned char *le, int line)
+{
+	pd_doc	   *doc = sg->doc;
+	const char *text = doc->text;
+	const unsigned char *base = (const unsigned char *) text;
+	const pd_table *t = &doc->tables[sg->table - 1];
+	size_t		s0 = (size_t) (pd_skip_decoration(p, le) - base),
+				e0 = (size_t) (pd_trim_decoration_end(base + s0, le) - base);
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n;
+
+	if (pd_table_row_number(text, s0, e0) != sg->table_rows + 1)
+	{
+		if (sg->table_rows > 0 && ++sg->table_lines > 2 * t->ncols + 2)
+		{
+			sg->mode = MODE_NORMAL;
+			sg->part_pending = true;
+			return false;
+		}
+		return true;			/* a cell, or the header */
+	}
+	sg->table_lines = 0;
+	/* the task cell: task_col cells further on, unless the next row comes first */
+	n = pd_split_cells(text, s0, doc->len, PD_SEP_LINES, cells, t->task_col + 1);
+	if (n <= t->task_col || pd_table_row_number(text, cells[t->task_col][0], cells[t->task_col][1]) > 0)
+		return true;
+	for (int k = 1; k <= t->task_col; k++)
+		if (pd_table_row_number(text, cells[k][0], cells[k][1]) == sg->table_rows + 2)
+			return true;
+	return add_row(sg, t, sg->table_rows + 1, s0, e0, cells[t->task_col][0], cells[t->task_col][1], le, line);
+}
+
 static bool
 table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 {
@@ -875,10 +925,10 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	int			n = pd_split_cells(text, (size_t) (p - base), (size_t) (le - base), t->sep,
 								   cells, PD_TABLE_MAX_COLS);
 	long		num;
-	marker		m;
-	int			depth;
-	pd_item    *it;
+	int			k = 0;
 
+	if (t->sep == PD_SEP_LINES)
+		return table_line_vertical(sg, p, le, line);
 	if (n < 2)
 	{
 		/*
@@ -916,35 +966,48 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	if (n <= t->task_col || rule_cell(base + cells[t->task_col][0], base + cells[t->task_col][1]))
 		return true;
 
-	memset(&m, 0, sizeof(m));
-	m.style = ST_TABLE_ROW;
-	m.ncomp = 1;
-	m.num[0] = num;
 	/*
 	 * The marker is the 序号 cell; a table without one has no number to
 	 * print, and its rows are marked by their first cell that says
 	 * something (the task cell at the latest).
 	 */
 	if (t->number_col >= 0)
-		m.len = cells[t->number_col][1] - cells[t->number_col][0];
+		k = t->number_col;
 	else
-	{
-		int			k = 0;
-
 		while (k < t->task_col && cells[k][1] == cells[k][0])
 			k++;
-		m.len = cells[k][1] - cells[0][0];
-	}
-	/* the first row opens the table's own part, unless the table is all there is */
+	return add_row(sg, t, num, cells[0][0], cells[k][1], cells[t->task_col][0], cells[t->task_col][1], le, line);
+}
+
+/*
+ * A row of table t numbered num: an item whose marker is text[mstart, mend)
+ * and whose heading is the task cell text[hs, he).  The first row opens the
+ * table's own part, unless the table is all there is.
+ */
+static bool
+add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
+		size_t hs, size_t he, const unsigned char *le, int line)
+{
+	pd_doc	   *doc = sg->doc;
+	const unsigned char *base = (const unsigned char *) doc->text;
+	marker		m;
+	int			depth;
+	pd_item    *it;
+
+	memset(&m, 0, sizeof(m));
+	m.style = ST_TABLE_ROW;
+	m.ncomp = 1;
+	m.num[0] = num;
+	m.len = mend - mstart;
 	depth = (sg->table_rows == 0 && (doc->nitems > 0 || sg->part_pending)) ? -1 : 1;
 	sg->part_pending = false;
-	if (!add_item(sg, &m, depth, base + cells[t->number_col >= 0 ? t->number_col : 0][0], le, line) ||
+	if (!add_item(sg, &m, depth, base + mstart, le, line) ||
 		doc->nitems == 0 || doc->items[doc->nitems - 1].line != line)
 		return true;			/* out of memory (sg->failed), or beyond the limits */
 	it = &doc->items[doc->nitems - 1];
-	it->table = sg->table;
-	it->head_start = cells[t->task_col][0];
-	it->head_end = cells[t->task_col][1];
+	it->table = (int) (t - doc->tables) + 1;
+	it->head_start = hs;
+	it->head_end = he;
 	sg->table_rows++;
 	return true;
 }

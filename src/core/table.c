@@ -78,6 +78,8 @@ trim_cell(const char *text, size_t *s, size_t *e)
 
 	*s = (size_t) (pd_skip_decoration(t + *s, t + *e) - t);
 	*e = (size_t) (pd_trim_decoration_end(t + *s, t + *e) - t);
+	while (*e > *s && t[*e - 1] == '\r')
+		*e = (size_t) (pd_trim_decoration_end(t + *s, t + *e - 1) - t);
 }
 
 int
@@ -92,6 +94,28 @@ pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 
 	if (max <= 0)
 		return 0;
+	if (sep == PD_SEP_LINES)
+	{
+		/* one cell per line, blank lines skipped */
+		while (p < end && n < max)
+		{
+			const unsigned char *nl = memchr(p, '\n', (size_t) (end - p));
+			const unsigned char *e = nl ? nl : end;
+			size_t		s0 = (size_t) (p - t),
+						e0 = (size_t) (e - t);
+
+			trim_cell(text, &s0, &e0);
+			if (e0 > s0)
+			{
+				cells[n][0] = s0;
+				cells[n][1] = e0;
+				n++;
+			}
+			p = nl ? nl + 1 : end;
+		}
+		return n;
+	}
+
 	/*
 	 * Indentation goes, but a tab at the start is a separator: an empty
 	 * first cell (a row that wrapped) keeps the columns in line.
@@ -138,6 +162,9 @@ pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 	return n + 1;
 }
 
+/* the header of a 序号 column */
+static const char *const number_words[] = {"序号", "编号", "序", "No.", "NO.", "No", "NO", NULL};
+
 /* does the folded cell text[s, e) contain one of the words? */
 static bool
 cell_has_word(const char *text, size_t s, size_t e, const char *const *words)
@@ -169,24 +196,19 @@ cell_is_word(const char *text, size_t s, size_t e, const char *const *words)
 	return false;
 }
 
-bool
-pd_table_header(const char *text, size_t ls, size_t le, pd_table *t)
+/*
+ * Name the columns of a header whose n cells are cells[]: which is the
+ * 序号, which name units, which the task.  False when it is no header.
+ */
+static bool
+classify_header(const char *text, size_t cells[][2], int n, pd_table *t)
 {
-	static const char *const number_words[] = {"序号", "编号", "序", "No.", "NO.", "No", "NO", NULL};
 	static const char *const task_words[] = {"任务", "事项", "措施", "举措", "内容", "工作", "项目", "名称",
 	NULL};
-	size_t		cells[PD_TABLE_MAX_COLS][2];
-	pd_cell_sep sep = pd_cell_separator(text, ls, le);
-	int			n,
-				units = 0;
+	int			units = 0;
 
-	if (sep == PD_SEP_NONE)
-		return false;
-	n = pd_split_cells(text, ls, le, sep, cells, PD_TABLE_MAX_COLS);
 	if (n < 3)
 		return false;
-	memset(t, 0, sizeof(*t));
-	t->sep = sep;
 	t->ncols = n;
 	t->number_col = -1;
 	t->task_col = -1;
@@ -194,6 +216,7 @@ pd_table_header(const char *text, size_t ls, size_t le, pd_table *t)
 	{
 		t->col_start[i] = cells[i][0];
 		t->col_end[i] = cells[i][1];
+		t->unit_col[i] = false;
 		if (cells[i][1] - cells[i][0] > 96)
 			return false;		/* a header cell is a few words and a note */
 		if (pd_unit_label_cell(text + cells[i][0], cells[i][1] - cells[i][0]))
@@ -218,6 +241,55 @@ pd_table_header(const char *text, size_t ls, size_t le, pd_table *t)
 			return false;
 	}
 	return true;
+}
+
+bool
+pd_table_header(const char *text, size_t ls, size_t le, pd_table *t)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	pd_cell_sep sep = pd_cell_separator(text, ls, le);
+
+	if (sep == PD_SEP_NONE)
+		return false;
+	memset(t, 0, sizeof(*t));
+	t->sep = sep;
+	return classify_header(text, cells, pd_split_cells(text, ls, le, sep, cells, PD_TABLE_MAX_COLS), t);
+}
+
+bool
+pd_table_header_lines(const char *text, size_t ls, size_t len, pd_table *t)
+{
+	const unsigned char *base = (const unsigned char *) text;
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n = 0;
+
+	for (size_t p = ls; p < len;)
+	{
+		const unsigned char *nl = memchr(base + p, '\n', len - p);
+		size_t		e = nl ? (size_t) (nl - base) : len;
+		size_t		s0 = p,
+					e0 = e;
+
+		trim_cell(text, &s0, &e0);
+		p = nl ? e + 1 : len;
+		if (e0 == s0)
+			continue;			/* blank lines between the cells */
+		if (n == 0 && !cell_is_word(text, s0, e0, number_words))
+			return false;
+		if (n > 0 && pd_table_row_number(text, s0, e0) == 1)
+		{
+			/* the first row: the header is complete */
+			memset(t, 0, sizeof(*t));
+			t->sep = PD_SEP_LINES;
+			return classify_header(text, cells, n, t) && t->number_col == 0;
+		}
+		if (n == PD_TABLE_MAX_COLS || e0 - s0 > 96 || pd_has_sentence_end(base + s0, base + e0))
+			return false;
+		cells[n][0] = s0;
+		cells[n][1] = e0;
+		n++;
+	}
+	return false;
 }
 
 long

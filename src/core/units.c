@@ -3062,61 +3062,90 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
  * ------------------------------------------------------------------------ */
 
 /*
+ * Put the unit cells of one line of a table row into P->b, each after its
+ * header's label and a colon and followed by a ;.  Returns -1 when the
+ * buffer is full, else the number of cells put.
+ */
+static int
+put_unit_cells(uparse *P, const pd_table *t, const char *text, size_t cells[][2], int ncells)
+{
+	ubuf	   *b = &P->b;
+	int			put = 0;
+
+	for (int c = 0; c < ncells && c < t->ncols; c++)
+	{
+		uint32_t	head[64];
+		int			hn,
+					hs = 0;
+		const label *lab;
+
+		if (!t->unit_col[c] || cells[c][1] <= cells[c][0])
+			continue;
+		/* the header's label, folded: 牽頭單位 and 牵头单位 are one label */
+		hn = decode_folded(text, t->col_start[c], t->col_end[c], head, NULL, 64);
+		while (hs < hn && (pd_is_space(head[hs]) || head[hs] == '*'))
+			hs++;
+		if (label_at(head, hs, hn, &lab) == 0)
+			continue;
+		for (int k = 0; k < lab->k.n; k++)
+			if (!ubuf_put(b, lab->k.c[k], cells[c][0]))
+				return -1;
+		if (!ubuf_put(b, ':', cells[c][0]) ||
+			!ubuf_append(b, text, cells[c][0], cells[c][1]) ||
+			!ubuf_put(b, ';', cells[c][1]))
+			return -1;
+		put++;
+	}
+	return put;
+}
+
+/*
  * The unit cells of a table row (pd_table.h), read as one labelled list:
  * each cell under its header's label, as if the row said 牵头单位：A；配合单位：B、C.
  * The labels and colons put in are not text; they take the offset of the
  * cell they label, and no unit spans them.  A row whose cells wrap goes on
  * in lines whose number cell is empty (tab- or |-separated tables keep
  * empty cells, so their columns still line up): those cells are read too.
+ * A table printed one cell per line is read only where the row has all its
+ * cells: with one missing, the columns cannot be told apart.
  */
 static void
 table_row_units(uparse *P, const pd_doc *doc, const pd_item *it)
 {
 	const pd_table *t = &doc->tables[it->table - 1];
 	const char *text = doc->text;
-	ubuf	   *b = &P->b;
-	bool		any = false;
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			any = 0,
+				r;
 
-	b->base = it->marker_start;
-	b->n = 0;
-	for (size_t rs = it->marker_start; rs < it->own_end;)
+	P->b.base = it->marker_start;
+	P->b.n = 0;
+	if (t->sep == PD_SEP_LINES)
 	{
-		const char *nl = memchr(text + rs, '\n', it->own_end - rs);
-		size_t		re = nl ? (size_t) (nl - text) : it->own_end;
-		size_t		cells[PD_TABLE_MAX_COLS][2];
-		int			ncells = pd_split_cells(text, rs, re, t->sep, cells, PD_TABLE_MAX_COLS);
-
-		if (rs > it->marker_start &&
-			(t->sep == PD_SEP_SPACES || ncells < 2 || t->number_col < 0 ||
-			 cells[t->number_col][1] > cells[t->number_col][0]))
-			break;				/* not the row's own continuation */
-		for (int c = 0; c < ncells && c < t->ncols; c++)
-		{
-			uint32_t	head[64];
-			int			hn,
-						hs = 0;
-			const label *lab;
-
-			if (!t->unit_col[c] || cells[c][1] <= cells[c][0])
-				continue;
-			/* the header's label, folded: 牽頭單位 and 牵头单位 are one label */
-			hn = decode_folded(text, t->col_start[c], t->col_end[c], head, NULL, 64);
-			while (hs < hn && (pd_is_space(head[hs]) || head[hs] == '*'))
-				hs++;
-			if (label_at(head, hs, hn, &lab) == 0)
-				continue;
-			for (int k = 0; k < lab->k.n; k++)
-				if (!ubuf_put(b, lab->k.c[k], cells[c][0]))
-					return;
-			if (!ubuf_put(b, ':', cells[c][0]) ||
-				!ubuf_append(b, text, cells[c][0], cells[c][1]) ||
-				!ubuf_put(b, ';', cells[c][1]))
-				return;
-			any = true;
-		}
-		rs = re + 1;
+		if (pd_split_cells(text, it->marker_start, it->own_end, PD_SEP_LINES, cells,
+						   PD_TABLE_MAX_COLS) < t->ncols ||
+			(any = put_unit_cells(P, t, text, cells, t->ncols)) < 0)
+			return;
 	}
-	if (any)
+	else
+	{
+		for (size_t rs = it->marker_start; rs < it->own_end;)
+		{
+			const char *nl = memchr(text + rs, '\n', it->own_end - rs);
+			size_t		re = nl ? (size_t) (nl - text) : it->own_end;
+			int			ncells = pd_split_cells(text, rs, re, t->sep, cells, PD_TABLE_MAX_COLS);
+
+			if (rs > it->marker_start &&
+				(t->sep == PD_SEP_SPACES || ncells < 2 || t->number_col < 0 ||
+				 cells[t->number_col][1] > cells[t->number_col][0]))
+				break;			/* not the row's own continuation */
+			if ((r = put_unit_cells(P, t, text, cells, ncells)) < 0)
+				return;
+			any += r;
+			rs = re + 1;
+		}
+	}
+	if (any > 0)
 		(void) parse_group(P, NULL, 0, it->marker_start, it->own_end);
 }
 

@@ -122,6 +122,24 @@ main(void)
 	CHECK(!header("牵头单位：市发展改革委  配合单位：市财政局  完成时限：2024年", &t));	/* a labelled list */
 	CHECK(!header("市发展改革委\t市财政局\t市教委", &t));	/* names, no labels */
 
+	/* a header printed one cell per line, blank lines between, then row 1 */
+	{
+		const char *doc = "序号\n\n服务事项\n\n责任单位\n配合单位\n\n1\n社保卡申领\n";
+		const char *no_row = "序号\n服务事项\n责任单位\n配合单位\n说明\n";
+		const char *no_units = "序号\n服务事项\n完成时限\n1\n";
+
+		CHECK(pd_table_header_lines(doc, 0, strlen(doc), &t));
+		CHECK_INT(t.sep, PD_SEP_LINES);
+		CHECK_INT(t.ncols, 4);
+		CHECK_INT(t.number_col, 0);
+		CHECK_INT(t.task_col, 1);
+		CHECK(t.unit_col[2] && t.unit_col[3]);
+		CHECK(!pd_table_header_lines(no_row, 0, strlen(no_row), &t));
+		CHECK(!pd_table_header_lines(no_units, 0, strlen(no_units), &t));
+		CHECK(!pd_table_header_lines(doc + 8, 0, strlen(doc + 8), &t));	/* no 序号 first */
+		CHECK_STR(cells_of("a\n\n  b \r\nc", PD_SEP_LINES), "a/b/c");
+	}
+
 	/* row numbers: the whole cell is a number */
 	CHECK_INT(row_number("1"), 1);
 	CHECK_INT(row_number("12"), 12);
@@ -199,6 +217,11 @@ main(void)
 				  d.items[i].marker_end <= d.items[i].own_end);
 		pd_doc_free(&d);
 	}
+
+	/* one cell per line: rows start at the next number in order */
+	CHECK_STR(units_of("一、任务\n附件\n清单\n序号\n事项\n牵头单位\n配合单位\n1\n推进改革\n市财政局\n市教委\n"
+					   "2\n加强督查\n市政府督查办\n市监察局\n", 2),
+			  "1:市财政局:lead 1:市教委:co 2:市政府督查办:lead 2:市监察局:co");
 
 	/* a row numbered 0 is no task (task numbers start at 1) */
 	{
