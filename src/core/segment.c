@@ -825,8 +825,9 @@ has_space_run(const unsigned char *p, const unsigned char *end)
 
 /*
  * A header row starts a table when the line could hold cells at all: a tab,
- * a |, a space or U+3000 somewhere, and it is short.  Returns true when it
- * did (the line is then read).
+ * a |, two spaces somewhere, and it is short; or 序号 alone on its line
+ * starts a header printed one cell per line.  Returns true when a table
+ * started (the line is then read).
  */
 static bool
 table_start(seg *sg, const unsigned char *p, const unsigned char *le)
@@ -867,11 +868,6 @@ rule_cell(const unsigned char *p, const unsigned char *e)
 	return true;
 }
 
-/*
- * A line inside a table: a row becomes an item of the table's part.
- * Returns false when the table has ended and the line is to be read as
- * ordinary text.
- */
 static bool add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
 					size_t hs, size_t he, const unsigned char *le, int line);
 
@@ -914,6 +910,11 @@ table_line_vertical(seg *sg, const unsigned char *p, const unsigned char *le, in
 	return add_row(sg, t, sg->table_rows + 1, s0, e0, cells[t->task_col][0], cells[t->task_col][1], le, line);
 }
 
+/*
+ * A line inside a table: a row becomes an item of the table's part.
+ * Returns false when the table has ended and the line is to be read as
+ * ordinary text.
+ */
 static bool
 table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 {
@@ -922,13 +923,13 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	const unsigned char *base = (const unsigned char *) text;
 	const pd_table *t = &doc->tables[sg->table - 1];
 	size_t		cells[PD_TABLE_MAX_COLS][2];
-	int			n = pd_split_cells(text, (size_t) (p - base), (size_t) (le - base), t->sep,
-								   cells, PD_TABLE_MAX_COLS);
+	int			n;
 	long		num;
 	int			k = 0;
 
 	if (t->sep == PD_SEP_LINES)
 		return table_line_vertical(sg, p, le, line);
+	n = pd_split_cells(text, (size_t) (p - base), (size_t) (le - base), t->sep, cells, PD_TABLE_MAX_COLS);
 	if (n < 2)
 	{
 		/*
