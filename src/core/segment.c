@@ -810,15 +810,16 @@ remember_plain(seg *sg, const unsigned char *p, const unsigned char *le)
 
 /* ---- task-division tables (pd_table.h) ---------------------------------- */
 
-/* two spaces in a row, ASCII or U+3000 (glibc's memmem is slow for such needles) */
+/*
+ * Two ASCII spaces in a row (pdftotext -layout pads cells with them).  Not
+ * U+3000: its bytes begin 、 and 。 too, and a search for it would stop at
+ * every clause of a Chinese line; tables set with U+3000 alone are rare.
+ */
 static bool
 has_space_run(const unsigned char *p, const unsigned char *end)
 {
 	for (const unsigned char *q = p; (q = memchr(q, ' ', (size_t) (end - q))) != NULL && q + 1 < end; q++)
 		if (q[1] == ' ')
-			return true;
-	for (const unsigned char *q = p; (q = memchr(q, 0xE3, (size_t) (end - q))) != NULL && end - q >= 4; q++)
-		if (q[1] == 0x80 && q[2] == 0x80 && (q[3] == ' ' || (end - q >= 6 && q[3] == 0xE3 && q[4] == 0x80 && q[5] == 0x80)))
 			return true;
 	return false;
 }
