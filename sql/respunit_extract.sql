@@ -55,7 +55,8 @@ FROM (VALUES
   (38, 'time limit first', '（2024年底前完成，市经济信息委负责）（长期坚持，市商务委负责）'),
   (39, 'time limit after a space', '（牵头单位：市经济信息委　　完成时限：2024年底）'),
   (40, '【】 labels on one line', '【牽頭單位】市住房城鄉建委【配合單位】市財政局、市規劃自然資源局；【责任单位】市教委'),
-  (41, 'a verb in brackets after the names', '责任单位：市人力社保局、市教委（按职责分工负责）。（市商务委、市科技局（按职责分工落实））')
+  (41, 'a verb in brackets after the names', '责任单位：市人力社保局、市教委（按职责分工负责）。（市商务委、市科技局（按职责分工落实））'),
+  (42, '括号内为责任单位: bare names', '（括號內為責任單位，排在第一位的為牽頭單位）推進改革（市發展改革委、市財政局）。完善制度（市司法局）。')
 ) AS c(n, convention, txt), respunit_extract(txt)
 GROUP BY n, convention ORDER BY n;
 
@@ -76,6 +77,8 @@ SELECT * FROM plan_unit_rules('（責任單位：市公安局。以下所有任�
 SELECT * FROM plan_unit_rules('各区县（自治县）政府负责落实本方案各项任务，以下不再一一列出。');
 SELECT * FROM plan_unit_rules('区县政府为所有任务的责任单位，以下不再列出。');
 SELECT * FROM plan_unit_rules('各乡镇（街道）要抓好各项任务落实，以下不再列出。');
+SELECT * FROM plan_unit_rules('各项任务后括号中的单位为牵头单位。');
+SELECT count(*) AS no_rule FROM plan_unit_rules('括号内为说明文字。使用括号标注。');
 SELECT count(*) AS no_rules FROM plan_unit_rules('此事不再讨论。排在第一位。所有任务均需认真落实，不再列出。');
 
 -- a long text: linear, and a bracket far into it is still found

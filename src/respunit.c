@@ -371,6 +371,18 @@ plan_unit_rules(PG_FUNCTION_ARGS)
 								 rules.lead_rule_end - rules.lead_rule_start);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+	if (rules.bracket_names_units)
+	{
+		/* bracket_lead, bracket_responsible, bracket_co */
+		char		name[32];
+
+		snprintf(name, sizeof(name), "bracket_%s", pd_unit_role_name(rules.bracket_role));
+		values[0] = CStringGetTextDatum(name);
+		nulls[1] = true;
+		values[2] = pd_text_from(s + rules.bracket_rule_start,
+								 rules.bracket_rule_end - rules.bracket_rule_start);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	if (rules.has_implicit)
 	{
 		values[0] = CStringGetTextDatum("implicit");

@@ -360,7 +360,7 @@ CREATE FUNCTION @extschema@.plan_unit_rules(doc text,
 RETURNS SETOF record
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
 COMMENT ON FUNCTION @extschema@.plan_unit_rules(text) IS
-	'document-wide unit rules: first_is_lead (排在第一位的部门为牵头部门) and implicit (所有任务均需区县落实、不再列出)';
+	'document-wide unit rules: first_is_lead (排在第一位的部门为牵头部门), bracket_<role> (括号内为牵头单位: bare names in brackets are units) and implicit (所有任务均需区县落实、不再列出)';
 
 CREATE FUNCTION @extschema@.plan_units(doc text,
 	OUT ord int4, OUT part int4, OUT code @extschema@.taskcode, OUT unit @extschema@.respunit,

@@ -95,12 +95,30 @@ size_t		pd_unit_region(const char *s, size_t len, char *out);
 
 /* ---- document rules ---------------------------------------------------- */
 
+/* the part a unit plays in a task */
+typedef enum pd_unit_role
+{
+	PD_ROLE_RESPONSIBLE = 0,
+	PD_ROLE_LEAD,
+	PD_ROLE_CO,
+	PD_ROLE_IMPLICIT
+} pd_unit_role;
+
 typedef struct pd_unit_rules
 {
 	/* "排在第一位的部门为牵头部门" / "列第一位者为牵头单位" */
 	bool		first_is_lead;
 	size_t		lead_rule_start,
 				lead_rule_end;	/* the clause stating it (byte offsets) */
+
+	/*
+	 * "括号内为牵头单位" / "括号中为责任单位": brackets of bare names, with
+	 * no label or verb, name units in this role
+	 */
+	bool		bracket_names_units;
+	pd_unit_role bracket_role;
+	size_t		bracket_rule_start,
+				bracket_rule_end;
 
 	/* "所有任务均需区县落实、不再列出": a unit implied for every task */
 	bool		has_implicit;
@@ -119,14 +137,6 @@ pd_status	pd_unit_rules_scan(const char *text, size_t len,
 							   pd_unit_rules *rules, pd_error *err);
 
 /* ---- extraction ---------------------------------------------------------- */
-
-typedef enum pd_unit_role
-{
-	PD_ROLE_RESPONSIBLE = 0,
-	PD_ROLE_LEAD,
-	PD_ROLE_CO,
-	PD_ROLE_IMPLICIT
-} pd_unit_role;
 
 /* "responsible" "lead" "co" "implicit" */
 const char *pd_unit_role_name(pd_unit_role role);

@@ -2222,7 +2222,15 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 			continue;
 		if (!g.verb_seen)
 		{
-			L->n = g.first;		/* （A、B）: a list with no role is no bracket */
+			/* （A、B）: a list with no role is no bracket, unless the document says so */
+			const pd_unit_rules *rules = P->opts->rules;
+
+			if (lab0 == NULL && !(flags & G_UNBRACKETED) && rules && rules->bracket_names_units)
+			{
+				u->role = rules->bracket_role;
+				continue;
+			}
+			L->n = g.first;
 			return false;
 		}
 		u->role = g.last_verb == PD_ROLE_LEAD ? PD_ROLE_CO : g.last_verb;
@@ -3006,6 +3014,44 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 }
 
 /*
+ * 括号内为牵头单位, 括号中的单位为责任单位, 括號內為責任單位: bare names in
+ * brackets are units.  at is the byte after 括号; the clause must go on
+ * to 为/是 and a unit label within a few characters.
+ */
+static void
+bracket_rule(const char *text, size_t len, size_t at, size_t start, pd_unit_rules *rules)
+{
+	uint32_t	c[16];
+	int			n = decode_folded(text, at, len - at < 48 ? len : at + 48, c, NULL, 16);
+
+	for (int i = 0; i < n && i < 6; i++)
+	{
+		const label *lab;
+
+		if (c[i] == ',' || c[i] == CP_JUHAO || c[i] == ';' || c[i] == ')')
+			return;
+		if ((c[i] == 0x4E3A || c[i] == 0x662F) && label_at(c, i + 1, n, &lab) > 0)	/* 为 是 */
+		{
+			rules->bracket_names_units = true;
+			rules->bracket_role = lab->role;
+			rules->bracket_rule_start = start;
+			rules->bracket_rule_end = clause_end(text, len, at, 20, true);
+			return;
+		}
+	}
+}
+
+/* t[at] is 0xAC: 括号 E6 8B AC E5 8F B7, 括號 E6 8B AC E8 99 9F */
+static bool
+bracket_word_at(const unsigned char *t, size_t at, size_t len)
+{
+	if (at < 2 || at + 4 > len || t[at - 2] != 0xE6 || t[at - 1] != 0x8B)
+		return false;
+	return (t[at + 1] == 0xE5 && t[at + 2] == 0x8F && t[at + 3] == 0xB7) ||
+		(t[at + 1] == 0xE8 && t[at + 2] == 0x99 && t[at + 3] == 0x9F);
+}
+
+/*
  * The rules hang on two words: 牵头 (Traditional 牽頭) and 不再.  Rather than
  * three memmem passes, two memchr passes (vectorised in libc) look for a
  * rare byte of each: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD,
@@ -3053,6 +3099,10 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 			 (hit = memchr(t + from, 0x8D, end - from)) != NULL; from = (size_t) (hit - t) + 1)
 			if (no_more_word_at(t, (size_t) (hit - t), len))
 				implicit_rule(text, len, (size_t) (hit - t) - 2, rules);
+		for (size_t from = chunk; !rules->bracket_names_units && from < end &&
+			 (hit = memchr(t + from, 0xAC, end - from)) != NULL; from = (size_t) (hit - t) + 1)
+			if (bracket_word_at(t, (size_t) (hit - t), len))
+				bracket_rule(text, len, (size_t) (hit - t) + 4, (size_t) (hit - t) - 2, rules);
 	}
 	return PD_OK;
 }

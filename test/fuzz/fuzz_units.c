@@ -56,6 +56,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (rules.has_implicit && (rules.implicit_len == 0 || rules.implicit_rule_end > size))
 		abort();
+	if (rules.bracket_names_units &&
+		(rules.bracket_rule_start >= rules.bracket_rule_end || rules.bracket_rule_end > size ||
+		 rules.bracket_role > PD_ROLE_CO))
+		abort();
 
 	pd_unit_list_init(&list, NULL);
 	if (pd_units_extract(text, 0, size, &opts, &list, NULL) != PD_OK)
