@@ -1519,6 +1519,10 @@ static const verb verbs[] = {
 	{K("负责推进"), PD_ROLE_RESPONSIBLE}, {K("负责"), PD_ROLE_RESPONSIBLE},
 	{K("抓好落实"), PD_ROLE_RESPONSIBLE}, {K("落实"), PD_ROLE_RESPONSIBLE},
 	{K("组织实施"), PD_ROLE_RESPONSIBLE}, {K("实施"), PD_ROLE_RESPONSIBLE},
+	{K("推进"), PD_ROLE_RESPONSIBLE}, {K("推动"), PD_ROLE_RESPONSIBLE}, {K("负责推动"), PD_ROLE_RESPONSIBLE},
+	{K("统筹"), PD_ROLE_LEAD}, {K("统筹推进"), PD_ROLE_LEAD}, {K("统筹协调"), PD_ROLE_LEAD},
+	{K("支持"), PD_ROLE_CO}, {K("配合支持"), PD_ROLE_CO},
+	{K("指导"), PD_ROLE_CO}, {K("督导"), PD_ROLE_CO}, {K("协助推进"), PD_ROLE_CO},
 	{KEND, PD_ROLE_RESPONSIBLE}
 };
 
