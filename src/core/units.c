@@ -1430,23 +1430,19 @@ label_before(const uint32_t *a, int lo, int n, const label **lab)
 	return best;
 }
 
+static int	decode_folded(const char *text, size_t s, size_t e, uint32_t *c, size_t *offs, int max);
+
 bool
 pd_unit_label_cell(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *) s;
-	const unsigned char *end = p + len;
-	uint32_t	c[32];
-	int			n = 0,
+	uint32_t	c[33];
+	int			n = decode_folded(s, 0, len, c, NULL, 33),
 				i = 0,
 				k;
 	const label *lab;
 
-	while (p < end)
-	{
-		if (n == 32)
-			return false;
-		c[n++] = pd_fold(pd_u8_next(&p, end));
-	}
+	if (n == 33)
+		return false;			/* a header cell is short */
 	while (i < n && (pd_is_space(c[i]) || c[i] == '*'))
 		i++;
 	k = label_at(c, i, n, &lab);
@@ -3056,11 +3052,12 @@ bracket_word_at(const unsigned char *t, size_t at, size_t len)
 }
 
 /*
- * The rules hang on two words: 牵头 (Traditional 牽頭) and 不再.  Rather than
- * three memmem passes, two memchr passes (vectorised in libc) look for a
- * rare byte of each: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD,
- * and 0x8D, the last byte of 不 E4 B8 8D; each hit is then checked in
- * place.  The interrupt hook runs between PD_INTERRUPT_STRIDE windows.
+ * The rules hang on three words: 牵头 (Traditional 牽頭), 不再 and 括号
+ * (括號).  Rather than memmem passes, memchr passes (vectorised in libc) look
+ * for one byte of each: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD,
+ * 0x8D, the last byte of 不 E4 B8 8D, and 0xAC, the last byte of 括 E6 8B AC;
+ * each hit is then checked in place.  The interrupt hook runs between
+ * PD_INTERRUPT_STRIDE windows.
  */
 static bool
 lead_word_at(const unsigned char *t, size_t at, size_t len)
