@@ -43,7 +43,10 @@ SELECT t, target_op(t) AS op, target_value(t) AS value, target_value_hi(t) AS hi
 FROM unnest(ARRAY['>=76%', '~65万人/年', '[2,3]个', '1.2万亿元左右', '年均增长7%', '提高2个百分点以上',
                   '5‰以下', '800公里', '10万亩', '3小时', '5亿', '125左右', '>=1万亿级', '10EB',
                   '12EFLOPS', '10Gbps', '1万名', '5万人次', '11亿千瓦', '100万吨标准煤', '50亿美元',
-                  '3万吨']::target[]) AS t;
+                  '3万吨', '<=35微克/立方米', '<=0.5mg/m3', '5000P']::target[]) AS t;
+-- a unit with a / in it is read whole; any other / must be /年
+SELECT '<=35微克/立方米'::target < '<=0.04毫克/立方米'::target AS conc_cmp,
+       '30微克/立方米/年'::target AS per_year_conc;
 
 -- casts
 SELECT '达到76%'::text::target AS from_text, '~65万人/年'::target::text AS to_text,

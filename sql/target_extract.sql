@@ -36,7 +36,9 @@ INSERT INTO s VALUES
  (27, 'brackets inside indicator names', '每千人口执业（助理）医师数达到3.5人，丘陵山区县（市、区）农作物耕种收综合机械化率达到55%。'),
  (28, '分别 with declines, no shared head noun', '单位地区生产总值能源消耗和二氧化碳排放分别下降13.5%、18%。'),
  (29, 'suffix before the counted noun', '实施100个以上重点项目，粮食综合生产能力稳定在1200万吨以上。'),
- (30, 'a change verb split by its object', '压缩企业开办时间至1个工作日以内，提高农村自来水普及率到90%。');
+ (30, 'a change verb split by its object', '压缩企业开办时间至1个工作日以内，提高农村自来水普及率到90%。'),
+ (31, 'concentrations; 年均 of an indicator', 'PM2.5年均浓度降至30微克/立方米，细颗粒物浓度控制在35μg/m³以下。'),
+ (32, '年均增长 holds in its own clause only', '工业增加值年均增长7%左右，新增高新技术企业1000家以上；年均新增城镇就业5万人，培训10万人次。');
 
 -- what is not a target
 INSERT INTO s VALUES

@@ -81,6 +81,7 @@ typedef enum pd_dim
 	PD_DIM_DATA = 14,			/* B KB … EB */
 	PD_DIM_BITRATE = 15,		/* bps … Tbps */
 	PD_DIM_COMPUTE = 16,		/* FLOPS … EFLOPS */
+	PD_DIM_CONCENTRATION = 17,	/* 微克/立方米 毫克/立方米 毫克/升 */
 	PD_DIM_COUNT_OF_DIMS,
 	PD_DIM_UNKNOWN = 255		/* not in the table: kept as printed */
 } pd_dim;

@@ -604,6 +604,18 @@ static const pd_unit_row unit_rows[] = {
 	{"EFLOPS", PD_DIM_COMPUTE, 18, 1},
 	{"ZFLOPS", PD_DIM_COMPUTE, 21, 1},
 	{"P", PD_DIM_COMPUTE, 15, 1},	/* 算力规模达到5000P: the usual shorthand for PFLOPS */
+
+	/* air and water quality: PM2.5浓度降至30微克/立方米 */
+	{"微克/立方米", PD_DIM_CONCENTRATION, 0, 1},
+	{"毫克/立方米", PD_DIM_CONCENTRATION, 3, 1},
+	{"毫克/升", PD_DIM_CONCENTRATION, 6, 1},
+	{"微克每立方米", PD_DIM_CONCENTRATION, 0, 1},
+	{"μg/m³", PD_DIM_CONCENTRATION, 0, 1},
+	{"µg/m³", PD_DIM_CONCENTRATION, 0, 1},
+	{"ug/m3", PD_DIM_CONCENTRATION, 0, 1},
+	{"mg/m³", PD_DIM_CONCENTRATION, 3, 1},
+	{"mg/m3", PD_DIM_CONCENTRATION, 3, 1},
+	{"mg/L", PD_DIM_CONCENTRATION, 6, 1},
 };
 
 #define NUNITS ((int) (sizeof(unit_rows) / sizeof(unit_rows[0])))
@@ -789,12 +801,12 @@ unit_resolve(const char *unit, size_t len, pd_measure *out)
 static const char *const dim_names[PD_DIM_COUNT_OF_DIMS] = {
 	"none", "percent", "percentage_points", "persons", "money", "money_usd",
 	"length", "area", "volume", "mass", "count", "energy", "power", "time",
-	"data", "bitrate", "compute"
+	"data", "bitrate", "compute", "concentration"
 };
 
 static const char *const dim_base[PD_DIM_COUNT_OF_DIMS] = {
 	"", "%", "个百分点", "人", "元", "美元", "米", "平方米", "立方米", "千克",
-	"个", "千瓦时", "千瓦", "秒", "B", "bps", "FLOPS"
+	"个", "千瓦时", "千瓦", "秒", "B", "bps", "FLOPS", "微克/立方米"
 };
 
 const char *
@@ -1033,9 +1045,11 @@ table_unit_at(const uint32_t *cps, int i, int n)
 		uint32_t	c = cps[i + k];
 		int			nb;
 
-		if (c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%'))
+		/* letters, %, and the / ² ³ μ µ of 微克/立方米, μg/m³ */
+		if (c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' ||
+						  (c >= '0' && c <= '9' && k > 0) || (c == '/' && k > 0)))
 			break;
-		if (c >= 0x80 && c < 0x2000 && c != 0xB2)
+		if (c >= 0x80 && c < 0x2000 && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0x3BC)
 			break;
 		nb = pd_u8_put(buf + len, c);
 		len += nb;
@@ -1860,9 +1874,23 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 		}
 	}
 
-	/* the unit: everything up to a suffix word, "/" or the end */
+	/*
+	 * the unit: everything up to a suffix word, "/" or the end — but a
+	 * table unit with a "/" or a digit in it (微克/立方米, mg/m3) is read
+	 * whole
+	 */
 	skip_spaces(&lx);
 	unit_start = lx.i;
+	{
+		int			k = pd_read_text_unit(lx.cps, lx.i, lx.n);	/* 万微克/立方米 too */
+
+		for (int j = lx.i; j < lx.i + k; j++)
+			if (lx.cps[j] == '/' || (lx.cps[j] >= '0' && lx.cps[j] <= '9'))
+			{
+				lx.i += k;
+				break;
+			}
+	}
 	while (lx.i < lx.n && pd_word_at(&suffix_tab, lx.cps, lx.i, lx.n) < 0)
 	{
 		uint32_t	c = lx.cps[lx.i];

@@ -307,6 +307,7 @@ typedef struct scanner
 	int			n;
 	int			head_end;		/* first code point that is not a mark or digit */
 	int			annual_from;
+	bool		annual_own_clause;	/* annual_from is 年均增长: its clause only */
 	int			aspire_from;
 	int			past_from;
 	bool		subsidy;
@@ -953,6 +954,8 @@ annual_applies(scanner *sc, int pos, int chain_s, bool cont, bool no_subject)
 		return false;
 	if (sc->annual_from >= sc->clause_start || cont)
 		return true;
+	if (sc->annual_own_clause)
+		return false;			/* 年均增长7%，新增1000家: the second is no yearly figure */
 	/*
 	 * a clause that opens with 累计 (cumulative) or a scope word (全省 …)
 	 * starts a statement of its own
@@ -1460,6 +1463,7 @@ scan_sentence(scanner *sc)
 	int			i = 0;
 
 	sc->annual_from = sc->aspire_from = sc->past_from = NO_POS;
+	sc->annual_own_clause = false;
 	sc->head_end = 0;
 	while (sc->head_end < sc->n &&
 		   (is_mark(sc->cps[sc->head_end]) || is_digit(sc->cps[sc->head_end])))
@@ -1524,7 +1528,25 @@ scan_sentence(scanner *sc)
 					sc->by_pos = i;
 					break;
 				case C_ANNUAL:
-					sc->annual_from = i;	/* the latest 每年 so far */
+					{
+						/*
+						 * 每年, and 年均 before a goal verb (年均新增5万人),
+						 * hold in the clauses after theirs that carry on
+						 * their verbs.  年均增长 / 年均增长率 is a growth rate:
+						 * annual in its own clause only.  年均浓度 names an
+						 * indicator and is not annual at all.
+						 */
+						int			g = (sc->cps[i] == 0x5E74 && i + 2 < sc->n) ?
+							pd_prefix_word_at(sc->cps, i + 2, sc->n) : -1;
+						int			gc = g >= 0 ? pd_prefix_word_class(g) : -1;
+						bool		growth = gc == W_GROWTH_UP || gc == W_GROWTH_DOWN;
+
+						if (sc->cps[i] != 0x5E74 || growth || starts_with_goal_verb(sc, i + 2, sc->n))
+						{
+							sc->annual_from = i;	/* the latest 每年 so far */
+							sc->annual_own_clause = growth;
+						}
+					}
 					break;
 				case C_ASPIRE:
 					if (sc->aspire_from > i)
