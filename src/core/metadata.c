@@ -14,6 +14,9 @@
  * titles are split over several lines; notices of the State Council sign at
  * the end of the text instead.  The rules below take those in turn.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
 #include "pd_segment.h"
 #include "pd_scan.h"
 #include "pd_docno.h"
@@ -139,6 +142,28 @@ date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int
 			return false;
 		p = pd_skip_decoration(next, end);
 		return read_date(p, end, y, mo, d) != NULL;
+	}
+	if (pd_is_open_bracket(pd_peek(p, end, &q)))
+	{
+		/*
+		 * （2021年1月20日市第十五届人民代表大会第五次会议批准）: the date a
+		 * 规划纲要 was adopted, under its title
+		 */
+		const unsigned char *e = pd_trim_decoration_end(q, end);
+		const unsigned char *last = q;
+		const unsigned char *next;
+
+		if (read_date(pd_skip_decoration(q, e), e, y, mo, d) == NULL)
+			return false;
+		for (const unsigned char *r = q; r < e; r = next)
+		{
+			last = r;
+			(void) pd_peek(r, e, &next);
+		}
+		return pd_is_close_bracket(pd_peek(last, e, &next)) &&
+			(memmem(q, (size_t) (last - q), "批准", 6) != NULL ||
+			 memmem(q, (size_t) (last - q), "通过", 6) != NULL ||
+			 memmem(q, (size_t) (last - q), "通過", 6) != NULL);
 	}
 	q = read_date(p, end, y, mo, d);
 	return q != NULL && pd_skip_decoration(q, end) == end;
@@ -460,4 +485,17 @@ pd_clean_span(const char *text, size_t start, size_t end, char *buf)
 	}
 	buf[len] = '\0';
 	return len;
+}
+
+int
+pd_doc_own_year(const pd_doc *doc)
+{
+	pd_docno	dn;
+
+	if (doc->year > 0)
+		return doc->year;
+	if (doc->docno_end > doc->docno_start &&
+		pd_docno_parse(doc->text + doc->docno_start, doc->docno_end - doc->docno_start, &dn, NULL) == PD_OK)
+		return dn.year;
+	return 0;
 }

@@ -96,6 +96,14 @@ void		pd_doc_free(pd_doc *doc);
 pd_status	pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err);
 
 /*
+ * The document's own year, after pd_doc_metadata(): its date of issue, else
+ * the year of its own 发文字号; 0 when neither is printed.  The target
+ * scanner uses it to tell a report on a finished plan period (“十三五”期间…
+ * in a plan of 2021) from goals.
+ */
+int			pd_doc_own_year(const pd_doc *doc);
+
+/*
  * Copy text[start..end) into buf (at least end - start + 1 bytes) without
  * line breaks and the indent after them: a title printed over two lines
  * reads as one.  Returns the length.

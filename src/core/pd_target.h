@@ -298,6 +298,9 @@ typedef struct pd_tscan_opts
 	int			year;			/* a governing year already in force, 0 = none */
 	pd_interrupt_fn interrupt;	/* NULL: never interrupted */
 	void	   *interrupt_ctx;
+	int			doc_year;		/* the document's own year (its date of issue):
+								 * a five-year plan period over before it
+								 * (“十三五”期间 in 2021) is the past; 0 = unknown */
 } pd_tscan_opts;
 
 /*

@@ -74,6 +74,7 @@ static const pd_word ctx_words[] = {
 	{"对接", C_DESC, 0}, {"根据", C_DESC, 0}, {"所辖", C_DESC, 0}, {"辖", C_DESC, 0},
 	{"已", C_PAST, 0}, {"已经", C_PAST, 0}, {"截至", C_PAST, 0}, {"截止", C_PAST, 0}, {"以来", C_PAST, 0},
 	{"同比", C_PAST, 0}, {"比上年", C_PAST, 0}, {"较上年", C_PAST, 0}, {"上年", C_PAST, 0},
+	{"五年来", C_PAST, 0}, {"近年来", C_PAST, 0}, {"多年来", C_PAST, 0}, {"过去五年", C_PAST, 0},
 	{"给予", C_SUBSIDY, 0}, {"奖励", C_SUBSIDY, 0}, {"补助", C_SUBSIDY, 0}, {"补贴", C_SUBSIDY, 0},
 	{"资助", C_SUBSIDY, 0}, {"奖补", C_SUBSIDY, 0}, {"贴息", C_SUBSIDY, 0}, {"补偿", C_SUBSIDY, 0},
 	{"一次性", C_SUBSIDY, 0}, {"奖金", C_SUBSIDY, 0},
@@ -300,6 +301,7 @@ typedef struct scanner
 	void	   *emit_ctx;
 	bool		stopped;
 	int			year;
+	int			doc_year;		/* pd_tscan_opts.doc_year */
 
 	/* the sentence */
 	uint32_t	cps[SMAX];
@@ -1447,11 +1449,22 @@ five_year_plan(scanner *sc, int i)
 	k += 3;
 	if (k < sc->n && sc->cps[k] == 0x201D)
 		k++;
+	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
+		b--;
+	if (sc->doc_year > 1955 + 5 * (10 + num) && k + 1 < sc->n &&
+		at_sentence_head(sc, (b > 0 && sc->cps[b - 1] == 0x5728) ? b - 1 : b) &&	/* 在 */
+		((sc->cps[k] == 0x65F6 && sc->cps[k + 1] == 0x671F) ||	/* 时期 */
+		 (sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x95F4) ||	/* 期间 */
+		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)))	/* 以来 */
+	{
+		/* “十三五”期间，… in a document of 2021: a report on a finished plan */
+		if (sc->past_from > i)
+			sc->past_from = i;
+		return k + 2;
+	}
 	if (!(k < sc->n && (sc->cps[k] == 0x672B /* 末 */ ||
 						(k + 1 < sc->n && sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x672B))))
 		return i;
-	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
-		b--;
 	if (b > 0 && (sc->cps[b - 1] == 0x5230 || sc->cps[b - 1] == 0x81F3))
 		sc->year = 1955 + 5 * (10 + num);
 	return k;
@@ -1517,6 +1530,9 @@ scan_sentence(scanner *sc)
 					break;
 				case C_PAST:
 					sc->past = true;
+					/* 五年来，…: at the head it holds for the whole sentence */
+					if (at_sentence_head(sc, i) && sc->past_from > i)
+						sc->past_from = i;
 					break;
 				case C_SUBSIDY:
 					sc->sub_clause = true;
@@ -1695,6 +1711,7 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.emit_ctx = emit_ctx;
 	sc.stopped = false;
 	sc.year = opts ? opts->year : 0;
+	sc.doc_year = opts ? opts->doc_year : 0;
 	while (p < end && !sc.stopped)
 	{
 		bool		trigger;

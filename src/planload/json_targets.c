@@ -58,7 +58,7 @@ int
 pl_json_targets(const pd_doc *d, json_t **out, char *why, size_t whylen)
 {
 	emit_ctx	c = {.d = d, .arr = json_array()};
-	pd_tscan_opts opts = {0, NULL, NULL};
+	pd_tscan_opts opts = {0, NULL, NULL, pd_doc_own_year(d)};	/* as plan_targets */
 	pd_error	err;
 
 	pd_charpos_init(&c.cpos, d->text);

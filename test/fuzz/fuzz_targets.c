@@ -49,9 +49,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pd_error	err;
 	int			year;
 
+	/* without options, then with a document year (“十三五”期间 is past in 2021) */
 	if (pd_targets_scan((const char *) data, size, NULL, on_hit, &c, &year, &err) != PD_OK)
 		abort();
 	if (year != 0 && (year < 1900 || year > 2199))
 		abort();
+	{
+		pd_tscan_opts opts = {0, NULL, NULL, 2021};
+
+		c.last_start = 0;
+		c.hits = 0;
+		if (pd_targets_scan((const char *) data, size, &opts, on_hit, &c, &year, &err) != PD_OK)
+			abort();
+	}
 	return 0;
 }
