@@ -543,8 +543,18 @@ typedef struct emit_ctx
 	int			ord;
 	int			part;
 	pd_tc		code;
-	int			doc_year;		/* plan_targets: the document's own year, 0 unknown */
+	pd_doc	   *doc;			/* plan_targets: the document, for its own year */
 } emit_ctx;
+
+/* plan_targets: the document's own year, from its metadata, worked out when first asked */
+static int
+doc_year_of(void *vdoc)
+{
+	pd_doc	   *d = (pd_doc *) vdoc;
+
+	pd_doc_metadata_checked(d);
+	return pd_doc_own_year(d);
+}
 
 static bool
 emit_row(void *vctx, const pd_target_hit *h)
@@ -583,7 +593,7 @@ emit_row(void *vctx, const pd_target_hit *h)
 static void
 scan_span(emit_ctx *ctx, size_t start, size_t end, int year)
 {
-	pd_tscan_opts opts = {year, pd_check_interrupts, NULL, ctx->doc_year};
+	pd_tscan_opts opts = {year, pd_check_interrupts, NULL, ctx->doc ? doc_year_of : NULL, ctx->doc};
 	pd_error	err;
 
 	ctx->base = start;
@@ -636,12 +646,11 @@ plan_targets(PG_FUNCTION_ARGS)
 
 	pd_init_srf(fcinfo);
 	pd_segment_text(doc, &d);
-	pd_doc_metadata_checked(&d);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ctx.text = d.text;
 	ctx.plan = true;
-	ctx.doc_year = pd_doc_own_year(&d);
+	ctx.doc = &d;
 	pd_charpos_init(&ctx.cpos, d.text);
 	for (int i = 0; i < d.nitems; i++)
 	{

@@ -293,14 +293,23 @@ typedef struct pd_target_hit
 /* receives every hit in text order; return false to stop (PD_ECANCEL) */
 typedef bool (*pd_target_emit_fn) (void *ctx, const pd_target_hit *hit);
 
+/* the document's own year, 0 when unknown (see pd_tscan_opts) */
+typedef int (*pd_year_fn) (void *ctx);
+
 typedef struct pd_tscan_opts
 {
 	int			year;			/* a governing year already in force, 0 = none */
 	pd_interrupt_fn interrupt;	/* NULL: never interrupted */
 	void	   *interrupt_ctx;
-	int			doc_year;		/* the document's own year (its date of issue):
-								 * a five-year plan period over before it
-								 * (“十三五”期间 in 2021) is the past; 0 = unknown */
+
+	/*
+	 * The document's own year (its date of issue): a five-year plan period
+	 * over before it (“十三五”期间 in a plan of 2021) is the past.  Asked for
+	 * only when a sentence opens with such a period, at most once, so a
+	 * caller may work it out lazily; NULL: unknown.
+	 */
+	pd_year_fn	doc_year;
+	void	   *doc_year_ctx;
 } pd_tscan_opts;
 
 /*

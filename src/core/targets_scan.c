@@ -301,7 +301,9 @@ typedef struct scanner
 	void	   *emit_ctx;
 	bool		stopped;
 	int			year;
-	int			doc_year;		/* pd_tscan_opts.doc_year */
+	pd_year_fn	doc_year_fn;	/* pd_tscan_opts.doc_year */
+	void	   *doc_year_ctx;
+	int			doc_year;		/* its answer; -1 until asked */
 
 	/* the sentence */
 	uint32_t	cps[SMAX];
@@ -1451,11 +1453,13 @@ five_year_plan(scanner *sc, int i)
 		k++;
 	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
 		b--;
-	if (sc->doc_year > 1955 + 5 * (10 + num) && k + 1 < sc->n &&
+	if (k + 1 < sc->n && sc->doc_year_fn &&
 		at_sentence_head(sc, (b > 0 && sc->cps[b - 1] == 0x5728) ? b - 1 : b) &&	/* 在 */
 		((sc->cps[k] == 0x65F6 && sc->cps[k + 1] == 0x671F) ||	/* 时期 */
 		 (sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x95F4) ||	/* 期间 */
-		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)))	/* 以来 */
+		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)) &&	/* 以来 */
+		(sc->doc_year >= 0 ? sc->doc_year : (sc->doc_year = sc->doc_year_fn(sc->doc_year_ctx))) >
+		1955 + 5 * (10 + num))
 	{
 		/* “十三五”期间，… in a document of 2021: a report on a finished plan */
 		if (sc->past_from > i)
@@ -1711,7 +1715,9 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.emit_ctx = emit_ctx;
 	sc.stopped = false;
 	sc.year = opts ? opts->year : 0;
-	sc.doc_year = opts ? opts->doc_year : 0;
+	sc.doc_year_fn = opts ? opts->doc_year : NULL;
+	sc.doc_year_ctx = opts ? opts->doc_year_ctx : NULL;
+	sc.doc_year = -1;
 	while (p < end && !sc.stopped)
 	{
 		bool		trigger;

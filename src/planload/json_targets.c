@@ -54,11 +54,18 @@ emit(void *vctx, const pd_target_hit *h)
 	return true;
 }
 
+/* the document's own year (its metadata is read before the targets) */
+static int
+doc_year_of(void *vdoc)
+{
+	return pd_doc_own_year((const pd_doc *) vdoc);
+}
+
 int
 pl_json_targets(const pd_doc *d, json_t **out, char *why, size_t whylen)
 {
 	emit_ctx	c = {.d = d, .arr = json_array()};
-	pd_tscan_opts opts = {0, NULL, NULL, pd_doc_own_year(d)};	/* as plan_targets */
+	pd_tscan_opts opts = {0, NULL, NULL, doc_year_of, (void *) d};	/* as plan_targets */
 	pd_error	err;
 
 	pd_charpos_init(&c.cpos, d->text);
@@ -81,6 +88,13 @@ pl_json_targets(const pd_doc *d, json_t **out, char *why, size_t whylen)
 }
 
 #else
+
+/* the document's own year (its metadata is read before the targets) */
+static int
+doc_year_of(void *vdoc)
+{
+	return pd_doc_own_year((const pd_doc *) vdoc);
+}
 
 int
 pl_json_targets(const pd_doc *d, json_t **out, char *why, size_t whylen)

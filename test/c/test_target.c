@@ -683,7 +683,7 @@ test_scan(void)
 	/* a governing year given by the caller, and the year at the end */
 	{
 		collect		c;
-		pd_tscan_opts opts = {2030, NULL, NULL, 0};
+		pd_tscan_opts opts = {2030, NULL, NULL, NULL, NULL};
 		int			year = 0;
 		const char *text = "建成充电桩10万个。到2035年，充电桩达到20万个。";
 
@@ -710,7 +710,7 @@ test_scan(void)
 		size_t		n = 3 * PD_INTERRUPT_STRIDE;
 		char	   *big = malloc(n + 1);
 		int			calls = 0;
-		pd_tscan_opts opts = {0, cancel_now, &calls, 0};
+		pd_tscan_opts opts = {0, cancel_now, &calls, NULL, NULL};
 		pd_error	err;
 		collect		c;
 
