@@ -1326,8 +1326,10 @@ ubuf_append(ubuf *b, const char *text, size_t s, size_t e)
 		else
 		{
 			const unsigned char *q = p;	/* p itself stays in a register */
+			uint32_t	c = pd_fold(pd_u8_next(&q, end));
 
-			cp[n++] = pd_fold(pd_u8_next(&q, end));
+			/* 各市、县〔市、区〕政府: inside a list 〔〕 nest like () */
+			cp[n++] = c == 0x3014 ? '(' : c == 0x3015 ? ')' : c;
 			p = q;
 		}
 	}
