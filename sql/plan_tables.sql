@@ -54,5 +54,11 @@ SELECT count(*) AS tasks FROM plan_tasks(E'序号\n重点任务\n牵头单位\n�
 SELECT code, heading, (SELECT count(*) FROM plan_units(d) u WHERE u.ord = t.ord) AS units
 FROM (VALUES (E'序号\n任务\n牵头单位\n配合单位\n1\n推进改革\n市财政局\n市教委\n2\n加强督查\n市政府督查办\n3\n完善制度\n市司法局\n市教委\n')) v(d),
      plan_tasks(d) t ORDER BY ord;
+-- a table in the body: its rows are children of the item that holds it,
+-- and the body's numbering goes on after it (四、 after 三、任务分工)
+SELECT part, code, heading FROM plan_tasks(E'一、工作目标\n三、任务分工\n| 序号 | 任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n| 1 | 优化审批服务 | 市政务服务局 | 市发展改革委 |\n| 2 | 加强监管 | 市市场监管局 | 市公安局 |\n\n四、保障措施\n（一）加强组织领导。\n') ORDER BY ord;
+-- 附表 starts an attached text as 附件 does
+SELECT part, code, heading FROM plan_tasks(E'一、工作目标\n（一）提升效能。\n附表\n序号\t任务\t牵头单位\n1\t优化审批\t市政务服务局\n') ORDER BY ord;
+
 -- running text after a table ends it: what follows is not a row's child
 SELECT part, code, heading FROM plan_tasks(E'序号\t任务\t牵头单位\n1\t推进改革\t市财政局\n各单位要抓好落实，按期完成任务。\n二、其他要求\n1.加强督查\n') ORDER BY ord;

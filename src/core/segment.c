@@ -314,6 +314,9 @@ typedef struct seg
 	int			table;			/* MODE_TABLE: 1-based index of the table */
 	int			table_rows;		/* rows read from it so far */
 	int			table_lines;	/* one cell per line: lines since the last row */
+	int			table_depth;	/* the depth of its rows: 1 in a part of their
+								 * own, deeper under the item that holds the
+								 * table in the body */
 	bool		failed;
 } seg;
 
@@ -648,6 +651,8 @@ attachment_header(const unsigned char *p, const unsigned char *end)
 	long		v;
 
 	if (q == NULL)
+		q = pd_after_folded(p, end, "附表");	/* 附表：重点任务分工表 */
+	if (q == NULL)
 		return 0;
 	cp = pd_peek(q, end, &next);
 	if (cp == CP_FW_COLON || cp == ':')
@@ -869,6 +874,41 @@ rule_cell(const unsigned char *p, const unsigned char *e)
 	return true;
 }
 
+/*
+ * Does the line at p carry on the numbering of the body above a table in it
+ * — the next number of a level that holds the table (四、 after 三、任务分工)?
+ * A category row of the table (一、…) does not.
+ */
+static bool
+continues_body(seg *sg, const unsigned char *p, const unsigned char *le)
+{
+	marker		m;
+
+	if (sg->table_depth < 2 || !read_marker(p, le, &m))
+		return false;
+	for (int i = 0; i < sg->table_depth - 1 && i < sg->depth; i++)
+		if (sg->stack[i].style == m.style)
+			return m.num[m.ncomp - 1] == sg->stack[i].num + 1;
+	return false;
+}
+
+/*
+ * Running text ends a table.  Rows in a part of their own: what follows is
+ * no child of the last row, so only a fresh 1 starts numbering again (a new
+ * part).  Rows under an item of the body (三、任务分工 and its table): the
+ * numbering of the body goes on (四、…), and a new level opens under that
+ * item, not under the last row.
+ */
+static void
+table_end(seg *sg)
+{
+	sg->mode = MODE_NORMAL;
+	if (sg->table_depth > 1 && sg->table_rows > 0)
+		sg->depth = sg->table_depth - 1;
+	else if (sg->table_rows > 0)
+		sg->part_pending = true;
+}
+
 static bool add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
 					size_t hs, size_t he, const unsigned char *le, int line);
 
@@ -892,10 +932,10 @@ table_line_vertical(seg *sg, const unsigned char *p, const unsigned char *le, in
 
 	if (pd_table_row_number(text, s0, e0) != sg->table_rows + 1)
 	{
-		if (sg->table_rows > 0 && ++sg->table_lines > 2 * t->ncols + 2)
+		if (sg->table_rows > 0 &&
+			(++sg->table_lines > 2 * t->ncols + 2 || continues_body(sg, base + s0, le)))
 		{
-			sg->mode = MODE_NORMAL;
-			sg->part_pending = true;
+			table_end(sg);
 			return false;
 		}
 		return true;			/* a cell, or the header */
@@ -947,13 +987,17 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 			sg->mode = MODE_NORMAL;	/* the next attached text */
 			return false;
 		}
+		if (continues_body(sg, q, le))
+		{
+			table_end(sg);		/* 四、保障措施 after the table of 三、任务分工 */
+			return false;
+		}
 		if (le - q <= 120 && !pd_has_sentence_end(q, le))
 		{
 			remember_plain(sg, q, le);	/* it may title the next table */
 			return true;
 		}
-		sg->mode = MODE_NORMAL;
-		sg->part_pending = true;
+		table_end(sg);
 		return false;
 	}
 	if (t->number_col >= 0)
@@ -983,8 +1027,9 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 
 /*
  * A row of table t numbered num: an item whose marker is text[mstart, mend)
- * and whose heading is the task cell text[hs, he).  The first row opens the
- * table's own part, unless the table is all there is.
+ * and whose heading is the task cell text[hs, he).  After a 附件 line the
+ * first row opens the table's own part; in the body the rows are children of
+ * the item whose text holds the table.
  */
 static bool
 add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
@@ -1001,7 +1046,15 @@ add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t mend,
 	m.ncomp = 1;
 	m.num[0] = num;
 	m.len = mend - mstart;
-	depth = (sg->table_rows == 0 && (doc->nitems > 0 || sg->part_pending)) ? -1 : 1;
+	if (sg->table_rows > 0)
+		depth = sg->table_depth;
+	else if (sg->part_pending)
+		depth = -1;				/* after 附件: the table is an attached text */
+	else if (doc->nitems == 0)
+		depth = 1;				/* the table is all there is */
+	else
+		depth = sg->depth + 1;	/* in the body: rows under the item that holds it */
+	sg->table_depth = depth < 0 ? 1 : depth;
 	sg->part_pending = false;
 	if (!add_item(sg, &m, depth, base + mstart, le, line) ||
 		doc->nitems == 0 || doc->items[doc->nitems - 1].line != line)
