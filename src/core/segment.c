@@ -919,12 +919,10 @@ static bool add_row(seg *sg, const pd_table *t, long num, size_t mstart, size_t 
  * number ends the table.
  */
 static bool
-table_line_vertical(seg *sg, const unsigned char *p, const unsigned char *le, int line)
+table_line_vertical(seg *sg, const pd_table *t, const unsigned char *p, const unsigned char *le, int line)
 {
-	pd_doc	   *doc = sg->doc;
-	const char *text = doc->text;
+	const char *text = sg->doc->text;
 	const unsigned char *base = (const unsigned char *) text;
-	const pd_table *t = &doc->tables[sg->table - 1];
 	size_t		s0 = (size_t) (pd_skip_decoration(p, le) - base),
 				e0 = (size_t) (pd_trim_decoration_end(base + s0, le) - base);
 	size_t		cells[PD_TABLE_MAX_COLS][2];
@@ -942,7 +940,7 @@ table_line_vertical(seg *sg, const unsigned char *p, const unsigned char *le, in
 	}
 	sg->table_lines = 0;
 	/* the task cell: task_col cells further on, unless the next row comes first */
-	n = pd_split_cells(text, s0, doc->len, PD_SEP_LINES, cells, t->task_col + 1);
+	n = pd_split_cells(text, s0, sg->doc->len, PD_SEP_LINES, cells, t->task_col + 1);
 	if (n <= t->task_col || pd_table_row_number(text, cells[t->task_col][0], cells[t->task_col][1]) > 0)
 		return true;
 	for (int k = 1; k <= t->task_col; k++)
@@ -969,7 +967,7 @@ table_line(seg *sg, const unsigned char *p, const unsigned char *le, int line)
 	int			k = 0;
 
 	if (t->sep == PD_SEP_LINES)
-		return table_line_vertical(sg, p, le, line);
+		return table_line_vertical(sg, t, p, le, line);
 	n = pd_split_cells(text, (size_t) (p - base), (size_t) (le - base), t->sep, cells, PD_TABLE_MAX_COLS);
 	if (n < 2)
 	{
