@@ -860,6 +860,7 @@ table_start(seg *sg, const unsigned char *p, const unsigned char *le)
 	sg->table = doc->ntables;
 	sg->table_rows = 0;
 	sg->table_lines = 0;
+	sg->table_depth = 0;		/* set by its first row; none from the table before */
 	sg->mode = MODE_TABLE;
 	return true;
 }

@@ -223,6 +223,15 @@ main(void)
 					   "2\n加强督查\n市政府督查办\n市监察局\n", 2),
 			  "1:市财政局:lead 1:市教委:co 2:市政府督查办:lead 2:市监察局:co");
 
+	/*
+	 * A second table knows nothing of the first: after a table in the body
+	 * of 一、, the attached table's category row 三、… before its first row
+	 * does not end it as the body's next number would.
+	 */
+	CHECK_STR(units_of("一、任务分工\n序号\t任务\t牵头单位\n1\t甲\t市财政局\n二、保障措施\n附件\n"
+					   "序号\t任务\t牵头单位\n三、类别\n1\t乙\t市教委\n", 2),
+			  "1:市教委:lead");
+
 	/* a row numbered 0 is no task (task numbers start at 1) */
 	{
 		const char *doc = "序号\t任务\t牵头单位\n0\t甲\t市财政局\n1\t乙\t市教委\n";
