@@ -1597,22 +1597,14 @@ typedef struct group
 	int			ordinal;
 } group;
 
-typedef struct uparse
-{
-	const char *text;
-	const pd_units_opts *opts;
-	pd_unit_list *list;
-	pd_error   *err;
-	pd_status	status;			/* PD_ENOMEM sticks here */
-	ubuf		b;
-} uparse;
-
 /*
  * Plans repeat the same few names (市发展改革委 a dozen times): a small
  * direct-mapped memo of recent pieces, keyed by their folded code points and
  * strictness, spares the normaliser and unit_like() on every repeat.  Per
  * thread, like the target module's unit cache; results are pure functions
- * of the key, so a stale entry is never wrong, only replaced.
+ * of the key, so a stale entry is never wrong, only replaced.  The parser
+ * takes the table's address once per span: in a shared library each access
+ * to a thread-local variable is a call (__tls_get_addr).
  */
 #define NORM_MEMO_SLOTS 128
 #define NORM_MEMO_CPS 24
@@ -1626,6 +1618,18 @@ typedef struct norm_memo
 	char		out[NORM_MEMO_CPS * 4 + 1];
 } norm_memo;
 static __thread norm_memo norm_memos[NORM_MEMO_SLOTS];
+
+typedef struct uparse
+{
+	const char *text;
+	const pd_units_opts *opts;
+	pd_unit_list *list;
+	pd_error   *err;
+	pd_status	status;			/* PD_ENOMEM sticks here */
+	norm_memo  *memo;			/* this thread's norm_memos */
+	ubuf		b;
+} uparse;
+
 
 static bool norm_piece_compute(uparse *P, int s, int e, char *out, size_t *outlen, bool strict);
 
@@ -1646,7 +1650,7 @@ norm_piece(uparse *P, int s, int e, char *out, size_t *outlen, bool strict)
 		return norm_piece_compute(P, s, e, out, outlen, strict);
 	for (int i = 0; i < n; i++)
 		h = (h ^ k[i]) * 16777619u;
-	m = &norm_memos[(h ^ (h >> 15)) & (NORM_MEMO_SLOTS - 1)];
+	m = &P->memo[(h ^ (h >> 15)) & (NORM_MEMO_SLOTS - 1)];
 	if (m->n == n && m->strict == strict && memcmp(m->key, k, (size_t) n * sizeof(uint32_t)) == 0)
 	{
 		if (m->ok)
@@ -2617,6 +2621,7 @@ units_begin(const char *text, const pd_units_opts *opts, pd_unit_list *list, pd_
 	P->list = list;
 	P->err = err;
 	P->status = PD_OK;
+	P->memo = norm_memos;
 	list->groups = 0;
 	return P;
 }
@@ -3056,9 +3061,10 @@ bracket_word_at(const unsigned char *t, size_t at, size_t len)
 /*
  * The rules hang on three words: 牵头 (Traditional 牽頭), 不再 and 括号
  * (括號).  Rather than memmem passes, memchr passes (vectorised in libc) look
- * for one byte of each: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD,
- * 0x8D, the last byte of 不 E4 B8 8D, and 0xAC, the last byte of 括 E6 8B AC;
- * each hit is then checked in place.  The interrupt hook runs between
+ * for one byte of each, the rarest one in plan text: 0x89, the middle byte of
+ * 牵 E7 89 B5 and 牽 E7 89 BD, 0x86, the middle byte of 再 E5 86 8D (不 and the
+ * last byte 0x8D are three times as common), and 0xAC, the last byte of 括
+ * E6 8B AC; each hit is then checked in place.  The interrupt hook runs between
  * PD_INTERRUPT_STRIDE windows.
  */
 static bool
@@ -3074,9 +3080,9 @@ lead_word_at(const unsigned char *t, size_t at, size_t len)
 static bool
 no_more_word_at(const unsigned char *t, size_t at, size_t len)
 {
-	/* t[at] is 0x8D: 不再 E4 B8 8D E5 86 8D */
-	return at >= 2 && at + 4 <= len && t[at - 2] == 0xE4 && t[at - 1] == 0xB8 &&
-		t[at + 1] == 0xE5 && t[at + 2] == 0x86 && t[at + 3] == 0x8D;
+	/* t[at] is 0x86: 不再 E4 B8 8D E5 86 8D */
+	return at >= 4 && at + 2 <= len && t[at - 4] == 0xE4 && t[at - 3] == 0xB8 &&
+		t[at - 2] == 0x8D && t[at - 1] == 0xE5 && t[at + 1] == 0x8D;
 }
 
 pd_status
@@ -3099,9 +3105,9 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 			if (lead_word_at(t, (size_t) (hit - t), len))
 				lead_rule(text, len, (size_t) (hit - t) - 1, rules);
 		for (size_t from = chunk; !rules->has_implicit && from < end &&
-			 (hit = memchr(t + from, 0x8D, end - from)) != NULL; from = (size_t) (hit - t) + 1)
+			 (hit = memchr(t + from, 0x86, end - from)) != NULL; from = (size_t) (hit - t) + 1)
 			if (no_more_word_at(t, (size_t) (hit - t), len))
-				implicit_rule(text, len, (size_t) (hit - t) - 2, rules);
+				implicit_rule(text, len, (size_t) (hit - t) - 4, rules);
 		for (size_t from = chunk; !rules->bracket_names_units && from < end &&
 			 (hit = memchr(t + from, 0xAC, end - from)) != NULL; from = (size_t) (hit - t) + 1)
 			if (bracket_word_at(t, (size_t) (hit - t), len))
