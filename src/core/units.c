@@ -1627,6 +1627,8 @@ typedef struct uparse
 	pd_error   *err;
 	pd_status	status;			/* PD_ENOMEM sticks here */
 	norm_memo  *memo;			/* this thread's norm_memos */
+	size_t		span_start,		/* the text units_scan reads */
+				span_end;
 	ubuf		b;
 } uparse;
 
@@ -2075,6 +2077,7 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 
 #define G_LABEL_ONLY	0x1		/* accept only a list that starts with a label */
 #define G_UNBRACKETED	0x2		/* a list in running text: stops at a non-label segment */
+#define G_CLOSES_SENTENCE 0x4	/* a bracket that ends its sentence or stands after it */
 
 /*
  * Does the segment b[i, j) start with a label that names no units —
@@ -2236,6 +2239,18 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 				u->role = rules->bracket_role;
 				continue;
 			}
+
+			/*
+			 * "排在第一位的为牵头单位" speaks of lists of units: a bracket of
+			 * bare names that closes its sentence (…体系（A、B）。 or
+			 * …工作。（A、B）) is one; inside a sentence it is an aside
+			 * (与市公安局（市交巡警总队）协作).
+			 */
+			if (lab0 == NULL && (flags & G_CLOSES_SENTENCE) && rules && rules->first_is_lead)
+			{
+				u->role = PD_ROLE_RESPONSIBLE;
+				continue;
+			}
 			L->n = g.first;
 			return false;
 		}
@@ -2281,6 +2296,44 @@ drop_inner(pd_unit_list *L, int before, int after, size_t cs)
 	L->n = k + (after - before);
 }
 
+static uint32_t prev_cp(const char *text, size_t lo, size_t q, size_t *start);
+
+/* a sentence end: 。 ； ; ！ ？ ! ? or a line break */
+static bool
+is_sentence_end_cp(uint32_t cp)
+{
+	return cp == CP_JUHAO || cp == ';' || cp == '!' || cp == '?' || cp == '\n' || cp == '\r';
+}
+
+/*
+ * Does the bracket text[open, close_end) end its sentence — a sentence end,
+ * the end of the span or of the text after it, spaces aside — or stand
+ * after one?
+ */
+static bool
+closes_sentence(const uparse *P, size_t open, size_t close_end)
+{
+	const unsigned char *t = (const unsigned char *) P->text;
+	const unsigned char *q = t + close_end;
+	const unsigned char *end = t + P->span_end;
+	uint32_t	cp = 0;
+
+	while (q < end && ((cp = pd_fold(pd_u8_next(&q, end))) == ' ' || cp == '\t' || cp == 0x3000))
+		cp = 0;
+	if (cp == 0 || is_sentence_end_cp(cp))
+		return true;
+	for (size_t p = open;;)
+	{
+		size_t		s;
+
+		cp = prev_cp(P->text, P->span_start, p, &s);
+		if (cp != ' ' && cp != '\t' && cp != 0x3000)
+			break;
+		p = s;
+	}
+	return cp == 0 || is_sentence_end_cp(cp);
+}
+
 /* read the bracket text[cs, ce) (the content between the brackets) */
 static void
 eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int flags)
@@ -2294,6 +2347,8 @@ eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int
 	 */
 	if (ce - cs < 8 || ce - cs > PD_UNIT_GROUP_MAX_BYTES || !ubuf_fill(&P->b, P->text, cs, ce))
 		return;
+	if (closes_sentence(P, open, close_end))
+		flags |= G_CLOSES_SENTENCE;
 	if (parse_group(P, NULL, flags, open, close_end))
 		drop_inner(P->list, before, P->list->n, cs);
 }
@@ -2636,6 +2691,8 @@ units_scan(uparse *P, size_t start, size_t end)
 	int			depth = 0;
 	size_t		p = start;
 
+	P->span_start = start;
+	P->span_end = end;
 	while (p < end && P->status == PD_OK)
 	{
 		size_t		window = end - p > PD_INTERRUPT_STRIDE ? p + PD_INTERRUPT_STRIDE : end;

@@ -316,6 +316,11 @@ main(void)
 	CHECK_STR(units("（農業農村部、工業和信息化部按職責分工負責，排在第一位的為牽頭單位）"),
 			  "农业农村部:lead 工业和信息化部");
 	CHECK_STR(units("排在第一位的为牵头单位。（责任单位：市公安局、市教委）"), "市公安局:lead 市教委");
+	/* under that rule a bracket of bare names that closes its sentence is a list of units */
+	CHECK_STR(units("做好宣传。（市委宣传部、市委网信办）\n完善经费保障（市財政局、市審計局）。"
+					"加强与市公安局（市交巡警总队）协作。（市科技局） 排在第一位的为牵头单位。"),
+			  "市委宣传部:lead 市委网信办 | 市财政局:lead 市审计局 | 市科技局:lead");
+	CHECK_STR(units("做好宣传。（市委宣传部、市委网信办）\n完善经费保障（市财政局、市审计局）。"), "");
 	{
 		static const struct
 		{
