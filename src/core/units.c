@@ -1039,8 +1039,13 @@ pd_unit_level_of(const char *norm, size_t len)
 				return level;
 	}
 
-	/* no place at all: a central organ under its short name (发展改革委) */
-	if (!cp_starts(c, 0, n, KWP("地方")) && pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
+	/*
+	 * No place at all: a central organ under its short name (发展改革委).
+	 * Not an office (办公室): the central ones carry 国务院 or 中央, a bare
+	 * 办公室 is a department's own office in its own plan.
+	 */
+	if (!cp_starts(c, 0, n, KWP("地方")) && !cp_ends(c, 0, n, KWP("办公室")) &&
+		pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
 		return PD_LEVEL_NATIONAL;
 	return PD_LEVEL_UNKNOWN;
 }
@@ -1381,15 +1386,45 @@ static const label labels[] = {
 	{K("参与部门"), PD_ROLE_CO, false}, {K("参加单位"), PD_ROLE_CO, false}, {K("协同单位"), PD_ROLE_CO, false},
 	{K("协同部门"), PD_ROLE_CO, false}, {K("协作单位"), PD_ROLE_CO, false}, {K("协助单位"), PD_ROLE_CO, false},
 	{K("配合"), PD_ROLE_CO, false}, {K("协办"), PD_ROLE_CO, false}, {K("参与"), PD_ROLE_CO, false},
+	/* a department's own plan names its offices: 科室 处室 股室, a ministry's 司局 */
+	{K("牵头科室"), PD_ROLE_LEAD, false}, {K("牵头处室"), PD_ROLE_LEAD, false}, {K("牵头司局"), PD_ROLE_LEAD, false},
+	{K("责任科室"), PD_ROLE_RESPONSIBLE, false}, {K("责任股室"), PD_ROLE_RESPONSIBLE, false},
+	{K("责任司局"), PD_ROLE_RESPONSIBLE, false},
+	{K("配合科室"), PD_ROLE_CO, false}, {K("配合处室"), PD_ROLE_CO, false}, {K("配合司局"), PD_ROLE_CO, false},
+	{K("协办科室"), PD_ROLE_CO, false}, {K("协办处室"), PD_ROLE_CO, false},
 	{K("主(协)办机关"), PD_ROLE_LEAD, true}, {K("主(协)办单位"), PD_ROLE_LEAD, true},
 	{K("主(协)办部门"), PD_ROLE_LEAD, true}, {K("主协办机关"), PD_ROLE_LEAD, true},
 	{K("主协办单位"), PD_ROLE_LEAD, true}, {K("主(协)办"), PD_ROLE_LEAD, true},
 	{KEND, PD_ROLE_RESPONSIBLE, false}
 };
 
-/* longest label at a[i]; its length in code points, or 0 */
+/*
+ * The level a label may name first, the same label for the unit's role:
+ * 市级责任部门, 区县责任单位, 省级牵头单位.
+ */
+static const kw label_levels[] = {
+	K("区县级"), K("省级"), K("市级"), K("区级"), K("县级"), K("区县"), K("乡镇"), K("镇街"), K("街镇"),
+	K("镇级"), KEND
+};
+
+static int	label_at_plain(const uint32_t *a, int i, int n, const label **lab);
+
+/* longest label at a[i], after a level or not; its length in code points, or 0 */
 static int
 label_at(const uint32_t *a, int i, int n, const label **lab)
+{
+	static kwfilter level_filter = KWFILTER_FIRST;
+	int			len = label_at_plain(a, i, n, lab),
+				lv;
+
+	if (len == 0 && (lv = cp_starts_any_f(a, i, n, label_levels, &level_filter)) > 0 &&
+		(len = label_at_plain(a, i + lv, n, lab)) > 0)
+		len += lv;
+	return len;
+}
+
+static int
+label_at_plain(const uint32_t *a, int i, int n, const label **lab)
 {
 	static kwfilter label_filter = KWFILTER_FIRST;
 	int			best = 0;
@@ -1429,6 +1464,8 @@ label_before(const uint32_t *a, int lo, int n, const label **lab)
 			*lab = l;
 		}
 	}
+	if (best > 0)
+		best += cp_ends_any(a, lo, n - best, label_levels, NULL);	/* 市级牵头单位 */
 	return best;
 }
 
@@ -1980,6 +2017,11 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 	trim_range(b, &rs, &re);
 	if (ls >= le || rs >= re)
 		return false;
+	/* 各区县党委、政府, 各级党委、政府: one collective's two organs */
+	if (re - rs <= 4 && le - ls >= 3 && a[le - 1] == 0x59D4 && a[le - 2] == 0x515A &&	/* 党委 */
+		cp_starts_any(a, rs, re, (const kw[]) {K("人民政府"), K("政府"), KEND}, NULL) == re - rs &&
+		collective_prefix(a + ls, le - ls) > 0)
+		return true;
 	/* a quick no: the left part ends in a division word or a bracket */
 	if (!(admin_first(a[le - 1]) || a[le - 1] == ')' || a[le - 1] == 0x9053))	/* 道 */
 		return false;
@@ -2033,7 +2075,8 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 				continue;
 		}
 		/* k ends an item [s, k); 各区、市政府 stays one */
-		if (k < j && k > s && (admin_first(a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053))
+		if (k < j && k > s && (admin_first(a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053 ||
+							   (a[k - 1] == 0x59D4 && k - 1 > s && a[k - 2] == 0x515A)))	/* 道, 党委 */
 		{
 			int			next = k + 1,
 						nd = 0;

@@ -171,6 +171,9 @@ main(void)
 	CHECK_STR(level("两江新区管委会"), "?");
 	CHECK_STR(level("地方金融监管局"), "?");
 	CHECK_STR(level("青岛海洋科技中心"), "?");
+	CHECK_STR(level("办公室"), "?");	/* a department's own office, not a central organ */
+	CHECK_STR(level("国务院研究室"), "国家");
+	CHECK_STR(level("各级党委、政府"), "collective");
 
 	CHECK_STR(kind("市公安局"), "government department");
 	CHECK_STR(kind("发展改革委"), "government department");
@@ -316,6 +319,16 @@ main(void)
 	CHECK_STR(units("（農業農村部、工業和信息化部按職責分工負責，排在第一位的為牽頭單位）"),
 			  "农业农村部:lead 工业和信息化部");
 	CHECK_STR(units("排在第一位的为牵头单位。（责任单位：市公安局、市教委）"), "市公安局:lead 市教委");
+	/* a level before the label, offices as units, one collective's two organs */
+	CHECK_STR(units("（市级责任部门：市教委；区县责任单位：各区县政府）（市级牵头单位：市民政局；市级配合单位：市财政局）"),
+			  "市教委 各区县政府 | 市民政局:lead 市财政局:co");
+	CHECK_STR(units("市级牵头单位：市民政局"), "市民政局:lead");
+	CHECK_STR(units("（牵头科室：办公室；配合科室：财务科、人事科）（責任處室：規劃處）"),
+			  "办公室:lead 财务科:co 人事科:co | 规划处");
+	CHECK_STR(units("（责任单位：市委组织部、市人力社保局，各区县党委、政府）（各级党委、政府负责）"),
+			  "市委组织部 市人力社保局 各区县党委、政府 | 各级党委、政府");
+	CHECK_STR(units("（责任单位：市发展改革委、市财政局）"), "市发展改革委 市财政局");
+
 	/* under that rule a bracket of bare names that closes its sentence is a list of units */
 	CHECK_STR(units("做好宣传。（市委宣传部、市委网信办）\n完善经费保障（市財政局、市審計局）。"
 					"加强与市公安局（市交巡警总队）协作。（市科技局） 排在第一位的为牵头单位。"),
