@@ -487,6 +487,58 @@ pd_clean_span(const char *text, size_t start, size_t end, char *buf)
 	return len;
 }
 
+/*
+ * The first year of the period a title names: “十四五”… and 第十四个五年规划
+ * 2021, …行动计划（2023—2025年） 2023, 2024年工作要点 2024; 0 if it names
+ * none.  A plan is written at the start of its own period.
+ */
+static int
+title_period_year(const char *text, size_t start, size_t end)
+{
+	const unsigned char *p = (const unsigned char *) text + start;
+	const unsigned char *e = (const unsigned char *) text + end;
+	uint32_t	c[4] = {0};			/* the last four characters, c[3] newest */
+
+	while (p < e)
+	{
+		const unsigned char *q = p;
+		uint32_t	cp = pd_fold(pd_u8_next(&p, e));
+		int			d = pd_digit(cp);
+
+		if (d >= 0)
+		{
+			int			year = 0,
+						digits = 0;
+
+			/* four digits, then 年 or a range: 2023—2025年, 2024年 */
+			for (p = q; p < e && digits < 5 && (d = pd_digit(pd_peek(p, e, &q))) >= 0; p = q)
+			{
+				year = year * 10 + d;
+				digits++;
+			}
+			if (digits == 4 && year >= 1990 && year <= 2100 && p < e)
+			{
+				uint32_t	next = pd_fold(pd_peek(p, e, &q));
+
+				if (next == 0x5E74 || next == '-' || next == 0x2014 || next == 0x2013 ||
+					next == '~' || next == 0x81F3)	/* 年 — – ~ 至 */
+					return year;
+			}
+			memset(c, 0, sizeof(c));
+			continue;
+		}
+		memmove(c, c + 1, 3 * sizeof(uint32_t));
+		c[3] = cp;
+		/* 十X五, 十X个五年: the plan of 1956 + 5 (X + 9) to 1960 + 5 (X + 9) */
+		if (c[1] == 0x5341 && c[3] == 0x4E94 && pd_cn_digit(c[2]) >= 3 && pd_cn_digit(c[2]) <= 6)
+			return 1956 + 5 * (pd_cn_digit(c[2]) + 9);
+		if (c[0] == 0x5341 && c[2] == 0x4E2A && c[3] == 0x4E94 && pd_cn_digit(c[1]) >= 3 &&
+			pd_cn_digit(c[1]) <= 6)
+			return 1956 + 5 * (pd_cn_digit(c[1]) + 9);
+	}
+	return 0;
+}
+
 int
 pd_doc_own_year(const pd_doc *doc)
 {
@@ -497,5 +549,7 @@ pd_doc_own_year(const pd_doc *doc)
 	if (doc->docno_end > doc->docno_start &&
 		pd_docno_parse(doc->text + doc->docno_start, doc->docno_end - doc->docno_start, &dn, NULL) == PD_OK)
 		return dn.year;
+	if (doc->title_end > doc->title_start)
+		return title_period_year(doc->text, doc->title_start, doc->title_end);
 	return 0;
 }

@@ -132,6 +132,30 @@ main(int argc, char **argv)
 		CHECK_INT(d.nitems, 10);
 		pd_doc_free(&d);
 	}
+
+	/* a document's own year: its date, its 发文字号, else the period its title names */
+	{
+		static const struct
+		{
+			const char *text;
+			int			year;
+		}			cases[] = {
+			{"重庆市“十四五”城乡建设规划\n一、发展基础\n“十三五”期间，成效明显。\n", 2021},
+			{"某市国民经济和社会发展第十三个五年规划纲要\n第一章 总则\n", 2016},
+			{"某省数字经济发展行动计划（2023—2025年）\n一、总体要求\n", 2023},
+			{"某区2024年工作要点\n一、重点任务\n", 2024},
+			{"某市城乡建设发展规划\n一、发展基础\n", 0},
+			{"某市人民政府关于印发某市“十五五”规划的通知\n某府发〔2026〕3号\n一、总则\n", 2026},
+		};
+
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		{
+			CHECK(pd_segment(cases[k].text, strlen(cases[k].text), &opts, &d, &err) == PD_OK);
+			CHECK(pd_doc_metadata(&d, &opts, &err) == PD_OK);
+			CHECK_INT(pd_doc_own_year(&d), cases[k].year);
+			pd_doc_free(&d);
+		}
+	}
 	CHECK_INT(c.live, 0);
 	return ctest_finish("test_segment");
 }
