@@ -518,7 +518,9 @@ unit_like(const uint32_t *c, int n, bool strict)
 
 static const kw etc_suffixes[] = {
 	K("等有关部门"), K("等相关部门"), K("等有关单位"), K("等相关单位"), K("等有关方面"), K("等部门"), K("等单位"),
-	K("等"), KEND
+	K("等市级部门"), K("等市级有关部门"), K("等市级相关部门"), K("等省级部门"), K("等省级有关部门"),
+	K("等省级相关部门"), K("等有关市级部门"), K("等相关市级部门"), K("等职能部门"), K("等有关职能部门"),
+	K("等相关职能部门"), K("等成员单位"), K("等"), KEND
 };
 static kwfilter etc_filter = KWFILTER_LAST;
 
@@ -1558,6 +1560,8 @@ static const verb verbs[] = {
 	{K("统筹"), PD_ROLE_LEAD}, {K("统筹推进"), PD_ROLE_LEAD}, {K("统筹协调"), PD_ROLE_LEAD},
 	{K("支持"), PD_ROLE_CO}, {K("配合支持"), PD_ROLE_CO},
 	{K("指导"), PD_ROLE_CO}, {K("督导"), PD_ROLE_CO}, {K("协助推进"), PD_ROLE_CO},
+	{K("主责"), PD_ROLE_LEAD}, {K("负主责"), PD_ROLE_LEAD}, {K("负主体责任"), PD_ROLE_RESPONSIBLE},
+	{K("负主要责任"), PD_ROLE_RESPONSIBLE}, {K("负属地责任"), PD_ROLE_RESPONSIBLE},
 	{KEND, PD_ROLE_RESPONSIBLE}
 };
 
@@ -1565,6 +1569,7 @@ static const verb verbs[] = {
 static const kw verb_modifiers[] = {
 	K("按照职责分工"), K("按职责分工"), K("按照职责"), K("按职责"), K("按照职能分工"), K("按职能分工"),
 	K("按职能"), K("依职责"), K("依据职责"), K("根据职责"), K("分工"), K("共同"), K("分别"), K("具体"), K("各自"), K("等"),
+	K("积极"), K("加强"), K("做好"), K("切实"), K("认真"), K("抓好"),
 	KEND
 };
 static kwfilter modifier_filter = KWFILTER_LAST;
@@ -1608,6 +1613,22 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 		if (len == 0)
 			break;
 		*hi -= len;
+	}
+
+	/*
+	 * A manner the lists above do not know, up to 10 characters of Han
+	 * before the verb: 按职能职责负责, 按照属地原则负责, 依法负责, 根据
+	 * 工作需要配合.  Names do not contain 按, 依 or 根据 but at their start
+	 * (依兰县人民政府负责).
+	 */
+	for (int k = *hi - 1; k > lo && k >= *hi - 10 && pd_is_han_bmp(a[k]); k--)
+	{
+		if (a[k] == 0x6309 || a[k] == 0x4F9D ||	/* 按 依 */
+			(a[k] == 0x6839 && k + 1 < *hi && a[k + 1] == 0x636E))	/* 根据 */
+		{
+			*hi = k;
+			break;
+		}
 	}
 	return role;				/* *hi == lo: nothing but a verb (按职责分工负责) */
 }
@@ -2092,6 +2113,17 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 			if (collective_join(&P->b, s, k, k + 1, next))
 				continue;
 		}
+		if (role != ROLE_PENDING && s > i && a[s - 1] == ',')
+		{
+			/*
+			 * 责任单位：A，B、C配合: the label gives the names before the
+			 * comma its role; a verb after it speaks for its own clause
+			 */
+			for (int u = g->pending; u < P->list->n; u++)
+				if (P->list->units[u].role == ROLE_PENDING)
+					P->list->units[u].role = role;
+			g->pending = P->list->n;
+		}
 		r = parse_item(P, g, s, k, combined, strict);
 		if (P->status != PD_OK)
 			return -1;
@@ -2422,7 +2454,8 @@ static bool
 is_list_boundary(uint32_t cp)
 {
 	return cp == 0 || cp == '\n' || cp == '\r' || cp == CP_JUHAO || cp == ';' || cp == '!' ||
-		cp == '?' || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>';
+		cp == '?' || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>' ||
+		cp == 0x3010 || cp == '[';	/* 【责任单位：A、B】 */
 }
 
 /*
@@ -2510,7 +2543,8 @@ eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size
 	const unsigned char *t = (const unsigned char *) P->text;
 	size_t		q = after,
 				limit = after + PD_UNIT_GROUP_MAX_BYTES < end ? after + PD_UNIT_GROUP_MAX_BYTES : end;
-	int			depth = 0;
+	int			depth = 0,
+				lenticular = 0;
 
 	while (q < limit)
 	{
@@ -2528,6 +2562,11 @@ eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size
 			break;
 		else if (depth == 0 && ch == 0xE3 && q + 2 < limit && t[q + 1] == 0x80 && t[q + 2] == 0x82)
 			break;				/* 。 */
+		else if (ch == 0xE3 && q + 2 < limit && t[q + 1] == 0x80 && t[q + 2] == 0x90)
+			lenticular++;		/* 【 of the next label: 【牵头单位】A【配合单位】B */
+		else if (ch == 0xE3 && q + 2 < limit && t[q + 1] == 0x80 && t[q + 2] == 0x91 &&
+				 lenticular-- == 0)
+			break;				/* the 】 of 【责任单位：A、B】 */
 		q++;
 	}
 	if (!ubuf_fill(&P->b, P->text, after, q))

@@ -329,6 +329,19 @@ main(void)
 			  "市委组织部 市人力社保局 各区县党委、政府 | 各级党委、政府");
 	CHECK_STR(units("（责任单位：市发展改革委、市财政局）"), "市发展改革委 市财政局");
 
+	/* a label's role holds for its names; a later verb speaks for its own item */
+	CHECK_STR(units("（责任单位：市教委，市财政局配合）（牵头单位：市民政局，市财政局、市卫生健康委配合）"),
+			  "市教委:lead 市财政局:co | 市民政局:lead 市财政局:co 市卫生健康委:co");
+	/* more verbs, any 按…/依…/根据… manner before them, longer 等… tails */
+	CHECK_STR(units("（市教委主责，市财政局配合）（各区县政府负主体责任，市级有关部门加强指导）"),
+			  "市教委:lead 市财政局:co | 各区县政府:lead 市级有关部门:co");
+	CHECK_STR(units("（市教委、市财政局按职能职责负责）（各区县政府按照属地原则负责）（依兰县人民政府负责）"),
+			  "市教委 市财政局 | 各区县政府 | 依兰县人民政府");
+	CHECK_STR(units("（责任单位：市发展改革委等市级部门，各区县政府）"), "市发展改革委 各区县政府");
+	/* a label and its list inside 【】 */
+	CHECK_STR(units("【责任单位：市教委、市财政局】推进。【牵头单位】市民政局【配合单位】市财政局"),
+			  "市教委 市财政局 | 市民政局:lead 市财政局:co");
+
 	/* under that rule a bracket of bare names that closes its sentence is a list of units */
 	CHECK_STR(units("做好宣传。（市委宣传部、市委网信办）\n完善经费保障（市財政局、市審計局）。"
 					"加强与市公安局（市交巡警总队）协作。（市科技局） 排在第一位的为牵头单位。"),

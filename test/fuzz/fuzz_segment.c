@@ -2,7 +2,8 @@
  * libFuzzer harness: the document segmenter.  Any bytes are a document;
  * the result must be consistent: offsets inside the text and in order,
  * codes valid and matching their depth, parents before children, headings
- * within their limits and valid UTF-8-length.
+ * within their limits and valid UTF-8-length; the metadata pass and the
+ * document's own year never fail.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (it->parent >= 0 && doc.items[it->parent].code != pd_tc_prefix(it->code, it->depth - 1))
 			abort();
 		if (pd_item_heading(&doc, it, head) >= PD_HEADING_MAX_BYTES)
+			abort();
+	}
+	/* the metadata and the year the target scanner asks for: any year or 0 */
+	if (pd_doc_metadata(&doc, NULL, &err) != PD_OK)
+		abort();
+	{
+		int			year = pd_doc_own_year(&doc);
+
+		if (year != 0 && (year < 1000 || year > 9999))
 			abort();
 	}
 	pd_doc_free(&doc);
