@@ -1618,13 +1618,14 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 	/*
 	 * A manner the lists above do not know, up to 10 characters of Han
 	 * before the verb: 按职能职责负责, 按照属地原则负责, 依法负责, 根据
-	 * 工作需要配合.  Names do not contain 按, 依 or 根据 but at their start
-	 * (依兰县人民政府负责).
+	 * 工作需要配合.  A name may hold 依 too, but not as a manner: at its
+	 * start (依兰县人民政府负责) or before its own suffix (市委依法治市办负责).
 	 */
 	for (int k = *hi - 1; k > lo && k >= *hi - 10 && pd_is_han_bmp(a[k]); k--)
 	{
-		if (a[k] == 0x6309 || a[k] == 0x4F9D ||	/* 按 依 */
-			(a[k] == 0x6839 && k + 1 < *hi && a[k + 1] == 0x636E))	/* 根据 */
+		if ((a[k] == 0x6309 || a[k] == 0x4F9D ||	/* 按 依 */
+			 (a[k] == 0x6839 && k + 1 < *hi && a[k + 1] == 0x636E)) &&	/* 根据 */
+			!has_unit_suffix(a + k, *hi - k))	/* 市委依法治市办负责: a name */
 		{
 			*hi = k;
 			break;
