@@ -63,6 +63,17 @@ SELECT count(*) AS no_year_at_all
 FROM plan_targets(replace(replace(E:'gangyao', '（2021年1月20日市第十五届人民代表大会第五次会议批准）', ''),
                           '第十四个五年规划纲要', '发展规划纲要'));
 
+-- a table of main indicators: its rows are targets of the latest year column
+-- (or of a 目标值 column), in the unit of the unit column or of the bracket after
+-- the name; a value in words is no target; Traditional gives the same answers
+\set indicators '一、发展目标\n到2025年，主要目标如下。\n指标\t单位\t2020年\t2025年\t属性\n经济发展\n地区生产总值增速\t%\t3.9\t6左右\t预期性\n常住人口城镇化率\t%\t69.5\t76\t预期性\n研发经费投入强度\t%\t2.11\t>2.5\t预期性\n单位GDP能耗降低\t%\t—\t[14]\t约束性\n森林覆盖率（%）\t\t52.5\t55以上\t约束性\n耕地保有量\t万亩\t—\t完成国家下达任务\t约束性\n二、重点任务\n（一）推进新型城镇化。城镇化率达到76%。\n'
+SELECT code, indicator, target, year, period FROM plan_targets(E:'indicators') ORDER BY start_offset;
+\set trad_indicators '一、發展目標\n到2025年，主要目標如下。\n指標\t單位\t2020年\t2025年\t屬性\n經濟發展\n地區生產總值增速\t%\t3.9\t6左右\t預期性\n常住人口城鎮化率\t%\t69.5\t76\t預期性\n研發經費投入強度\t%\t2.11\t>2.5\t預期性\n單位GDP能耗降低\t%\t—\t[14]\t約束性\n森林覆蓋率（%）\t\t52.5\t55以上\t約束性\n耕地保有量\t萬畝\t—\t完成國家下達任務\t約束性\n二、重點任務\n（一）推進新型城鎮化。城鎮化率達到76%。\n'
+SELECT (SELECT count(*) FROM plan_targets(E:'trad_indicators')) AS traditional_rows,
+       NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'indicators')
+                   EXCEPT SELECT code, target, year FROM plan_targets(E:'trad_indicators')) AS same_targets;
+SELECT indicator, target FROM target_extract(E'| 指标 | 单位 | 基期值 | 目标值 |\n|---|---|---|---|\n| 城镇新增就业 | 万人 | 60 | 65 |\n');
+
 -- no items: no targets; garbage never fails
 SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');
 SELECT count(*) FROM plan_targets('');

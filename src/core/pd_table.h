@@ -81,4 +81,33 @@ bool		pd_table_header_lines(const char *text, size_t ls, size_t len, pd_table *t
  */
 long		pd_table_row_number(const char *text, size_t cs, size_t ce);
 
+/* ---- indicator tables (indicators.c) -------------------------------------- */
+
+/*
+ * A table of main indicators (主要指标) printed as text, rows by tab, | or
+ * spaces as above:  指标 | 单位 | 2020年 | 2025年 | 属性.  Its rows are
+ * targets (pd_target.h) of the latest year column, or of a 目标值 column.
+ */
+typedef struct pd_indicator_table
+{
+	pd_cell_sep sep;
+	int			ncols;
+	int			indicator_col;	/* 指标, 指标名称, 主要指标 */
+	int			unit_col;		/* 单位, 计量单位; -1: in brackets after the name */
+	int			target_col;		/* the latest year, or 目标值 */
+	int			year;			/* that year; 0 for a 目标值 column */
+} pd_indicator_table;
+
+/* Is text[ls, le) the header of an indicator table?  Fills *t. */
+bool		pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *t);
+
+/*
+ * Read the line text[ls, le) as a row of t: 0 when it is no row (the table
+ * has ended), else 1, with the row's target in *hit when it states one
+ * (hit->indicator_len > 0; raw_start/raw_end the row).
+ */
+struct pd_target_hit;
+int			pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_table *t,
+							 struct pd_target_hit *hit);
+
 #endif

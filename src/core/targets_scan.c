@@ -25,7 +25,11 @@
  * Backward looks are bounded (a clause, at most CLAUSE_LOOK code points), so
  * the scan is linear in the text.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE			/* memmem */
+#endif
 #include "pd_target_int.h"
+#include "pd_table.h"
 
 #include <string.h>
 
@@ -1697,15 +1701,124 @@ sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
 	return p;
 }
 
+/* the sentences of text[from, to): the scanner proper */
+static pd_status
+scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_t *next_check,
+		   pd_error *err)
+{
+	const unsigned char *base = (const unsigned char *) sc->text;
+	const unsigned char *p = base + from;
+	const unsigned char *end = base + to;
+
+	while (p < end && !sc->stopped)
+	{
+		bool		trigger;
+		const unsigned char *e = sentence_end(p, end, &trigger);
+
+		/* a long sentence is read in pieces of at most SMAX code points */
+		while (trigger && p < e && !sc->stopped)
+		{
+			int			n = 0,
+						cut = 0;	/* after the last clause or list mark */
+
+			while (p < e && n < SMAX)
+			{
+				const unsigned char *q = p;
+				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
+
+				sc->off[n] = (size_t) (p - base);
+				sc->cps[n++] = c;
+				p = q;
+				if (is_clause_end(c) || c == CP_DUN)
+					cut = n;
+			}
+			sc->off[n] = (size_t) (p - base);
+			if (n == SMAX && p < e && cut > SMAX / 2)
+			{
+				/* read on from the last clause of the piece */
+				n = cut;
+				p = base + sc->off[n];
+			}
+			sc->n = n;
+			scan_sentence(sc);
+		}
+		p = e;
+		if ((size_t) (p - base) >= *next_check)
+		{
+			*next_check = (size_t) (p - base) + PD_INTERRUPT_STRIDE;
+			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+				return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+		}
+	}
+	return PD_OK;
+}
+
+/*
+ * Could text[0, len) hold an indicator table (indicators.c)?  Its header
+ * names 指标 (指標) and separates cells by a tab, | or spaces: a quick no
+ * for running text, which has neither tabs nor |.
+ */
+static bool
+may_hold_indicator_table(const char *text, size_t len)
+{
+	const char *p = text;
+	const char *end = text + len;
+
+	if (memchr(text, '\t', len) == NULL && memchr(text, '|', len) == NULL && memchr(text, ' ', len) == NULL &&
+		memmem(text, len, "\xE3\x80\x80\xE3\x80\x80", 6) == NULL)
+		return false;
+	/* 指 E6 8C 87 */
+	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
+	{
+		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * The rows of the indicator table whose header is the line at text[ls]:
+ * emits their targets and returns where the table ends (the start of the
+ * first line that is no row).
+ */
+static size_t
+scan_indicator_rows(scanner *sc, const pd_indicator_table *t, size_t ls, size_t len)
+{
+	const char *text = sc->text;
+	const char *nl = memchr(text + ls, '\n', len - ls);
+	size_t		p = nl ? (size_t) (nl - text) + 1 : len;
+
+	while (p < len && !sc->stopped)
+	{
+		const char *e = memchr(text + p, '\n', len - p);
+		size_t		le = e ? (size_t) (e - text) : len;
+		pd_target_hit hit;
+
+		if (le > p && text[le - 1] == '\r')
+			le--;
+		if (le == p || !pd_indicator_row(text, p, le, t, &hit))
+			break;
+		if (hit.indicator_len > 0)
+		{
+			if (hit.year == 0)
+				hit.year = sc->year;
+			if (!sc->emit(sc->emit_ctx, &hit))
+				sc->stopped = true;
+		}
+		p = e ? (size_t) (e - text) + 1 : len;
+	}
+	return p;
+}
+
 pd_status
 pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 				pd_target_emit_fn emit, void *emit_ctx, int *year_out, pd_error *err)
 {
 	scanner		sc;
-	const unsigned char *base = (const unsigned char *) text;
-	const unsigned char *p = base;
-	const unsigned char *end = p + len;
 	size_t		next_check = PD_INTERRUPT_STRIDE;
+	size_t		from = 0;
+	pd_status	st = PD_OK;
 
 	pd_target_init();
 	if (!__atomic_load_n(&seq3_ready, __ATOMIC_ACQUIRE))
@@ -1718,46 +1831,37 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.doc_year_fn = opts ? opts->doc_year : NULL;
 	sc.doc_year_ctx = opts ? opts->doc_year_ctx : NULL;
 	sc.doc_year = -1;
-	while (p < end && !sc.stopped)
+
+	/* indicator tables: their rows in turn with the sentences around them */
+	if (len > 0 && may_hold_indicator_table(text, len))
 	{
-		bool		trigger;
-		const unsigned char *e = sentence_end(p, end, &trigger);
-
-		/* a long sentence is read in pieces of at most SMAX code points */
-		while (trigger && p < e && !sc.stopped)
+		for (size_t ls = 0; ls < len && st == PD_OK && !sc.stopped;)
 		{
-			int			n = 0,
-						cut = 0;	/* after the last clause or list mark */
+			const char *nl = memchr(text + ls, '\n', len - ls);
+			size_t		le = nl ? (size_t) (nl - text) : len;
+			pd_indicator_table t;
 
-			while (p < e && n < SMAX)
+			if (ls >= next_check)
 			{
-				const unsigned char *q = p;
-				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
+				next_check = ls + PD_INTERRUPT_STRIDE;
+				if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+					return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+			}
 
-				sc.off[n] = (size_t) (p - base);
-				sc.cps[n++] = c;
-				p = q;
-				if (is_clause_end(c) || c == CP_DUN)
-					cut = n;
-			}
-			sc.off[n] = (size_t) (p - base);
-			if (n == SMAX && p < e && cut > SMAX / 2)
+			if (le > ls && pd_indicator_header(text, ls, le > ls && text[le - 1] == '\r' ? le - 1 : le, &t))
 			{
-				/* read on from the last clause of the piece */
-				n = cut;
-				p = base + sc.off[n];
+				st = scan_range(&sc, from, ls, opts, &next_check, err);
+				if (st == PD_OK && !sc.stopped)
+					from = ls = scan_indicator_rows(&sc, &t, ls, len);
+				continue;
 			}
-			sc.n = n;
-			scan_sentence(&sc);
-		}
-		p = e;
-		if ((size_t) (p - base) >= next_check)
-		{
-			next_check = (size_t) (p - base) + PD_INTERRUPT_STRIDE;
-			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
-				return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+			ls = nl ? le + 1 : len;
 		}
 	}
+	if (st == PD_OK)
+		st = scan_range(&sc, from, len, opts, &next_check, err);
+	if (st != PD_OK)
+		return st;
 	if (year_out)
 		*year_out = sc.year;
 	if (sc.stopped)

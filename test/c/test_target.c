@@ -680,6 +680,27 @@ test_scan(void)
 			  ">=+10%/年|营收年均增长|0|annual; -13.5%|能耗下降|0|-; +100%|收入|0|-");
 	CHECK_STR(scan("力争全省集成电路产业规模过千亿，数字经济规模达到万亿级。"),
 			  ">=1000亿|集成电路产业规模|0|-|力争; >=1万亿级|数字经济规模|0|-|力争");
+	/* indicator tables: tab, | and space separated, between sentences */
+	CHECK_STR(scan("到2025年，城镇化率达到76%。\n指标\t单位\t2020年\t2025年\t属性\n经济发展\n"
+				   "地区生产总值增速\t%\t3.9\t6左右\t预期性\n研发经费投入强度\t%\t2.11\t>2.5\t预期性\n"
+				   "单位GDP能耗降低\t%\t—\t[14]\t约束性\n森林覆盖率\t%\t52.5\t55以上\t约束性\n"
+				   "耕地保有量\t万亩\t—\t完成国家下达任务\t约束性\n力争新增就业达到60万人。"),
+			  ">=76%|城镇化率|2025|by_year; ~+6%|地区生产总值增速|2025|by_year; "
+			  ">2.5%|研发经费投入强度|2025|by_year; -14%|单位GDP能耗降低|2025|by_year; "
+			  ">=55%|森林覆盖率|2025|by_year; >=60万人|新增就业|2025|by_year|力争");
+	/* a change the indicator names: signed, per year after 年均, full-width digits too */
+	CHECK_STR(scan("指标\t单位\t2020年\t2025年\n居民收入年均增长\t%\t5\t＞６\n"
+				   "二氧化碳排放降低\t%\t—\t〔18〕\n"),
+			  ">+6%/年|居民收入年均增长|2025|annual; -18%|二氧化碳排放降低|2025|by_year");
+	CHECK_STR(scan("| 指標 | 單位 | 2025年 | 2027年 |\n|---|---|---|---|\n"
+				   "| 数字经济核心产业增加值占GDP比重（%） |  | 10 | 12以上 |\n| 5G基站数 | 万个 | 8 | 10 |\n"),
+			  ">=12%|数字经济核心产业增加值占GDP比重|2027|by_year; 10万个|5G基站数|2027|by_year");
+	CHECK_STR(scan("指标名称  单位  基期值  目标值\n城镇新增就业  万人  60  65\n缺一列  60  65\n"),
+			  "65万人|城镇新增就业|0|-");
+	/* no table: a 指标 line with cells but no year or 目标 column, and running text */
+	CHECK_STR(scan("指标\t单位\t说明\n城镇化率\t%\t76\n"), "");
+	CHECK_STR(scan("主要指标 达到 76%。"), ">=76%|主要指标|0|-");
+
 	/* a governing year given by the caller, and the year at the end */
 	{
 		collect		c;

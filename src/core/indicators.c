@@ -1,0 +1,360 @@
+/*
+ * indicators.c — indicator tables printed as text.  Backend-free.
+ *
+ * A 规划 states most of its targets in a table of main indicators (主要指标):
+ *
+ *     指标 | 单位 | 2020年 | 2025年 | 属性
+ *     常住人口城镇化率 | % | 70.3 | 76 | 预期性
+ *
+ * Its rows have no verb (达到, 不低于) for the sentence scanner to find.
+ * A header names the indicator column (指标, 指标名称), optionally a unit
+ * column (单位, 计量单位), and one or more year columns; the latest year
+ * (or a 目标值 column) holds the target.  Each row whose target cell reads
+ * as a value — 76, ＞90, ≥95, 90以上, 5左右, [13.5] (a cumulative figure) —
+ * is a target of that year, in the unit of its unit cell or of the unit
+ * bracketed after the indicator's name (常住人口城镇化率（%）).  Rows
+ * whose target is words (完成国家下达任务) are passed over.
+ */
+#include "pd_table.h"
+#include "pd_target.h"
+#include "pd_scan.h"
+
+#include <string.h>
+
+#define CELL_CPS 48
+
+/* an ASCII or full-width digit starts at p */
+static bool
+digit_at(const unsigned char *p, const unsigned char *end)
+{
+	return (p < end && *p >= '0' && *p <= '9') ||
+		(end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
+}
+
+/* a cell's folded code points, spaces and markdown emphasis dropped */
+static int
+cell_cps(const char *text, size_t s, size_t e, uint32_t *c, int max)
+{
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+	int			n = 0;
+
+	while (p < end && n < max)
+	{
+		uint32_t	cp = pd_fold(pd_u8_next(&p, end));
+
+		if (!pd_is_space(cp) && cp != '*')
+			c[n++] = cp;
+	}
+	return n;
+}
+
+static bool
+cps_contain(const uint32_t *c, int n, uint32_t a, uint32_t b)
+{
+	for (int i = 0; i + 1 < n; i++)
+		if (c[i] == a && c[i + 1] == b)
+			return true;
+	return false;
+}
+
+/* a year 1990..2100 followed by 年 in the cell, or 0 */
+static int
+cell_year(const uint32_t *c, int n)
+{
+	for (int i = 0; i + 4 < n; i++)
+	{
+		int			y = 0,
+					k;
+
+		for (k = 0; k < 4 && pd_digit(c[i + k]) >= 0; k++)
+			y = y * 10 + pd_digit(c[i + k]);
+		if (k == 4 && c[i + 4] == 0x5E74 && y >= 1990 && y <= 2100 &&
+			(i == 0 || pd_digit(c[i - 1]) < 0))
+			return y;
+	}
+	return 0;
+}
+
+bool
+pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *t)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n;
+	int			target_year = -1,
+				goal_col = -1;
+
+	if (le - ls > 400)
+		return false;
+	t->sep = pd_cell_separator(text, ls, le);
+	if (t->sep == PD_SEP_NONE)
+		return false;
+	n = pd_split_cells(text, ls, le, t->sep, cells, PD_TABLE_MAX_COLS);
+	if (n < 3)
+		return false;
+	t->ncols = n;
+	t->indicator_col = t->unit_col = t->target_col = -1;
+	t->year = 0;
+	for (int k = 0; k < n; k++)
+	{
+		uint32_t	c[CELL_CPS];
+		int			m = cell_cps(text, cells[k][0], cells[k][1], c, CELL_CPS);
+		int			y;
+
+		if (m == 0)
+			continue;
+		if (t->indicator_col < 0 && cps_contain(c, m, 0x6307, 0x6807))	/* 指标 */
+			t->indicator_col = k;
+		else if ((m == 2 && c[0] == 0x5355 && c[1] == 0x4F4D) ||	/* 单位 */
+				 (m == 4 && c[0] == 0x8BA1 && c[1] == 0x91CF && c[2] == 0x5355 && c[3] == 0x4F4D))
+			t->unit_col = k;	/* 计量单位 */
+		else if ((y = cell_year(c, m)) > 0)
+		{
+			/* the latest year holds the target, not a base year (基期, 现状) */
+			if (y > target_year && !cps_contain(c, m, 0x57FA, 0x671F) &&
+				!cps_contain(c, m, 0x73B0, 0x72B6) && !cps_contain(c, m, 0x57FA, 0x51C6))
+			{
+				target_year = y;
+				t->target_col = k;
+			}
+		}
+		else if (goal_col < 0 && cps_contain(c, m, 0x76EE, 0x6807))	/* 目标 */
+			goal_col = k;
+	}
+	if (t->target_col < 0 && goal_col >= 0)
+		t->target_col = goal_col;
+	else if (t->target_col >= 0)
+		t->year = target_year;
+	return t->indicator_col >= 0 && t->target_col >= 0 && t->target_col != t->indicator_col;
+}
+
+/* the markdown rule under a header: | --- | :---: | */
+static bool
+is_rule_row(const char *text, size_t ls, size_t le)
+{
+	bool		dash = false;
+
+	for (size_t i = ls; i < le; i++)
+	{
+		char		ch = text[i];
+
+		if (ch == '-')
+			dash = true;
+		else if (ch != '|' && ch != ':' && ch != ' ' && ch != '\t' && ch != '\r')
+			return false;
+	}
+	return dash;
+}
+
+/*
+ * A row of the table: 1 when it is a row (a target is in *hit if it has
+ * one: hit->indicator_len > 0), 0 when the table has ended.  A category row
+ * (经济发展, alone in its first cell) and the markdown rule are rows with
+ * no target.
+ */
+int
+pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_table *t,
+				 pd_target_hit *hit)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n,
+				filled = 0;
+	pd_cell_sep sep = pd_cell_separator(text, ls, le);
+	char		lit[160];
+	size_t		litlen = 0;
+	bool		annual = false;
+	size_t		ind_s,
+				ind_e,
+				unit_s = 0,
+				unit_e = 0,
+				val_s,
+				val_e,
+				num_end;
+	const unsigned char *p;
+	const unsigned char *end;
+
+	hit->indicator_len = 0;
+	if (is_rule_row(text, ls, le))
+		return 1;
+	n = sep == t->sep ? pd_split_cells(text, ls, le, sep, cells, PD_TABLE_MAX_COLS) : 0;
+	for (int k = 0; k < n; k++)
+		filled += cells[k][1] > cells[k][0];
+	if (n < 2 || filled < 2)
+	{
+		/* a category row: a short line of its own, no sentence in it */
+		const unsigned char *s = (const unsigned char *) text + ls;
+
+		return le - ls > 0 && le - ls <= 36 && !pd_has_sentence_end(s, s + (le - ls)) &&
+			memchr(s, 0xEF, le - ls) == NULL;
+	}
+	/* spaces hide empty cells: a row is read only when every column is there */
+	if (n <= t->target_col || n <= t->indicator_col || (t->sep == PD_SEP_SPACES && n != t->ncols))
+		return 1;
+
+	ind_s = cells[t->indicator_col][0];
+	ind_e = cells[t->indicator_col][1];
+	val_s = cells[t->target_col][0];
+	val_e = cells[t->target_col][1];
+	/* the cell trim takes a leading > for markdown: a comparator here (>2.5) */
+	while (val_s > ls && (text[val_s - 1] == '>' || text[val_s - 1] == '<' || text[val_s - 1] == '='))
+		val_s--;
+	if (t->unit_col >= 0 && t->unit_col < n)
+	{
+		unit_s = cells[t->unit_col][0];
+		unit_e = cells[t->unit_col][1];
+	}
+	if (unit_e <= unit_s)
+	{
+		/* 常住人口城镇化率（%）: the unit in a bracket after the name */
+		const char *close = NULL;
+
+		if (ind_e - ind_s > 3 && memcmp(text + ind_e - 3, "\xEF\xBC\x89", 3) == 0)
+			close = text + ind_e - 3;
+		else if (ind_e > ind_s && text[ind_e - 1] == ')')
+			close = text + ind_e - 1;
+		if (close)
+		{
+			for (size_t q = (size_t) (close - text); q > ind_s; q--)
+			{
+				size_t		olen = 0;
+
+				if (text[q - 1] == '(')
+					olen = 1;
+				else if (q - ind_s >= 3 && memcmp(text + q - 3, "\xEF\xBC\x88", 3) == 0)
+					olen = 3;
+				if (olen)
+				{
+					unit_s = q;
+					unit_e = (size_t) (close - text);
+					ind_e = q - olen;
+					break;
+				}
+			}
+		}
+	}
+	while (ind_e > ind_s && (text[ind_e - 1] == ' '))
+		ind_e--;
+	if (ind_e <= ind_s || ind_e - ind_s >= PD_INDICATOR_MAX_BYTES || val_e <= val_s)
+		return 1;
+
+	/* the value as a target literal, with the unit after its number: 5左右 -> 5%左右 */
+	p = (const unsigned char *) text + val_s;
+	end = (const unsigned char *) text + val_e;
+	{
+		const unsigned char *next;
+		uint32_t	cp = pd_peek(p, end, &next);
+
+		/* [13.5], 〔13.5〕, 【13.5】: a cumulative figure */
+		if (cp == '[' || cp == 0x3014 || cp == 0x3010 || cp == 0xFF3B)
+		{
+			const unsigned char *q = end;
+
+			p = next;
+			while (q > p && (q[-1] == ']' || q[-1] == ' '))
+				q--;
+			if (q - p >= 3 && q[-3] == 0xE3 && q[-2] == 0x80 && (q[-1] == 0x95 || q[-1] == 0x91))
+				q -= 3;
+			else if (q - p >= 3 && q[-3] == 0xEF && q[-2] == 0xBC && q[-1] == 0xBD)
+				q -= 3;
+			end = q;
+		}
+	}
+	num_end = (size_t) (p - (const unsigned char *) text);
+	{
+		const unsigned char *q = p;
+		bool		digits = false;
+
+		/* past a comparator, then the number or range: ≥95, >90, 2—3, 6.5 */
+		while (q < end)
+		{
+			const unsigned char *next;
+			uint32_t	cp = pd_fold(pd_peek(q, end, &next));
+
+			if (pd_digit(cp) >= 0)
+				digits = true;
+			else if (!(cp == '.' || cp == '>' || cp == '<' || cp == '=' || cp == 0x2265 ||
+					   cp == 0x2264 || cp == '~' || cp == '-' || cp == 0x2014 || cp == 0x2013 ||
+					   cp == 0x2248 || cp == '+'))
+				break;
+			q = next;
+		}
+		if (!digits)
+			return 1;			/* 完成国家下达任务, —: no value */
+		num_end = (size_t) (q - (const unsigned char *) text);
+	}
+	if ((num_end - (size_t) (p - (const unsigned char *) text)) + (unit_e - unit_s) +
+		(size_t) (end - (const unsigned char *) text - num_end) + 8 >= sizeof(lit))
+		return 1;
+	/*
+	 * A change named by the indicator — 单位GDP能耗降低 [14], 地区生产总值
+	 * 年均增长 6左右 — reads as the sentence scanner reads 下降14% and 年均
+	 * 增长6%: signed, per year after 年均.  With a comparator the value
+	 * stays as printed.
+	 */
+	{
+		uint32_t	c[CELL_CPS];
+		int			m = cell_cps(text, ind_s, ind_e, c, CELL_CPS);
+		char		sign = 0;
+
+		if (m >= 2 && ((c[m - 2] == 0x964D && c[m - 1] == 0x4F4E) ||	/* 降低 */
+					   (c[m - 2] == 0x4E0B && c[m - 1] == 0x964D) ||	/* 下降 */
+					   (c[m - 2] == 0x51CF && c[m - 1] == 0x5C11)))	/* 减少 */
+			sign = '-';
+		else if (m >= 2 && c[m - 2] == 0x589E && (c[m - 1] == 0x957F || c[m - 1] == 0x901F))
+			sign = '+';			/* 增长 增速 */
+		if (sign && digit_at(p, end))
+			lit[litlen++] = sign;
+		else if (sign && (*p == '~' || (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x89 && p[2] == 0x88)))
+		{
+			lit[litlen++] = '~';	/* ~ or ≈ */
+			p += *p == '~' ? 1 : 3;
+			if (digit_at(p, end))
+				lit[litlen++] = sign;
+		}
+		else if (sign == '+')
+		{
+			/* >6, ≥6: growth of more than 6% — the comparator, then the sign */
+			const unsigned char *d = p;
+
+			while (d < (const unsigned char *) text + num_end && !digit_at(d, end))
+				d++;
+			if (d - p <= 8)
+			{
+				memcpy(lit + litlen, p, (size_t) (d - p));
+				litlen += (size_t) (d - p);
+				p = d;
+				lit[litlen++] = '+';
+			}
+		}
+		annual = sign == '+' && cps_contain(c, m, 0x5E74, 0x5747);	/* 年均 */
+	}
+	memcpy(lit + litlen, p, num_end - (size_t) (p - (const unsigned char *) text));
+	litlen += num_end - (size_t) (p - (const unsigned char *) text);
+	if (unit_e > unit_s && !(unit_e - unit_s == 3 && memcmp(text + unit_s, "\xE2\x80\x94", 3) == 0) &&
+		!(unit_e - unit_s == 1 && text[unit_s] == '-'))
+	{
+		memcpy(lit + litlen, text + unit_s, unit_e - unit_s);
+		litlen += unit_e - unit_s;
+	}
+	if (annual)
+	{
+		memcpy(lit + litlen, "/\xE5\xB9\xB4", 4);	/* /年 */
+		litlen += 4;
+	}
+	memcpy(lit + litlen, text + num_end, (size_t) (end - (const unsigned char *) text - num_end));
+	litlen += (size_t) (end - (const unsigned char *) text - num_end);
+	if (pd_target_parse(lit, litlen, &hit->target, NULL) != PD_OK)
+		return 1;
+
+	hit->year = t->year;
+	hit->period = annual ? PD_PERIOD_ANNUAL : t->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
+	hit->aspirational = false;
+	hit->raw_start = ls;
+	hit->raw_end = le;
+	while (hit->raw_end > hit->raw_start && (text[hit->raw_end - 1] == '\r' || text[hit->raw_end - 1] == ' '))
+		hit->raw_end--;
+	memcpy(hit->indicator, text + ind_s, ind_e - ind_s);
+	hit->indicator[ind_e - ind_s] = '\0';
+	hit->indicator_len = ind_e - ind_s;
+	return 1;
+}
