@@ -25,9 +25,6 @@
  * Backward looks are bounded (a clause, at most CLAUSE_LOOK code points), so
  * the scan is linear in the text.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE			/* memmem */
-#endif
 #include "pd_target_int.h"
 #include "pd_table.h"
 
@@ -1755,8 +1752,9 @@ scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_
 
 /*
  * Could text[0, len) hold an indicator table (indicators.c)?  Its header
- * names 指标 (指標) and separates cells by a tab, | or spaces: a quick no
- * for running text, which has neither tabs nor |.
+ * names 指标 (指標) and separates cells by a tab, | or ASCII spaces (as the
+ * task-division tables, not U+3000 alone): a quick no for running text,
+ * which has none of them.
  */
 static bool
 may_hold_indicator_table(const char *text, size_t len)
@@ -1764,8 +1762,7 @@ may_hold_indicator_table(const char *text, size_t len)
 	const char *p = text;
 	const char *end = text + len;
 
-	if (memchr(text, '\t', len) == NULL && memchr(text, '|', len) == NULL && memchr(text, ' ', len) == NULL &&
-		memmem(text, len, "\xE3\x80\x80\xE3\x80\x80", 6) == NULL)
+	if (memchr(text, '\t', len) == NULL && memchr(text, '|', len) == NULL && memchr(text, ' ', len) == NULL)
 		return false;
 	/* 指 E6 8C 87 */
 	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
