@@ -51,18 +51,20 @@ SELECT label, round(bench.bench_ms('parser', label)::numeric) AS ms,
 FROM (SELECT DISTINCT label FROM bench.bench_case WHERE grp = 'parser') l, mb
 ORDER BY 2;
 \echo '== ratios (same run) and goals: count(*), and count(x.*) as the baseline harness counts'
-CREATE TEMP VIEW t AS SELECT label, bench.bench_ms('parser', label) AS ms
+\echo '   median: of the rounds; best: the fastest round of each (noise on these machines only adds time)'
+CREATE TEMP VIEW t AS SELECT label, bench.bench_ms('parser', label) AS ms,
+       (SELECT min(ms) FROM bench.bench_time b WHERE b.grp = 'parser' AND b.label = l.label AND round > 0) AS best
   FROM (SELECT DISTINCT label FROM bench.bench_case WHERE grp = 'parser') l;
-SELECT goal, round(ratio::numeric, 2) AS ratio,
+SELECT goal, round(ratio::numeric, 2) AS ratio, round(best::numeric, 2) AS best,
        CASE WHEN ratio >= want THEN 'met' ELSE 'NOT MET' END AS verdict
 FROM (
   SELECT 1, 'plan_tasks speed / length(body) speed >= 0.4',
-         f.ms / p.ms, 0.4 FROM t f, t p WHERE f.label = 'floor: length(body)' AND p.label = 'plan_tasks (x.*)'
+         f.ms / p.ms, f.best / p.best, 0.4 FROM t f, t p WHERE f.label = 'floor: length(body)' AND p.label = 'plan_tasks (x.*)'
   UNION ALL
-  SELECT 2 + k, 'bx_' || n || ' time / plan_' || n || ' time >= ' || w || s, b.ms / p.ms, w
+  SELECT 2 + k, 'bx_' || n || ' time / plan_' || n || ' time >= ' || w || s, b.ms / p.ms, b.best / p.best, w
   FROM (VALUES ('tasks', 5), ('units', 10), ('targets', 10)) AS g(n, w),
        (VALUES (0, ''), (1, ' (x.*)')) AS v(k, s),
        t b, t p
   WHERE b.label = 'bx_' || n || s AND p.label = 'plan_' || n || s
-) g(o, goal, ratio, want) ORDER BY o;
+) g(o, goal, ratio, best, want) ORDER BY o;
 SQL
