@@ -62,9 +62,14 @@ CREATE TEMP TABLE gold_docs (name text, body text, gold jsonb);
 \set g6 `cat test/gold/units_none_style.json`
 \set g7 `cat test/gold/guofa_style.json`
 \set g8 `cat test/gold/cq_style_trad.json`
+\set g9 `cat test/gold/units_provincial_style.json`
+\set d9 `cat test/docs/units_provincial_style.txt`
+\set g10 `cat test/gold/units_provincial_style_trad.json`
+\set d10 `cat test/docs/units_provincial_style_trad.txt`
 INSERT INTO gold_docs VALUES ('shandong', :'d1', :'g1'), ('qingdao', :'d2', :'g2'), ('anhui', :'d3', :'g3'),
 	('taiwan', :'d4', :'g4'), ('verbs', :'verbs', :'g5'), ('none', :'none', :'g6'),
-	('guofa', :'guofa', :'g7'), ('cq_trad', :'cq_trad', :'g8');
+	('guofa', :'guofa', :'g7'), ('cq_trad', :'cq_trad', :'g8'),
+	('provincial', :'d9', :'g9'), ('provincial_trad', :'d10', :'g10');
 CREATE TEMP TABLE gold_u AS
 SELECT d.name, coalesce(p.pno, 1)::int AS part, u->>'task' AS code, (u->>'unit')::respunit AS unit, u->>'role' AS role
 FROM gold_docs d CROSS JOIN jsonb_array_elements(d.gold->'units') u

@@ -722,7 +722,11 @@ starts_with_goal_verb(scanner *sc, int s, int e)
 	return w >= 0 && ctx_words[w].a == C_GOAL;
 }
 
-/* the object after a number: up to the clause end or the next listed number */
+/*
+ * The object after a number: up to the clause end, the next listed number
+ * or a bracket (推动5000家企业开展改造（省工业和信息化厅…）: the units
+ * responsible, not the object).
+ */
 static void
 find_object(scanner *sc, int i, int *os, int *oe)
 {
@@ -734,7 +738,7 @@ find_object(scanner *sc, int i, int *os, int *oe)
 						is_ascii_letter(sc->cps[i])))
 		return;
 	e = s;
-	while (e < sc->n && e - s < OBJECT_MAX && !is_clause_end(sc->cps[e]))
+	while (e < sc->n && e - s < OBJECT_MAX && !is_clause_end(sc->cps[e]) && sc->cps[e] != '(')
 	{
 		uint32_t	c = sc->cps[e];
 

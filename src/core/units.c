@@ -1405,8 +1405,8 @@ static const label labels[] = {
  * 市级责任部门, 区县责任单位, 省级牵头单位.
  */
 static const kw label_levels[] = {
-	K("区县级"), K("省级"), K("市级"), K("区级"), K("县级"), K("区县"), K("乡镇"), K("镇街"), K("街镇"),
-	K("镇级"), KEND
+	K("区县级"), K("省级"), K("市级"), K("区级"), K("县级"), K("区县"), K("市县"), K("乡镇"), K("镇街"),
+	K("街镇"), K("镇级"), KEND
 };
 
 static int	label_at_plain(const uint32_t *a, int i, int n, const label **lab);
