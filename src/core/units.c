@@ -1562,6 +1562,8 @@ static const verb verbs[] = {
 	{K("指导"), PD_ROLE_CO}, {K("督导"), PD_ROLE_CO}, {K("协助推进"), PD_ROLE_CO},
 	{K("主责"), PD_ROLE_LEAD}, {K("负主责"), PD_ROLE_LEAD}, {K("负主体责任"), PD_ROLE_RESPONSIBLE},
 	{K("负主要责任"), PD_ROLE_RESPONSIBLE}, {K("负属地责任"), PD_ROLE_RESPONSIBLE},
+	{K("是责任主体"), PD_ROLE_RESPONSIBLE}, {K("为责任主体"), PD_ROLE_RESPONSIBLE},
+	{K("是责任单位"), PD_ROLE_RESPONSIBLE}, {K("为责任单位"), PD_ROLE_RESPONSIBLE},
 	{KEND, PD_ROLE_RESPONSIBLE}
 };
 
