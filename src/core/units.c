@@ -1476,7 +1476,7 @@ static int	decode_folded(const char *text, size_t s, size_t e, uint32_t *c, size
 bool
 pd_unit_label_cell(const char *s, size_t len)
 {
-	uint32_t	c[33];
+	uint32_t	c[33] = {0};	/* (all set for the compiler's sake: only c[0, n) is read) */
 	int			n = decode_folded(s, 0, len, c, NULL, 33),
 				i = 0,
 				k;
@@ -2229,6 +2229,26 @@ take_label(const ubuf *b, int *i, int n, const label **lab)
 
 
 /*
+ * Does the content of the bracket in b start with a word that qualifies or
+ * exemplifies (含, 包括, 如, 例如, 其中 …)?  含山县 and 如皋市 are names.
+ */
+static bool
+starts_with_qualifier(const ubuf *b)
+{
+	static const kw qualifiers[] = {
+		K("包括"), K("包含"), K("例如"), K("比如"), K("诸如"), K("其中"), K("不含"), K("不包括"),
+		K("除"), K("含"), K("如"), K("即"), K("涉及"), KEND
+	};
+	int			i = skip_spaces(b, 0, b->n);
+	int			len = cp_starts_any(b->cp, i, b->n, qualifiers, NULL);
+
+	if (len == 1 && i + 1 < b->n &&
+		((b->cp[i] == 0x542B && b->cp[i + 1] == 0x5C71) || (b->cp[i] == 0x5982 && b->cp[i + 1] == 0x768B)))
+		return false;			/* 含山县, 如皋市 */
+	return len > 0;
+}
+
+/*
  * A group: a bracket's content or a labelled list, b[0, n).  lab0 is a
  * label already read (a list in running text).  Returns true when units
  * were accepted; otherwise the list is as before.
@@ -2309,10 +2329,16 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 			continue;
 		if (!g.verb_seen)
 		{
-			/* （A、B）: a list with no role is no bracket, unless the document says so */
+			/*
+			 * （A、B）: a list with no role is no bracket, unless the document
+			 * says so — and never one that qualifies or exemplifies the text
+			 * before it (（含两江新区、重庆高新区）, （如市发展改革委、市财政局）)
+			 */
 			const pd_unit_rules *rules = P->opts->rules;
+			bool		bare = lab0 == NULL && !(flags & G_UNBRACKETED) && rules &&
+				!starts_with_qualifier(&P->b);
 
-			if (lab0 == NULL && !(flags & G_UNBRACKETED) && rules && rules->bracket_names_units)
+			if (bare && rules->bracket_names_units)
 			{
 				u->role = rules->bracket_role;
 				continue;
@@ -2324,7 +2350,7 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 			 * …工作。（A、B）) is one; inside a sentence it is an aside
 			 * (与市公安局（市交巡警总队）协作).
 			 */
-			if (lab0 == NULL && (flags & G_CLOSES_SENTENCE) && rules && rules->first_is_lead)
+			if (bare && (flags & G_CLOSES_SENTENCE) && rules->first_is_lead)
 			{
 				u->role = PD_ROLE_RESPONSIBLE;
 				continue;
