@@ -49,16 +49,14 @@ cell_cps(const char *text, size_t s, size_t e, uint32_t *c, int max)
 	return n;
 }
 
-static bool
-cps_contain(const uint32_t *c, int n, uint32_t a, uint32_t b)
-{
-	for (int i = 0; i + 1 < n; i++)
-		if (c[i] == a && c[i + 1] == b)
-			return true;
-	return false;
-}
+/* header words, Simplified (cells are compared folded) */
+static const char *const indicator_words[] = {"指标", NULL};
+static const char *const unit_words[] = {"单位", "计量单位", NULL};
+static const char *const base_words[] = {"基期", "基准", "现状", NULL};
+static const char *const goal_words[] = {"目标", NULL};
+static const char *const annual_words[] = {"年均", NULL};
 
-/* a year 1990..2100 followed by 年 in the cell, or 0 */
+/* a year 1990..2100 followed by 年 in the cell's code points, or 0 */
 static int
 cell_year(const uint32_t *c, int n)
 {
@@ -97,28 +95,27 @@ pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *
 	t->year = 0;
 	for (int k = 0; k < n; k++)
 	{
+		size_t		s = cells[k][0],
+					e = cells[k][1];
 		uint32_t	c[CELL_CPS];
-		int			m = cell_cps(text, cells[k][0], cells[k][1], c, CELL_CPS);
 		int			y;
 
-		if (m == 0)
+		if (e <= s)
 			continue;
-		if (t->indicator_col < 0 && cps_contain(c, m, 0x6307, 0x6807))	/* 指标 */
+		if (t->indicator_col < 0 && pd_cell_has_word(text, s, e, indicator_words))
 			t->indicator_col = k;
-		else if ((m == 2 && c[0] == 0x5355 && c[1] == 0x4F4D) ||	/* 单位 */
-				 (m == 4 && c[0] == 0x8BA1 && c[1] == 0x91CF && c[2] == 0x5355 && c[3] == 0x4F4D))
-			t->unit_col = k;	/* 计量单位 */
-		else if ((y = cell_year(c, m)) > 0)
+		else if (pd_cell_is_word(text, s, e, unit_words))
+			t->unit_col = k;
+		else if ((y = cell_year(c, cell_cps(text, s, e, c, CELL_CPS))) > 0)
 		{
 			/* the latest year holds the target, not a base year (基期, 现状) */
-			if (y > target_year && !cps_contain(c, m, 0x57FA, 0x671F) &&
-				!cps_contain(c, m, 0x73B0, 0x72B6) && !cps_contain(c, m, 0x57FA, 0x51C6))
+			if (y > target_year && !pd_cell_has_word(text, s, e, base_words))
 			{
 				target_year = y;
 				t->target_col = k;
 			}
 		}
-		else if (goal_col < 0 && cps_contain(c, m, 0x76EE, 0x6807))	/* 目标 */
+		else if (goal_col < 0 && pd_cell_has_word(text, s, e, goal_words))
 			goal_col = k;
 	}
 	if (t->target_col < 0 && goal_col >= 0)
@@ -326,7 +323,7 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 				lit[litlen++] = '+';
 			}
 		}
-		annual = sign == '+' && cps_contain(c, m, 0x5E74, 0x5747);	/* 年均 */
+		annual = sign == '+' && pd_cell_has_word(text, ind_s, ind_e, annual_words);
 	}
 	memcpy(lit + litlen, p, num_end - (size_t) (p - (const unsigned char *) text));
 	litlen += num_end - (size_t) (p - (const unsigned char *) text);

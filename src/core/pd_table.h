@@ -58,6 +58,12 @@ pd_cell_sep pd_cell_separator(const char *text, size_t ls, size_t le);
 int			pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 						   size_t cells[][2], int max);
 
+/* does the folded cell text[s, e) contain one of the words (NULL-terminated list)? */
+bool		pd_cell_has_word(const char *text, size_t s, size_t e, const char *const *words);
+
+/* is the whole folded cell text[s, e) one of the words? */
+bool		pd_cell_is_word(const char *text, size_t s, size_t e, const char *const *words);
+
 /*
  * Is text[ls, le) the header row of a task-division table?  It must have at
  * least three cells, one of them a unit label (牵头单位, 责任单位, 配合单位 …,

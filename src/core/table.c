@@ -165,9 +165,8 @@ pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 /* the header of a 序号 column */
 static const char *const number_words[] = {"序号", "编号", "序", "No.", "NO.", "No", "NO", NULL};
 
-/* does the folded cell text[s, e) contain one of the words? */
-static bool
-cell_has_word(const char *text, size_t s, size_t e, const char *const *words)
+bool
+pd_cell_has_word(const char *text, size_t s, size_t e, const char *const *words)
 {
 	const unsigned char *t = (const unsigned char *) text;
 
@@ -184,9 +183,8 @@ cell_has_word(const char *text, size_t s, size_t e, const char *const *words)
 	return false;
 }
 
-/* the whole cell is one of the words (folded) */
-static bool
-cell_is_word(const char *text, size_t s, size_t e, const char *const *words)
+bool
+pd_cell_is_word(const char *text, size_t s, size_t e, const char *const *words)
 {
 	const unsigned char *t = (const unsigned char *) text;
 
@@ -224,9 +222,9 @@ classify_header(const char *text, size_t cells[][2], int n, pd_table *t)
 			t->unit_col[i] = true;
 			units++;
 		}
-		else if (t->number_col < 0 && i == 0 && cell_is_word(text, cells[i][0], cells[i][1], number_words))
+		else if (t->number_col < 0 && i == 0 && pd_cell_is_word(text, cells[i][0], cells[i][1], number_words))
 			t->number_col = i;
-		else if (t->task_col < 0 && cell_has_word(text, cells[i][0], cells[i][1], task_words))
+		else if (t->task_col < 0 && pd_cell_has_word(text, cells[i][0], cells[i][1], task_words))
 			t->task_col = i;
 	}
 	if (units == 0 || (t->number_col < 0 && t->task_col < 0))
@@ -274,7 +272,7 @@ pd_table_header_lines(const char *text, size_t ls, size_t len, pd_table *t)
 		p = nl ? e + 1 : len;
 		if (e0 == s0)
 			continue;			/* blank lines between the cells */
-		if (n == 0 && !cell_is_word(text, s0, e0, number_words))
+		if (n == 0 && !pd_cell_is_word(text, s0, e0, number_words))
 			return false;
 		if (n > 0 && pd_table_row_number(text, s0, e0) == 1)
 		{
