@@ -1805,14 +1805,21 @@ add_unit(uparse *P, group *g, const char *norm, size_t len, int s, int e, pd_uni
 	return true;
 }
 
+/* a role for the units still waiting since the last one was given */
+static void
+settle_pending(pd_unit_list *L, group *g, pd_unit_role role)
+{
+	for (int k = g->pending; k < L->n; k++)
+		if (L->units[k].role == ROLE_PENDING)
+			L->units[k].role = role;
+	g->pending = L->n;
+}
+
 /* a verb's role for the units still waiting since the previous verb */
 static void
 apply_verb(uparse *P, group *g, pd_unit_role vrole)
 {
-	for (int k = g->pending; k < P->list->n; k++)
-		if (P->list->units[k].role == ROLE_PENDING)
-			P->list->units[k].role = vrole;
-	g->pending = P->list->n;
+	settle_pending(P->list, g, vrole);
 	g->verb_seen = true;
 	g->last_verb = vrole;
 	if (vrole == PD_ROLE_LEAD)
@@ -2116,17 +2123,12 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 			if (collective_join(&P->b, s, k, k + 1, next))
 				continue;
 		}
+		/*
+		 * 责任单位：A，B、C配合: the label gives the names before the comma
+		 * its role; a verb after it speaks for its own clause
+		 */
 		if (role != ROLE_PENDING && s > i && a[s - 1] == ',')
-		{
-			/*
-			 * 责任单位：A，B、C配合: the label gives the names before the
-			 * comma its role; a verb after it speaks for its own clause
-			 */
-			for (int u = g->pending; u < P->list->n; u++)
-				if (P->list->units[u].role == ROLE_PENDING)
-					P->list->units[u].role = role;
-			g->pending = P->list->n;
-		}
+			settle_pending(P->list, g, role);
 		r = parse_item(P, g, s, k, combined, strict);
 		if (P->status != PD_OK)
 			return -1;
@@ -2144,12 +2146,7 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 		s = k + 1;
 	}
 	if (role != ROLE_PENDING)
-	{
-		for (int k = g->pending; k < P->list->n; k++)
-			if (P->list->units[k].role == ROLE_PENDING)
-				P->list->units[k].role = role;
-		g->pending = P->list->n;
-	}
+		settle_pending(P->list, g, role);
 	return P->list->n - before;
 }
 
@@ -2259,11 +2256,13 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 	const ubuf *b = &P->b;
 	pd_unit_list *L = P->list;
 	const label *lab = lab0;
+	const pd_unit_rules *rules;
 	group		g;
 	int			i = 0,
 				n = b->n,
 				seg = 0;
 	bool		label_here;
+	int			bare = -1;		/* a bare list of names, as the document's rules read it */
 
 	memset(&g, 0, sizeof(g));
 	g.first = g.pending = L->n;
@@ -2320,7 +2319,13 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 	if (L->n == g.first)
 		return false;
 
-	/* units still without a role: after a verb they take its side */
+	/*
+	 * Units still without a role: after a verb they take its side.  Without
+	 * one, （A、B） is no list of units unless the document says so — and
+	 * never one that qualifies or exemplifies the text before it
+	 * (（含两江新区、重庆高新区）, （如市发展改革委、市财政局）).
+	 */
+	rules = P->opts->rules;
 	for (int k = g.first; k < L->n; k++)
 	{
 		pd_unit    *u = &L->units[k];
@@ -2329,15 +2334,9 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 			continue;
 		if (!g.verb_seen)
 		{
-			/*
-			 * （A、B）: a list with no role is no bracket, unless the document
-			 * says so — and never one that qualifies or exemplifies the text
-			 * before it (（含两江新区、重庆高新区）, （如市发展改革委、市财政局）)
-			 */
-			const pd_unit_rules *rules = P->opts->rules;
-			bool		bare = lab0 == NULL && !(flags & G_UNBRACKETED) && rules &&
-				!starts_with_qualifier(&P->b);
-
+			if (bare < 0)		/* asked once, by the first unit without a role */
+				bare = lab0 == NULL && !(flags & G_UNBRACKETED) && rules &&
+					!starts_with_qualifier(&P->b);
 			if (bare && rules->bracket_names_units)
 			{
 				u->role = rules->bracket_role;
