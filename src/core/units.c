@@ -2481,8 +2481,7 @@ prev_cp(const char *text, size_t lo, size_t q, size_t *start)
 static bool
 is_list_boundary(uint32_t cp)
 {
-	return cp == 0 || cp == '\n' || cp == '\r' || cp == CP_JUHAO || cp == ';' || cp == '!' ||
-		cp == '?' || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>' ||
+	return cp == 0 || is_sentence_end_cp(cp) || cp == ')' || cp == 0x3011 || cp == ']' || cp == '>' ||
 		cp == 0x3010 || cp == '[';	/* 【责任单位：A、B】 */
 }
 
