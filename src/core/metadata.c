@@ -507,22 +507,19 @@ title_period_year(const char *text, size_t start, size_t end)
 
 		if (d >= 0)
 		{
-			int			year = 0,
-						digits = 0;
+			long		year;
+			int			digits;
 
 			/* four digits, then 年 or a range: 2023—2025年, 2024年 */
-			for (p = q; p < e && digits < 5 && (d = pd_digit(pd_peek(p, e, &q))) >= 0; p = q)
-			{
-				year = year * 10 + d;
-				digits++;
-			}
+			p = q;
+			digits = pd_read_digits(&p, e, &year);
 			if (digits == 4 && year >= 1990 && year <= 2100 && p < e)
 			{
 				uint32_t	next = pd_fold(pd_peek(p, e, &q));
 
 				if (next == 0x5E74 || next == '-' || next == 0x2014 || next == 0x2013 ||
 					next == '~' || next == 0x81F3)	/* 年 — – ~ 至 */
-					return year;
+					return (int) year;
 			}
 			memset(c, 0, sizeof(c));
 			continue;
