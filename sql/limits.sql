@@ -36,6 +36,8 @@ SELECT count(*) FROM plan_units('（一）事项。（责任单位：' || repeat
 SELECT count(*) FROM plan_targets('（一）' || repeat('达到', 100000) || '76%');
 SELECT count(*) FROM plan_units('一、' || repeat('市公安局、', 200000));
 
+CREATE TEMP TABLE bigtab AS SELECT repeat(E'指标\t单位\t2025年\n城镇化率\t%\t76\n', 300000) AS body;
+
 -- a short statement_timeout stops the parse of any of them (57014)
 SET statement_timeout = '1ms';
 \set VERBOSITY terse
@@ -49,6 +51,8 @@ SELECT count(*) FROM big, plan_targets(big.body);
 \echo :LAST_ERROR_SQLSTATE
 SELECT count(*) FROM big, plan_docnos(big.body);
 \echo :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM bigtab, target_extract(bigtab.body);
+\echo :LAST_ERROR_SQLSTATE
 RESET statement_timeout;
 \set VERBOSITY default
-DROP TABLE big, many;
+DROP TABLE big, many, bigtab;

@@ -1781,10 +1781,13 @@ may_hold_indicator_table(const char *text, size_t len)
 /*
  * The rows of the indicator table whose header is the line at text[ls]:
  * emits their targets and returns where the table ends (the start of the
- * first line that is no row).
+ * first line that is no row).  A header repeated on a later page, or a new
+ * one, is no row: its columns hold from there on.  The interrupt hook runs
+ * every PD_INTERRUPT_STRIDE bytes; *st is PD_ECANCEL when it stopped.
  */
 static size_t
-scan_indicator_rows(scanner *sc, const pd_indicator_table *t, size_t ls, size_t len)
+scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t ls, size_t len,
+					const pd_tscan_opts *opts, size_t *next_check, pd_status *st, pd_error *err)
 {
 	const char *text = sc->text;
 	const char *nl = memchr(text + ls, '\n', len - ls);
@@ -1795,12 +1798,24 @@ scan_indicator_rows(scanner *sc, const pd_indicator_table *t, size_t ls, size_t 
 		const char *e = memchr(text + p, '\n', len - p);
 		size_t		le = e ? (size_t) (e - text) : len;
 		pd_target_hit hit;
+		pd_indicator_table again;
 
+		if (p >= *next_check)
+		{
+			*next_check = p + PD_INTERRUPT_STRIDE;
+			if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+			{
+				*st = pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
+				break;
+			}
+		}
 		if (le > p && text[le - 1] == '\r')
 			le--;
-		if (le == p || !pd_indicator_row(text, p, le, t, &hit))
+		if (le > p && pd_indicator_header(text, p, le, &again))
+			t = again;
+		else if (le == p || !pd_indicator_row(text, p, le, &t, &hit))
 			break;
-		if (hit.indicator_len > 0)
+		else if (hit.indicator_len > 0)
 		{
 			if (hit.year == 0)
 				hit.year = sc->year;
@@ -1853,7 +1868,7 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 			{
 				st = scan_range(&sc, from, ls, opts, &next_check, err);
 				if (st == PD_OK && !sc.stopped)
-					from = ls = scan_indicator_rows(&sc, &t, ls, len);
+					from = ls = scan_indicator_rows(&sc, t, ls, len, opts, &next_check, &st, err);
 				continue;
 			}
 			ls = nl ? le + 1 : len;

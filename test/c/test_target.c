@@ -697,6 +697,9 @@ test_scan(void)
 			  ">=12%|数字经济核心产业增加值占GDP比重|2027|by_year; 10万个|5G基站数|2027|by_year");
 	CHECK_STR(scan("指标名称  单位  基期值  目标值\n城镇新增就业  万人  60  65\n缺一列  60  65\n"),
 			  "65万人|城镇新增就业|0|-");
+	/* a header repeated on the next page is no row */
+	CHECK_STR(scan("指标\t单位\t2025年\n城镇化率\t%\t76\n指标\t单位\t2025年\n森林覆盖率\t%\t55\n"),
+			  "76%|城镇化率|2025|by_year; 55%|森林覆盖率|2025|by_year");
 	/* no table: a 指标 line with cells but no year or 目标 column, and running text */
 	CHECK_STR(scan("指标\t单位\t说明\n城镇化率\t%\t76\n"), "");
 	CHECK_STR(scan("主要指标 达到 76%。"), ">=76%|主要指标|0|-");
@@ -742,6 +745,32 @@ test_scan(void)
 		c.text = big;
 		CHECK_INT(pd_targets_scan(big, n, &opts, collect_hit, &c, NULL, &err), PD_ECANCEL);
 		CHECK_INT(calls, 1);
+		free(big);
+	}
+	/* ... and inside a long indicator table */
+	{
+		const char *row = "城镇化率\t%\t69.5\t76\n";
+		size_t		rowlen = strlen(row),
+					n = 0,
+					cap = 3 * PD_INTERRUPT_STRIDE + 64;
+		char	   *big = malloc(cap + 1);
+		int			calls = 0;
+		pd_tscan_opts opts = {0, cancel_now, &calls, NULL, NULL};
+		pd_error	err;
+		collect		c;
+
+		n += (size_t) snprintf(big, cap, "指标\t单位\t2020年\t2025年\n");
+		while (n + rowlen < cap)
+		{
+			memcpy(big + n, row, rowlen);
+			n += rowlen;
+		}
+		big[n] = '\0';
+		memset(&c, 0, sizeof c);
+		c.text = big;
+		CHECK_INT(pd_targets_scan(big, n, &opts, collect_hit, &c, NULL, &err), PD_ECANCEL);
+		CHECK_INT(calls, 1);
+		CHECK(c.hits > 0 && (size_t) c.hits < n / rowlen);
 		free(big);
 	}
 	/* garbage, long sentences, invalid UTF-8 never fail */
