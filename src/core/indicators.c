@@ -16,20 +16,12 @@
  * whose target is words (完成国家下达任务) are passed over.
  */
 #include "pd_table.h"
-#include "pd_target.h"
+#include "pd_target_int.h"
 #include "pd_scan.h"
 
 #include <string.h>
 
 #define CELL_CPS 48
-
-/* an ASCII or full-width digit starts at p */
-static bool
-digit_at(const unsigned char *p, const unsigned char *end)
-{
-	return (p < end && *p >= '0' && *p <= '9') ||
-		(end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
-}
 
 /* a cell's folded code points, spaces and markdown emphasis dropped */
 static int
@@ -49,12 +41,51 @@ cell_cps(const char *text, size_t s, size_t e, uint32_t *c, int max)
 	return n;
 }
 
+/*
+ * The change words a name ends with — 降低, 增速, 年均增长 — as the target
+ * literal parser reads them before a number (its own word table): their
+ * length in bytes, 0 if the name ends with none.
+ */
+static size_t
+change_words_at_end(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+	size_t		off[CELL_CPS + 1];
+	int			n = 0,
+				i,
+				start = -1;
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+
+	/* the last CELL_CPS bytes are plenty (and fit c): change words are short */
+	if (end - p > CELL_CPS)
+		p = end - CELL_CPS;
+	while (p < end && (*p & 0xC0) == 0x80)
+		p++;
+	while (p < end)
+	{
+		off[n] = (size_t) (p - (const unsigned char *) text);
+		c[n++] = pd_fold(pd_u8_next(&p, end));
+	}
+	off[n] = e;
+	for (i = n; i > 0;)
+	{
+		int			w = pd_prefix_word_before(c, 0, i),
+					cls = w >= 0 ? pd_prefix_word_class(w) : -1;
+
+		if (cls != W_GROWTH_UP && cls != W_GROWTH_DOWN && !(cls == W_PER_YEAR && start >= 0))
+			break;
+		i -= pd_prefix_word_len(w);
+		start = i;
+	}
+	return start >= 0 ? e - off[start] : 0;
+}
+
 /* header words, Simplified (cells are compared folded) */
 static const char *const indicator_words[] = {"指标", NULL};
 static const char *const unit_words[] = {"单位", "计量单位", NULL};
 static const char *const base_words[] = {"基期", "基准", "现状", NULL};
 static const char *const goal_words[] = {"目标", NULL};
-static const char *const annual_words[] = {"年均", NULL};
 
 /* a year 1990..2100 followed by 年 in the cell's code points, or 0 */
 static int
@@ -159,7 +190,6 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 	pd_cell_sep sep = pd_cell_separator(text, ls, le);
 	char		lit[160];
 	size_t		litlen = 0;
-	bool		annual = false;
 	size_t		ind_s,
 				ind_e,
 				unit_s = 0,
@@ -279,51 +309,19 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 			return 1;			/* 完成国家下达任务, —: no value */
 		num_end = (size_t) (q - (const unsigned char *) text);
 	}
-	if ((num_end - (size_t) (p - (const unsigned char *) text)) + (unit_e - unit_s) +
-		(size_t) (end - (const unsigned char *) text - num_end) + 8 >= sizeof(lit))
+	if ((ind_e - ind_s) + (num_end - (size_t) (p - (const unsigned char *) text)) + (unit_e - unit_s) +
+		(size_t) (end - (const unsigned char *) text - num_end) >= sizeof(lit))
 		return 1;
 	/*
 	 * A change named by the indicator — 单位GDP能耗降低 [14], 地区生产总值
-	 * 年均增长 6左右 — reads as the sentence scanner reads 下降14% and 年均
-	 * 增长6%: signed, per year after 年均.  With a comparator the value
-	 * stays as printed.
+	 * 年均增长 6左右 — goes before the value, where the literal parser reads
+	 * it as it reads 下降14% and 年均增长6%左右: signed, per year after 年均.
 	 */
 	{
-		uint32_t	c[CELL_CPS];
-		int			m = cell_cps(text, ind_s, ind_e, c, CELL_CPS);
-		char		sign = 0;
+		size_t		change = change_words_at_end(text, ind_s, ind_e);
 
-		if (m >= 2 && ((c[m - 2] == 0x964D && c[m - 1] == 0x4F4E) ||	/* 降低 */
-					   (c[m - 2] == 0x4E0B && c[m - 1] == 0x964D) ||	/* 下降 */
-					   (c[m - 2] == 0x51CF && c[m - 1] == 0x5C11)))	/* 减少 */
-			sign = '-';
-		else if (m >= 2 && c[m - 2] == 0x589E && (c[m - 1] == 0x957F || c[m - 1] == 0x901F))
-			sign = '+';			/* 增长 增速 */
-		if (sign && digit_at(p, end))
-			lit[litlen++] = sign;
-		else if (sign && (*p == '~' || (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x89 && p[2] == 0x88)))
-		{
-			lit[litlen++] = '~';	/* ~ or ≈ */
-			p += *p == '~' ? 1 : 3;
-			if (digit_at(p, end))
-				lit[litlen++] = sign;
-		}
-		else if (sign == '+')
-		{
-			/* >6, ≥6: growth of more than 6% — the comparator, then the sign */
-			const unsigned char *d = p;
-
-			while (d < (const unsigned char *) text + num_end && !digit_at(d, end))
-				d++;
-			if (d - p <= 8)
-			{
-				memcpy(lit + litlen, p, (size_t) (d - p));
-				litlen += (size_t) (d - p);
-				p = d;
-				lit[litlen++] = '+';
-			}
-		}
-		annual = sign == '+' && pd_cell_has_word(text, ind_s, ind_e, annual_words);
+		memcpy(lit, text + ind_e - change, change);
+		litlen = change;
 	}
 	memcpy(lit + litlen, p, num_end - (size_t) (p - (const unsigned char *) text));
 	litlen += num_end - (size_t) (p - (const unsigned char *) text);
@@ -333,18 +331,13 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 		memcpy(lit + litlen, text + unit_s, unit_e - unit_s);
 		litlen += unit_e - unit_s;
 	}
-	if (annual)
-	{
-		memcpy(lit + litlen, "/\xE5\xB9\xB4", 4);	/* /年 */
-		litlen += 4;
-	}
 	memcpy(lit + litlen, text + num_end, (size_t) (end - (const unsigned char *) text - num_end));
 	litlen += (size_t) (end - (const unsigned char *) text - num_end);
 	if (pd_target_parse(lit, litlen, &hit->target, NULL) != PD_OK)
 		return 1;
 
 	hit->year = t->year;
-	hit->period = annual ? PD_PERIOD_ANNUAL : t->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
+	hit->period = hit->target.per_year ? PD_PERIOD_ANNUAL : t->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	hit->aspirational = false;
 	hit->raw_start = ls;
 	hit->raw_end = le;

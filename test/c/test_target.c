@@ -692,6 +692,8 @@ test_scan(void)
 	CHECK_STR(scan("指标\t单位\t2020年\t2025年\n居民收入年均增长\t%\t5\t＞６\n"
 				   "二氧化碳排放降低\t%\t—\t〔18〕\n"),
 			  ">+6%/年|居民收入年均增长|2025|annual; -18%|二氧化碳排放降低|2025|by_year");
+	/* a decrease with a comparator: a decline of at least 14 is a change of at most -14 */
+	CHECK_STR(scan("指标\t单位\t2025年\n单位GDP能耗降低\t%\t≥14\n"), "<=-14%|单位GDP能耗降低|2025|by_year");
 	CHECK_STR(scan("| 指標 | 單位 | 2025年 | 2027年 |\n|---|---|---|---|\n"
 				   "| 数字经济核心产业增加值占GDP比重（%） |  | 10 | 12以上 |\n| 5G基站数 | 万个 | 8 | 10 |\n"),
 			  ">=12%|数字经济核心产业增加值占GDP比重|2027|by_year; 10万个|5G基站数|2027|by_year");
