@@ -2399,7 +2399,7 @@ drop_inner(pd_unit_list *L, int before, int after, size_t cs)
 	L->n = k + (after - before);
 }
 
-static uint32_t prev_cp(const char *text, size_t lo, size_t q, size_t *start);
+static uint32_t cp_before_spaces(const char *text, size_t lo, size_t q, bool markdown);
 
 /* a sentence end: 。 ； ; ！ ？ ! ? or a line break */
 static bool
@@ -2425,15 +2425,7 @@ closes_sentence(const uparse *P, size_t open, size_t close_end)
 		cp = 0;
 	if (cp == 0 || is_sentence_end_cp(cp))
 		return true;
-	for (size_t p = open;;)
-	{
-		size_t		s;
-
-		cp = prev_cp(P->text, P->span_start, p, &s);
-		if (cp != ' ' && cp != '\t' && cp != 0x3000)
-			break;
-		p = s;
-	}
+	cp = cp_before_spaces(P->text, P->span_start, open, false);
 	return cp == 0 || is_sentence_end_cp(cp);
 }
 
@@ -2475,6 +2467,24 @@ prev_cp(const char *text, size_t lo, size_t q, size_t *start)
 	p = t + s;
 	*start = s;
 	return pd_fold(pd_u8_next(&p, t + q));
+}
+
+/*
+ * The code point before text[q] once spaces (and, with markdown, the ** and
+ * # of emphasis and headings) are passed over; 0 at lo.
+ */
+static uint32_t
+cp_before_spaces(const char *text, size_t lo, size_t q, bool markdown)
+{
+	uint32_t	cp;
+	size_t		s;
+
+	do
+	{
+		cp = prev_cp(text, lo, q, &s);
+		q = s;
+	} while (cp == ' ' || cp == '\t' || cp == 0x3000 || (markdown && (cp == '*' || cp == '#')));
+	return cp;
 }
 
 /* a sentence or line starts here: the labelled list may begin */
@@ -2523,12 +2533,7 @@ label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *l
 	if (len == 0)
 		return NULL;
 	*lstart = starts[len - 1];
-	p = *lstart;
-	do
-	{
-		cp = prev_cp(text, lo, p, &s);
-		p = s;
-	} while (cp != 0 && (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '*' || cp == '#'));
+	cp = cp_before_spaces(text, lo, *lstart, true);
 	if (bracketed ? cp != 0x3010 : !is_list_boundary(cp))
 		return NULL;
 	return lab;
