@@ -52,16 +52,20 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- a 规划纲要 of 2021 (its adoption date under the title): “十三五”期间… reports on a
 -- finished plan and promises nothing; “十四五”时期… does.  Without a date, the
--- period its title names (第十四个五年规划: 2021) tells; with neither, a
+-- period its title names (第十四个五年规划: 2021) tells, else the latest
+-- five-year plan the text names (“十四五”时期: 2021); with none of these, a
 -- document cannot tell, and both are read as targets.
 \set gangyao 'XX市国民经济和社会发展第十四个五年规划纲要\n（2021年1月20日市第十五届人民代表大会第五次会议批准）\n第一章 发展基础\n“十三五”期间，全市地区生产总值年均增长7.2%，2020年达到2.5万亿元，城镇化率提高到69.5%。\n第二章 发展目标\n“十四五”时期，全市地区生产总值年均增长6%左右，到2025年城镇化率达到75%。\n'
 SELECT issued FROM plan_info(E:'gangyao');
 SELECT code, target, year, raw FROM plan_targets(E:'gangyao') ORDER BY start_offset;
 SELECT count(*) AS undated_targets
 FROM plan_targets(replace(E:'gangyao', '（2021年1月20日市第十五届人民代表大会第五次会议批准）', ''));
-SELECT count(*) AS no_year_at_all
+SELECT count(*) AS latest_plan_named
 FROM plan_targets(replace(replace(E:'gangyao', '（2021年1月20日市第十五届人民代表大会第五次会议批准）', ''),
                           '第十四个五年规划纲要', '发展规划纲要'));
+SELECT count(*) AS no_year_at_all
+FROM plan_targets(replace(replace(replace(E:'gangyao', '（2021年1月20日市第十五届人民代表大会第五次会议批准）', ''),
+                          '第十四个五年规划纲要', '发展规划纲要'), '“十四五”时期', '今后五年'));
 
 -- a table of main indicators: its rows are targets of the latest year column
 -- (or of a 目标值 column), in the unit of the unit column or of the bracket after

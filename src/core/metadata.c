@@ -497,13 +497,16 @@ title_period_year(const char *text, size_t start, size_t end)
 {
 	const unsigned char *p = (const unsigned char *) text + start;
 	const unsigned char *e = (const unsigned char *) text + end;
-	uint32_t	c[4] = {0};			/* the last four characters, c[3] newest */
+	uint32_t	c[5] = {0};			/* the last five characters, c[4] newest */
+	int			have = 0;
 
 	while (p < e)
 	{
 		const unsigned char *q = p;
 		uint32_t	cp = pd_fold(pd_u8_next(&p, e));
 		int			d = pd_digit(cp);
+		int			num,
+					len;
 
 		if (d >= 0)
 		{
@@ -521,32 +524,70 @@ title_period_year(const char *text, size_t start, size_t end)
 					next == '~' || next == 0x81F3)	/* 年 — – ~ 至 */
 					return (int) year;
 			}
-			memset(c, 0, sizeof(c));
+			have = 0;
 			continue;
 		}
-		memmove(c, c + 1, 3 * sizeof(uint32_t));
-		c[3] = cp;
-		/* 十X五, 十X个五年: the plan of 1956 + 5 (X + 9) to 1960 + 5 (X + 9) */
-		if (c[1] == 0x5341 && c[3] == 0x4E94 && pd_cn_digit(c[2]) >= 3 && pd_cn_digit(c[2]) <= 6)
-			return 1956 + 5 * (pd_cn_digit(c[2]) + 9);
-		if (c[0] == 0x5341 && c[2] == 0x4E2A && c[3] == 0x4E94 && pd_cn_digit(c[1]) >= 3 &&
-			pd_cn_digit(c[1]) <= 6)
-			return 1956 + 5 * (pd_cn_digit(c[1]) + 9);
+		memmove(c, c + 1, 4 * sizeof(uint32_t));
+		c[4] = cp;
+		if (have < 5)
+			have++;
+		/* 十X五 or 十X个五年 ending here */
+		if ((have >= 3 && (num = pd_five_year_plan(c + 2, 3, &len)) > 0) ||
+			(have >= 5 && (num = pd_five_year_plan(c, 5, &len)) > 0))
+			return PD_FYP_FIRST_YEAR(num);
 	}
 	return 0;
+}
+
+/*
+ * The first year of the latest five-year plan the text names anywhere
+ * (十四五, 第十四个五年), or 0.  An undated document that speaks of “十三五”
+ * and of “十四五” was written for the later one: its “十三五”期间 is a
+ * report, not a goal.  A document naming only “十三五” gets 2016 and its
+ * “十三五”期间 stays ahead of it.
+ */
+static int
+latest_plan_year(const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	const unsigned char *end = t + len;
+	const unsigned char *p = t;
+	int			best = 0;
+
+	/* 十 is E5 8D 81 in both scripts */
+	while ((p = memchr(p, 0xE5, (size_t) (end - p))) != NULL)
+	{
+		const unsigned char *q = p;
+		uint32_t	c[5];
+		int			n = 0,
+					num,
+					plen;
+
+		p++;
+		if (end - q < 9 || q[1] != 0x8D || q[2] != 0x81)
+			continue;
+		while (n < 5 && q < end)
+			c[n++] = pd_fold(pd_u8_next(&q, end));
+		num = pd_five_year_plan(c, n, &plen);
+		if (num > best)
+			best = num;
+	}
+	return best ? PD_FYP_FIRST_YEAR(best) : 0;
 }
 
 int
 pd_doc_own_year(const pd_doc *doc)
 {
 	pd_docno	dn;
+	int			year;
 
 	if (doc->year > 0)
 		return doc->year;
 	if (doc->docno_end > doc->docno_start &&
 		pd_docno_parse(doc->text + doc->docno_start, doc->docno_end - doc->docno_start, &dn, NULL) == PD_OK)
 		return dn.year;
-	if (doc->title_end > doc->title_start)
-		return title_period_year(doc->text, doc->title_start, doc->title_end);
-	return 0;
+	if (doc->title_end > doc->title_start &&
+		(year = title_period_year(doc->text, doc->title_start, doc->title_end)) > 0)
+		return year;
+	return latest_plan_year(doc->text, doc->len);
 }

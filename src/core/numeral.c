@@ -270,3 +270,26 @@ pd_cn_format(unsigned n, char *buf)
 	}
 	return len;
 }
+
+int
+pd_five_year_plan(const uint32_t *c, int n, int *len)
+{
+	int			d;
+
+	if (n < 3 || c[0] != 0x5341)	/* 十 */
+		return 0;
+	d = pd_cn_digit(c[1]);
+	if (d < 3 || d > 6)
+		return 0;
+	if (c[2] == 0x4E94)			/* 五 */
+	{
+		*len = 3;
+		return 10 + d;
+	}
+	if (n >= 5 && c[2] == 0x4E2A && c[3] == 0x4E94 && c[4] == 0x5E74)	/* 个五年 */
+	{
+		*len = 5;
+		return 10 + d;
+	}
+	return 0;
+}

@@ -269,6 +269,17 @@ bool		pd_is_cn_numeral_char(uint32_t cp);
  */
 long		pd_cn_value(const char *s, size_t len);
 
+/*
+ * The five-year plan named by the folded code points c[0..n): 十三五 … 十六五
+ * (3 characters) or 十三个五年 (5): its number (13 … 16), or 0; *len gets
+ * the characters it took.  Plans from the third on run five years each
+ * from 1966, so plan N covers PD_FYP_FIRST_YEAR(N) .. PD_FYP_LAST_YEAR(N).
+ */
+int			pd_five_year_plan(const uint32_t *c, int n, int *len);
+
+#define PD_FYP_FIRST_YEAR(num) (1951 + 5 * (num))
+#define PD_FYP_LAST_YEAR(num) (1955 + 5 * (num))
+
 /* ASCII or full-width decimal digit value, or -1 */
 static inline int
 pd_digit(uint32_t cp)

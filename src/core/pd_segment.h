@@ -98,9 +98,10 @@ pd_status	pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *er
 /*
  * The document's own year, after pd_doc_metadata(): its date of issue, else
  * the year of its own 发文字号, else the first year of the period its title
- * names (“十四五”…规划 2021, （2023—2025年） 2023); 0 when none is printed.  The target
- * scanner uses it to tell a report on a finished plan period (“十三五”期间…
- * in a plan of 2021) from goals.
+ * names (“十四五”…规划 2021, （2023—2025年） 2023), else the first year of the
+ * latest five-year plan the text names (“十三五”… “十四五”… 2021); 0 when
+ * none is printed.  The target scanner uses it to tell a report on a
+ * finished plan period (“十三五”期间… in a plan of 2021) from goals.
  */
 int			pd_doc_own_year(const pd_doc *doc);
 

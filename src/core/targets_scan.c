@@ -1445,15 +1445,14 @@ five_year_plan(scanner *sc, int i)
 {
 	int			k = i,
 				b = i,
-				num;
+				num,
+				len;
 
 	/* 十三五 十四五 十五五 十六五 */
-	if (k + 2 >= sc->n || sc->cps[k] != 0x5341 || sc->cps[k + 2] != 0x4E94)
+	num = pd_five_year_plan(sc->cps + k, sc->n - k, &len);
+	if (num == 0 || len != 3)
 		return i;
-	num = pd_cn_digit(sc->cps[k + 1]);
-	if (num < 3 || num > 6)
-		return i;
-	k += 3;
+	k += len;
 	if (k < sc->n && sc->cps[k] == 0x201D)
 		k++;
 	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
@@ -1464,7 +1463,7 @@ five_year_plan(scanner *sc, int i)
 		 (sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x95F4) ||	/* 期间 */
 		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)) &&	/* 以来 */
 		(sc->doc_year >= 0 ? sc->doc_year : (sc->doc_year = sc->doc_year_fn(sc->doc_year_ctx))) >
-		1955 + 5 * (10 + num))
+		PD_FYP_LAST_YEAR(num))
 	{
 		/* “十三五”期间，… in a document of 2021: a report on a finished plan */
 		if (sc->past_from > i)
@@ -1475,7 +1474,7 @@ five_year_plan(scanner *sc, int i)
 						(k + 1 < sc->n && sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x672B))))
 		return i;
 	if (b > 0 && (sc->cps[b - 1] == 0x5230 || sc->cps[b - 1] == 0x81F3))
-		sc->year = 1955 + 5 * (10 + num);
+		sc->year = PD_FYP_LAST_YEAR(num);
 	return k;
 }
 

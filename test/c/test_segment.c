@@ -133,7 +133,7 @@ main(int argc, char **argv)
 		pd_doc_free(&d);
 	}
 
-	/* a document's own year: its date, its 发文字号, else the period its title names */
+	/* a document's own year: its date, its 发文字号, the period its title names, the latest plan named */
 	{
 		static const struct
 		{
@@ -145,6 +145,11 @@ main(int argc, char **argv)
 			{"某省数字经济发展行动计划（2023—2025年）\n一、总体要求\n", 2023},
 			{"某区2024年工作要点\n一、重点任务\n", 2024},
 			{"某市城乡建设发展规划\n一、发展基础\n", 0},
+			/* no date, no period in the title: the latest plan the text names */
+			{"某市城乡建设发展规划\n一、发展基础\n“十三五”期间，成效明显。\n二、目标\n到“十四五”末，达到80%。\n", 2021},
+			{"某市城乡建设发展规划\n一、发展基础\n“十三五”期间，要达到80%。\n", 2016},
+			{"某市城鄉建設發展規劃\n一、發展基礎\n國民經濟和社會發展第十四個五年規劃提出，“十三五”期間成效明顯。\n", 2021},
+			{"某市规划\n一、第十五条 十三条\n", 0},
 			{"某市人民政府关于印发某市“十五五”规划的通知\n某府发〔2026〕3号\n一、总则\n", 2026},
 		};
 
