@@ -77,6 +77,16 @@ SELECT (SELECT count(*) FROM plan_targets(E:'trad_indicators')) AS traditional_r
        NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'indicators')
                    EXCEPT SELECT code, target, year FROM plan_targets(E:'trad_indicators')) AS same_targets;
 SELECT indicator, target FROM target_extract(E'| 指标 | 单位 | 基期值 | 目标值 |\n|---|---|---|---|\n| 城镇新增就业 | 万人 | 60 | 65 |\n');
+-- the same table printed one cell per line (copied from a web page or a PDF):
+-- a row ends with its 属性 cell, the blank unit cell is not printed; the same
+-- targets, in both scripts
+\set lines_indicators '一、发展目标\n到2025年，主要目标如下。\n指标\n单位\n2020年\n2025年\n属性\n经济发展\n地区生产总值增速\n%\n3.9\n6左右\n预期性\n常住人口城镇化率\n%\n69.5\n76\n预期性\n研发经费投入强度\n%\n2.11\n>2.5\n预期性\n单位GDP能耗降低\n%\n—\n[14]\n约束性\n森林覆盖率（%）\n52.5\n55以上\n约束性\n耕地保有量\n万亩\n—\n完成国家下达任务\n约束性\n二、重点任务\n（一）推进新型城镇化。城镇化率达到76%。\n'
+\set trad_lines_indicators '一、發展目標\n到2025年，主要目標如下。\n指標\n單位\n2020年\n2025年\n屬性\n經濟發展\n地區生產總值增速\n%\n3.9\n6左右\n預期性\n常住人口城鎮化率\n%\n69.5\n76\n預期性\n研發經費投入強度\n%\n2.11\n>2.5\n預期性\n單位GDP能耗降低\n%\n—\n[14]\n約束性\n森林覆蓋率（%）\n52.5\n55以上\n約束性\n耕地保有量\n萬畝\n—\n完成國家下達任務\n約束性\n二、重點任務\n（一）推進新型城鎮化。城鎮化率達到76%。\n'
+SELECT code, indicator, target, year FROM plan_targets(E:'lines_indicators') ORDER BY start_offset;
+SELECT NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'indicators')
+                   EXCEPT SELECT code, target, year FROM plan_targets(E:'lines_indicators')) AS same_as_tabs,
+       NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'lines_indicators')
+                   EXCEPT SELECT code, target, year FROM plan_targets(E:'trad_lines_indicators')) AS same_in_traditional;
 
 -- no items: no targets; garbage never fails
 SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');

@@ -105,24 +105,31 @@ cell_year(const uint32_t *c, int n)
 	return 0;
 }
 
-bool
-pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *t)
+/* the 属性 column: 预期性 / 约束性 in its cells end a row printed one cell per line */
+static const char *const attr_header_words[] = {"属性", "指标属性", "指标类型", NULL};
+static const char *const attr_words[] = {"预期性", "约束性", "引导性", "预期", "约束", NULL};
+
+/* other column names a header printed one cell per line may hold */
+static const char *const other_header_words[] = {"序号", "编号", "类别", "领域", "类型", "分类", "备注",
+"年均增长", "累计", NULL};
+
+/*
+ * Name the columns of a header whose n cells are cells[]: the indicator,
+ * unit, target (the latest year, else 目标值) and 属性 columns, and the
+ * columns that hold values (years, 目标值, 基期值).  False when it is no
+ * indicator table.
+ */
+static bool
+classify_header(const char *text, size_t cells[][2], int n, pd_indicator_table *t)
 {
-	size_t		cells[PD_TABLE_MAX_COLS][2];
-	int			n;
 	int			target_year = -1,
 				goal_col = -1;
 
-	if (le - ls > 400)
-		return false;
-	t->sep = pd_cell_separator(text, ls, le);
-	if (t->sep == PD_SEP_NONE)
-		return false;
-	n = pd_split_cells(text, ls, le, t->sep, cells, PD_TABLE_MAX_COLS);
 	if (n < 3)
 		return false;
 	t->ncols = n;
-	t->indicator_col = t->unit_col = t->target_col = -1;
+	t->indicator_col = t->unit_col = t->target_col = t->attr_col = -1;
+	t->value_cols = 0;
 	t->year = 0;
 	for (int k = 0; k < n; k++)
 	{
@@ -133,12 +140,14 @@ pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *
 
 		if (e <= s)
 			continue;
-		if (t->indicator_col < 0 && pd_cell_has_word(text, s, e, indicator_words))
+		if (t->indicator_col < 0 && pd_cell_has_word(text, s, e, indicator_words) &&
+			!pd_cell_is_word(text, s, e, attr_header_words))
 			t->indicator_col = k;
 		else if (pd_cell_is_word(text, s, e, unit_words))
 			t->unit_col = k;
 		else if ((y = cell_year(c, cell_cps(text, s, e, c, CELL_CPS))) > 0)
 		{
+			t->value_cols |= 1u << k;
 			/* the latest year holds the target, not a base year (基期, 现状) */
 			if (y > target_year && !pd_cell_has_word(text, s, e, base_words))
 			{
@@ -147,13 +156,119 @@ pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *
 			}
 		}
 		else if (goal_col < 0 && pd_cell_has_word(text, s, e, goal_words))
-			goal_col = k;
+			t->value_cols |= 1u << (goal_col = k);
+		else if (pd_cell_has_word(text, s, e, base_words))
+			t->value_cols |= 1u << k;
+		else if (pd_cell_is_word(text, s, e, attr_header_words))
+			t->attr_col = k;
 	}
 	if (t->target_col < 0 && goal_col >= 0)
 		t->target_col = goal_col;
 	else if (t->target_col >= 0)
 		t->year = target_year;
 	return t->indicator_col >= 0 && t->target_col >= 0 && t->target_col != t->indicator_col;
+}
+
+bool
+pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *t)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+
+	if (le - ls > 400)
+		return false;
+	t->sep = pd_cell_separator(text, ls, le);
+	if (t->sep == PD_SEP_NONE)
+		return false;
+	return classify_header(text, cells, pd_split_cells(text, ls, le, t->sep, cells, PD_TABLE_MAX_COLS), t);
+}
+
+/* the line at text[p] trimmed into [*s, *e); returns where the next line starts */
+static size_t
+cell_line(const char *text, size_t p, size_t len, size_t *s, size_t *e)
+{
+	const char *nl = memchr(text + p, '\n', len - p);
+	size_t		le = nl ? (size_t) (nl - text) : len;
+	size_t		cell[1][2];
+
+	if (pd_split_cells(text, p, le, PD_SEP_LINES, cell, 1) == 1)
+	{
+		*s = cell[0][0];
+		*e = cell[0][1];
+	}
+	else
+		*s = *e = p;
+	return nl ? le + 1 : len;
+}
+
+/* the indicator column's name on a line of its own (not a title: 表1 主要指标) */
+static const char *const indicator_cells[] = {"指标", "指标名称", "主要指标", "指标项", "具体指标", "指标内容", NULL};
+
+/* value columns on lines of their own: not 主要目标, 发展现状 (headings) */
+static const char *const goal_cells[] = {"目标值", "预期目标", "规划目标", NULL};
+static const char *const base_cells[] = {"基期", "基准值", "基准年", "现状值", NULL};
+
+/* a short line of its own that names a column of an indicator table */
+static bool
+is_header_cell(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+
+	int			n = cell_cps(text, s, e, c, CELL_CPS);
+
+	if (e <= s || e - s > 36 ||
+		pd_has_sentence_end((const unsigned char *) text + s, (const unsigned char *) text + e))
+		return false;
+	/* 三、主要目标 is a heading */
+	for (int i = 0; i < n; i++)
+		if (c[i] == 0x3001 || c[i] == ',' || c[i] == ':')
+			return false;
+	return pd_cell_is_word(text, s, e, indicator_cells) || pd_cell_is_word(text, s, e, unit_words) ||
+		pd_cell_has_word(text, s, e, goal_cells) || pd_cell_has_word(text, s, e, base_cells) ||
+		pd_cell_is_word(text, s, e, attr_header_words) ||
+		pd_cell_is_word(text, s, e, other_header_words) ||
+		cell_year(c, n) > 0;
+}
+
+bool
+pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_table *t,
+						  size_t *rows_start)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n = 0,
+				indicators = 0;
+	size_t		p = ls;
+
+	while (p < len)
+	{
+		size_t		s,
+					e,
+					next = cell_line(text, p, len, &s, &e);
+
+		if (e > s)
+		{
+			if (!is_header_cell(text, s, e))
+				break;
+			/* a header starts with its first column: 序号, 类别 or 指标 */
+			if (n == 0 && !pd_cell_is_word(text, s, e, indicator_cells) &&
+				!pd_cell_is_word(text, s, e, other_header_words))
+				return false;
+			/* 主要指标 over a header that names 指标 again: a title, the header is below */
+			if (n == PD_TABLE_MAX_COLS ||
+				(pd_cell_is_word(text, s, e, indicator_cells) && ++indicators > 1))
+				return false;
+			cells[n][0] = s;
+			cells[n][1] = e;
+			n++;
+		}
+		else if (n == 0)
+			return false;
+		p = next;
+	}
+	t->sep = PD_SEP_LINES;
+	if (!classify_header(text, cells, n, t))
+		return false;
+	*rows_start = p;
+	return true;
 }
 
 /* the markdown rule under a header: | --- | :---: | */
@@ -180,14 +295,15 @@ is_rule_row(const char *text, size_t ls, size_t le)
  * (经济发展, alone in its first cell) and the markdown rule are rows with
  * no target.
  */
-int
-pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_table *t,
-				 pd_target_hit *hit)
+/*
+ * The target of a row whose n cells are cells[] (column k of t in cells[k],
+ * empty cells as s == e), the row being text[row_s, row_e): in *hit
+ * (hit->indicator_len > 0) when its target cell reads as a value.
+ */
+static void
+row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_e,
+		   const pd_indicator_table *t, pd_target_hit *hit)
 {
-	size_t		cells[PD_TABLE_MAX_COLS][2];
-	int			n,
-				filled = 0;
-	pd_cell_sep sep = pd_cell_separator(text, ls, le);
 	char		lit[160];
 	size_t		litlen = 0;
 	size_t		ind_s,
@@ -200,30 +316,14 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 	const unsigned char *p;
 	const unsigned char *end;
 
-	hit->indicator_len = 0;
-	if (is_rule_row(text, ls, le))
-		return 1;
-	n = sep == t->sep ? pd_split_cells(text, ls, le, sep, cells, PD_TABLE_MAX_COLS) : 0;
-	for (int k = 0; k < n; k++)
-		filled += cells[k][1] > cells[k][0];
-	if (n < 2 || filled < 2)
-	{
-		/* a category row: a short line of its own, no sentence in it */
-		const unsigned char *s = (const unsigned char *) text + ls;
-
-		return le - ls > 0 && le - ls <= 36 && !pd_has_sentence_end(s, s + (le - ls)) &&
-			memchr(s, 0xEF, le - ls) == NULL;
-	}
-	/* spaces hide empty cells: a row is read only when every column is there */
-	if (n <= t->target_col || n <= t->indicator_col || (t->sep == PD_SEP_SPACES && n != t->ncols))
-		return 1;
-
+	if (n <= t->target_col || n <= t->indicator_col)
+		return;
 	ind_s = cells[t->indicator_col][0];
 	ind_e = cells[t->indicator_col][1];
 	val_s = cells[t->target_col][0];
 	val_e = cells[t->target_col][1];
 	/* the cell trim takes a leading > for markdown: a comparator here (>2.5) */
-	while (val_s > ls && (text[val_s - 1] == '>' || text[val_s - 1] == '<' || text[val_s - 1] == '='))
+	while (val_s > row_s && (text[val_s - 1] == '>' || text[val_s - 1] == '<' || text[val_s - 1] == '='))
 		val_s--;
 	if (t->unit_col >= 0 && t->unit_col < n)
 	{
@@ -262,7 +362,7 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 	while (ind_e > ind_s && (text[ind_e - 1] == ' '))
 		ind_e--;
 	if (ind_e <= ind_s || ind_e - ind_s >= PD_INDICATOR_MAX_BYTES || val_e <= val_s)
-		return 1;
+		return;
 
 	/* the value as a target literal, with the unit after its number: 5左右 -> 5%左右 */
 	p = (const unsigned char *) text + val_s;
@@ -306,12 +406,12 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 			q = next;
 		}
 		if (!digits)
-			return 1;			/* 完成国家下达任务, —: no value */
+			return;				/* 完成国家下达任务, —: no value */
 		num_end = (size_t) (q - (const unsigned char *) text);
 	}
 	if ((ind_e - ind_s) + (num_end - (size_t) (p - (const unsigned char *) text)) + (unit_e - unit_s) +
 		(size_t) (end - (const unsigned char *) text - num_end) >= sizeof(lit))
-		return 1;
+		return;
 	/*
 	 * A change named by the indicator — 单位GDP能耗降低 [14], 地区生产总值
 	 * 年均增长 6左右 — goes before the value, where the literal parser reads
@@ -334,17 +434,198 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 	memcpy(lit + litlen, text + num_end, (size_t) (end - (const unsigned char *) text - num_end));
 	litlen += (size_t) (end - (const unsigned char *) text - num_end);
 	if (pd_target_parse(lit, litlen, &hit->target, NULL) != PD_OK)
-		return 1;
+		return;
 
 	hit->year = t->year;
 	hit->period = hit->target.per_year ? PD_PERIOD_ANNUAL : t->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	hit->aspirational = false;
-	hit->raw_start = ls;
-	hit->raw_end = le;
+	hit->raw_start = row_s;
+	hit->raw_end = row_e;
 	while (hit->raw_end > hit->raw_start && (text[hit->raw_end - 1] == '\r' || text[hit->raw_end - 1] == ' '))
 		hit->raw_end--;
 	memcpy(hit->indicator, text + ind_s, ind_e - ind_s);
 	hit->indicator[ind_e - ind_s] = '\0';
 	hit->indicator_len = ind_e - ind_s;
+}
+
+/*
+ * A row of the table: 1 when it is a row (a target is in *hit if it has
+ * one: hit->indicator_len > 0), 0 when the table has ended.  A category row
+ * (经济发展, alone in its first cell) and the markdown rule are rows with
+ * no target.
+ */
+int
+pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_table *t,
+				 pd_target_hit *hit)
+{
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			n,
+				filled = 0;
+	pd_cell_sep sep = pd_cell_separator(text, ls, le);
+
+	hit->indicator_len = 0;
+	if (is_rule_row(text, ls, le))
+		return 1;
+	n = sep == t->sep ? pd_split_cells(text, ls, le, sep, cells, PD_TABLE_MAX_COLS) : 0;
+	for (int k = 0; k < n; k++)
+		filled += cells[k][1] > cells[k][0];
+	if (n < 2 || filled < 2)
+	{
+		/* a category row: a short line of its own, no sentence in it */
+		const unsigned char *s = (const unsigned char *) text + ls;
+
+		return le - ls > 0 && le - ls <= 36 && !pd_has_sentence_end(s, s + (le - ls)) &&
+			memchr(s, 0xEF, le - ls) == NULL;
+	}
+	/* spaces hide empty cells: a row is read only when every column is there */
+	if (!(t->sep == PD_SEP_SPACES && n != t->ncols))
+		row_target(text, cells, n, ls, le, t, hit);
 	return 1;
+}
+
+/* a cell under a year or 目标值 column: a number, a dash, or a target in words */
+static const char *const word_value_words[] = {"任务", "目标", "下达", "完成", "保持", "稳定", NULL};
+
+static bool
+is_value_cell(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+	int			n = cell_cps(text, s, e, c, CELL_CPS);
+
+	for (int i = 0; i < n; i++)
+		if (pd_digit(c[i]) >= 0)
+			return true;
+	if (n == 1 && (c[0] == '-' || c[0] == 0x2014 || c[0] == 0x2013 || c[0] == 0x2015 || c[0] == '/'))
+		return true;
+	if (n == 2 && c[0] == 0x2014 && c[1] == 0x2014)
+		return true;
+	return n >= 4 && pd_cell_has_word(text, s, e, word_value_words);
+}
+
+/* an indicator's name has words in it (5G基站数), a value has none */
+static bool
+has_han(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+	int			n = cell_cps(text, s, e, c, CELL_CPS);
+
+	for (int i = 0; i < n; i++)
+		if (pd_is_han_bmp(c[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Do the cells of a row printed one cell per line sit in their columns?
+ * Blank cells are not printed, so a row may be short, and a category
+ * (经济发展) printed before its first row makes it long: the row is
+ * aligned on its last cell, and read only when its unit cell is short, its
+ * indicator has words in it and its value columns hold values.
+ */
+static bool
+row_fits(const char *text, size_t cells[][2], const pd_indicator_table *t)
+{
+	size_t		s,
+				e;
+
+	if (!has_han(text, cells[t->indicator_col][0], cells[t->indicator_col][1]))
+		return false;
+	if (t->unit_col >= 0)
+	{
+		s = cells[t->unit_col][0];
+		e = cells[t->unit_col][1];
+		if (e > s && (pd_u8_count(text + s, e - s) > 8 ||
+					  (is_value_cell(text, s, e) && !has_han(text, s, e)) ||
+					  pd_has_sentence_end((const unsigned char *) text + s, (const unsigned char *) text + e)))
+			return false;
+	}
+	for (int k = 0; k < t->ncols; k++)
+		if ((t->value_cols & (1u << k)) && cells[k][1] > cells[k][0] &&
+			!is_value_cell(text, cells[k][0], cells[k][1]))
+			return false;
+	return true;
+}
+
+/*
+ * Put the k cells got[] of a row in their columns, aligned on the last one;
+ * column blank (when >= 0) is taken as printed blank, leftmost columns
+ * without a cell are blank too.
+ */
+static void
+align_row(size_t got[][2], int k, const pd_indicator_table *t, int blank, size_t cells[][2])
+{
+	int			g = k - 1;
+
+	for (int j = t->ncols - 1; j >= 0; j--)
+	{
+		if (j == blank || g < 0)
+			cells[j][0] = cells[j][1] = got[0][0];
+		else
+		{
+			cells[j][0] = got[g][0];
+			cells[j][1] = got[g][1];
+			g--;
+		}
+	}
+}
+
+int
+pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicator_table *t,
+					   pd_target_hit *hit, size_t *next)
+{
+	size_t		got[PD_TABLE_MAX_COLS + 2][2];
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+	int			k = 0;
+	size_t		p = ls;
+	bool		by_attr = t->attr_col == t->ncols - 1;
+	bool		skipped = false;
+
+	hit->indicator_len = 0;
+	*next = ls;
+	while (p < len)
+	{
+		size_t		s,
+					e,
+					after = cell_line(text, p, len, &s, &e);
+
+		if (e > s)
+		{
+			/* a sentence (注：…), a long line or a row that never ends: the table has ended */
+			if (e - s > 120 || k == t->ncols + 1 ||
+				pd_has_sentence_end((const unsigned char *) text + s, (const unsigned char *) text + e))
+				return 0;
+			got[k][0] = s;
+			got[k][1] = e;
+			k++;
+			if (by_attr ? pd_cell_is_word(text, s, e, attr_words) : k == t->ncols)
+			{
+				int			shift = k - t->ncols;
+
+				*next = after;
+				align_row(got, k, t, -1, cells);
+				/* short by a blank unit cell: 森林覆盖率（%） | | 52.5 | 55以上 */
+				if (shift < 0 && t->unit_col >= 0 && !row_fits(text, cells, t))
+					align_row(got, k, t, t->unit_col, cells);
+				if (row_fits(text, cells, t))
+					row_target(text, cells, t->ncols, got[shift > 0 ? shift : 0][0], e, t, hit);
+				else if (!by_attr && !skipped)
+				{
+					/* a category before the row: the row starts a line later */
+					memmove(got, got + 1, (size_t) (k - 1) * sizeof(got[0]));
+					k--;
+					skipped = true;
+					p = after;
+					continue;
+				}
+				else if (!by_attr)
+				{
+					*next = ls;
+					return 0;	/* no row: the table has ended */
+				}
+				return 1;
+			}
+		}
+		p = after;
+	}
+	return 0;
 }

@@ -101,11 +101,21 @@ typedef struct pd_indicator_table
 	int			indicator_col;	/* 指标, 指标名称, 主要指标 */
 	int			unit_col;		/* 单位, 计量单位; -1: in brackets after the name */
 	int			target_col;		/* the latest year, or 目标值 */
+	int			attr_col;		/* 属性 (预期性 / 约束性), or -1 */
+	uint32_t	value_cols;		/* bit k: column k holds values (years, 目标值, 基期值) */
 	int			year;			/* that year; 0 for a 目标值 column */
 } pd_indicator_table;
 
 /* Is text[ls, le) the header of an indicator table?  Fills *t. */
 bool		pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_table *t);
+
+/*
+ * Is the line at text[ls] the first of an indicator table's header printed
+ * one cell per line (指标, 单位, 2020年, 2025年, 属性 on lines of their own)?
+ * Fills *t (sep PD_SEP_LINES) and *rows_start, where its first row begins.
+ */
+bool		pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_table *t,
+									  size_t *rows_start);
 
 /*
  * Read the line text[ls, le) as a row of t: 0 when it is no row (the table
@@ -115,5 +125,18 @@ bool		pd_indicator_header(const char *text, size_t ls, size_t le, pd_indicator_t
 struct pd_target_hit;
 int			pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_table *t,
 							 struct pd_target_hit *hit);
+
+/*
+ * Read the lines from text[ls] as a row of a table printed one cell per
+ * line (t->sep PD_SEP_LINES): 0 when the table has ended there, else 1, with
+ * *next where the following row begins and the row's target in *hit when it
+ * states one.  A row ends with its 属性 cell (预期性, 约束性) when the table
+ * has that column last, else after one cell per column.  Blank cells are
+ * not printed, so the cells are aligned on the last one, and a row whose
+ * cells do not fit their columns (a unit cell that is a sentence, words
+ * under a year) gives no target: never a value from the wrong column.
+ */
+int			pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicator_table *t,
+								   struct pd_target_hit *hit, size_t *next);
 
 #endif

@@ -1755,23 +1755,36 @@ scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_
 
 /*
  * Could text[0, len) hold an indicator table (indicators.c)?  Its header
- * names 指标 (指標) and separates cells by a tab, | or ASCII spaces (as the
- * task-division tables, not U+3000 alone): a quick no for running text,
- * which has none of them.
+ * names 指标 (指標) and either separates cells by a tab, | or ASCII spaces
+ * (as the task-division tables, not U+3000 alone) or stands on a short
+ * line of its own: a quick no for running text, which has neither.
  */
 static bool
 may_hold_indicator_table(const char *text, size_t len)
 {
 	const char *p = text;
 	const char *end = text + len;
+	bool		separators = memchr(text, '\t', len) != NULL || memchr(text, '|', len) != NULL ||
+		memchr(text, ' ', len) != NULL;
 
-	if (memchr(text, '\t', len) == NULL && memchr(text, '|', len) == NULL && memchr(text, ' ', len) == NULL)
-		return false;
 	/* 指 E6 8C 87 */
 	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
 	{
 		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C)
-			return true;
+		{
+			const char *b = p - 2;
+			const char *a = p + 1;
+
+			if (separators)
+				return true;
+			/* 指标 (名称) on a short line of its own: a header printed one cell per line */
+			while (b > text && b[-1] != '\n' && p - b < 24)
+				b--;
+			while (a < end && *a != '\n' && a - p < 24)
+				a++;
+			if ((b == text || b[-1] == '\n') && (a == end || *a == '\n'))
+				return true;
+		}
 		p++;
 	}
 	return false;
@@ -1785,12 +1798,10 @@ may_hold_indicator_table(const char *text, size_t len)
  * every PD_INTERRUPT_STRIDE bytes; *st is PD_ECANCEL when it stopped.
  */
 static size_t
-scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t ls, size_t len,
+scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t p, size_t len,
 					const pd_tscan_opts *opts, size_t *next_check, pd_status *st, pd_error *err)
 {
 	const char *text = sc->text;
-	const char *nl = memchr(text + ls, '\n', len - ls);
-	size_t		p = nl ? (size_t) (nl - text) + 1 : len;
 
 	while (p < len && !sc->stopped)
 	{
@@ -1798,6 +1809,9 @@ scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t ls, size_t len,
 		size_t		le = e ? (size_t) (e - text) : len;
 		pd_target_hit hit;
 		pd_indicator_table again;
+		size_t		next;
+
+		hit.indicator_len = 0;
 
 		if (p >= *next_check)
 		{
@@ -1810,18 +1824,29 @@ scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t ls, size_t len,
 		}
 		if (le > p && text[le - 1] == '\r')
 			le--;
-		if (le > p && pd_indicator_header(text, p, le, &again))
+		next = e ? (size_t) (e - text) + 1 : len;
+		if (t.sep == PD_SEP_LINES)
+		{
+			/* one cell per line: a row spans lines, and a blank line is no end */
+			if (pd_indicator_header_lines(text, p, len, &again, &next))
+				t = again;
+			else if (le == p)
+				;
+			else if (!pd_indicator_row_lines(text, p, len, &t, &hit, &next))
+				break;
+		}
+		else if (le > p && pd_indicator_header(text, p, le, &again))
 			t = again;
 		else if (le == p || !pd_indicator_row(text, p, le, &t, &hit))
 			break;
-		else if (hit.indicator_len > 0)
+		if (hit.indicator_len > 0)
 		{
 			if (hit.year == 0)
 				hit.year = sc->year;
 			if (!sc->emit(sc->emit_ctx, &hit))
 				sc->stopped = true;
 		}
-		p = e ? (size_t) (e - text) + 1 : len;
+		p = next;
 	}
 	return p;
 }
@@ -1855,6 +1880,7 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 			const char *nl = memchr(text + ls, '\n', len - ls);
 			size_t		le = nl ? (size_t) (nl - text) : len;
 			pd_indicator_table t;
+			size_t		rows = 0;
 
 			if (ls >= next_check)
 			{
@@ -1862,12 +1888,14 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 				if (opts && opts->interrupt && opts->interrupt(opts->interrupt_ctx))
 					return pd_fail(err, PD_ECANCEL, 0, "The scan was cancelled.");
 			}
-
-			if (le > ls && pd_indicator_header(text, ls, le > ls && text[le - 1] == '\r' ? le - 1 : le, &t))
+			if (le > ls && (pd_indicator_header(text, ls, le > ls && text[le - 1] == '\r' ? le - 1 : le, &t) ||
+							(le - ls <= 40 && pd_indicator_header_lines(text, ls, len, &t, &rows))))
 			{
+				if (t.sep != PD_SEP_LINES)
+					rows = nl ? le + 1 : len;
 				st = scan_range(&sc, from, ls, opts, &next_check, err);
 				if (st == PD_OK && !sc.stopped)
-					from = ls = scan_indicator_rows(&sc, t, ls, len, opts, &next_check, &st, err);
+					from = ls = scan_indicator_rows(&sc, t, rows, len, opts, &next_check, &st, err);
 				continue;
 			}
 			ls = nl ? le + 1 : len;

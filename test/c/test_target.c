@@ -702,6 +702,29 @@ test_scan(void)
 	/* a header repeated on the next page is no row */
 	CHECK_STR(scan("指标\t单位\t2025年\n城镇化率\t%\t76\n指标\t单位\t2025年\n森林覆盖率\t%\t55\n"),
 			  "76%|城镇化率|2025|by_year; 55%|森林覆盖率|2025|by_year");
+	/*
+	 * one cell per line (a table copied from a web page or a PDF): a row ends
+	 * with its 属性 cell, a category before it is no cell of it, a blank unit
+	 * cell is not printed; without a 属性 column a row has one cell per column
+	 */
+	CHECK_STR(scan("主要指标\n类别\n指标\n单位\n2020年\n2025年\n属性\n经济发展\n地区生产总值增速\n%\n3.9\n"
+				   "6左右\n预期性\n常住人口城镇化率\n%\n69.5\n76\n预期性\n绿色生态\n单位GDP能耗降低\n%\n—\n"
+				   "[14]\n约束性\n森林覆盖率（%）\n52.5\n55以上\n约束性\n耕地保有量\n万亩\n—\n完成国家下达任务\n"
+				   "约束性\n注：[]内为五年累计数。城镇化率达到76%。"),
+			  "~+6%|地区生产总值增速|2025|by_year; 76%|常住人口城镇化率|2025|by_year; "
+			  "-14%|单位GDP能耗降低|2025|by_year; >=55%|森林覆盖率|2025|by_year; >=76%|城镇化率|0|-");
+	CHECK_STR(scan("序号\n\n指标名称\n\n单位\n\n2022年\n\n2025年\n\n1\n\n5G基站数\n\n万个\n\n3.2\n\n6\n\n"
+				   "2\n\n数据中心机架数\n\n万架\n\n1.2\n\n完成省定任务\n\n3\n\n工业互联网平台\n\n个\n\n10\n\n"
+				   "20左右\n二、重点任务\n"),
+			  "6万个|5G基站数|2025|by_year; ~20个|工业互联网平台|2025|by_year");
+	/* a category line before a row of a table without 属性; a row that fits no column ends it */
+	CHECK_STR(scan("指标\n单位\n2025年\n经济发展\n人均GDP\n万元\n12\n城镇化率\n%\n76\n城镇化率\n76\n%\n森林覆盖率\n%\n55\n"),
+			  "12万元|人均GDP|2025|by_year; 76%|城镇化率|2025|by_year");
+	/* Traditional, and a heading or a title over the header is no column */
+	CHECK_STR(scan("三、主要目標\n表1 主要指標\n指標\n單位\n2025年\n屬性\n城鎮化率\n%\n76\n預期性\n"),
+			  "76%|城鎮化率|2025|by_year");
+	CHECK_STR(scan("主要指标\n指标\n单位\n2025年\n城镇化率\n%\n76\n"), "76%|城镇化率|2025|by_year");
+
 	/* no table: a 指标 line with cells but no year or 目标 column, and running text */
 	CHECK_STR(scan("指标\t单位\t说明\n城镇化率\t%\t76\n"), "");
 	CHECK_STR(scan("主要指标 达到 76%。"), ">=76%|主要指标|0|-");
