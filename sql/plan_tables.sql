@@ -49,10 +49,12 @@ SELECT count(*) AS tasks FROM plan_tasks(E'牵头单位：市发展改革委  �
 SELECT count(*) AS tasks FROM plan_tasks(E'市发展改革委\t市财政局\t市教委\n1\t推进改革\t市财政局\n');
 SELECT count(*) AS tasks FROM plan_tasks(E'序号\t重点任务\t牵头单位\n');
 SELECT count(*) AS tasks FROM plan_tasks(E'序号\n重点任务\n牵头单位\n说明：以上为表头。\n');
--- one cell per line: a row with a cell missing keeps its task but its
--- columns cannot be told apart, so its cells name no units
-SELECT code, heading, (SELECT count(*) FROM plan_units(d) u WHERE u.ord = t.ord) AS units
-FROM (VALUES (E'序号\n任务\n牵头单位\n配合单位\n1\n推进改革\n市财政局\n市教委\n2\n加强督查\n市政府督查办\n3\n完善制度\n市司法局\n市教委\n')) v(d),
+-- one cell per line: a blank cell is not printed, so a short row is aligned on
+-- what its cells hold (a blank 配合单位 before a blank 牵头单位, a deadline is no
+-- unit); a row whose cells fit no alignment keeps its task but names no units
+SELECT code, heading, (SELECT string_agg(unit || ':' || role, ' ' ORDER BY ordinal)
+                       FROM plan_units(d) u WHERE u.ord = t.ord) AS units
+FROM (VALUES (E'序号\n任务\n牵头单位\n配合单位\n完成时限\n1\n推进改革\n市财政局\n市教委\n2025年底\n2\n加强督查\n市政府督查办\n2026年6月\n3\n完善制度\n市司法局\n市教委\n4\n健全机制\n持续推进\n长期坚持\n')) v(d),
      plan_tasks(d) t ORDER BY ord;
 -- a table in the body: its rows are children of the item that holds it,
 -- and the body's numbering goes on after it (四、 after 三、任务分工)

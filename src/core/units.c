@@ -3329,6 +3329,86 @@ put_unit_cells(uparse *P, const pd_table *t, const char *text, size_t cells[][2]
 	return put;
 }
 
+/* does the cell text[s, e) read as a list of units (市发展改革委、市财政局等)? */
+static bool
+cell_names_units(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[160];
+	int			n = decode_folded(text, s, e, c, NULL, 160),
+				names = 0;
+
+	if (n == 160)
+		return false;			/* a task's text, not a list of names */
+	for (int i = 0; i < n;)
+	{
+		int			j = i,
+					k;
+
+		while (j < n && c[j] != 0x3001 && c[j] != ',' && c[j] != ';')
+			j++;
+		k = j;
+		while (k > i && (pd_is_space(c[k - 1]) || c[k - 1] == 0x7B49))	/* 等 */
+			k--;
+		while (i < k && pd_is_space(c[i]))
+			i++;
+		if (k > i)
+		{
+			if (!unit_like(c + i, k - i, true))
+				return false;
+			names++;
+		}
+		i = j + 1;
+	}
+	return names > 0;
+}
+
+/*
+ * A row printed one cell per line with fewer cells than columns: a blank
+ * cell is not printed, so which column is blank must be told from what the
+ * cells hold.  Cells keep their order; the task column takes any cell, a
+ * cell that names units goes under a unit column, one that does not
+ * (2025年底前, 持续推进) under another, the number under 序号.  The first alignment where every cell fits is taken
+ * (a blank 配合单位 is likelier than a blank 牵头单位, and the earliest
+ * column wins); false when none fits: then no column is trusted.
+ */
+static bool
+align_short_row(const pd_table *t, const char *text, size_t got[][2], int m, size_t cells[][2])
+{
+	int			n = t->ncols;
+	int			fits[PD_TABLE_MAX_COLS][PD_TABLE_MAX_COLS];
+	bool		ok[PD_TABLE_MAX_COLS + 1][PD_TABLE_MAX_COLS + 1];
+
+	if (m < 2 || m >= n)
+		return false;
+	for (int i = 0; i < m; i++)
+	{
+		bool		units = cell_names_units(text, got[i][0], got[i][1]);
+
+		for (int j = 0; j < n; j++)
+			fits[i][j] = j == t->number_col ? pd_table_row_number(text, got[i][0], got[i][1]) >= 0 :
+				j == t->task_col || t->unit_col[j] == units;
+	}
+	/* ok[i][j]: cells i.. can be placed in columns j.. */
+	for (int i = m; i >= 0; i--)
+		for (int j = n; j >= 0; j--)
+			ok[i][j] = i == m ? true : j == n ? false :
+				(fits[i][j] && ok[i + 1][j + 1]) || (n - j > m - i && ok[i][j + 1]);
+	if (!ok[0][0])
+		return false;
+	for (int i = 0, j = 0; j < n; j++)
+	{
+		if (i < m && fits[i][j] && ok[i + 1][j + 1])
+		{
+			cells[j][0] = got[i][0];
+			cells[j][1] = got[i][1];
+			i++;
+		}
+		else
+			cells[j][0] = cells[j][1] = got[i < m ? i : m - 1][0];
+	}
+	return true;
+}
+
 /*
  * The unit cells of a table row (pd_table.h), read as one labelled list:
  * each cell under its header's label, as if the row said 牵头单位：A；配合单位：B、C.
@@ -3336,8 +3416,8 @@ put_unit_cells(uparse *P, const pd_table *t, const char *text, size_t cells[][2]
  * cell they label, and no unit spans them.  A row whose cells wrap goes on
  * in lines whose number cell is empty (tab- or |-separated tables keep
  * empty cells, so their columns still line up): those cells are read too.
- * A table printed one cell per line is read only where the row has all its
- * cells: with one missing, the columns cannot be told apart.
+ * A row of a table printed one cell per line that misses a cell is aligned
+ * on what its cells hold (align_short_row).
  */
 static void
 table_row_units(uparse *P, const pd_doc *doc, const pd_item *it)
@@ -3352,9 +3432,15 @@ table_row_units(uparse *P, const pd_doc *doc, const pd_item *it)
 	P->b.n = 0;
 	if (t->sep == PD_SEP_LINES)
 	{
-		if (pd_split_cells(text, it->marker_start, it->own_end, PD_SEP_LINES, cells,
-						   PD_TABLE_MAX_COLS) < t->ncols ||
-			(any = put_unit_cells(P, t, text, cells, t->ncols)) < 0)
+		size_t		got[PD_TABLE_MAX_COLS][2];
+		int			m = pd_split_cells(text, it->marker_start, it->own_end, PD_SEP_LINES, got,
+									   PD_TABLE_MAX_COLS);
+
+		if (m >= t->ncols)
+			memcpy(cells, got, sizeof(cells));
+		else if (!align_short_row(t, text, got, m, cells))
+			return;
+		if ((any = put_unit_cells(P, t, text, cells, t->ncols)) < 0)
 			return;
 	}
 	else

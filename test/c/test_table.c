@@ -224,6 +224,21 @@ main(void)
 			  "1:市财政局:lead 1:市教委:co 2:市政府督查办:lead 2:市监察局:co");
 
 	/*
+	 * a blank cell is not printed one cell per line: the row is aligned on
+	 * what its cells hold (a deadline is no unit; a blank 配合单位 before a
+	 * blank 牵头单位), and a row that fits no alignment names no units
+	 */
+	CHECK_STR(units_of("一、任务\n附件\n清单\n序号\n事项\n牵头单位\n配合单位\n完成时限\n"
+					   "1\n推进改革\n市财政局\n2025年底前\n"
+					   "2\n加强督查\n市政府督查办\n市监察局、市审计局\n2026年6月\n"
+					   "3\n建设区域医疗中心\n市卫生健康委等\n持续推进\n"
+					   "4\n完善制度\n2025年底前\n"
+					   "5\n深化改革\n市发展改革委\n", 2),
+			  "1:市财政局:lead 2:市政府督查办:lead 2:市监察局:co 2:市审计局:co 3:市卫生健康委:lead "
+			  "5:市发展改革委:lead");
+	CHECK_STR(units_of("一、任务\n序号\n事项\n牵头单位\n配合单位\n完成时限\n1\n推进改革\n长期坚持\n持续推进\n", 2), "");
+
+	/*
 	 * A second table knows nothing of the first: after a table in the body
 	 * of 一、, the attached table's category row 三、… before its first row
 	 * does not end it as the body's next number would.
