@@ -547,6 +547,39 @@ row_fits(const char *text, size_t cells[][2], const pd_indicator_table *t)
 }
 
 /*
+ * A page number a PDF's text keeps between the cells of a row: — 5 —,
+ * - 12 -, 第5页.  Not a bare 5, which is a value.
+ */
+static bool
+is_page_number(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+	int			n = cell_cps(text, s, e, c, CELL_CPS),
+				i = 0,
+				j,
+				digits = 0;
+
+	while (i < n && (c[i] == '-' || c[i] == 0x2014 || c[i] == 0x2013))
+		i++;
+	j = n;
+	while (j > i && (c[j - 1] == '-' || c[j - 1] == 0x2014 || c[j - 1] == 0x2013))
+		j--;
+	if (i > 0 && j < n)
+	{
+		for (int k = i; k < j; k++)
+			if (pd_digit(c[k]) < 0)
+				return false;
+		return j - i >= 1 && j - i <= 4;
+	}
+	/* 第5页 */
+	if (n < 3 || c[0] != 0x7B2C || c[n - 1] != 0x9875)
+		return false;
+	for (int k = 1; k < n - 1; k++)
+		digits += pd_digit(c[k]) >= 0;
+	return digits == n - 2;
+}
+
+/*
  * Put the k cells got[] of a row in their columns, aligned on the last one;
  * column blank (when >= 0) is taken as printed blank, leftmost columns
  * without a cell are blank too.
@@ -588,7 +621,7 @@ pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicat
 					e,
 					after = cell_line(text, p, len, &s, &e);
 
-		if (e > s)
+		if (e > s && !is_page_number(text, s, e))
 		{
 			/* a sentence (注：…), a long line or a row that never ends: the table has ended */
 			if (e - s > 120 || k == t->ncols + 1 ||

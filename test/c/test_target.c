@@ -720,6 +720,9 @@ test_scan(void)
 	/* a category line before a row of a table without 属性; a row that fits no column ends it */
 	CHECK_STR(scan("指标\n单位\n2025年\n经济发展\n人均GDP\n万元\n12\n城镇化率\n%\n76\n城镇化率\n76\n%\n森林覆盖率\n%\n55\n"),
 			  "12万元|人均GDP|2025|by_year; 76%|城镇化率|2025|by_year");
+	/* a page number between the cells of a row is no cell */
+	CHECK_STR(scan("指标\n单位\n2025年\n属性\n城镇化率\n%\n— 5 —\n76\n预期性\n森林覆盖率\n第6页\n%\n55\n约束性\n"),
+			  "76%|城镇化率|2025|by_year; 55%|森林覆盖率|2025|by_year");
 	/* Traditional, and a heading or a title over the header is no column */
 	CHECK_STR(scan("三、主要目標\n表1 主要指標\n指標\n單位\n2025年\n屬性\n城鎮化率\n%\n76\n預期性\n"),
 			  "76%|城鎮化率|2025|by_year");
