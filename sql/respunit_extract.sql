@@ -88,6 +88,7 @@ SELECT * FROM plan_unit_rules('（責任單位：市公安局。以下所有任�
 SELECT * FROM plan_unit_rules('各区县（自治县）政府负责落实本方案各项任务，以下不再一一列出。');
 SELECT * FROM plan_unit_rules('区县政府为所有任务的责任单位，以下不再列出。');
 SELECT * FROM plan_unit_rules('各乡镇（街道）要抓好各项任务落实，以下不再列出。');
+SELECT * FROM plan_unit_rules('以下任务各区县人民政府均为责任单位，不再逐一列出。');
 SELECT * FROM plan_unit_rules('各项任务后括号中的单位为牵头单位。');
 SELECT count(*) AS no_rule FROM plan_unit_rules('括号内为说明文字。使用括号标注。');
 SELECT count(*) AS no_rules FROM plan_unit_rules('此事不再讨论。排在第一位。所有任务均需认真落实，不再列出。');

@@ -3035,6 +3035,16 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 	/* trim words that are no part of the name: 所有任务均需 leaves 区县 */
 	while (subj_s < subj_e && (c[subj_s] == 0x5747 || pd_is_space(c[subj_s])))
 		subj_s++;				/* 均 */
+	/* 以下任务各区县政府均为…: the tasks the rule speaks of, and 均 / 都 after the name */
+	for (int i = subj_s; i + 1 < subj_e && i < subj_s + 8; i++)
+		if (c[i] == 0x4EFB && c[i + 1] == 0x52A1)	/* 任务 */
+		{
+			subj_s = i + 2;
+			break;
+		}
+	while (subj_e > subj_s && (c[subj_e - 1] == 0x5747 || c[subj_e - 1] == 0x90FD ||
+							   pd_is_space(c[subj_e - 1])))
+		subj_e--;				/* 均 都 */
 	for (int i = subj_s; i < subj_e && nn < PD_UNIT_MAX_CHARS - 8; i++)
 		name[nn++] = c[i];
 	if (nn == 0)
