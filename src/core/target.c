@@ -1113,6 +1113,8 @@ static const pd_word prefix_words[] = {
 	{"稳定在", W_OP_SOFT, PD_OP_APPROX},
 	{"保持在", W_OP_SOFT, PD_OP_APPROX},
 	{"维持在", W_OP_SOFT, PD_OP_APPROX},
+	{"保持", W_OP_SOFT, PD_OP_APPROX},	/* 通客车比例保持100% */
+	{"维持", W_OP_SOFT, PD_OP_APPROX},
 	{"约", W_OP_HARD, PD_OP_APPROX},
 	{"大约", W_OP_HARD, PD_OP_APPROX},
 	{"约为", W_OP_HARD, PD_OP_APPROX},
