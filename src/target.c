@@ -544,16 +544,24 @@ typedef struct emit_ctx
 	int			part;
 	pd_tc		code;
 	pd_doc	   *doc;			/* plan_targets: the document, for its own year */
+	int			own_year;		/* -1 until first asked */
 } emit_ctx;
 
-/* plan_targets: the document's own year, from its metadata, worked out when first asked */
+/*
+ * plan_targets: the document's own year, from its metadata, worked out when
+ * first asked and kept: every item's scan may ask.
+ */
 static int
-doc_year_of(void *vdoc)
+doc_year_of(void *vctx)
 {
-	pd_doc	   *d = (pd_doc *) vdoc;
+	emit_ctx   *ctx = (emit_ctx *) vctx;
 
-	pd_doc_metadata_checked(d);
-	return pd_doc_own_year(d);
+	if (ctx->own_year < 0)
+	{
+		pd_doc_metadata_checked(ctx->doc);
+		ctx->own_year = pd_doc_own_year(ctx->doc);
+	}
+	return ctx->own_year;
 }
 
 static bool
@@ -593,7 +601,7 @@ emit_row(void *vctx, const pd_target_hit *h)
 static void
 scan_span(emit_ctx *ctx, size_t start, size_t end, int year)
 {
-	pd_tscan_opts opts = {year, pd_check_interrupts, NULL, ctx->doc ? doc_year_of : NULL, ctx->doc};
+	pd_tscan_opts opts = {year, pd_check_interrupts, NULL, ctx->doc ? doc_year_of : NULL, ctx};
 	pd_error	err;
 
 	ctx->base = start;
@@ -651,6 +659,7 @@ plan_targets(PG_FUNCTION_ARGS)
 	ctx.text = d.text;
 	ctx.plan = true;
 	ctx.doc = &d;
+	ctx.own_year = -1;
 	pd_charpos_init(&ctx.cpos, d.text);
 	for (int i = 0; i < d.nitems; i++)
 	{

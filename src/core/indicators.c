@@ -23,6 +23,16 @@
 
 #define CELL_CPS 48
 
+/* is cp in the 0-terminated list? */
+static bool
+cp_in(const uint32_t *list, uint32_t cp)
+{
+	for (; *list; list++)
+		if (*list == cp)
+			return true;
+	return false;
+}
+
 /* a cell's folded code points, spaces and markdown emphasis dropped */
 static int
 cell_cps(const char *text, size_t s, size_t e, uint32_t *c, int max)
@@ -229,6 +239,27 @@ is_header_cell(const char *text, size_t s, size_t e)
 		cell_year(c, n) > 0;
 }
 
+/*
+ * A quick no for most lines: a header's first cell (序号, 类别, 指标 …) is a
+ * line of 2 to 6 characters that starts with one of a few characters.
+ */
+static bool
+may_open_header(const char *text, size_t ls, size_t len)
+{
+	static const uint32_t firsts[] = {0x6307, 0x4E3B, 0x5177, 0x5E8F, 0x7F16, 0x7C7B, 0x9886, 0x5206, 0};	/* 指主具序编类领分 */
+	const char *nl = memchr(text + ls, '\n', len - ls < 40 ? len - ls : 40);
+	size_t		le = nl ? (size_t) (nl - text) : (len - ls < 40 ? len : ls);
+	const unsigned char *p;
+	const unsigned char *end;
+	const unsigned char *next;
+
+	if (le <= ls)
+		return false;
+	p = pd_skip_decoration((const unsigned char *) text + ls, (const unsigned char *) text + le);
+	end = (const unsigned char *) text + le;
+	return end - p >= 6 && cp_in(firsts, pd_fold(pd_peek(p, end, &next)));
+}
+
 bool
 pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_table *t,
 						  size_t *rows_start)
@@ -238,6 +269,8 @@ pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_
 				indicators = 0;
 	size_t		p = ls;
 
+	if (!may_open_header(text, ls, len))
+		return false;
 	while (p < len)
 	{
 		size_t		s,
@@ -290,20 +323,17 @@ is_rule_row(const char *text, size_t ls, size_t le)
 }
 
 /*
- * A row of the table: 1 when it is a row (a target is in *hit if it has
- * one: hit->indicator_len > 0), 0 when the table has ended.  A category row
- * (经济发展, alone in its first cell) and the markdown rule are rows with
- * no target.
- */
-/*
  * The target of a row whose n cells are cells[] (column k of t in cells[k],
  * empty cells as s == e), the row being text[row_s, row_e): in *hit
- * (hit->indicator_len > 0) when its target cell reads as a value.
+ * (hit->indicator_len > 0) when its target cell reads as a value.  pre,
+ * when not NULL, is the first line of an indicator's name that wrapped
+ * (text[pre[0], pre[1]]), put before the name.
  */
 static void
 row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_e,
-		   const pd_indicator_table *t, pd_target_hit *hit)
+		   const pd_indicator_table *t, const size_t *pre, pd_target_hit *hit)
 {
+	size_t		pre_len = pre ? pre[1] - pre[0] : 0;
 	char		lit[160];
 	size_t		litlen = 0;
 	size_t		ind_s,
@@ -361,7 +391,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	}
 	while (ind_e > ind_s && (text[ind_e - 1] == ' '))
 		ind_e--;
-	if (ind_e <= ind_s || ind_e - ind_s >= PD_INDICATOR_MAX_BYTES || val_e <= val_s)
+	if (ind_e <= ind_s || pre_len + ind_e - ind_s >= PD_INDICATOR_MAX_BYTES || val_e <= val_s)
 		return;
 
 	/* the value as a target literal, with the unit after its number: 5左右 -> 5%左右 */
@@ -443,9 +473,11 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	hit->raw_end = row_e;
 	while (hit->raw_end > hit->raw_start && (text[hit->raw_end - 1] == '\r' || text[hit->raw_end - 1] == ' '))
 		hit->raw_end--;
-	memcpy(hit->indicator, text + ind_s, ind_e - ind_s);
-	hit->indicator[ind_e - ind_s] = '\0';
-	hit->indicator_len = ind_e - ind_s;
+	if (pre_len)
+		memcpy(hit->indicator, text + pre[0], pre_len);
+	memcpy(hit->indicator + pre_len, text + ind_s, ind_e - ind_s);
+	hit->indicator_len = pre_len + ind_e - ind_s;
+	hit->indicator[hit->indicator_len] = '\0';
 }
 
 /*
@@ -479,7 +511,7 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 	}
 	/* spaces hide empty cells: a row is read only when every column is there */
 	if (!(t->sep == PD_SEP_SPACES && n != t->ncols))
-		row_target(text, cells, n, ls, le, t, hit);
+		row_target(text, cells, n, ls, le, t, NULL, hit);
 	return 1;
 }
 
@@ -487,19 +519,47 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 static const char *const word_value_words[] = {"任务", "目标", "下达", "完成", "保持", "稳定", NULL};
 
 static bool
+is_number_char(uint32_t cp)
+{
+	return pd_digit(cp) >= 0 || cp == '.' || cp == ',' || cp == '-' || cp == '~' || cp == '%' ||
+		cp == 0x2030 || cp == 0x2014 || cp == 0x2013 || cp == 0x81F3 ||	/* ‰ — – 至 */
+		cp == ']' || cp == ')' || cp == 0x3015 || cp == 0x3011;	/* 〕 】 */
+}
+
+static bool
 is_value_cell(const char *text, size_t s, size_t e)
 {
+	/* what may stand before the number, and the words that may follow it */
+	static const uint32_t before[] = {'>', '<', '=', '~', '+', '[', '(', 0x2265, 0x2264, 0x2248,
+	0x3014, 0x3010, 0x7EA6, 0};	/* ≥ ≤ ≈ 〔 【 约 */
+	static const uint32_t after[] = {0x4EE5, 0x4E0A, 0x4E0B, 0x5185, 0x5DE6, 0x53F3, 0x4E07, 0x4EBF,
+		0x5343, 0x767E, 0x4F59, 0x591A, 0x500D, 0x4E2A, 0x5206, 0x70B9, 0};	/* 以上下内左右万亿千百余多倍个分点 */
 	uint32_t	c[CELL_CPS];
-	int			n = cell_cps(text, s, e, c, CELL_CPS);
+	int			n = cell_cps(text, s, e, c, CELL_CPS),
+				i = 0;
+	bool		digits = false;
 
-	for (int i = 0; i < n; i++)
-		if (pd_digit(c[i]) >= 0)
+	for (int k = 0; k < n; k++)
+		digits |= pd_digit(c[k]) >= 0;
+	if (!digits)
+	{
+		if (n == 1 && (c[0] == '-' || c[0] == 0x2014 || c[0] == 0x2013 || c[0] == 0x2015 || c[0] == '/'))
 			return true;
-	if (n == 1 && (c[0] == '-' || c[0] == 0x2014 || c[0] == 0x2013 || c[0] == 0x2015 || c[0] == '/'))
-		return true;
-	if (n == 2 && c[0] == 0x2014 && c[1] == 0x2014)
-		return true;
-	return n >= 4 && pd_cell_has_word(text, s, e, word_value_words);
+		if (n == 2 && c[0] == 0x2014 && c[1] == 0x2014)
+			return true;
+		return n >= 4 && pd_cell_has_word(text, s, e, word_value_words);
+	}
+	/* ≥95, [14], 约5, 6左右, 1.2万以上; not 5G基站数 */
+	while (i < n && pd_digit(c[i]) < 0 && cp_in(before, c[i]))
+		i++;
+	if (i == n || pd_digit(c[i]) < 0)
+		return false;
+	while (i < n && is_number_char(c[i]))
+		i++;
+	for (; i < n; i++)
+		if (!cp_in(after, c[i]))
+			return false;
+	return true;
 }
 
 /* an indicator's name has words in it (5G基站数), a value has none */
@@ -579,6 +639,15 @@ is_page_number(const char *text, size_t s, size_t e)
 	return digits == n - 2;
 }
 
+/* a long line (6 characters or more, words) before a short one (4 or fewer): one name wrapped */
+static bool
+name_wrapped(const char *text, const size_t *head, const size_t *tail)
+{
+	return pd_u8_count(text + head[0], head[1] - head[0]) >= 6 &&
+		pd_u8_count(text + tail[0], tail[1] - tail[0]) <= 4 &&
+		has_han(text, head[0], head[1]) && !is_value_cell(text, head[0], head[1]);
+}
+
 /*
  * Put the k cells got[] of a row in their columns, aligned on the last one;
  * column blank (when >= 0) is taken as printed blank, leftmost columns
@@ -633,14 +702,30 @@ pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicat
 			if (by_attr ? pd_cell_is_word(text, s, e, attr_words) : k == t->ncols)
 			{
 				int			shift = k - t->ncols;
+				const size_t *wrapped = NULL;
 
 				*next = after;
 				align_row(got, k, t, -1, cells);
+				/*
+				 * One line too many: a category before the row (经济发展), or
+				 * an indicator's name wrapped (单位地区生产总值二氧化碳排放 /
+				 * 降低): a short tail after a long line is a wrapped name.
+				 */
+				if (shift == 1 && name_wrapped(text, got[t->indicator_col], got[t->indicator_col + 1]))
+				{
+					wrapped = got[t->indicator_col];
+					for (int j = 0; j < t->indicator_col; j++)
+					{
+						cells[j][0] = got[j][0];
+						cells[j][1] = got[j][1];
+					}
+				}
 				/* short by a blank unit cell: 森林覆盖率（%） | | 52.5 | 55以上 */
 				if (shift < 0 && t->unit_col >= 0 && !row_fits(text, cells, t))
 					align_row(got, k, t, t->unit_col, cells);
 				if (row_fits(text, cells, t))
-					row_target(text, cells, t->ncols, got[shift > 0 ? shift : 0][0], e, t, hit);
+					row_target(text, cells, t->ncols, got[shift > 0 && !wrapped ? shift : 0][0], e, t,
+							   wrapped, hit);
 				else if (!by_attr && !skipped)
 				{
 					/* a category before the row: the row starts a line later */

@@ -379,6 +379,8 @@ date_at_end(pd_doc *doc, size_t from)
 
 #define MAX_PREAMBLE_LINES 200
 
+static int	named_plan_year(const char *text, size_t len);
+
 pd_status
 pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err)
 {
@@ -460,6 +462,7 @@ pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *err)
 		doc->docno_start = own.start;
 		doc->docno_end = own.end;
 	}
+	doc->plan_year = named_plan_year(doc->text, doc->len);
 	return PD_OK;
 }
 
@@ -539,40 +542,92 @@ title_period_year(const char *text, size_t start, size_t end)
 	return 0;
 }
 
+/* the start of the character before p (UTF-8), or t */
+static const unsigned char *
+char_before(const unsigned char *t, const unsigned char *p)
+{
+	if (p <= t)
+		return t;
+	p--;
+	while (p > t && (*p & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
 /*
- * The first year of the latest five-year plan the text names anywhere
- * (十四五, 第十四个五年), or 0.  An undated document that speaks of “十三五”
- * and of “十四五” was written for the later one: its “十三五”期间 is a
- * report, not a goal.  A document naming only “十三五” gets 2016 and its
- * “十三五”期间 stays ahead of it.
+ * Is the plan named at p looked forward to (展望“十五五”, 谋划“十五五”, 与
+ * “十五五”规划衔接 aside: 衔接 follows)?  The two characters before it, past
+ * an opening quote, 第 or spaces, are read.
+ */
+static bool
+looked_forward_to(const unsigned char *t, const unsigned char *p)
+{
+	static const uint32_t words[][2] = {
+		{0x5C55, 0x671B},		/* 展望 */
+		{0x8FC8, 0x5411},		/* 迈向 */
+		{0x9762, 0x5411},		/* 面向 */
+		{0x8C0B, 0x5212},		/* 谋划 */
+		{0x8854, 0x63A5},		/* 衔接 */
+	};
+	uint32_t	c[2] = {0, 0};
+	int			n = 0;
+
+	while (n < 2 && p > t)
+	{
+		const unsigned char *q = char_before(t, p);
+		const unsigned char *r = q;
+		uint32_t	cp = pd_fold(pd_u8_next(&r, p));
+
+		p = q;
+		if (n == 0 && (cp == 0x201C || cp == 0x7B2C || cp == '"' || pd_is_space(cp)))
+			continue;			/* “ 第 */
+		c[1 - n++] = cp;
+	}
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (c[0] == words[k][0] && c[1] == words[k][1])
+			return true;
+	return false;
+}
+
+/*
+ * The first year of the five-year plan the text names most often (十四五,
+ * 第十四个五年), the later one of a tie, or 0.  An undated document that
+ * speaks of “十三五” and of “十四五” was written for the later one: its
+ * “十三五”期间 is a report, not a goal.  A plan looked forward to (展望“十五五”)
+ * is not counted: a 十四五 plan that names the next one is still of 2021.
+ * A document naming only “十三五” gets 2016 and its “十三五”期间 stays ahead.
  */
 static int
-latest_plan_year(const char *text, size_t len)
+named_plan_year(const char *text, size_t len)
 {
 	const unsigned char *t = (const unsigned char *) text;
 	const unsigned char *end = t + len;
 	const unsigned char *p = t;
+	int			count[7] = {0};	/* 10 + index: 十三五 … 十六五 */
 	int			best = 0;
 
-	/* 十 is E5 8D 81 in both scripts */
-	while ((p = memchr(p, 0xE5, (size_t) (end - p))) != NULL)
+	/* 十 is E5 8D 81 in both scripts; 0x81 is the rarest of its bytes */
+	while ((p = memchr(p, 0x81, (size_t) (end - p))) != NULL)
 	{
-		const unsigned char *q = p;
+		const unsigned char *q = p - 2;
 		uint32_t	c[5];
 		int			n = 0,
 					num,
 					plen;
 
 		p++;
-		if (end - q < 9 || q[1] != 0x8D || q[2] != 0x81)
+		if (q < t || end - q < 9 || q[0] != 0xE5 || q[1] != 0x8D)
 			continue;
-		while (n < 5 && q < end)
-			c[n++] = pd_fold(pd_u8_next(&q, end));
+		for (const unsigned char *r = q; n < 5 && r < end;)
+			c[n++] = pd_fold(pd_u8_next(&r, end));
 		num = pd_five_year_plan(c, n, &plen);
-		if (num > best)
-			best = num;
+		if (num > 10 && num < 17 && !looked_forward_to(t, q))
+			count[num - 10]++;
 	}
-	return best ? PD_FYP_FIRST_YEAR(best) : 0;
+	for (int k = 1; k < 7; k++)
+		if (count[k] > 0 && count[k] >= count[best])
+			best = k;
+	return best ? PD_FYP_FIRST_YEAR(10 + best) : 0;
 }
 
 int
@@ -589,5 +644,5 @@ pd_doc_own_year(const pd_doc *doc)
 	if (doc->title_end > doc->title_start &&
 		(year = title_period_year(doc->text, doc->title_start, doc->title_end)) > 0)
 		return year;
-	return latest_plan_year(doc->text, doc->len);
+	return doc->plan_year;
 }

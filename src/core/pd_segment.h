@@ -60,6 +60,8 @@ typedef struct pd_doc
 				month,
 				day;			/* date of issue, 0 if none */
 	size_t		body_start;		/* end of the preamble */
+	int			plan_year;		/* first year of the five-year plan the text
+								 * names most (十四五: 2021), 0 if none */
 
 	pd_item    *items;
 	int			nitems;
@@ -98,9 +100,10 @@ pd_status	pd_doc_metadata(pd_doc *doc, const pd_segment_opts *opts, pd_error *er
 /*
  * The document's own year, after pd_doc_metadata(): its date of issue, else
  * the year of its own 发文字号, else the first year of the period its title
- * names (“十四五”…规划 2021, （2023—2025年） 2023), else the first year of the
- * latest five-year plan the text names (“十三五”… “十四五”… 2021); 0 when
- * none is printed.  The target scanner uses it to tell a report on a
+ * names (“十四五”…规划 2021, （2023—2025年） 2023), else doc->plan_year, the
+ * first year of the five-year plan the text names most (“十三五”… “十四五”…
+ * 2021; a tie goes to the later plan, 展望“十五五” is not counted); 0 when
+ * none is printed.  Cheap: the text was read by pd_doc_metadata().  The target scanner uses it to tell a report on a
  * finished plan period (“十三五”期间… in a plan of 2021) from goals.
  */
 int			pd_doc_own_year(const pd_doc *doc);

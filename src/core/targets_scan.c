@@ -1768,10 +1768,13 @@ may_hold_indicator_table(const char *text, size_t len)
 	bool		separators = memchr(text, '\t', len) != NULL || memchr(text, '|', len) != NULL ||
 		memchr(text, ' ', len) != NULL;
 
-	/* 指 E6 8C 87 */
+	/* 指 E6 8C 87, then 标 E6 A0 87 or 標 E6 A8 99 */
 	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
 	{
-		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C)
+		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C &&
+			end - p >= 4 && (unsigned char) p[1] == 0xE6 &&
+			(((unsigned char) p[2] == 0xA0 && (unsigned char) p[3] == 0x87) ||
+			 ((unsigned char) p[2] == 0xA8 && (unsigned char) p[3] == 0x99)))
 		{
 			const char *b = p - 2;
 			const char *a = p + 1;
