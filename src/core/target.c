@@ -1166,6 +1166,7 @@ static const pd_word prefix_words[] = {
 	{"翻番", W_DOUBLE, 100},
 	{"翻两番", W_DOUBLE, 300},
 	{"翻三番", W_DOUBLE, 700},
+	{"倍增", W_DOUBLE, 100},	/* 实现倍增, at a clause's end only (targets_scan.c) */
 };
 
 static const pd_word suffix_words[] = {

@@ -146,6 +146,7 @@ static const pd_word tail_words[] = {
 	{"争取", 0, 0}, {"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"进一步", 0, 0}, {"基本", 0, 0}, {"的", 0, 0}, {"每年", 0, 0},
 	{"年均", 0, 0}, {"总计", 0, 0}, {"合计", 0, 0}, {"预计", 0, 0}, {"可", 0, 0}, {"能", 0, 0}, {"都", 0, 0}, {"共", 0, 0}, {"为", 0, 0},
 	{"有", 0, 0}, {"也", 0, 0}, {"还", 0, 0}, {"再", 0, 0}, {"确保", 0, 0}, {"有望", 0, 0}, {"整体", 0, 0}, {"全面", 0, 0},
+	{"实现", 0, 0},
 };
 
 /* fillers between comparator words and the number, or before them */
@@ -1599,11 +1600,18 @@ scan_sentence(scanner *sc)
 				continue;
 			}
 		}
-		if (c == 0x7FFB)		/* 翻 */
+		if (c == 0x7FFB || c == 0x500D)	/* 翻 倍 */
 		{
 			int			pw = pd_prefix_word_at(sc->cps, i, sc->n);
 
-			if (pw >= 0 && pd_prefix_word_class(pw) == W_DOUBLE)
+			/*
+			 * 倍增 doubles where it ends its clause (企业数量实现倍增，), not
+			 * in 成倍增长 or a programme's name (实施倍增计划)
+			 */
+			if (pw >= 0 && pd_prefix_word_class(pw) == W_DOUBLE &&
+				(c == 0x7FFB ||
+				 ((i == 0 || sc->cps[i - 1] != 0x6210) &&	/* 成 */
+				  (i + 2 >= sc->n || is_clause_end(sc->cps[i + 2])))))
 			{
 				i = doubling_candidate(sc, i, pw);
 				continue;
