@@ -127,7 +127,7 @@ COMMENT ON FUNCTION @extschema@.respunit_level(@extschema@.respunit) IS
 CREATE FUNCTION @extschema@.respunit_kind(@extschema@.respunit) RETURNS text
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.respunit_kind(@extschema@.respunit) IS
-	'kind of unit the name states: government department, government, party organ, central vertical agency, mass organisation, enterprise, collective (NULL if it does not say)';
+	'kind of unit the name states: government department, government, party organ, central vertical agency, mass organisation, enterprise, collective, judicial organ, public institution (NULL if it does not say)';
 CREATE FUNCTION @extschema@.respunit_region(issuer text) RETURNS text
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.respunit_region(text) IS

@@ -71,7 +71,9 @@ typedef enum pd_unit_kind
 	PD_KIND_VERTICAL,			/* central vertical agency: 人行重庆市分行 */
 	PD_KIND_MASS,				/* mass organisation: 团市委, 市工商联 */
 	PD_KIND_ENTERPRISE,			/* 省投资集团, 省铁塔公司 */
-	PD_KIND_COLLECTIVE			/* 各区县政府, 市相关部门, 专班成员单位 */
+	PD_KIND_COLLECTIVE,			/* 各区县政府, 市相关部门, 专班成员单位 */
+	PD_KIND_JUDICIAL,			/* 市高法院, 市检察院 */
+	PD_KIND_INSTITUTION			/* public institution: 重庆大学, 市疾控中心 */
 } pd_unit_kind;
 
 /* from a normalised name only (no dictionary): IMMUTABLE knowledge */

@@ -973,12 +973,18 @@ pd_unit_kind_of(const char *norm, size_t len)
 		return PD_KIND_ENTERPRISE;
 	if (cp_ends(c, 0, n, KWP("政府")))
 		return PD_KIND_GOVERNMENT;
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("法院"), K("检察院"), KEND}, NULL))
+		return PD_KIND_JUDICIAL;	/* 市高法院, 市检察院, 重庆市第一中级人民法院 */
 	if (cp_ends_any(c, 0, n, (const kw[]) {K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"),
 				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
 	KEND}, NULL))
 		return PD_KIND_DEPARTMENT;
 	if (cp_ends_any(c, 0, n, zone_unit_suffixes, NULL))
 		return PD_KIND_DEPARTMENT;	/* 两江新区 listed as a unit: its 管委会 */
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("大学"), K("学院"), K("学校"), K("医院"), K("研究院"),
+				K("研究所"), K("科学院"), K("中心"), K("图书馆"), K("博物馆"), K("报社"), K("电视台"),
+	KEND}, NULL))
+		return PD_KIND_INSTITUTION;	/* 事业单位: 重庆大学, 市疾控中心 */
 	return PD_KIND_UNKNOWN;
 }
 
@@ -1024,6 +1030,11 @@ pd_unit_level_of(const char *norm, size_t len)
 		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
 	if (province_in(c + i, n - i))
 		return PD_LEVEL_PROVINCE;
+	/* a national company's or bank's branch in a province: 中国铁塔重庆分公司, 国网重庆市电力公司 */
+	if (cp_ends_any(c, 0, n, (const kw[]) {K("公司"), K("分行"), K("分院"), KEND}, NULL))
+		for (int k = i + 1; k < n && k <= i + 8; k++)
+			if (province_at(c, k, n))
+				return PD_LEVEL_PROVINCE;
 	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("国家"), K("中央"), K("全国"),
 	K("中华人民共和国"), K("中国"), K("团中央"), KEND}, NULL))
 		return PD_LEVEL_NATIONAL;
@@ -1093,6 +1104,10 @@ pd_unit_kind_name(pd_unit_kind kind)
 			return "enterprise";
 		case PD_KIND_COLLECTIVE:
 			return "collective";
+		case PD_KIND_JUDICIAL:
+			return "judicial organ";
+		case PD_KIND_INSTITUTION:
+			return "public institution";
 		default:
 			return NULL;
 	}

@@ -175,6 +175,13 @@ main(void)
 	CHECK_STR(level("国务院研究室"), "国家");
 	CHECK_STR(level("各级党委、政府"), "collective");
 
+	CHECK_STR(kind("市高法院"), "judicial organ");
+	CHECK_STR(kind("重庆市人民检察院"), "judicial organ");
+	CHECK_STR(kind("重庆大学"), "public institution");
+	CHECK_STR(kind("市疾控中心"), "public institution");
+	CHECK_STR(level("中国铁塔重庆分公司"), "省");
+	CHECK_STR(level("国网重庆市电力公司"), "省");
+	CHECK_STR(level("中国移动"), "国家");
 	CHECK_STR(kind("市公安局"), "government department");
 	CHECK_STR(kind("发展改革委"), "government department");
 	CHECK_STR(kind("人民银行"), "government department");
