@@ -3392,9 +3392,10 @@ cell_names_units(const char *text, size_t s, size_t e)
  * cell is not printed, so which column is blank must be told from what the
  * cells hold.  Cells keep their order; the task column takes any cell, a
  * cell that names units goes under a unit column, one that does not
- * (2025年底前, 持续推进) under another, the number under 序号.  The first alignment where every cell fits is taken
- * (a blank 配合单位 is likelier than a blank 牵头单位, and the earliest
- * column wins); false when none fits: then no column is trusted.
+ * (2025年底前, 持续推进) under another, the number under 序号.  The first
+ * alignment where every cell fits is taken (a blank 配合单位 is likelier
+ * than a blank 牵头单位, and the earliest column wins); false when none
+ * fits: then no column is trusted.
  */
 static bool
 align_short_row(const pd_table *t, const char *text, size_t got[][2], int m, size_t cells[][2])
