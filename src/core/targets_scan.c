@@ -138,6 +138,25 @@ static const pd_word lead_words[] = {
 	{"年内", 0, 0}, {"期间", 0, 0}, {"时", 0, 0}, {"共", 0, 0}, {"总体上", 0, 0}, {"此外", 0, 0}, {"另外", 0, 0}, {"加快", 0, 0},
 	{"大力", 0, 0}, {"努力", 0, 0}, {"要", 0, 0}, {"将", 0, 0}, {"和", 0, 0}, {"及", 0, 0}, {"与", 0, 0}, {"以及", 0, 0}, {"或", 0, 0},
 	{"在此基础上", 0, 0}, {"届时", 0, 0}, {"目标是", 0, 0}, {"主要目标是", 0, 0}, {"总体目标是", 0, 0},
+	{"至少", 0, 0},
+};
+
+/*
+ * Words a one-character lead word begins (共享, 及时, 和平区, 前置仓): the
+ * character is part of the indicator's name there, not a word of its own.
+ */
+static const pd_word bound_words[] = {
+	{"到位", 0, 0}, {"到期", 0, 0}, {"到岗", 0, 0}, {"到达", 0, 0}, {"到户", 0, 0}, {"到村", 0, 0}, {"到港", 0, 0},
+	{"到账", 0, 0}, {"至今", 0, 0}, {"并购", 0, 0}, {"并网", 0, 0}, {"并联", 0, 0}, {"使用", 0, 0}, {"使命", 0, 0},
+	{"底商", 0, 0}, {"底线", 0, 0}, {"底部", 0, 0}, {"底数", 0, 0}, {"末端", 0, 0}, {"末梢", 0, 0},
+	{"前置", 0, 0}, {"前沿", 0, 0}, {"前端", 0, 0}, {"前期", 0, 0}, {"前列", 0, 0}, {"前台", 0, 0},
+	{"时速", 0, 0}, {"时长", 0, 0}, {"时间", 0, 0}, {"时效", 0, 0}, {"时限", 0, 0}, {"共享", 0, 0},
+	{"共建", 0, 0}, {"共同", 0, 0}, {"共性", 0, 0}, {"共用", 0, 0}, {"共治", 0, 0}, {"共富", 0, 0},
+	{"要素", 0, 0}, {"和平", 0, 0}, {"和谐", 0, 0}, {"及时", 0, 0}, {"与会", 0, 0}, {"的士", 0, 0},
+	/* 基本 is an adverb (基本实现) except in these names */
+	{"基本养老", 0, 0}, {"基本医疗", 0, 0}, {"基本医保", 0, 0}, {"基本公共", 0, 0}, {"基本农田", 0, 0},
+	{"基本药物", 0, 0}, {"基本住房", 0, 0}, {"基本生活", 0, 0}, {"基本民生", 0, 0}, {"基本建设", 0, 0},
+	{"基本单元", 0, 0}, {"基本盘", 0, 0},
 };
 
 /* cleaned off the end of a subject */
@@ -207,6 +226,7 @@ static pd_wordtab ctx_tab = PD_WORDTAB(ctx_words);
 static pd_wordtab before_tab = PD_WORDTAB(before_words);
 static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
 static pd_wordtab lead_tab = PD_WORDTAB(lead_words);
+static pd_wordtab bound_tab = PD_WORDTAB(bound_words);
 static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
 static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
@@ -646,7 +666,7 @@ clean_subject(scanner *sc, int *ps, int *pe)
 			changed = true;
 			continue;
 		}
-		if ((w = pd_word_at(&lead_tab, sc->cps, s, e)) >= 0)
+		if ((w = pd_word_at(&lead_tab, sc->cps, s, e)) >= 0 && pd_word_at(&bound_tab, sc->cps, s, e) < 0)
 		{
 			s += pd_word_len(&lead_tab, w);
 			changed = true;
