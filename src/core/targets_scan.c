@@ -159,6 +159,17 @@ static const pd_word bound_words[] = {
 	{"基本单元", 0, 0}, {"基本盘", 0, 0},
 };
 
+/* words a one-character tail word ends (粗钢产能, 新型储能, 城市供应): kept */
+static const pd_word tail_bound_words[] = {
+	{"产能", 0, 0}, {"储能", 0, 0}, {"动能", 0, 0}, {"功能", 0, 0}, {"效能", 0, 0}, {"节能", 0, 0},
+	{"智能", 0, 0}, {"技能", 0, 0}, {"体能", 0, 0}, {"赋能", 0, 0}, {"职能", 0, 0}, {"性能", 0, 0},
+	{"热能", 0, 0}, {"电能", 0, 0}, {"核能", 0, 0}, {"风能", 0, 0}, {"光能", 0, 0}, {"潜能", 0, 0},
+	{"行为", 0, 0}, {"国有", 0, 0}, {"私有", 0, 0}, {"公有", 0, 0}, {"所有", 0, 0}, {"拥有", 0, 0},
+	{"公共", 0, 0}, {"首都", 0, 0}, {"成都", 0, 0}, {"内需", 0, 0}, {"供需", 0, 0}, {"必需", 0, 0},
+	{"供应", 0, 0}, {"响应", 0, 0}, {"效应", 0, 0}, {"适应", 0, 0}, {"对应", 0, 0}, {"人均", 0, 0},
+	{"户均", 0, 0}, {"亩均", 0, 0}, {"平均", 0, 0}, {"目的", 0, 0},
+};
+
 /* cleaned off the end of a subject */
 static const pd_word tail_words[] = {
 	{"要", 0, 0}, {"将", 0, 0}, {"应", 0, 0}, {"需", 0, 0}, {"均", 0, 0}, {"分别", 0, 0}, {"总体", 0, 0}, {"总体上", 0, 0}, {"力争", 0, 0},
@@ -227,6 +238,7 @@ static pd_wordtab before_tab = PD_WORDTAB(before_words);
 static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
 static pd_wordtab lead_tab = PD_WORDTAB(lead_words);
 static pd_wordtab bound_tab = PD_WORDTAB(bound_words);
+static pd_wordtab tail_bound_tab = PD_WORDTAB(tail_bound_words);
 static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
 static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
@@ -680,7 +692,8 @@ clean_subject(scanner *sc, int *ps, int *pe)
 		changed = false;
 		while (e > s && is_mark(sc->cps[e - 1]))
 			e--;
-		if (e > s && (w = pd_word_before(&tail_tab, sc->cps, s, e)) >= 0)
+		if (e > s && (w = pd_word_before(&tail_tab, sc->cps, s, e)) >= 0 &&
+			pd_word_before(&tail_bound_tab, sc->cps, s, e) < 0)
 		{
 			e -= pd_word_len(&tail_tab, w);
 			changed = true;
