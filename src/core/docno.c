@@ -3,6 +3,7 @@
  * Backend-free.  See pd_docno.h for the grammar, the limits and the key.
  */
 #include "pd_docno.h"
+#include "pd_scan.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -57,31 +58,6 @@ dn_peek(const unsigned char *p, const unsigned char *end)
 	return p < end ? dn_next(&p, end) : 0;
 }
 
-/*
- * Step back one character from p (> base): returns where it starts and
- * its folded code point.  A byte that does not end a valid sequence is one
- * U+FFFD, as pd_u8_next would decode it.
- */
-static const unsigned char *
-dn_prev(const unsigned char *base, const unsigned char *p, uint32_t *cp)
-{
-	const unsigned char *q = p - 1;
-	const unsigned char *r;
-	uint32_t	c;
-
-	while (q > base && p - q < 4 && (*q & 0xC0) == 0x80)
-		q--;
-	r = q;
-	c = pd_u8_next(&r, p);
-	if (r != p)
-	{
-		q = p - 1;
-		c = PD_REPLACEMENT;
-	}
-	*cp = pd_fold(c);
-	return q;
-}
-
 /* skip white space forward (lines: line breaks too), at most `limit` characters */
 static const unsigned char *
 dn_skip(const unsigned char *p, const unsigned char *end, bool lines, int limit)
@@ -104,7 +80,7 @@ dn_skip_back(const unsigned char *base, const unsigned char *p, int limit)
 	while (p > base && limit-- > 0)
 	{
 		uint32_t	cp;
-		const unsigned char *q = dn_prev(base, p, &cp);
+		const unsigned char *q = pd_prev_folded(base, p, &cp);
 
 		if (!dn_is_hspace(cp))
 			break;
@@ -296,7 +272,7 @@ pd_docno_parse(const char *s, size_t len, pd_docno *out, pd_error *err)
 	while (end > p)
 	{
 		uint32_t	cp;
-		const unsigned char *q = dn_prev(p, end, &cp);
+		const unsigned char *q = pd_prev_folded(p, end, &cp);
 
 		if (!pd_is_space(cp))
 			break;
@@ -617,7 +593,7 @@ dn_issuer_before(const unsigned char *base, const unsigned char *o, pd_docno *d,
 	while (p > base)
 	{
 		uint32_t	cp;
-		const unsigned char *c = dn_prev(base, p, &cp);
+		const unsigned char *c = pd_prev_folded(base, p, &cp);
 
 		if (!dn_is_han(cp) || dn_is_cut_char(cp))
 			break;
@@ -664,20 +640,20 @@ dn_own_line(const unsigned char *base, const unsigned char *end,
 
 	if (p > base)
 	{
-		const unsigned char *q = dn_prev(base, p, &cp);
+		const unsigned char *q = pd_prev_folded(base, p, &cp);
 
 		if (cp == ':')			/* ： folds to : */
 		{
 			q = dn_skip_back(base, q, 16);
 			if (q == base)
 				return false;
-			q = dn_prev(base, q, &cp);
+			q = pd_prev_folded(base, q, &cp);
 			if (cp != CP_HAO)
 				return false;
 			q = dn_skip_back(base, q, 16);
 			if (q == base)
 				return false;
-			(void) dn_prev(base, q, &cp);
+			(void) pd_prev_folded(base, q, &cp);
 			return cp == 0x6587 || cp == 0x5B57;	/* 文号 字号 */
 		}
 		if (dn_is_open(cp))

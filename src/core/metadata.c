@@ -542,22 +542,10 @@ title_period_year(const char *text, size_t start, size_t end)
 	return 0;
 }
 
-/* the start of the character before p (UTF-8), or t */
-static const unsigned char *
-char_before(const unsigned char *t, const unsigned char *p)
-{
-	if (p <= t)
-		return t;
-	p--;
-	while (p > t && (*p & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
 /*
- * Is the plan named at p looked forward to (展望“十五五”, 谋划“十五五”, 与
- * “十五五”规划衔接 aside: 衔接 follows)?  The two characters before it, past
- * an opening quote, 第 or spaces, are read.
+ * Is the plan named at p looked forward to (展望“十五五”, 谋划“十五五”)?
+ * The two characters before it, past an opening quote, 第 or spaces, are
+ * read; a word after it (与“十五五”规划衔接) is not.
  */
 static bool
 looked_forward_to(const unsigned char *t, const unsigned char *p)
@@ -574,11 +562,9 @@ looked_forward_to(const unsigned char *t, const unsigned char *p)
 
 	while (n < 2 && p > t)
 	{
-		const unsigned char *q = char_before(t, p);
-		const unsigned char *r = q;
-		uint32_t	cp = pd_fold(pd_u8_next(&r, p));
+		uint32_t	cp;
 
-		p = q;
+		p = pd_prev_folded(t, p, &cp);
 		if (n == 0 && (cp == 0x201C || cp == 0x7B2C || cp == '"' || pd_is_space(cp)))
 			continue;			/* “ 第 */
 		c[1 - n++] = cp;

@@ -108,6 +108,31 @@ pd_after_folded(const unsigned char *p, const unsigned char *end, const char *kw
 	return p;
 }
 
+/*
+ * Step back one character from p (> base): returns where it starts and
+ * its folded code point.  A byte that does not end a valid sequence is one
+ * U+FFFD, as pd_u8_next would decode it.
+ */
+const unsigned char *
+pd_prev_folded(const unsigned char *base, const unsigned char *p, uint32_t *cp)
+{
+	const unsigned char *q = p - 1;
+	const unsigned char *r;
+	uint32_t	c;
+
+	while (q > base && p - q < 4 && (*q & 0xC0) == 0x80)
+		q--;
+	r = q;
+	c = pd_u8_next(&r, p);
+	if (r != p)
+	{
+		q = p - 1;
+		c = PD_REPLACEMENT;
+	}
+	*cp = pd_fold(c);
+	return q;
+}
+
 /* does the line hold a sentence end (。；) between p and end? */
 bool
 pd_has_sentence_end(const unsigned char *p, const unsigned char *end)
