@@ -279,15 +279,16 @@ pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_
 
 		if (e > s)
 		{
+			bool		indicator;
+
 			if (!is_header_cell(text, s, e))
 				break;
+			indicator = pd_cell_is_word(text, s, e, indicator_cells);
 			/* a header starts with its first column: 序号, 类别 or 指标 */
-			if (n == 0 && !pd_cell_is_word(text, s, e, indicator_cells) &&
-				!pd_cell_is_word(text, s, e, other_header_words))
+			if (n == 0 && !indicator && !pd_cell_is_word(text, s, e, other_header_words))
 				return false;
 			/* 主要指标 over a header that names 指标 again: a title, the header is below */
-			if (n == PD_TABLE_MAX_COLS ||
-				(pd_cell_is_word(text, s, e, indicator_cells) && ++indicators > 1))
+			if (n == PD_TABLE_MAX_COLS || (indicator && ++indicators > 1))
 				return false;
 			cells[n][0] = s;
 			cells[n][1] = e;
