@@ -88,6 +88,14 @@ SELECT NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'indicators')
        NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'lines_indicators')
                    EXCEPT SELECT code, target, year FROM plan_targets(E:'trad_lines_indicators')) AS same_in_traditional;
 
+-- a year at the head of a sentence (2022年，全市…) states that year: a goal in
+-- a plan whose own year it is not before, a report when it is earlier
+\set head_years '某市新型基础设施建设三年行动方案（2022—2024年）\n一、主要目标\n2021年，全市建成5G基站1800个。2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。2024年，全市累计建成5G基站1万个。\n'
+SELECT code, indicator, target, year, period FROM plan_targets(E:'head_years') ORDER BY start_offset;
+SELECT code, indicator, target, year FROM plan_targets(E'某市2026年国民经济和社会发展计划\n一、主要目标\n2025年，全市生产总值增长5.4%。2026年，全市生产总值增长5%左右。\n');
+-- with no document around it, a head year stays a statement
+SELECT count(*) FROM target_extract('2022年，全市新建5G基站2600个以上。');
+
 -- no items: no targets; garbage never fails
 SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');
 SELECT count(*) FROM plan_targets('');

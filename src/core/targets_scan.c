@@ -1229,6 +1229,15 @@ read_after_number(scanner *sc, cand *c, int j)
 	c->end = j;
 }
 
+/* the document's own year (pd_doc_own_year), asked once; 0 when unknown */
+static int
+doc_year(scanner *sc)
+{
+	if (sc->doc_year < 0)
+		sc->doc_year = sc->doc_year_fn ? sc->doc_year_fn(sc->doc_year_ctx) : 0;
+	return sc->doc_year;
+}
+
 /* a year at cps[i..j) followed by 年 at j */
 static int
 handle_year(scanner *sc, int i, int j, int year)
@@ -1253,8 +1262,17 @@ handle_year(scanner *sc, int i, int j, int year)
 		sc->year = year;
 	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after != A_END)
 	{
-		/* 2020年，全市…: a statement about that year, not a goal */
-		if (sc->past_from > i)
+		/*
+		 * 2020年，全市…: a statement about that year, not a goal, unless the
+		 * year is not before the document's own: 2022年，全市新建5G基站2600个以上
+		 * in a plan for 2022—2024 (or a 2026 work report's 2026年，…) is the
+		 * goal of that year.
+		 */
+		int			own = doc_year(sc);
+
+		if (own > 0 && year >= own)
+			sc->year = year;
+		else if (sc->past_from > i)
 			sc->past_from = i;
 	}
 	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after == A_END)
@@ -1492,13 +1510,12 @@ five_year_plan(scanner *sc, int i)
 		k++;
 	while (b > 0 && (sc->cps[b - 1] == 0x201C || pd_is_space(sc->cps[b - 1])))
 		b--;
-	if (k + 1 < sc->n && sc->doc_year_fn &&
+	if (k + 1 < sc->n &&
 		at_sentence_head(sc, (b > 0 && sc->cps[b - 1] == 0x5728) ? b - 1 : b) &&	/* 在 */
 		((sc->cps[k] == 0x65F6 && sc->cps[k + 1] == 0x671F) ||	/* 时期 */
 		 (sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x95F4) ||	/* 期间 */
 		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)) &&	/* 以来 */
-		(sc->doc_year >= 0 ? sc->doc_year : (sc->doc_year = sc->doc_year_fn(sc->doc_year_ctx))) >
-		PD_FYP_LAST_YEAR(num))
+		doc_year(sc) > PD_FYP_LAST_YEAR(num))
 	{
 		/* “十三五”期间，… in a document of 2021: a report on a finished plan */
 		if (sc->past_from > i)
