@@ -88,6 +88,17 @@ SELECT NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'indicators')
        NOT EXISTS (SELECT code, target, year FROM plan_targets(E:'lines_indicators')
                    EXCEPT SELECT code, target, year FROM plan_targets(E:'trad_lines_indicators')) AS same_in_traditional;
 
+-- a year's plan (年度计划): no unit column, so a goal cell carries its unit
+-- and its change (66件左右, 增长5%左右, 下降3%); 属性 stands between name and goal,
+-- so rows printed one cell per line end after one cell per column; a name in
+-- the goal column (5G基站数) is no value
+\set annual_lines '某市2026年国民经济和社会发展计划\n一、主要预期目标\n指标名称\n属性\n2026年目标\n全市生产总值\n预期性\n增长5%左右\n研发经费支出相当于生产总值比例\n预期性\n4.6%左右\n每万人口高价值发明专利拥有量\n预期性\n66件左右\n单位生产总值能耗\n约束性\n下降3%\n二、着力扩大内需\n'
+SELECT code, indicator, target, year, period FROM plan_targets(E:'annual_lines') ORDER BY start_offset;
+\set trad_annual_lines '某市2026年國民經濟和社會發展計劃\n一、主要預期目標\n指標名稱\n屬性\n2026年目標\n全市生產總值\n預期性\n增長5%左右\n研發經費支出相當於生產總值比例\n預期性\n4.6%左右\n每萬人口高價值發明專利擁有量\n預期性\n66件左右\n單位生產總值能耗\n約束性\n下降3%\n二、着力擴大內需\n'
+SELECT NOT EXISTS (SELECT code, indicator IS NOT NULL, target, year FROM plan_targets(E:'annual_lines')
+                   EXCEPT SELECT code, indicator IS NOT NULL, target, year FROM plan_targets(E:'trad_annual_lines')) AS same_in_traditional;
+SELECT indicator, target, period FROM target_extract(E'| 指标名称 | 属性 | 2026年目标 |\n|---|---|---|\n| 全市生产总值 | 预期性 | 增长5%左右 |\n| 城镇新增就业 | 预期性 | 年均20万人 |\n| 5G基站数 | 预期性 | 5G基站数 |\n');
+
 -- a year at the head of a sentence (2022年，全市…) states that year: a goal in
 -- a plan whose own year it is not before, a report when it is earlier
 \set head_years '某市新型基础设施建设三年行动方案（2022—2024年）\n一、主要目标\n2021年，全市建成5G基站1800个。2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。2024年，全市累计建成5G基站1万个。\n'

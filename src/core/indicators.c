@@ -91,6 +91,28 @@ change_words_at_end(const char *text, size_t s, size_t e)
 	return start >= 0 ? e - off[start] : 0;
 }
 
+/*
+ * The change words a value cell starts with — 增长5%左右, 下降3%, 年均增长6% —
+ * in a table whose columns hold a year's goals (年度计划): how many of the
+ * cell's code points c[0..n) they take, 0 if none.
+ */
+static int
+change_words_at_start(const uint32_t *c, int n)
+{
+	int			i = 0,
+				w;
+
+	while (i < n && (w = pd_prefix_word_at(c, i, n)) >= 0)
+	{
+		int			cls = pd_prefix_word_class(w);
+
+		if (cls != W_GROWTH_UP && cls != W_GROWTH_DOWN && cls != W_PER_YEAR)
+			break;
+		i += pd_prefix_word_len(w);
+	}
+	return i;
+}
+
 /* header words, Simplified (cells are compared folded) */
 static const char *const indicator_words[] = {"指标", NULL};
 static const char *const unit_words[] = {"单位", "计量单位", NULL};
@@ -323,6 +345,8 @@ is_rule_row(const char *text, size_t ls, size_t le)
 	return dash;
 }
 
+static bool is_value_cell(const char *text, size_t s, size_t e);
+
 /*
  * The target of a row whose n cells are cells[] (column k of t in cells[k],
  * empty cells as s == e), the row being text[row_s, row_e): in *hit
@@ -341,6 +365,8 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 				ind_e,
 				unit_s = 0,
 				unit_e = 0,
+				change_s = 0,
+				change_e = 0,
 				val_s,
 				val_e,
 				num_end;
@@ -353,6 +379,9 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	ind_e = cells[t->indicator_col][1];
 	val_s = cells[t->target_col][0];
 	val_e = cells[t->target_col][1];
+	/* a name in the value column (5G基站数) is no value, whatever the layout */
+	if (!is_value_cell(text, val_s, val_e))
+		return;
 	/* the cell trim takes a leading > for markdown: a comparator here (>2.5) */
 	while (val_s > row_s && (text[val_s - 1] == '>' || text[val_s - 1] == '<' || text[val_s - 1] == '='))
 		val_s--;
@@ -417,6 +446,23 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 			end = q;
 		}
 	}
+	/* 增长5%左右: the change words go into the literal before the number */
+	{
+		uint32_t	c[CELL_CPS];
+		const unsigned char *q = p;
+		int			n = 0,
+					words;
+
+		while (q < end && n < CELL_CPS)
+			c[n++] = pd_fold(pd_u8_next(&q, end));
+		words = change_words_at_start(c, n);
+		q = p;
+		while (words-- > 0)
+			pd_u8_next(&q, end);
+		change_s = (size_t) (p - (const unsigned char *) text);
+		change_e = (size_t) (q - (const unsigned char *) text);
+		p = q;
+	}
 	num_end = (size_t) (p - (const unsigned char *) text);
 	{
 		const unsigned char *q = p;
@@ -440,14 +486,20 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 			return;				/* 完成国家下达任务, —: no value */
 		num_end = (size_t) (q - (const unsigned char *) text);
 	}
-	if ((ind_e - ind_s) + (num_end - (size_t) (p - (const unsigned char *) text)) + (unit_e - unit_s) +
-		(size_t) (end - (const unsigned char *) text - num_end) >= sizeof(lit))
+	if ((ind_e - ind_s) + (change_e - change_s) + (num_end - (size_t) (p - (const unsigned char *) text)) +
+		(unit_e - unit_s) + (size_t) (end - (const unsigned char *) text - num_end) >= sizeof(lit))
 		return;
 	/*
-	 * A change named by the indicator — 单位GDP能耗降低 [14], 地区生产总值
+	 * A change named by the value (增长5%左右) or by the indicator — 单位GDP能耗降低 [14], 地区生产总值
 	 * 年均增长 6左右 — goes before the value, where the literal parser reads
 	 * it as it reads 下降14% and 年均增长6%左右: signed, per year after 年均.
 	 */
+	if (change_e > change_s)
+	{
+		memcpy(lit, text + change_s, change_e - change_s);
+		litlen = change_e - change_s;
+	}
+	else
 	{
 		size_t		change = change_words_at_end(text, ind_s, ind_e);
 
@@ -550,13 +602,18 @@ is_value_cell(const char *text, size_t s, size_t e)
 			return true;
 		return n >= 4 && pd_cell_has_word(text, s, e, word_value_words);
 	}
-	/* ≥95, [14], 约5, 6左右, 1.2万以上; not 5G基站数 */
+	/*
+	 * ≥95, [14], 约5, 6左右, 1.2万以上, and in a table with no unit column
+	 * 66件左右, 增长5%左右; not 5G基站数
+	 */
+	i = change_words_at_start(c, n);
 	while (i < n && pd_digit(c[i]) < 0 && cp_in(before, c[i]))
 		i++;
 	if (i == n || pd_digit(c[i]) < 0)
 		return false;
 	while (i < n && is_number_char(c[i]))
 		i++;
+	i += pd_read_text_unit(c, i, n);
 	for (; i < n; i++)
 		if (!cp_in(after, c[i]))
 			return false;
