@@ -99,6 +99,11 @@ SELECT NOT EXISTS (SELECT code, indicator IS NOT NULL, target, year FROM plan_ta
                    EXCEPT SELECT code, indicator IS NOT NULL, target, year FROM plan_targets(E:'trad_annual_lines')) AS same_in_traditional;
 SELECT indicator, target, period FROM target_extract(E'| 指标名称 | 属性 | 2026年目标 |\n|---|---|---|\n| 全市生产总值 | 预期性 | 增长5%左右 |\n| 城镇新增就业 | 预期性 | 年均20万人 |\n| 5G基站数 | 预期性 | 5G基站数 |\n');
 
+-- one cell per line with no 属性 column: a row whose base cell (2020年) is blank
+-- ends where the next row's name starts
+\set blank_base '某市“十四五”规划\n一、主要目标\n指标\n单位\n2020年\n2025年\n常住人口城镇化率\n%\n69.5\n76\n数字经济核心产业增加值占比\n%\n10\n每千人口托位数\n个\n4.5\n研发经费投入强度\n%\n2.11\n2.5\n二、重点任务\n'
+SELECT code, indicator, target, year FROM plan_targets(E:'blank_base') ORDER BY start_offset;
+
 -- a year at the head of a sentence (2022年，全市…) states that year: a goal in
 -- a plan whose own year it is not before, a report when it is earlier
 \set head_years '某市新型基础设施建设三年行动方案（2022—2024年）\n一、主要目标\n2021年，全市建成5G基站1800个。2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。2024年，全市累计建成5G基站1万个。\n'

@@ -729,6 +729,37 @@ align_row(size_t got[][2], int k, const pd_indicator_table *t, int blank, size_t
 	}
 }
 
+/*
+ * A row of a table with no 属性 column whose base value (2020年, 现状) was
+ * left blank: its k lines hold the row's k - 1 cells and then the next
+ * row's name.  Aligns the k - 1 cells in cells[] with one value column
+ * other than the target blank and says whether they fit.
+ */
+static bool
+short_row(const char *text, size_t got[][2], int k, const pd_indicator_table *t, size_t cells[][2])
+{
+	uint32_t	c[CELL_CPS];
+	int			n;
+
+	if (k < 3 || !has_han(text, got[k - 1][0], got[k - 1][1]) ||
+		is_value_cell(text, got[k - 1][0], got[k - 1][1]))
+		return false;
+	/* not a heading after the table's last row: 二、重点任务 */
+	n = cell_cps(text, got[k - 1][0], got[k - 1][1], c, CELL_CPS);
+	for (int i = 0; i < n; i++)
+		if (c[i] == 0x3001)
+			return false;
+	for (int b = 0; b < t->ncols; b++)
+	{
+		if (b == t->target_col || !(t->value_cols & (1u << b)))
+			continue;
+		align_row(got, k - 1, t, b, cells);
+		if (cells[t->target_col][1] > cells[t->target_col][0] && row_fits(text, cells, t))
+			return true;
+	}
+	return false;
+}
+
 int
 pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicator_table *t,
 					   pd_target_hit *hit, size_t *next)
@@ -784,6 +815,12 @@ pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicat
 				if (row_fits(text, cells, t))
 					row_target(text, cells, t->ncols, got[shift > 0 && !wrapped ? shift : 0][0], e, t,
 							   wrapped, hit);
+				else if (!by_attr && shift == 0 && short_row(text, got, k, t, cells))
+				{
+					/* a blank base cell: the last line is the next row's name */
+					row_target(text, cells, t->ncols, got[0][0], got[k - 2][1], t, NULL, hit);
+					*next = p;
+				}
 				else if (!by_attr && !skipped)
 				{
 					/* a category before the row: the row starts a line later */

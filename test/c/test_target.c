@@ -742,8 +742,14 @@ test_scan(void)
 	/* a category line before a row of a table without 属性; a row that fits no column ends it */
 	CHECK_STR(scan("指标\n单位\n2025年\n经济发展\n人均GDP\n万元\n12\n城镇化率\n%\n76\n城镇化率\n76\n%\n森林覆盖率\n%\n55\n"),
 			  "12万元|人均GDP|2025|by_year; 76%|城镇化率|2025|by_year");
-	/* a name with a digit is no value (5G基站数): a row missing its 2020 cell fits no column */
-	CHECK_STR(scan("指标\n单位\n2020年\n2025年\n城镇化率\n%\n76\n5G基站数\n万个\n3\n6\n"), "");
+	/*
+	 * a row missing its 2020 cell ends where the next row's name starts, and a
+	 * name with a digit (5G基站数) is that name, no value; not a heading (二、…)
+	 */
+	CHECK_STR(scan("指标\n单位\n2020年\n2025年\n城镇化率\n%\n76\n5G基站数\n万个\n3\n6\n"),
+			  "76%|城镇化率|2025|by_year; 6万个|5G基站数|2025|by_year");
+	CHECK_STR(scan("指标\n单位\n2020年\n2025年\n城镇化率\n%\n69.5\n新增就业\n万人\n60\n二、重点任务\n"),
+			  "69.5%|城镇化率|2025|by_year");
 	/* a name wrapped over two lines: a long line, then a short tail */
 	CHECK_STR(scan("指标\n单位\n2020年\n2025年\n属性\n单位地区生产总值二氧化碳排放\n降低\n%\n—\n[18]\n约束性\n"
 				   "经济发展\n城镇化率\n%\n69.5\n76\n预期性\n"),
