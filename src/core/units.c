@@ -472,6 +472,21 @@ has_unit_suffix(const uint32_t *c, int n)
 }
 
 /*
+ * Is the bracketed a[i, j) after a name a note rather than part of the name
+ * (市教委（市语委）)?  A note is a sentence or speaks of roles: （列第一位的为
+ * 牵头单位）, （除标注“分别牵头”外，…，下同）.
+ */
+static bool
+bracket_is_note(const uint32_t *a, int i, int j)
+{
+	for (int k = i; k < j; k++)
+		if (is_sentence_char(a[k]) || a[k] == ',' || a[k] == ':' || a[k] == ';' ||
+			a[k] == 0x201C || a[k] == 0x201D)
+			return true;
+	return cp_contains_any(a, i, j, note_words);
+}
+
+/*
  * Does the normalised name c[0, n) look like a unit?  strict: it must end
  * like one (局 委 厅 … 单位 部门) or be a collective of divisions (各区县).
  * Lenient (the first list after a label such as 责任单位：): any short name
@@ -1403,6 +1418,14 @@ static const label labels[] = {
 	{K("参与部门"), PD_ROLE_CO, false}, {K("参加单位"), PD_ROLE_CO, false}, {K("协同单位"), PD_ROLE_CO, false},
 	{K("协同部门"), PD_ROLE_CO, false}, {K("协作单位"), PD_ROLE_CO, false}, {K("协助单位"), PD_ROLE_CO, false},
 	{K("配合"), PD_ROLE_CO, false}, {K("协办"), PD_ROLE_CO, false}, {K("参与"), PD_ROLE_CO, false},
+	/* 牵头责任单位：A。协同责任单位：B: the other units under a lead */
+	{K("协同责任单位"), PD_ROLE_CO, false}, {K("配合责任单位"), PD_ROLE_CO, false},
+	{K("其他责任单位"), PD_ROLE_CO, false}, {K("相关责任单位"), PD_ROLE_CO, false},
+	{K("共同责任单位"), PD_ROLE_CO, false}, {K("次要责任单位"), PD_ROLE_CO, false},
+	{K("参与责任单位"), PD_ROLE_CO, false}, {K("协办责任单位"), PD_ROLE_CO, false},
+	{K("支持单位"), PD_ROLE_CO, false}, {K("支持部门"), PD_ROLE_CO, false},
+	{K("指导单位"), PD_ROLE_CO, false}, {K("协同责任部门"), PD_ROLE_CO, false},
+	{K("其他责任部门"), PD_ROLE_CO, false}, {K("相关责任部门"), PD_ROLE_CO, false},
 	/* a department's own plan names its offices: 科室 处室 股室, a ministry's 司局 */
 	{K("牵头科室"), PD_ROLE_LEAD, false}, {K("牵头处室"), PD_ROLE_LEAD, false}, {K("牵头司局"), PD_ROLE_LEAD, false},
 	{K("责任科室"), PD_ROLE_RESPONSIBLE, false}, {K("责任股室"), PD_ROLE_RESPONSIBLE, false},
@@ -1904,6 +1927,11 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		{
 			/* 责任单位：A、B（按职责分工负责）: a verb for all the names before it */
 			vrole = vr;
+			e = o;
+		}
+		else if (bracket_is_note(a, o + 1, e - 1))
+		{
+			/* 责任单位：A、B（列第一位的为牵头单位，下同）: a note after the last name */
 			e = o;
 		}
 		else if (combined)
