@@ -104,6 +104,10 @@ SELECT indicator, target, period FROM target_extract(E'| 指标名称 | 属性 |
 \set blank_base '某市“十四五”规划\n一、主要目标\n指标\n单位\n2020年\n2025年\n常住人口城镇化率\n%\n69.5\n76\n数字经济核心产业增加值占比\n%\n10\n每千人口托位数\n个\n4.5\n研发经费投入强度\n%\n2.11\n2.5\n二、重点任务\n'
 SELECT code, indicator, target, year FROM plan_targets(E:'blank_base') ORDER BY start_offset;
 
+-- text from a PDF spaces out numbers and words: the same targets, and a past
+-- period spaced out (“ 十三五 ” 期间) is still a report
+SELECT code, indicator, target, year, period FROM plan_targets(E'某县国民经济和社会发展第十四个五年规划\n一、主要目标\n“ 十三五 ” 期间，全县地区生产总值年均增长 7.5%。到 2025 年，全县地区生产总值突破 600 亿元，年均增长 7% 左右，常住人口城镇化率达到 60% 以上。\n') ORDER BY start_offset;
+
 -- a year at the head of a sentence (2022年，全市…) states that year: a goal in
 -- a plan whose own year it is not before, a report when it is earlier
 \set head_years '某市新型基础设施建设三年行动方案（2022—2024年）\n一、主要目标\n2021年，全市建成5G基站1800个。2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。2024年，全市累计建成5G基站1万个。\n'

@@ -402,8 +402,17 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 		j--;
 		n = sc->off[j] - from;
 	}
-	memcpy(h->indicator + h->indicator_len, sc->text + from, n);
-	h->indicator_len += n;
+	/* character by character: layout spaces between them were not read */
+	for (int k = i; k < j; k++)
+	{
+		const unsigned char *c = (const unsigned char *) sc->text + sc->off[k];
+		const unsigned char *ce = (const unsigned char *) sc->text + sc->off[k + 1];
+
+		(void) pd_u8_next(&c, ce);
+		n = (size_t) (c - (const unsigned char *) sc->text) - sc->off[k];
+		memcpy(h->indicator + h->indicator_len, sc->text + sc->off[k], n);
+		h->indicator_len += n;
+	}
 	h->indicator[h->indicator_len] = '\0';
 }
 
@@ -1762,6 +1771,31 @@ sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
 	return p;
 }
 
+/*
+ * Is a space after prev, before the text at q, only layout?  Text taken
+ * from a PDF spaces out numbers and words: 到 2025 年，突破 600 亿元，年均增长
+ * 7% 左右, “ 十三五 ” 期间.  Such a space touches a Chinese character (or
+ * mark) on one side and a Chinese character or a number on the other, and
+ * is dropped from the sentence; spaces between Latin words and numbers
+ * (PM 2.5, 5G 基站's G) stay.
+ */
+static bool
+space_is_layout(uint32_t prev, const unsigned char *q, const unsigned char *e)
+{
+	uint32_t	next;
+
+	while (q < e && (*q == ' ' || (e - q >= 3 && q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80)))
+		q += *q == ' ' ? 1 : 3;
+	if (q >= e)
+		return false;
+	next = *q < 0x80 ? *q : pd_fold(pd_u8_next(&q, e));
+	if (prev >= 0x2E80 || prev == 0x201C || prev == 0x201D)
+		return next >= 0x2E80 || next == 0x201C || next == 0x201D || is_digit(next);
+	if (is_digit(prev) || prev == '%')
+		return next >= 0x2E80 || next == 0x201D;
+	return false;
+}
+
 /* the sentences of text[from, to): the scanner proper */
 static pd_status
 scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_t *next_check,
@@ -1787,6 +1821,11 @@ scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_
 				const unsigned char *q = p;
 				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
 
+				if (c == ' ' && n > 0 && space_is_layout(sc->cps[n - 1], q, e))
+				{
+					p = q;
+					continue;
+				}
 				sc->off[n] = (size_t) (p - base);
 				sc->cps[n++] = c;
 				p = q;
