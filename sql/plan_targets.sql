@@ -113,6 +113,8 @@ SELECT code, indicator, target, year, period FROM plan_targets(E'某县国民经
 \set head_years '某市新型基础设施建设三年行动方案（2022—2024年）\n一、主要目标\n2021年，全市建成5G基站1800个。2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。2024年，全市累计建成5G基站1万个。\n'
 SELECT code, indicator, target, year, period FROM plan_targets(E:'head_years') ORDER BY start_offset;
 SELECT code, indicator, target, year FROM plan_targets(E'某市2026年国民经济和社会发展计划\n一、主要目标\n2025年，全市生产总值增长5.4%。2026年，全市生产总值增长5%左右。\n');
+-- 自2025年起 / 从2025年开始 in a document of 2024 opens goals; from a year gone by it is a report
+SELECT code, indicator, target, year, period FROM plan_targets(E'某县稳就业行动方案\n某府发〔2024〕3号\n一、主要目标\n从2020年起，累计新增城镇就业30万人。自2025年起，每年新增城镇就业5万人以上。\n') ORDER BY start_offset;
 -- with no document around it, a head year stays a statement
 SELECT count(*) FROM target_extract('2022年，全市新建5G基站2600个以上。');
 

@@ -119,13 +119,14 @@ enum
 {
 	A_DEADLINE = 1,				/* 2025年底前 2025年前 2025年内 */
 	A_SINCE,					/* 2020年以来 */
+	A_FROM,						/* 2025年起 2025年开始 */
 	A_END						/* 2025年底 2025年末 */
 };
 
 static const pd_word after_year_words[] = {
 	{"前", A_DEADLINE, 0}, {"底前", A_DEADLINE, 0}, {"年底前", A_DEADLINE, 0}, {"末前", A_DEADLINE, 0},
 	{"内", A_DEADLINE, 0}, {"年内", A_DEADLINE, 0}, {"以前", A_DEADLINE, 0},
-	{"以来", A_SINCE, 0}, {"起", A_SINCE, 0}, {"开始", A_SINCE, 0},
+	{"以来", A_SINCE, 0}, {"起", A_FROM, 0}, {"开始", A_FROM, 0},
 	{"底", A_END, 0}, {"末", A_END, 0}, {"年底", A_END, 0}, {"年末", A_END, 0},
 };
 
@@ -1264,7 +1265,11 @@ handle_year(scanner *sc, int i, int j, int year)
 		kind = before_words[w].a;
 	if ((w = pd_word_at(&after_year_tab, sc->cps, j + 1, sc->n)) >= 0)
 		after = after_year_words[w].a;
-	if (kind == B_YEAR_PAST || after == A_SINCE)
+	if (after == A_FROM && doc_year(sc) > 0 && year >= doc_year(sc))
+	{
+		/* 自2025年起，每年新增…: from a year still ahead, the goals hold */
+	}
+	else if (kind == B_YEAR_PAST || after == A_SINCE || after == A_FROM)
 	{
 		if (sc->past_from > i)
 			sc->past_from = i;
