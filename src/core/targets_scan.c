@@ -1074,9 +1074,11 @@ finish_candidate(scanner *sc, cand *c)
 		case PD_DIM_TIME:
 			/*
 			 * durations are not goals (再延长30年, 15分钟生活圈, 经过5年左右努力)
-			 * unless a comparator sets them: 人均预期寿命达到79岁, 压缩至5个工作日
+			 * unless a comparator sets them: 人均预期寿命达到79岁, 压缩至5个工作日;
+			 * an age takes any comparator (人均预期寿命大于77.3岁)
 			 */
-			if (!c->level_word && !c->shorten)
+			if (!c->level_word && !c->shorten &&
+				!(c->comparator && c->unit_e == c->unit_s + 1 && sc->cps[c->unit_s] == 0x5C81))	/* 岁 */
 				return c->end;
 			if (sc->subsidy)
 				return c->end;	/* 贴息期不超过3年 */

@@ -680,6 +680,8 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* an age takes any comparator; other durations still need a level word */
+	CHECK_STR(scan("人均预期寿命大于77.3岁，贷款期限不超过3年。"), ">77.3岁|人均预期寿命|0|-");
 	/* 期间 is a time phrase except in 期间费用率 */
 	CHECK_STR(scan("期间费用率控制在8%以内，期间新增就业达到50万人。"),
 			  "<=8%|期间费用率|0|-; >=50万人|新增就业|0|-");
