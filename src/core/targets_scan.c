@@ -648,7 +648,7 @@ clean_subject(scanner *sc, int *ps, int *pe)
 		s = skip_marks(sc, s, e);
 		if (s >= e)
 			break;
-		/* 2025年, (1), 1. */
+		/* 2025年, 5月底前, (1), 1. */
 		if (is_digit(sc->cps[s]))
 		{
 			int			k = s;
@@ -656,7 +656,7 @@ clean_subject(scanner *sc, int *ps, int *pe)
 			while (k < e && is_digit(sc->cps[k]))
 				k++;
 			if (k < e && (sc->cps[k] == CP_NIAN || sc->cps[k] == '.' || sc->cps[k] == ')' ||
-						  sc->cps[k] == CP_DUN))
+						  sc->cps[k] == CP_DUN || (sc->cps[k] == 0x6708 && k - s <= 2)))	/* 月 */
 			{
 				s = k + 1;
 				changed = true;

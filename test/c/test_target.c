@@ -680,6 +680,9 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* a month's deadline before the subject is a time phrase, not part of the indicator */
+	CHECK_STR(scan("5月底前开工老旧小区改造项目50个，6月前完成改造任务1000户。"),
+			  "50个|开工老旧小区改造项目|0|-; 1000户|完成改造任务|0|-");
 	/* an age takes any comparator; other durations still need a level word */
 	CHECK_STR(scan("人均预期寿命大于77.3岁，贷款期限不超过3年。"), ">77.3岁|人均预期寿命|0|-");
 	/* 期间 is a time phrase except in 期间费用率 */
