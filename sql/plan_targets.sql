@@ -99,6 +99,14 @@ SELECT NOT EXISTS (SELECT code, indicator IS NOT NULL, target, year FROM plan_ta
                    EXCEPT SELECT code, indicator IS NOT NULL, target, year FROM plan_targets(E:'trad_annual_lines')) AS same_in_traditional;
 SELECT indicator, target, period FROM target_extract(E'| 指标名称 | 属性 | 2026年目标 |\n|---|---|---|\n| 全市生产总值 | 预期性 | 增长5%左右 |\n| 城镇新增就业 | 预期性 | 年均20万人 |\n| 5G基站数 | 预期性 | 5G基站数 |\n');
 
+-- a five-year plan's 年均/累计 column holds the goal where the 2025年 cell is —:
+-- per year under 年均 (地区生产总值增长 6左右 is ~+6%/年), cumulative in 〔〕
+\set span_table '某省国民经济和社会发展第十四个五年规划\n一、主要目标\n指标\t2020年\t2025年\t年均/累计\t属性\n地区生产总值增长（%）\t3.9\t—\t6左右\t预期性\n常住人口城镇化率（%）\t60.6\t65\t—\t预期性\n单位GDP能耗降低（%）\t—\t—\t〔13.5〕\t约束性\n城镇新增就业（万人）\t—\t—\t〔>300〕\t预期性\n研发经费投入增长（%）\t—\t—\t>7\t预期性\n二、重点任务\n'
+SELECT code, indicator, target, year, period FROM plan_targets(E:'span_table') ORDER BY start_offset;
+SELECT NOT EXISTS (SELECT code, target, year, period FROM plan_targets(E:'span_table')
+                   EXCEPT SELECT code, target, year, period
+                   FROM plan_targets(replace(E:'span_table', E'\t', E'\n'))) AS same_one_cell_per_line;
+
 -- one cell per line with no 属性 column: a row whose base cell (2020年) is blank
 -- ends where the next row's name starts
 \set blank_base '某市“十四五”规划\n一、主要目标\n指标\n单位\n2020年\n2025年\n常住人口城镇化率\n%\n69.5\n76\n数字经济核心产业增加值占比\n%\n10\n每千人口托位数\n个\n4.5\n研发经费投入强度\n%\n2.11\n2.5\n二、重点任务\n'

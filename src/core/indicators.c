@@ -118,6 +118,9 @@ static const char *const indicator_words[] = {"指标", NULL};
 static const char *const unit_words[] = {"单位", "计量单位", NULL};
 static const char *const base_words[] = {"基期", "基准", "现状", NULL};
 static const char *const goal_words[] = {"目标", NULL};
+/* the column of a five-year plan's table that holds 年均 (per year) and 累计 (〔13.5〕) goals */
+static const char *const span_words[] = {"年均", "累计", NULL};
+static const char *const annual_words[] = {"年均", NULL};
 
 /* a year 1990..2100 followed by 年 in the cell's code points, or 0 */
 static int
@@ -143,7 +146,7 @@ static const char *const attr_words[] = {"预期性", "约束性", "引导性", 
 
 /* other column names a header printed one cell per line may hold */
 static const char *const other_header_words[] = {"序号", "编号", "类别", "领域", "类型", "分类", "备注",
-"年均增长", "累计", NULL};
+"年均增长", "累计", "年均", "年均/累计", "累计/年均", "五年累计", NULL};
 
 /*
  * Name the columns of a header whose n cells are cells[]: the indicator,
@@ -160,7 +163,8 @@ classify_header(const char *text, size_t cells[][2], int n, pd_indicator_table *
 	if (n < 3)
 		return false;
 	t->ncols = n;
-	t->indicator_col = t->unit_col = t->target_col = t->attr_col = -1;
+	t->indicator_col = t->unit_col = t->target_col = t->attr_col = t->span_col = -1;
+	t->span_annual = false;
 	t->value_cols = 0;
 	t->year = 0;
 	for (int k = 0; k < n; k++)
@@ -177,6 +181,12 @@ classify_header(const char *text, size_t cells[][2], int n, pd_indicator_table *
 			t->indicator_col = k;
 		else if (pd_cell_is_word(text, s, e, unit_words))
 			t->unit_col = k;
+		else if (t->span_col < 0 && k != t->indicator_col && pd_cell_has_word(text, s, e, span_words))
+		{
+			t->value_cols |= 1u << k;
+			t->span_col = k;
+			t->span_annual = pd_cell_has_word(text, s, e, annual_words);
+		}
 		else if ((y = cell_year(c, cell_cps(text, s, e, c, CELL_CPS))) > 0)
 		{
 			t->value_cols |= 1u << k;
@@ -347,6 +357,18 @@ is_rule_row(const char *text, size_t ls, size_t le)
 
 static bool is_value_cell(const char *text, size_t s, size_t e);
 
+/* does text[s, e) hold an ASCII or full-width digit? */
+static bool
+has_digit(const char *text, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if ((text[i] >= '0' && text[i] <= '9') ||
+			(i + 2 < e && (unsigned char) text[i] == 0xEF && (unsigned char) text[i + 1] == 0xBC &&
+			 (unsigned char) text[i + 2] >= 0x90 && (unsigned char) text[i + 2] <= 0x99))
+			return true;
+	return false;
+}
+
 /*
  * The target of a row whose n cells are cells[] (column k of t in cells[k],
  * empty cells as s == e), the row being text[row_s, row_e): in *hit
@@ -372,6 +394,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 				num_end;
 	const unsigned char *p;
 	const unsigned char *end;
+	bool		per_year = false;
 
 	if (n <= t->target_col || n <= t->indicator_col)
 		return;
@@ -379,6 +402,21 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	ind_e = cells[t->indicator_col][1];
 	val_s = cells[t->target_col][0];
 	val_e = cells[t->target_col][1];
+	/*
+	 * 地区生产总值增长（%） | 3.9 | — | 6左右: with the year's cell blank, the goal
+	 * is the 年均/累计 column's, per year when that column is 年均 and the value
+	 * is not a bracketed cumulative figure
+	 */
+	if (t->span_col >= 0 && t->span_col < n && !has_digit(text, val_s, val_e) &&
+		has_digit(text, cells[t->span_col][0], cells[t->span_col][1]))
+	{
+		val_s = cells[t->span_col][0];
+		val_e = cells[t->span_col][1];
+		per_year = t->span_annual && text[val_s] != '[' &&
+			!(val_e - val_s >= 3 && (memcmp(text + val_s, "\xE3\x80\x94", 3) == 0 ||	/* 〔 */
+									 memcmp(text + val_s, "\xE3\x80\x90", 3) == 0 ||	/* 【 */
+									 memcmp(text + val_s, "\xEF\xBC\xBB", 3) == 0));	/* ［ */
+	}
 	/* a name in the value column (5G基站数) is no value, whatever the layout */
 	if (!is_value_cell(text, val_s, val_e))
 		return;
@@ -486,7 +524,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 			return;				/* 完成国家下达任务, —: no value */
 		num_end = (size_t) (q - (const unsigned char *) text);
 	}
-	if ((ind_e - ind_s) + (change_e - change_s) + (num_end - (size_t) (p - (const unsigned char *) text)) +
+	if (6 + (ind_e - ind_s) + (change_e - change_s) + (num_end - (size_t) (p - (const unsigned char *) text)) +
 		(unit_e - unit_s) + (size_t) (end - (const unsigned char *) text - num_end) >= sizeof(lit))
 		return;
 	/*
@@ -503,8 +541,14 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	{
 		size_t		change = change_words_at_end(text, ind_s, ind_e);
 
-		memcpy(lit, text + ind_e - change, change);
-		litlen = change;
+		/* 增长 under 年均: 年均增长6%左右, unless the name says 年均 itself */
+		if (per_year && change > 0 && !(change >= 6 && memcmp(text + ind_e - change, "年均", 6) == 0))
+		{
+			memcpy(lit, "年均", 6);
+			litlen = 6;
+		}
+		memcpy(lit + litlen, text + ind_e - change, change);
+		litlen += change;
 	}
 	memcpy(lit + litlen, p, num_end - (size_t) (p - (const unsigned char *) text));
 	litlen += num_end - (size_t) (p - (const unsigned char *) text);

@@ -104,6 +104,8 @@ typedef struct pd_indicator_table
 	int			attr_col;		/* 属性 (预期性 / 约束性), or -1 */
 	uint32_t	value_cols;		/* bit k: column k holds values (years, 目标值, 基期值) */
 	int			year;			/* that year; 0 for a 目标值 column */
+	int			span_col;		/* 年均/累计: the goal when the target cell is —, or -1 */
+	bool		span_annual;	/* its header names 年均: unbracketed values are per year */
 } pd_indicator_table;
 
 /* Is text[ls, le) the header of an indicator table?  Fills *t. */
