@@ -123,6 +123,8 @@ SELECT code, indicator, target, year, period FROM plan_targets(E:'head_years') O
 SELECT code, indicator, target, year FROM plan_targets(E'某市2026年国民经济和社会发展计划\n一、主要目标\n2025年，全市生产总值增长5.4%。2026年，全市生产总值增长5%左右。\n');
 -- 自2025年起 / 从2025年开始 in a document of 2024 opens goals; from a year gone by it is a report
 SELECT code, indicator, target, year, period FROM plan_targets(E'某县稳就业行动方案\n某府发〔2024〕3号\n一、主要目标\n从2020年起，累计新增城镇就业30万人。自2025年起，每年新增城镇就业5万人以上。\n') ORDER BY start_offset;
+-- a year just before the verb: the goal's year, or a report when before the document's own
+SELECT code, indicator, target, year FROM plan_targets(E'某市“十四五”规划\n某府发〔2021〕3号\n一、发展目标\n全市地区生产总值2020年达到2.5万亿元，常住人口城镇化率2025年达到70%、2030年达到75%。\n') ORDER BY start_offset;
 -- with no document around it, a head year stays a statement
 SELECT count(*) FROM target_extract('2022年，全市新建5G基站2600个以上。');
 

@@ -711,7 +711,7 @@ clean_subject(scanner *sc, int *ps, int *pe)
 			changed = true;
 			continue;
 		}
-		/* …到2025年, …比2020年: a time phrase at the end */
+		/* …到2025年, …比2020年, 城镇化率2025年: a time phrase at the end */
 		if (e - s >= 5 && sc->cps[e - 1] == CP_NIAN && is_digit(sc->cps[e - 2]))
 		{
 			int			k = e - 1;
@@ -723,6 +723,11 @@ clean_subject(scanner *sc, int *ps, int *pe)
 				int			w2 = pd_word_before(&before_tab, sc->cps, s, k);
 
 				e = k - pd_word_len(&before_tab, w2);
+				changed = true;
+			}
+			else if (k > s && e - 1 - k == 4 && !is_digit(sc->cps[k - 1]))
+			{
+				e = k;
 				changed = true;
 			}
 		}
@@ -1252,6 +1257,16 @@ doc_year(scanner *sc)
 	return sc->doc_year;
 }
 
+/* does a comparator or level verb (达到, 控制在, 突破, 提高到 …) start at i? */
+static bool
+verb_follows(scanner *sc, int i)
+{
+	int			w = i < sc->n ? pd_prefix_word_at(sc->cps, i, sc->n) : -1;
+	int			cls = w >= 0 ? pd_prefix_word_class(w) : -1;
+
+	return cls == W_OP_HARD || cls == W_OP_SOFT || cls == W_LEVEL_UP || cls == W_LEVEL_DOWN;
+}
+
 /* a year at cps[i..j) followed by 年 at j */
 static int
 handle_year(scanner *sc, int i, int j, int year)
@@ -1295,6 +1310,19 @@ handle_year(scanner *sc, int i, int j, int year)
 	}
 	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after == A_END)
 		sc->year = year;		/* 2025年底，…: a deadline at the head of the sentence */
+	else if (kind != B_YEAR_BASE && after == 0 && verb_follows(sc, j + 1))
+	{
+		/*
+		 * 城镇化率2025年达到70%、2030年达到75%: a year just before the verb
+		 * is that goal's year (a report when before the document's own)
+		 */
+		int			own = doc_year(sc);
+
+		if (own > 0 && year < own)
+			sc->past = true;	/* this clause only */
+		else
+			sc->year = year;
+	}
 	return j + 1;
 }
 

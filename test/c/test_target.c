@@ -680,6 +680,10 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* a year just before the verb is that goal's year and no part of the indicator */
+	CHECK_STR(scan("常住人口城镇化率到2025年达到70%、2030年达到75%。"),
+			  ">=70%|常住人口城镇化率|2025|by_year; >=75%|常住人口城镇化率|2030|by_year");
+	CHECK_STR(scan("市域总人口2025年控制在300万人以内。"), "<=300万人|市域总人口|2025|by_year");
 	/* a month's deadline before the subject is a time phrase, not part of the indicator */
 	CHECK_STR(scan("5月底前开工老旧小区改造项目50个，6月前完成改造任务1000户。"),
 			  "50个|开工老旧小区改造项目|0|-; 1000户|完成改造任务|0|-");
