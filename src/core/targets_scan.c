@@ -899,6 +899,13 @@ read_words_before(scanner *sc, cand *c)
 			pos -= pd_word_len(&filler_tab, f);
 			continue;
 		}
+		/* 分别比2020年下降: a base year (比/较YYYY年) between the words */
+		if (pos - 6 >= from && sc->cps[pos - 1] == CP_NIAN && is_digit(sc->cps[pos - 2]) &&
+			is_digit(sc->cps[pos - 5]) && (sc->cps[pos - 6] == 0x6BD4 || sc->cps[pos - 6] == 0x8F83))
+		{
+			pos -= 6;
+			continue;
+		}
 		break;
 	}
 	c->split_s = c->split_e = -1;

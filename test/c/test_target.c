@@ -680,6 +680,9 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* 分别 pairs the lists across a base year (分别比2020年下降) */
+	CHECK_STR(scan("单位地区生产总值能源消耗、二氧化碳排放分别比2020年下降14.5%、20.5%。"),
+			  "-14.5%|单位地区生产总值能源消耗下降|0|-; -20.5%|二氧化碳排放下降|0|-");
 	/* a year just before the verb is that goal's year and no part of the indicator */
 	CHECK_STR(scan("常住人口城镇化率到2025年达到70%、2030年达到75%。"),
 			  ">=70%|常住人口城镇化率|2025|by_year; >=75%|常住人口城镇化率|2030|by_year");
