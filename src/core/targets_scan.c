@@ -1081,6 +1081,10 @@ finish_candidate(scanner *sc, cand *c)
 		return c->end;
 	if (next == CP_DE)			/* 200亿元的软件产业集群, 1000万元及以上的项目 */
 		return c->end;
+	/* 50亿级项目: a magnitude that qualifies a noun (not 达到7000亿级。) */
+	if (c->unit_e > c->unit_s && sc->cps[c->unit_e - 1] == 0x7EA7 && c->end == c->unit_e &&
+		pd_is_han_bmp(next))
+		return c->end;
 	switch (dim)
 	{
 		case PD_DIM_TIME:
