@@ -680,6 +680,9 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* 就业 / 再就业 / 调整 set a quantity as the other goal verbs do */
+	CHECK_STR(scan("失业人员再就业1万人，就业困难人员就业5000人，优化调整公交线路20条。"),
+			  "1万人|失业人员再就业|0|-; 5000人|就业困难人员就业|0|-; 20条|优化调整公交线路|0|-");
 	/* a magnitude before a noun qualifies it (50亿级项目); at the clause end it is the goal */
 	CHECK_STR(scan("力争引进20亿级项目不少于12个、50亿级项目不少于2个，产业规模达到7000亿级。"),
 			  ">=12个|引进20亿级项目|0|-|力争; >=2个|50亿级项目|0|-|力争; >=7000亿级|产业规模|0|-|力争");
