@@ -42,6 +42,10 @@ SELECT code, heading FROM plan_tasks(:'three') WHERE code <@ '4' AND (depth < 3 
 -- four levels 一、/（一）/1./（1）, numbers running across parents; —— bullets are not tasks
 SELECT code, depth, heading FROM plan_tasks(:'four');
 
+-- numbering that runs on where the levels differ: 1. straight under 一、 in one
+-- section, under （一） in the next (GB/T 9704 ranks （一） above 1.)
+SELECT code, heading FROM plan_tasks(E'某市2023年重点工作任务分解方案\n一、主要目标\n1.生产总值增长6%以上。\n2.规上工业增加值增长8%。\n二、重点工作\n（一）稳增长。\n3.实施招商行动。\n4.扩大有效投资。\n（二）促改革。\n5.深化国企改革。\n三、保障措施\n6.加强组织领导。\n');
+
 -- two attached texts, each numbered from 一、; the list of attachments, a
 -- 专栏 box with numbered lines and a list of names are not tasks
 SELECT * FROM plan_parts(:'attach');

@@ -480,12 +480,17 @@ place(seg *sg, const marker *m, bool strict)
 	/*
 	 * A style keeps its level within a text: 1. that stood under （一）
 	 * elsewhere closes a ① it meets here rather than nesting below it.  A
-	 * level that was skipped (1. straight under 一、) still nests.
+	 * level that was skipped (1. straight under 一、) still nests, and so
+	 * does a style GB/T 9704 ranks below the current item's: 1. that stood
+	 * straight under 一、 in one section nests under the （一） of the next
+	 * (numbering that runs on: 二、 （一） 3. is 2.1.3).
 	 */
 	{
 		int			seen = sg->style_depth[style_slot(m->style)];
+		int			cur = sg->stack[sg->depth - 1].style;
 
-		if (seen > 0 && seen <= sg->depth)
+		if (seen > 0 && seen <= sg->depth &&
+			!(m->style <= ST_CIRCLED && cur >= ST_CN_DUN && cur < m->style))
 			return seen;
 	}
 	return sg->depth + 1;
