@@ -46,6 +46,9 @@ SELECT code, depth, heading FROM plan_tasks(:'four');
 -- section, under （一） in the next (GB/T 9704 ranks （一） above 1.)
 SELECT code, heading FROM plan_tasks(E'某市2023年重点工作任务分解方案\n一、主要目标\n1.生产总值增长6%以上。\n2.规上工业增加值增长8%。\n二、重点工作\n（一）稳增长。\n3.实施招商行动。\n4.扩大有效投资。\n（二）促改革。\n5.深化国企改革。\n三、保障措施\n6.加强组织领导。\n');
 
+-- Taiwan's plans number their top level 壹、貳、參 above 一、
+SELECT code, heading FROM plan_tasks(E'行政院年度施政計畫\n壹、內政\n一、民政\n(一)健全地方制度\n二、戶政\n貳、外交\n一、拓展國際空間\n參、財政\n一、健全財政\n');
+
 -- two attached texts, each numbered from 一、; the list of attachments, a
 -- 专栏 box with numbered lines and a list of names are not tasks
 SELECT * FROM plan_parts(:'attach');
