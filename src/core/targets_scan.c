@@ -1268,6 +1268,20 @@ doc_year(scanner *sc)
 	return sc->doc_year;
 }
 
+/* does the sentence aim (力争, 争取) after i? */
+static bool
+aspires_after(scanner *sc, int i)
+{
+	for (int k = i; k < sc->n; k++)
+	{
+		int			w = pd_word_at(&ctx_tab, sc->cps, k, sc->n);
+
+		if (w >= 0 && ctx_words[w].a == C_ASPIRE)
+			return true;
+	}
+	return false;
+}
+
 /* does a comparator or level verb (达到, 控制在, 突破, 提高到 …) start at i? */
 static bool
 verb_follows(scanner *sc, int i)
@@ -1314,8 +1328,8 @@ handle_year(scanner *sc, int i, int j, int year)
 		 */
 		int			own = doc_year(sc);
 
-		if (own > 0 && year >= own)
-			sc->year = year;
+		if ((own > 0 && year >= own) || (own == 0 && aspires_after(sc, j + 1)))
+			sc->year = year;	/* undated: 2023年，争取…增长10%以上 still aims */
 		else if (sc->past_from > i)
 			sc->past_from = i;
 	}

@@ -680,6 +680,9 @@ test_scan(void)
 			  ">=600亿元|地区生产总值|2025|by_year; ~+7%/年|地区生产总值年均增长|2025|annual; "
 			  "15546套|新开工安置房|2025|by_year");
 	CHECK_STR(scan("截至 2023 年底，已建成 5G 基站 3 万个。"), "");
+	/* with no document date, a sentence opening with a year is a report unless it aims (争取, 力争) */
+	CHECK_STR(scan("2023年，争取全市规上工业增加值增长10%以上。2022年，全省数字经济规模达到5000亿元。"),
+			  ">=+10%|规上工业增加值增长|2023|by_year|力争");
 	/* 就业 / 再就业 / 调整 set a quantity as the other goal verbs do */
 	CHECK_STR(scan("失业人员再就业1万人，就业困难人员就业5000人，优化调整公交线路20条。"),
 			  "1万人|失业人员再就业|0|-; 5000人|就业困难人员就业|0|-; 20条|优化调整公交线路|0|-");
