@@ -75,6 +75,32 @@ pd_cn_unit(uint32_t cp)
 	}
 }
 
+/* 壹 贰 叁 … 拾, the numerals of amounts, also in Traditional (貳 參 陸) */
+bool
+pd_is_cn_capital(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x58F9:			/* 壹 */
+		case 0x8D30:			/* 贰 */
+		case 0x8CB3:			/* 貳 */
+		case 0x53C1:			/* 叁 */
+		case 0x53C3:			/* 參 */
+		case 0x53C4:			/* 叄 */
+		case 0x8086:			/* 肆 */
+		case 0x4F0D:			/* 伍 */
+		case 0x9646:			/* 陆 */
+		case 0x9678:			/* 陸 */
+		case 0x67D2:			/* 柒 */
+		case 0x634C:			/* 捌 */
+		case 0x7396:			/* 玖 */
+		case 0x62FE:			/* 拾 */
+			return true;
+		default:
+			return false;
+	}
+}
+
 #define CP_NIAN 0x5EFF			/* 廿 = 20 */
 #define CP_SA 0x5345			/* 卅 = 30 */
 

@@ -262,6 +262,9 @@ int			pd_cn_unit(uint32_t cp);
 /* true if cp can appear in a Chinese numeral (digits, units, 廿, 卅) */
 bool		pd_is_cn_numeral_char(uint32_t cp);
 
+/* 壹 贰 叁 … 拾: the numerals of amounts (大写数字), in either script */
+bool		pd_is_cn_capital(uint32_t cp);
+
 /*
  * Value of the Chinese numeral s[0..len): 十五, 二十六, 一百零五, 两百,
  * 廿三, positional 一〇五.  Returns -1 if it is not a well-formed numeral,

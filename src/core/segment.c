@@ -71,32 +71,6 @@ typedef struct marker
  * Try to read a marker at p (line content start, or after a sentence end).
  * Returns true and fills *m.  end is the end of the line.
  */
-/* 壹 贰 叁 … 拾, the numerals of amounts, also in Traditional (貳 參 陸) */
-static bool
-is_capital_numeral(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x58F9:			/* 壹 */
-		case 0x8D30:			/* 贰 */
-		case 0x8CB3:			/* 貳 */
-		case 0x53C1:			/* 叁 */
-		case 0x53C3:			/* 參 */
-		case 0x53C4:			/* 叄 */
-		case 0x8086:			/* 肆 */
-		case 0x4F0D:			/* 伍 */
-		case 0x9646:			/* 陆 */
-		case 0x9678:			/* 陸 */
-		case 0x67D2:			/* 柒 */
-		case 0x634C:			/* 捌 */
-		case 0x7396:			/* 玖 */
-		case 0x62FE:			/* 拾 */
-			return true;
-		default:
-			return false;
-	}
-}
-
 static bool
 read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 {
@@ -227,7 +201,7 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 				return false;
 			pd_peek(q, end, &next);
 		}
-		m->style = is_capital_numeral(cp) ? ST_CN_CAPITAL : ST_CN_DUN;
+		m->style = pd_is_cn_capital(cp) ? ST_CN_CAPITAL : ST_CN_DUN;
 		m->num[0] = v;
 		m->len = (size_t) (next - start);
 		return true;
