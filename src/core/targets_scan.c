@@ -632,6 +632,18 @@ at_sentence_head(scanner *sc, int i)
 	return i <= sc->head_end;
 }
 
+/* is cps[i] a ) that closes a ( opened in [s, i): 实际使用外资（FDI） keeps it */
+static bool
+closes_bracket(scanner *sc, int s, int i)
+{
+	if (sc->cps[i] != ')')
+		return false;
+	for (int k = i - 1; k >= s; k--)
+		if (sc->cps[k] == '(')
+			return true;
+	return false;
+}
+
 /* clean a subject [s, e): bullets, time phrases, scope words, connectives */
 static void
 clean_subject(scanner *sc, int *ps, int *pe)
@@ -702,7 +714,7 @@ clean_subject(scanner *sc, int *ps, int *pe)
 		int			w;
 
 		changed = false;
-		while (e > s && is_mark(sc->cps[e - 1]))
+		while (e > s && is_mark(sc->cps[e - 1]) && !closes_bracket(sc, s, e - 1))
 			e--;
 		if (e > s && (w = pd_word_before(&tail_tab, sc->cps, s, e)) >= 0 &&
 			pd_word_before(&tail_bound_tab, sc->cps, s, e) < 0)

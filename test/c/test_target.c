@@ -683,6 +683,8 @@ test_scan(void)
 	/* with no document date, a sentence opening with a year is a report unless it aims (争取, 力争) */
 	CHECK_STR(scan("2023年，争取全市规上工业增加值增长10%以上。2022年，全省数字经济规模达到5000亿元。"),
 			  ">=+10%|规上工业增加值增长|2023|by_year|力争");
+	/* a bracket that ends the name is kept when it closes one opened in it */
+	CHECK_STR(scan("实际使用外资（FDI）增长5%以上。"), ">=+5%|实际使用外资（FDI）增长|0|-");
 	/* 就业 / 再就业 / 调整 set a quantity as the other goal verbs do */
 	CHECK_STR(scan("失业人员再就业1万人，就业困难人员就业5000人，优化调整公交线路20条。"),
 			  "1万人|失业人员再就业|0|-; 5000人|就业困难人员就业|0|-; 20条|优化调整公交线路|0|-");
