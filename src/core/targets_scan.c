@@ -329,6 +329,7 @@ typedef struct pending
 				grow_e;
 	int			dist;			/* head of a chain: 1 均, 2 分别 */
 	bool		verb_only;		/* the subject is only goal verbs */
+	bool		verb_after;		/* 100个示范社区建成: the verb follows the object */
 	int			verb_s;			/* the subject ends in a goal verb here, else -1 */
 } pending;
 
@@ -436,7 +437,12 @@ build_indicator(scanner *sc, pending *p)
 	h->indicator[0] = '\0';
 	if (p->subj_s < p->subj_e && !p->verb_only)
 	{
-		if (p->verb_s >= 0 && p->obj_s < p->obj_e)
+		if (p->verb_after && p->obj_s < p->obj_e)
+		{
+			ind_append(sc, h, p->subj_s, p->subj_e);
+			ind_append(sc, h, p->obj_s, p->obj_e);
+		}
+		else if (p->verb_s >= 0 && p->obj_s < p->obj_e)
 		{
 			ind_append(sc, h, p->verb_s, p->subj_e);
 			ind_append(sc, h, p->obj_s, p->obj_e);
@@ -819,6 +825,37 @@ find_object(scanner *sc, int i, int *os, int *oe)
 	*oe = e;
 }
 
+/*
+ * 100个示范社区全面建成, 10个重点项目建成投产: a count whose goal verb comes
+ * after the counted noun, at the end of the clause.  Returns where the verb
+ * starts, or -1 (also when 已 makes it a report: 10个项目已建成).
+ */
+static int
+goal_verb_after(scanner *sc, int i)
+{
+	for (int k = i; k < sc->n && k - i < OBJECT_MAX && !is_clause_end(sc->cps[k]); k++)
+	{
+		int			w;
+
+		if (!is_han(sc->cps[k]))
+			return -1;
+		if ((w = pd_word_at(&ctx_tab, sc->cps, k, sc->n)) < 0)
+			continue;
+		if (ctx_words[w].a == C_PAST)
+			return -1;
+		if (ctx_words[w].a == C_GOAL && k > i)
+		{
+			/* the verb ends the clause, or a second verb does (建成投产) */
+			int			e = k + pd_word_len(&ctx_tab, w);
+
+			while (e < sc->n && is_han(sc->cps[e]) && e - k < 6)
+				e++;
+			return (e >= sc->n || is_clause_end(sc->cps[e])) ? k : -1;
+		}
+	}
+	return -1;
+}
+
 /* ---- one candidate ---------------------------------------------------------- */
 
 typedef struct cand
@@ -1063,7 +1100,8 @@ finish_candidate(scanner *sc, cand *c)
 	uint32_t	next = c->end < sc->n ? sc->cps[c->end] : 0;
 	int			subj_s,
 				subj_e,
-				verb_s = -1;
+				verb_s = -1,
+				sov_verb = -1;
 	bool		verb_only = false;
 
 	memset(&t, 0, offsetof(pd_target, unit));
@@ -1120,7 +1158,8 @@ finish_candidate(scanner *sc, cand *c)
 			break;
 		case PD_DIM_COUNT:
 		case PD_DIM_PERSONS:
-			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont)
+			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont &&
+				(sov_verb = goal_verb_after(sc, c->end)) < 0)
 				return c->end;
 			if (sc->sub_clause || sc->cap_pos >= 0)
 				return c->end;	/* 每家给予…, 最多3个 */
@@ -1226,6 +1265,17 @@ finish_candidate(scanner *sc, cand *c)
 	}
 	p->dist = c->dist;
 	find_object(sc, c->end, &p->obj_s, &p->obj_e);
+	p->verb_after = sov_verb >= 0;
+	if (sov_verb >= 0)
+	{
+		/* 100个示范社区全面建成: the object ends before its adverbs and verb */
+		int			w;
+
+		if (p->obj_e > sov_verb)
+			p->obj_e = sov_verb;
+		while (p->obj_e > p->obj_s && (w = pd_word_before(&lead_tab, sc->cps, p->obj_s, p->obj_e)) >= 0)
+			p->obj_e -= pd_word_len(&lead_tab, w);
+	}
 	{
 		int			rs = subj_s < subj_e ? subj_s : c->chain_s;
 
@@ -1564,6 +1614,7 @@ doubling_candidate(scanner *sc, int i, int w)
 		p->subj_e = subj_e;
 		p->verb_only = subj_s < subj_e && goal_verbs_only(sc, subj_s, subj_e, &verb_s);
 		p->verb_s = -1;
+		p->verb_after = false;
 		p->grow_s = p->grow_e = -1;
 		p->obj_s = p->obj_e = end;
 		p->dist = 0;

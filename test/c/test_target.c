@@ -683,6 +683,10 @@ test_scan(void)
 	/* with no document date, a sentence opening with a year is a report unless it aims (争取, 力争) */
 	CHECK_STR(scan("2023年，争取全市规上工业增加值增长10%以上。2022年，全省数字经济规模达到5000亿元。"),
 			  ">=+10%|规上工业增加值增长|2023|by_year|力争");
+	/* a count whose goal verb ends the clause after the counted noun; not with 已 */
+	CHECK_STR(scan("到2025年，全市首批100个示范社区全面建成，10个重点项目建成投产。"),
+			  "100个|首批示范社区|2025|by_year; 10个|重点项目|2025|by_year");
+	CHECK_STR(scan("目前10个项目已建成，在15个区县全面实施。"), "");
 	/* a bracket that ends the name is kept when it closes one opened in it */
 	CHECK_STR(scan("实际使用外资（FDI）增长5%以上。"), ">=+5%|实际使用外资（FDI）增长|0|-");
 	/* 就业 / 再就业 / 调整 set a quantity as the other goal verbs do */
