@@ -107,6 +107,12 @@ SELECT NOT EXISTS (SELECT code, target, year, period FROM plan_targets(E:'span_t
                    EXCEPT SELECT code, target, year, period
                    FROM plan_targets(replace(E:'span_table', E'\t', E'\n'))) AS same_one_cell_per_line;
 
+-- a goal cell with its own unit or change keeps it, whatever the unit column
+-- says; multipliers go before the column's unit (1.2万 under 人); a header that
+-- names a year and 累计 is that year's column
+SELECT indicator, target FROM target_extract(E'指标\t单位\t2025年\n地区生产总值（亿元）\t\t增长6%左右\n专利授权量\t件\t增长5%\n研发投入强度\t%\t提高1个百分点\n城镇新增就业\t人\t1.2万以上\n');
+SELECT indicator, target, year FROM target_extract(E'指标\t单位\t2020年\t2021—2025年累计\t属性\n新增城镇就业\t万人\t60\t300\t预期性\n');
+
 -- one cell per line with no 属性 column: a row whose base cell (2020年) is blank
 -- ends where the next row's name starts
 \set blank_base '某市“十四五”规划\n一、主要目标\n指标\n单位\n2020年\n2025年\n常住人口城镇化率\n%\n69.5\n76\n数字经济核心产业增加值占比\n%\n10\n每千人口托位数\n个\n4.5\n研发经费投入强度\n%\n2.11\n2.5\n二、重点任务\n'
@@ -125,6 +131,8 @@ SELECT code, indicator, target, year FROM plan_targets(E'某市2026年国民经�
 SELECT code, indicator, target, year, period FROM plan_targets(E'某县稳就业行动方案\n某府发〔2024〕3号\n一、主要目标\n从2020年起，累计新增城镇就业30万人。自2025年起，每年新增城镇就业5万人以上。\n') ORDER BY start_offset;
 -- a year just before the verb: the goal's year, or a report when before the document's own
 SELECT code, indicator, target, year FROM plan_targets(E'某市“十四五”规划\n某府发〔2021〕3号\n一、发展目标\n全市地区生产总值2020年达到2.5万亿元，常住人口城镇化率2025年达到70%、2030年达到75%。\n') ORDER BY start_offset;
+-- 2022年末，… before the document's own year is a report; 2025年底，… a deadline
+SELECT code, indicator, target, year FROM plan_targets(E'某市规划\n某府发〔2023〕3号\n一、发展基础\n2022年末，全市常住人口城镇化率达到70%。2025年底，城镇化率达到75%。\n');
 -- with no document around it, a head year stays a statement
 SELECT count(*) FROM target_extract('2022年，全市新建5G基站2600个以上。');
 

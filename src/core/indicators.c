@@ -181,8 +181,10 @@ classify_header(const char *text, size_t cells[][2], int n, pd_indicator_table *
 			t->indicator_col = k;
 		else if (pd_cell_is_word(text, s, e, unit_words))
 			t->unit_col = k;
-		else if (t->span_col < 0 && k != t->indicator_col && pd_cell_has_word(text, s, e, span_words))
+		else if (t->span_col < 0 && k != t->indicator_col && pd_cell_has_word(text, s, e, span_words) &&
+				 cell_year(c, cell_cps(text, s, e, c, CELL_CPS)) == 0)
 		{
+			/* 年均/累计, not 2021—2025年累计: a year makes it that year's column */
 			t->value_cols |= 1u << k;
 			t->span_col = k;
 			t->span_annual = pd_cell_has_word(text, s, e, annual_words);
@@ -356,6 +358,21 @@ is_rule_row(const char *text, size_t ls, size_t le)
 }
 
 static bool is_value_cell(const char *text, size_t s, size_t e);
+
+/*
+ * Does the text after a value's number, text[s, e), start with a unit of its
+ * own (增长6%左右, 提高1个百分点, 66件)?  Then the unit column's is not added.
+ * Multipliers alone (1.2万) are no unit.
+ */
+static bool
+value_has_unit(const char *text, size_t s, size_t e)
+{
+	uint32_t	c[CELL_CPS];
+	int			n = cell_cps(text, s, e, c, CELL_CPS),
+				k = pd_read_text_unit(c, 0, n);
+
+	return k > 0 && pd_multiplier_pow10(c[k - 1]) == 0;
+}
 
 /* does text[s, e) hold an ASCII or full-width digit? */
 static bool
@@ -552,8 +569,20 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	}
 	memcpy(lit + litlen, p, num_end - (size_t) (p - (const unsigned char *) text));
 	litlen += num_end - (size_t) (p - (const unsigned char *) text);
+	/* 1.2万 under 人: the multipliers go before the column's unit (1.2万人) */
+	{
+		const unsigned char *q = (const unsigned char *) text + num_end;
+		const unsigned char *next;
+
+		while (q < end && pd_multiplier_pow10(pd_fold(pd_peek(q, end, &next))) > 0)
+			q = next;
+		memcpy(lit + litlen, text + num_end, (size_t) (q - (const unsigned char *) text) - num_end);
+		litlen += (size_t) (q - (const unsigned char *) text) - num_end;
+		num_end = (size_t) (q - (const unsigned char *) text);
+	}
 	if (unit_e > unit_s && !(unit_e - unit_s == 3 && memcmp(text + unit_s, "\xE2\x80\x94", 3) == 0) &&
-		!(unit_e - unit_s == 1 && text[unit_s] == '-'))
+		!(unit_e - unit_s == 1 && text[unit_s] == '-') &&
+		!value_has_unit(text, num_end, (size_t) (end - (const unsigned char *) text)))
 	{
 		memcpy(lit + litlen, text + unit_s, unit_e - unit_s);
 		litlen += unit_e - unit_s;

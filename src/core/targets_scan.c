@@ -42,6 +42,7 @@
 enum
 {
 	C_GOAL = 1,					/* a verb that sets a quantity: 建成 培育 打造 */
+	C_GOAL_NEXT,				/* one only right before the number: 再就业1万人, not 就业人员80万人 */
 	C_DESC,						/* describes what exists: 围绕 聚焦 涉及 */
 	C_PAST,						/* 已 截至 以来 同比 */
 	C_SUBSIDY,					/* 给予 奖励 补助 */
@@ -68,7 +69,7 @@ static const pd_word ctx_words[] = {
 	{"育成", C_GOAL, 0}, {"服务", C_GOAL, 0}, {"征集", C_GOAL, 0}, {"创作", C_GOAL, 0},
 	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0},
 	{"开放", C_GOAL, 0}, {"命名", C_GOAL, 0}, {"创办", C_GOAL, 0}, {"新改建", C_GOAL, 0},
-	{"改扩建", C_GOAL, 0}, {"就业", C_GOAL, 0}, {"再就业", C_GOAL, 0}, {"调整", C_GOAL, 0},
+	{"改扩建", C_GOAL, 0}, {"就业", C_GOAL_NEXT, 0}, {"再就业", C_GOAL_NEXT, 0},
 	{"实现", C_ACHIEVE, 0}, {"确保", C_ACHIEVE, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
 	{"新培育", C_GOAL, 0}, {"新认定", C_GOAL, 0}, {"新引进", C_GOAL, 0}, {"新建成", C_GOAL, 0},
 	{"围绕", C_DESC, 0}, {"聚焦", C_DESC, 0}, {"涉及", C_DESC, 0}, {"包括", C_DESC, 0}, {"包含", C_DESC, 0},
@@ -340,6 +341,9 @@ typedef struct scanner
 	void	   *emit_ctx;
 	bool		stopped;
 	int			year;
+	int			outer_year;		/* the year before a clause's own (城镇化率2025年达到) */
+	bool		clause_year;	/* year is that clause's own until the clause ends */
+	bool		past_by_year;	/* past was set by a clause's own year before the document's */
 	pd_year_fn	doc_year_fn;	/* pd_tscan_opts.doc_year */
 	void	   *doc_year_ctx;
 	int			doc_year;		/* its answer; -1 until asked */
@@ -380,9 +384,7 @@ typedef struct scanner
 static void
 ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 {
-	size_t		from,
-				to,
-				n;
+	size_t		n;
 
 	if (i >= j)
 		return;
@@ -395,16 +397,10 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 		if (j - i > room)
 			j = i + room;
 	}
-	from = sc->off[i];
-	to = sc->off[j];
-	n = to - from;
-	/* cut at whole characters when too long */
-	while (h->indicator_len + n > PD_INDICATOR_MAX_BYTES - 1 && j > i)
-	{
-		j--;
-		n = sc->off[j] - from;
-	}
-	/* character by character: layout spaces between them were not read */
+	/*
+	 * character by character: layout spaces between them were not read;
+	 * whole characters only, up to the buffer's end
+	 */
 	for (int k = i; k < j; k++)
 	{
 		const unsigned char *c = (const unsigned char *) sc->text + sc->off[k];
@@ -412,6 +408,8 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 
 		(void) pd_u8_next(&c, ce);
 		n = (size_t) (c - (const unsigned char *) sc->text) - sc->off[k];
+		if (h->indicator_len + n > PD_INDICATOR_MAX_BYTES - 1)
+			break;
 		memcpy(h->indicator + h->indicator_len, sc->text + sc->off[k], n);
 		h->indicator_len += n;
 	}
@@ -615,6 +613,12 @@ static void
 clause_reset(scanner *sc, int start)
 {
 	flush_chain(sc);
+	if (sc->clause_year)
+	{
+		sc->year = sc->outer_year;
+		sc->clause_year = false;
+	}
+	sc->past_by_year = false;
 	sc->clause_start = start;
 	sc->goal = sc->desc = sc->past = sc->sub_clause = sc->achieve = false;
 	sc->cap_pos = sc->by_pos = -1;
@@ -677,6 +681,8 @@ clean_subject(scanner *sc, int *ps, int *pe)
 						  sc->cps[k] == CP_DUN || (sc->cps[k] == 0x6708 && k - s <= 2)))	/* 月 */
 			{
 				s = k + 1;
+				if (sc->cps[k] == 0x6708 && s < e && sc->cps[s] == 0x4EFD)
+					s++;		/* 6月份 */
 				changed = true;
 				continue;
 			}
@@ -1396,7 +1402,18 @@ handle_year(scanner *sc, int i, int j, int year)
 			sc->past_from = i;
 	}
 	else if (kind != B_YEAR_BASE && at_sentence_head(sc, i) && after == A_END)
-		sc->year = year;		/* 2025年底，…: a deadline at the head of the sentence */
+	{
+		/* 2025年底，…: a deadline at the head of the sentence; 2022年末，… before the document's own: a report */
+		int			own = doc_year(sc);
+
+		if (own > 0 && year < own)
+		{
+			if (sc->past_from > i)
+				sc->past_from = i;
+		}
+		else
+			sc->year = year;
+	}
 	else if (kind != B_YEAR_BASE && after == 0 && verb_follows(sc, j + 1))
 	{
 		/*
@@ -1406,9 +1423,18 @@ handle_year(scanner *sc, int i, int j, int year)
 		int			own = doc_year(sc);
 
 		if (own > 0 && year < own)
-			sc->past = true;	/* this clause only */
-		else
-			sc->year = year;
+		{
+			sc->past = sc->past_by_year = true; /* this clause only */
+			return j + 1;
+		}
+		if (sc->past_by_year)
+			sc->past = sc->past_by_year = false;	/* 2019年达到60%、2025年达到70% */
+		if (!sc->clause_year)
+		{
+			sc->outer_year = sc->year;
+			sc->clause_year = true;
+		}
+		sc->year = year;		/* until the clause ends */
 	}
 	return j + 1;
 }
@@ -1716,6 +1742,14 @@ scan_sentence(scanner *sc)
 				case C_GOAL:
 					sc->goal = true;
 					break;
+				case C_GOAL_NEXT:
+					{
+						int			k = i + pd_word_len(&ctx_tab, w);
+
+						if (k < sc->n && is_digit(sc->cps[k]))
+							sc->goal = true;
+					}
+					break;
 				case C_ACHIEVE:
 					sc->achieve = true;
 					break;
@@ -1895,28 +1929,36 @@ sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
 }
 
 /*
- * Is a space after prev, before the text at q, only layout?  Text taken
- * from a PDF spaces out numbers and words: 到 2025 年，突破 600 亿元，年均增长
- * 7% 左右, “ 十三五 ” 期间.  Such a space touches a Chinese character (or
- * mark) on one side and a Chinese character or a number on the other, and
- * is dropped from the sentence; spaces between Latin words and numbers
- * (PM 2.5, 5G 基站's G) stay.
+ * Is the run of spaces at q (after prev) only layout?  Text taken from a
+ * PDF spaces out numbers and words: 到 2025 年，突破 600 亿元，年均增长 7% 左右,
+ * 达到 70 %, 30 微克 / 立方米, “ 十三五 ” 期间.  Such a run touches a Chinese
+ * character (or mark) on one side and a Chinese character or a number on
+ * the other, or stands between a number and its %, or around a / between
+ * units; it is dropped from the sentence.  Spaces between Latin words and
+ * numbers (PM 2.5) stay.  *run_end is set to the end of the run, so a run
+ * is judged once, whatever its length.
  */
 static bool
-space_is_layout(uint32_t prev, const unsigned char *q, const unsigned char *e)
+space_is_layout(uint32_t prev, const unsigned char *q, const unsigned char *e,
+				const unsigned char **run_end)
 {
 	uint32_t	next;
+	bool		han_before = prev >= 0x2E80 || prev == 0x201C || prev == 0x201D;
 
+	*run_end = q;
+	if (!(han_before || is_digit(prev) || prev == '%' || prev == '/'))
+		return false;			/* judged before the run is walked: a space kept is not */
 	while (q < e && (*q == ' ' || (e - q >= 3 && q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80)))
 		q += *q == ' ' ? 1 : 3;
+	*run_end = q;
 	if (q >= e)
 		return false;
 	next = *q < 0x80 ? *q : pd_fold(pd_u8_next(&q, e));
-	if (prev >= 0x2E80 || prev == 0x201C || prev == 0x201D)
-		return next >= 0x2E80 || next == 0x201C || next == 0x201D || is_digit(next);
-	if (is_digit(prev) || prev == '%')
-		return next >= 0x2E80 || next == 0x201D;
-	return false;
+	if (han_before)
+		return next >= 0x2E80 || next == 0x201C || next == 0x201D || is_digit(next) || next == '/';
+	if (is_digit(prev))
+		return next >= 0x2E80 || next == 0x201D || next == '%' || next == 0x2030;
+	return next >= 0x2E80;		/* % 左右, / 立方米 */
 }
 
 /* the sentences of text[from, to): the scanner proper */
@@ -1944,10 +1986,15 @@ scan_range(scanner *sc, size_t from, size_t to, const pd_tscan_opts *opts, size_
 				const unsigned char *q = p;
 				uint32_t	c = *q < 0x80 ? *q++ : pd_fold(pd_u8_next(&q, e));
 
-				if (c == ' ' && n > 0 && space_is_layout(sc->cps[n - 1], q, e))
+				if (c == ' ' && n > 0)
 				{
-					p = q;
-					continue;
+					const unsigned char *run_end;
+
+					if (space_is_layout(sc->cps[n - 1], p, e, &run_end))
+					{
+						p = run_end;
+						continue;
+					}
 				}
 				sc->off[n] = (size_t) (p - base);
 				sc->cps[n++] = c;
@@ -2094,6 +2141,7 @@ pd_targets_scan(const char *text, size_t len, const pd_tscan_opts *opts,
 	sc.emit_ctx = emit_ctx;
 	sc.stopped = false;
 	sc.year = opts ? opts->year : 0;
+	sc.clause_year = sc.past_by_year = false;
 	sc.doc_year_fn = opts ? opts->doc_year : NULL;
 	sc.doc_year_ctx = opts ? opts->doc_year_ctx : NULL;
 	sc.doc_year = -1;

@@ -689,9 +689,31 @@ test_scan(void)
 	CHECK_STR(scan("目前10个项目已建成，在15个区县全面实施。"), "");
 	/* a bracket that ends the name is kept when it closes one opened in it */
 	CHECK_STR(scan("实际使用外资（FDI）增长5%以上。"), ">=+5%|实际使用外资（FDI）增长|0|-");
-	/* 就业 / 再就业 / 调整 set a quantity as the other goal verbs do */
-	CHECK_STR(scan("失业人员再就业1万人，就业困难人员就业5000人，优化调整公交线路20条。"),
-			  "1万人|失业人员再就业|0|-; 5000人|就业困难人员就业|0|-; 20条|优化调整公交线路|0|-");
+	/* 就业 / 再就业 right before the number set a quantity; elsewhere they name people */
+	CHECK_STR(scan("失业人员再就业1万人，就业困难人员就业5000人。"),
+			  "1万人|失业人员再就业|0|-; 5000人|就业困难人员就业|0|-");
+	CHECK_STR(scan("全市就业人员总数为120万人，其中城镇就业人员80万人。经调整后保护区面积30平方公里。"), "");
+	/* a run of spaces is judged once: linear, whatever its length */
+	{
+		size_t		nsp = 200000;
+		char	   *buf = malloc(nsp + 64);
+		size_t		l = 0;
+
+		memcpy(buf, "到2025年，中", strlen("到2025年，中"));
+		l = strlen("到2025年，中");
+		memset(buf + l, ' ', nsp);
+		l += nsp;
+		memcpy(buf + l, "中达到5%。", strlen("中达到5%。") + 1);
+		CHECK_STR(scan(buf), ">=5%|中中|2025|by_year");
+		free(buf);
+	}
+	/* PDF spaces before % and around / */
+	CHECK_STR(scan("到2025年，城镇化率达到 70 %，PM2.5浓度降至 30 微克 / 立方米。"),
+			  ">=70%|城镇化率|2025|by_year; <=30微克/立方米|PM2.5浓度|2025|by_year");
+	/* a year just before the verb holds in its clause only */
+	CHECK_STR(scan("城镇化率2025年达到70%、2030年达到75%。森林覆盖率达到50%。"),
+			  ">=70%|城镇化率|2025|by_year; >=75%|城镇化率|2030|by_year; >=50%|森林覆盖率|0|-");
+	CHECK_STR(scan("6月份完成改造老旧小区30个。"), "30个|完成改造老旧小区|0|-");
 	/* a magnitude before a noun qualifies it (50亿级项目); at the clause end it is the goal */
 	CHECK_STR(scan("力争引进20亿级项目不少于12个、50亿级项目不少于2个，产业规模达到7000亿级。"),
 			  ">=12个|引进20亿级项目|0|-|力争; >=2个|50亿级项目|0|-|力争; >=7000亿级|产业规模|0|-|力争");
