@@ -47,6 +47,10 @@ FROM unnest(ARRAY['>=76%', '~65万人/年', '[2,3]个', '1.2万亿元左右', '�
 -- a unit with a / in it is read whole; any other / must be /年
 SELECT '<=35微克/立方米'::target < '<=0.04毫克/立方米'::target AS conc_cmp,
        '30微克/立方米/年'::target AS per_year_conc;
+-- rates per population are shares: 12/10万 is 0.012%
+SELECT '12/10万以下'::target AS rate, target_dimension('12/10万'::target) AS dimension,
+       target_base_value('12/10万'::target) AS base, '12/10万'::target < '0.02%'::target AS below,
+       target_base_value('3/万') = target_base_value('0.03%') AS same_value;
 
 -- casts
 SELECT '达到76%'::text::target AS from_text, '~65万人/年'::target::text AS to_text,

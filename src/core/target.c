@@ -474,6 +474,11 @@ pd_dec_format(pd_dec d, char *buf)
 static const pd_unit_row unit_rows[] = {
 	{"%", PD_DIM_PERCENT, 0, 1},
 	{"‰", PD_DIM_PERCENT, -1, 1},
+	/* rates per population (孕产妇死亡率12/10万): shares, 1/10万 = 0.001% */
+	{"/10万", PD_DIM_PERCENT, -3, 1},
+	{"/十万", PD_DIM_PERCENT, -3, 1},
+	{"/万", PD_DIM_PERCENT, -2, 1},
+	{"/千", PD_DIM_PERCENT, -1, 1},
 	{"个百分点", PD_DIM_POINTS, 0, 1},
 	{"百分点", PD_DIM_POINTS, 0, 1},
 
@@ -1046,8 +1051,9 @@ table_unit_at(const uint32_t *cps, int i, int n)
 		int			nb;
 
 		/* letters, %, and the / ² ³ μ µ of 微克/立方米, μg/m³ */
+		/* and a leading / of a rate per population: /10万 */
 		if (c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' ||
-						  (c >= '0' && c <= '9' && k > 0) || (c == '/' && k > 0)))
+						  (c >= '0' && c <= '9' && k > 0) || c == '/'))
 			break;
 		if (c >= 0x80 && c < 0x2000 && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0x3BC)
 			break;
