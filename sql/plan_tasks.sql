@@ -49,6 +49,10 @@ SELECT code, heading FROM plan_tasks(E'某市2023年重点工作任务分解方�
 -- Taiwan's plans number their top level 壹、貳、參 above 一、
 SELECT code, heading FROM plan_tasks(E'行政院年度施政計畫\n壹、內政\n一、民政\n(一)健全地方制度\n二、戶政\n貳、外交\n一、拓展國際空間\n參、財政\n一、健全財政\n');
 
+-- an item whose text starts with a date: 1.3月底前… is item 1 (not 1.3), also
+-- 1.2025年，… and a PDF's 2.12 月底前
+SELECT code, heading FROM plan_tasks(E'某市2024年工作要点\n一、要素保障\n1.3月底前出台用地政策。\n2.6月底前新增工业用地1000亩以上。\n3.12月底前新增规上工业企业100家。\n二、项目建设\n1.2025年，全市新建5G基站2600个以上。\n2.12 月底前，200个小区完成改造。\n');
+
 -- two attached texts, each numbered from 一、; the list of attachments, a
 -- 专栏 box with numbered lines and a list of names are not tasks
 SELECT * FROM plan_parts(:'attach');

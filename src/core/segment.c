@@ -71,6 +71,24 @@ typedef struct marker
  * Try to read a marker at p (line content start, or after a sentence end).
  * Returns true and fills *m.  end is the end of the line.
  */
+/*
+ * Does a date start at p — digits, spaces, then 年 月 or 日 (2025年, 3月底前,
+ * 12 月)?  After 1. it is the item's text: 1.3月底前出台… is item 1, not 1.3.
+ */
+static bool
+date_follows(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *next;
+	long		v;
+	uint32_t	c;
+
+	if (pd_read_digits(&p, end, &v) > 4)
+		return false;
+	while ((c = pd_peek(p, end, &next)) != 0 && pd_is_space(c))
+		p = next;
+	return c == 0x5E74 || c == 0x6708 || c == 0x65E5;	/* 年 月 日 */
+}
+
 static bool
 read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 {
@@ -222,7 +240,8 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 				return false;
 			m->num[ncomp++] = v;
 			sep = pd_peek(q, end, &after_sep);
-			if (pd_is_dot(sep) && pd_digit(pd_peek(after_sep, end, &dummy)) >= 0)
+			if (pd_is_dot(sep) && pd_digit(pd_peek(after_sep, end, &dummy)) >= 0 &&
+				!(ncomp == 1 && date_follows(after_sep, end)))
 			{
 				q = after_sep;
 				continue;
