@@ -48,7 +48,7 @@ FROM plan_units(:'guofa') WHERE code IN ('2.3', '2.6', '8.18', '8.19') GROUP BY 
 -- 支持单位 name co units; a note in brackets after the last name (列第一位的为
 -- 牵头单位，下同) is no part of it, and the name before it stays
 SELECT code, unit, role FROM plan_units(E'某省2024年重点工作分解方案\n一、主要目标\n1﹒全省生产总值增长7%以上。\n牵头责任单位：省发展改革委。\n协同责任单位：省经济和信息化厅、省财政厅等。\n2﹒加快项目建设。（牵头单位：省发展改革委；其他责任单位：省自然资源厅）\n3﹒推进改革。（牵头单位：省委改革办；相关责任单位：省财政厅；支持单位：省地方金融管理局）\n') ORDER BY ord, ordinal;
-SELECT code, unit, role FROM plan_units(E'某市工作方案\n一、重点任务\n1.推进改革。\n责任单位：市发改委、市经信局、市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）\n2.强化保障。（责任单位：市财政局、市人力社保局（列第一位的为牵头单位））\n3.加强协调。（责任单位：市教委（市语委）、市民宗委）\n') ORDER BY ord, ordinal;
+SELECT code, unit, role FROM plan_units(E'某市工作方案\n一、重点任务\n1.推进改革。\n责任单位：市发改委、市经信局、市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）\n2.强化保障。（责任单位：市财政局、市人力社保局（列第一位的为牵头单位））\n3.加强协调。（责任单位：市教委（市语委）、市民宗委）\n4.优化服务。\n责任单位：市发改委、市住建局（排名不分先后）\n5.加快建设。（牵头单位：市住建局；其他单位：市市场监管局）\n') ORDER BY ord, ordinal;
 
 -- a plan without units yields no rows
 SELECT count(*) AS rows FROM plan_units(:'none');

@@ -43,6 +43,7 @@ enum
 {
 	C_GOAL = 1,					/* a verb that sets a quantity: 建成 培育 打造 */
 	C_GOAL_NEXT,				/* one only right before the number: 再就业1万人, not 就业人员80万人 */
+	C_PAST_HEAD,				/* a report when it opens the sentence: 去年，… (not 比去年提高) */
 	C_DESC,						/* describes what exists: 围绕 聚焦 涉及 */
 	C_PAST,						/* 已 截至 以来 同比 */
 	C_SUBSIDY,					/* 给予 奖励 补助 */
@@ -78,6 +79,8 @@ static const pd_word ctx_words[] = {
 	{"已", C_PAST, 0}, {"已经", C_PAST, 0}, {"截至", C_PAST, 0}, {"截止", C_PAST, 0}, {"以来", C_PAST, 0},
 	{"同比", C_PAST, 0}, {"比上年", C_PAST, 0}, {"较上年", C_PAST, 0}, {"上年", C_PAST, 0},
 	{"五年来", C_PAST, 0}, {"近年来", C_PAST, 0}, {"多年来", C_PAST, 0}, {"过去五年", C_PAST, 0},
+	{"一年来", C_PAST, 0}, {"过去一年", C_PAST, 0}, {"今年以来", C_PAST, 0}, {"去年以来", C_PAST, 0},
+	{"去年", C_PAST_HEAD, 0}, {"三年来", C_PAST, 0}, {"两年来", C_PAST, 0}, {"过去三年", C_PAST, 0},
 	{"给予", C_SUBSIDY, 0}, {"奖励", C_SUBSIDY, 0}, {"补助", C_SUBSIDY, 0}, {"补贴", C_SUBSIDY, 0},
 	{"资助", C_SUBSIDY, 0}, {"奖补", C_SUBSIDY, 0}, {"贴息", C_SUBSIDY, 0}, {"补偿", C_SUBSIDY, 0},
 	{"一次性", C_SUBSIDY, 0}, {"奖金", C_SUBSIDY, 0},
@@ -140,7 +143,7 @@ static const pd_word lead_words[] = {
 	{"年内", 0, 0}, {"期间", 0, 0}, {"时", 0, 0}, {"共", 0, 0}, {"总体上", 0, 0}, {"此外", 0, 0}, {"另外", 0, 0}, {"加快", 0, 0},
 	{"大力", 0, 0}, {"努力", 0, 0}, {"要", 0, 0}, {"将", 0, 0}, {"和", 0, 0}, {"及", 0, 0}, {"与", 0, 0}, {"以及", 0, 0}, {"或", 0, 0},
 	{"在此基础上", 0, 0}, {"届时", 0, 0}, {"目标是", 0, 0}, {"主要目标是", 0, 0}, {"总体目标是", 0, 0},
-	{"至少", 0, 0}, {"推进", 0, 0}, {"全面", 0, 0}, {"提升", 0, 0},
+	{"至少", 0, 0}, {"推进", 0, 0}, {"全面", 0, 0}, {"提升", 0, 0}, {"全年", 0, 0},
 };
 
 /*
@@ -161,6 +164,12 @@ static const pd_word bound_words[] = {
 	{"基本单元", 0, 0}, {"基本盘", 0, 0}, {"全域旅游", 0, 0},
 	/* 期间 is a time phrase (“十四五”期间), except in a financial ratio */
 	{"期间费用", 0, 0},
+};
+
+/* adverbs between a counted noun and its verb: 100个智慧社区全部建成 */
+static const pd_word adverb_words[] = {
+	{"全部", 0, 0}, {"如期", 0, 0}, {"顺利", 0, 0}, {"陆续", 0, 0}, {"相继", 0, 0}, {"均", 0, 0},
+	{"都", 0, 0}, {"率先", 0, 0}, {"按期", 0, 0}, {"全数", 0, 0},
 };
 
 /* words a one-character tail word ends (粗钢产能, 新型储能, 城市供应): kept */
@@ -242,6 +251,7 @@ static pd_wordtab before_tab = PD_WORDTAB(before_words);
 static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
 static pd_wordtab lead_tab = PD_WORDTAB(lead_words);
 static pd_wordtab bound_tab = PD_WORDTAB(bound_words);
+static pd_wordtab adverb_tab = PD_WORDTAB(adverb_words);
 static pd_wordtab tail_bound_tab = PD_WORDTAB(tail_bound_words);
 static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
 static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
@@ -851,12 +861,16 @@ goal_verb_after(scanner *sc, int i)
 			return -1;
 		if (ctx_words[w].a == C_GOAL && k > i)
 		{
-			/* the verb ends the clause, or a second verb does (建成投产) */
+			/*
+			 * the verb ends the clause, or a second verb does (建成投产);
+			 * else it is part of the noun (服务设施建设示范社区): read on
+			 */
 			int			e = k + pd_word_len(&ctx_tab, w);
 
 			while (e < sc->n && is_han(sc->cps[e]) && e - k < 6)
 				e++;
-			return (e >= sc->n || is_clause_end(sc->cps[e])) ? k : -1;
+			if (e >= sc->n || is_clause_end(sc->cps[e]))
+				return k;
 		}
 	}
 	return -1;
@@ -1279,8 +1293,17 @@ finish_candidate(scanner *sc, cand *c)
 
 		if (p->obj_e > sov_verb)
 			p->obj_e = sov_verb;
-		while (p->obj_e > p->obj_s && (w = pd_word_before(&lead_tab, sc->cps, p->obj_s, p->obj_e)) >= 0)
-			p->obj_e -= pd_word_len(&lead_tab, w);
+		for (;;)
+		{
+			if ((w = pd_word_before(&lead_tab, sc->cps, p->obj_s, p->obj_e)) >= 0)
+				p->obj_e -= pd_word_len(&lead_tab, w);
+			else if ((w = pd_word_before(&adverb_tab, sc->cps, p->obj_s, p->obj_e)) >= 0)
+				p->obj_e -= pd_word_len(&adverb_tab, w);
+			else
+				break;
+			if (p->obj_e <= p->obj_s)
+				break;
+		}
 	}
 	{
 		int			rs = subj_s < subj_e ? subj_s : c->chain_s;
@@ -1336,6 +1359,20 @@ doc_year(scanner *sc)
 	return sc->doc_year;
 }
 
+/* 6月底前, 12月前, 9月底, 3月末 at i: a month that ends a deadline */
+static bool
+month_deadline_at(scanner *sc, int i)
+{
+	int			k = i;
+
+	while (k < sc->n && k - i < 2 && is_digit(sc->cps[k]))
+		k++;
+	if (k == i || k >= sc->n || sc->cps[k] != 0x6708)	/* 月 */
+		return false;
+	k++;
+	return k < sc->n && (sc->cps[k] == 0x5E95 || sc->cps[k] == 0x524D || sc->cps[k] == 0x672B);	/* 底 前 末 */
+}
+
 /* does the sentence aim (力争, 争取) after i? */
 static bool
 aspires_after(scanner *sc, int i)
@@ -1375,6 +1412,8 @@ handle_year(scanner *sc, int i, int j, int year)
 		kind = before_words[w].a;
 	if ((w = pd_word_at(&after_year_tab, sc->cps, j + 1, sc->n)) >= 0)
 		after = after_year_words[w].a;
+	else if (month_deadline_at(sc, j + 1))
+		after = A_DEADLINE;		/* 2024年6月底前 */
 	if (after == A_FROM && doc_year(sc) > 0 && year >= doc_year(sc))
 	{
 		/* 自2025年起，每年新增…: from a year still ahead, the goals hold */
@@ -1755,6 +1794,10 @@ scan_sentence(scanner *sc)
 					break;
 				case C_DESC:
 					sc->desc = true;
+					break;
+				case C_PAST_HEAD:
+					if (at_sentence_head(sc, i) && sc->past_from > i)
+						sc->past_from = i;
 					break;
 				case C_PAST:
 					sc->past = true;

@@ -313,7 +313,7 @@ static const kw note_words[] = {
 	K("下同"), K("不再"), K("列出"), K("完成"), K("持续"), K("长期"), K("年底"), K("年前"), K("以下"), K("以上"),
 	K("逐步"), K("推进"), K("实施"), K("开展"), K("坚持"), K("落实"), K("推动"), K("建立"), K("加强"), K("负责"),
 	K("牵头"), K("配合"), K("此项"), K("该项"), K("本项"), K("其中"), K("时限"), K("每年"), K("详见"), K("附件"), K("另行"),
-	K("确定"), K("待定"), K("明确"), K("应当"), KEND
+	K("确定"), K("待定"), K("明确"), K("应当"), K("不分先后"), K("排名"), K("排序"), KEND
 };
 
 /* sentences start like this, names do not */
@@ -1425,6 +1425,7 @@ static const label labels[] = {
 	{K("参与责任单位"), PD_ROLE_CO, false}, {K("协办责任单位"), PD_ROLE_CO, false},
 	{K("支持单位"), PD_ROLE_CO, false}, {K("支持部门"), PD_ROLE_CO, false},
 	{K("指导单位"), PD_ROLE_CO, false}, {K("协同责任部门"), PD_ROLE_CO, false},
+	{K("其他单位"), PD_ROLE_CO, false}, {K("其他部门"), PD_ROLE_CO, false},
 	{K("其他责任部门"), PD_ROLE_CO, false}, {K("相关责任部门"), PD_ROLE_CO, false},
 	/* a department's own plan names its offices: 科室 处室 股室, a ministry's 司局 */
 	{K("牵头科室"), PD_ROLE_LEAD, false}, {K("牵头处室"), PD_ROLE_LEAD, false}, {K("牵头司局"), PD_ROLE_LEAD, false},
