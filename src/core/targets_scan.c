@@ -531,6 +531,23 @@ split_subject(scanner *sc, int s, int e, split *out)
 			out->head_s = i;
 		}
 	}
+	/*
+	 * items that end with a head noun of their own are whole names
+	 * (义务教育巩固率、高中阶段毛入学率): nothing is shared
+	 */
+	if (hw >= 0)
+	{
+		bool		whole = true;
+
+		for (int i = 0; i < np - 1 && whole; i++)
+		{
+			int			w = pd_word_before(&head_tab, sc->cps, part_s[i], part_e[i]);
+
+			whole = w >= 0 && pd_word_len(&head_tab, w) < part_e[i] - part_s[i];
+		}
+		if (whole)
+			hw = -1;
+	}
 	if (hw < 0)
 	{
 		/* no shared head noun: the items are the parts as printed */

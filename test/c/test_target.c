@@ -723,6 +723,9 @@ test_scan(void)
 	CHECK_STR(scan("全市首批100个嵌入式服务设施建设示范社区全面建成，200个行政村全部完成改造。"),
 			  "100个|首批嵌入式服务设施建设示范社区|0|-; 200个|行政村|0|-");
 	CHECK_STR(scan("全年新增城镇就业5万人。"), "5万人|新增城镇就业|0|-");
+	/* listed names that each end with their own head noun share nothing */
+	CHECK_STR(scan("义务教育巩固率、高中阶段毛入学率分别达到97%和92%以上。"),
+			  ">=97%|义务教育巩固率|0|-; >=92%|高中阶段毛入学率|0|-");
 	/* rates per population */
 	CHECK_STR(scan("孕产妇死亡率下降到12/10万以下，婴儿死亡率小于5‰。"),
 			  "<=12/10万|孕产妇死亡率|0|-; <5‰|婴儿死亡率|0|-");
