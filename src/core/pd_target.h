@@ -82,6 +82,8 @@ typedef enum pd_dim
 	PD_DIM_BITRATE = 15,		/* bps … Tbps */
 	PD_DIM_COMPUTE = 16,		/* FLOPS … EFLOPS */
 	PD_DIM_CONCENTRATION = 17,	/* 微克/立方米 毫克/立方米 毫克/升 */
+	PD_DIM_NETWORK_DENSITY = 18,	/* 公里/平方公里 公里/万平方公里: networks per area */
+	PD_DIM_POPULATION_DENSITY = 19, /* 人/平方公里 */
 	PD_DIM_COUNT_OF_DIMS,
 	PD_DIM_UNKNOWN = 255		/* not in the table: kept as printed */
 } pd_dim;

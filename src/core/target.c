@@ -621,6 +621,16 @@ static const pd_unit_row unit_rows[] = {
 	{"mg/m³", PD_DIM_CONCENTRATION, 3, 1},
 	{"mg/m3", PD_DIM_CONCENTRATION, 3, 1},
 	{"mg/L", PD_DIM_CONCENTRATION, 6, 1},
+
+	/* networks and people per area: 铁路网密度507公里/万平方公里, 人口密度1万人/平方公里 */
+	{"公里/平方公里", PD_DIM_NETWORK_DENSITY, 0, 1},
+	{"公里/百平方公里", PD_DIM_NETWORK_DENSITY, -2, 1},
+	{"公里/万平方公里", PD_DIM_NETWORK_DENSITY, -4, 1},
+	{"千米/平方千米", PD_DIM_NETWORK_DENSITY, 0, 1},
+	{"千米/百平方千米", PD_DIM_NETWORK_DENSITY, -2, 1},
+	{"千米/万平方千米", PD_DIM_NETWORK_DENSITY, -4, 1},
+	{"人/平方公里", PD_DIM_POPULATION_DENSITY, 0, 1},
+	{"人/平方千米", PD_DIM_POPULATION_DENSITY, 0, 1},
 };
 
 #define NUNITS ((int) (sizeof(unit_rows) / sizeof(unit_rows[0])))
@@ -806,12 +816,12 @@ unit_resolve(const char *unit, size_t len, pd_measure *out)
 static const char *const dim_names[PD_DIM_COUNT_OF_DIMS] = {
 	"none", "percent", "percentage_points", "persons", "money", "money_usd",
 	"length", "area", "volume", "mass", "count", "energy", "power", "time",
-	"data", "bitrate", "compute", "concentration"
+	"data", "bitrate", "compute", "concentration", "network_density", "population_density"
 };
 
 static const char *const dim_base[PD_DIM_COUNT_OF_DIMS] = {
 	"", "%", "个百分点", "人", "元", "美元", "米", "平方米", "立方米", "千克",
-	"个", "千瓦时", "千瓦", "秒", "B", "bps", "FLOPS", "微克/立方米"
+	"个", "千瓦时", "千瓦", "秒", "B", "bps", "FLOPS", "微克/立方米", "公里/平方公里", "人/平方公里"
 };
 
 const char *
@@ -1044,8 +1054,8 @@ table_unit_at(const uint32_t *cps, int i, int n)
 	if (!(unit_first[b / 32] & (1u << (b % 32))))
 		return 0;
 
-	/* table units are at most 6 code points (PFLOPS, 平方公里) */
-	for (int k = 0; k < 6 && i + k < n; k++)
+	/* table units are at most 8 code points (PFLOPS, 公里/万平方公里) */
+	for (int k = 0; k < 8 && i + k < n; k++)
 	{
 		uint32_t	c = cps[i + k];
 		int			nb;

@@ -726,6 +726,9 @@ test_scan(void)
 	/* listed names that each end with their own head noun share nothing */
 	CHECK_STR(scan("义务教育巩固率、高中阶段毛入学率分别达到97%和92%以上。"),
 			  ">=97%|义务教育巩固率|0|-; >=92%|高中阶段毛入学率|0|-");
+	/* networks and people per area */
+	CHECK_STR(scan("铁路网密度达到507公里/万平方公里，人口密度控制在1万人/平方公里以内。"),
+			  ">=507公里/万平方公里|铁路网密度|0|-; <=1万人/平方公里|人口密度|0|-");
 	/* rates per population */
 	CHECK_STR(scan("孕产妇死亡率下降到12/10万以下，婴儿死亡率小于5‰。"),
 			  "<=12/10万|孕产妇死亡率|0|-; <5‰|婴儿死亡率|0|-");
