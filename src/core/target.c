@@ -622,6 +622,10 @@ static const pd_unit_row unit_rows[] = {
 	{"mg/m3", PD_DIM_CONCENTRATION, 3, 1},
 	{"mg/L", PD_DIM_CONCENTRATION, 6, 1},
 
+	/* a ratio to one: 城乡居民收入比缩小到2.2∶1以内 is the number 2.2 */
+	{":1", PD_DIM_NONE, 0, 1},
+	{"∶1", PD_DIM_NONE, 0, 1},
+
 	/* networks and people per area: 铁路网密度507公里/万平方公里, 人口密度1万人/平方公里 */
 	{"公里/平方公里", PD_DIM_NETWORK_DENSITY, 0, 1},
 	{"公里/百平方公里", PD_DIM_NETWORK_DENSITY, -2, 1},
@@ -1061,9 +1065,9 @@ table_unit_at(const uint32_t *cps, int i, int n)
 		int			nb;
 
 		/* letters, %, and the / ² ³ μ µ of 微克/立方米, μg/m³ */
-		/* and a leading / of a rate per population: /10万 */
+		/* and a leading / of a rate per population (/10万), : of a ratio (:1) */
 		if (c < 0x80 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' ||
-						  (c >= '0' && c <= '9' && k > 0) || c == '/'))
+						  (c >= '0' && c <= '9' && k > 0) || c == '/' || (c == ':' && k == 0)))
 			break;
 		if (c >= 0x80 && c < 0x2000 && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0x3BC)
 			break;
@@ -1161,6 +1165,8 @@ static const pd_word prefix_words[] = {
 	{"压缩至", W_LEVEL_DOWN, 0},
 	{"缩短到", W_LEVEL_DOWN, 0},
 	{"缩短至", W_LEVEL_DOWN, 0},
+	{"缩小到", W_LEVEL_DOWN, 0},
+	{"缩小至", W_LEVEL_DOWN, 0},
 	{"提高", W_GROWTH_UP, 0},
 	{"提升", W_GROWTH_UP, 0},
 	{"增长", W_GROWTH_UP, 0},

@@ -726,6 +726,9 @@ test_scan(void)
 	/* listed names that each end with their own head noun share nothing */
 	CHECK_STR(scan("义务教育巩固率、高中阶段毛入学率分别达到97%和92%以上。"),
 			  ">=97%|义务教育巩固率|0|-; >=92%|高中阶段毛入学率|0|-");
+	/* a ratio to one is its number; 缩小到 sets a ceiling */
+	CHECK_STR(scan("城乡居民收入比缩小到2.2∶1以内，城乡收入差距缩小至2.5以内。"),
+			  "<=2.2∶1|城乡居民收入比|0|-; <=2.5|城乡收入差距|0|-");
 	/* networks and people per area */
 	CHECK_STR(scan("铁路网密度达到507公里/万平方公里，人口密度控制在1万人/平方公里以内。"),
 			  ">=507公里/万平方公里|铁路网密度|0|-; <=1万人/平方公里|人口密度|0|-");
