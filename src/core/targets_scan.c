@@ -893,6 +893,24 @@ goal_verb_after(scanner *sc, int i)
 	return -1;
 }
 
+/* a goal verb (建成, 完成, 实现 …) between i and the clause's end, and no 已 before it */
+static bool
+goal_verb_in_clause(scanner *sc, int i)
+{
+	for (int k = i; k < sc->n && k - i < OBJECT_MAX && !is_clause_end(sc->cps[k]); k++)
+	{
+		int			w = pd_word_at(&ctx_tab, sc->cps, k, sc->n);
+
+		if (w < 0)
+			continue;
+		if (ctx_words[w].a == C_PAST)
+			return false;
+		if (ctx_words[w].a == C_GOAL || ctx_words[w].a == C_ACHIEVE)
+			return true;
+	}
+	return false;
+}
+
 /* ---- one candidate ---------------------------------------------------------- */
 
 typedef struct cand
@@ -1166,7 +1184,13 @@ finish_candidate(scanner *sc, cand *c)
 	/* ---- what is not a target */
 	if (sc->past || sc->past_from <= c->num_s)
 		return c->end;
-	if (next == CP_DE)			/* 200亿元的软件产业集群, 1000万元及以上的项目 */
+	/*
+	 * 200亿元的软件产业集群, 1000万元及以上的项目: an amount that qualifies
+	 * a noun; but a share of what a goal verb acts on is a goal
+	 * (完成75%以上的确权登记, 50%的城市社区建成…)
+	 */
+	if (next == CP_DE &&
+		!(dim == PD_DIM_PERCENT && (sc->goal || goal_verb_in_clause(sc, c->end + 1))))
 		return c->end;
 	/* 50亿级项目: a magnitude that qualifies a noun (not 达到7000亿级。) */
 	if (c->unit_e > c->unit_s && sc->cps[c->unit_e - 1] == 0x7EA7 && c->end == c->unit_e &&
@@ -1188,8 +1212,8 @@ finish_candidate(scanner *sc, cand *c)
 			break;
 		case PD_DIM_PERCENT:
 		case PD_DIM_POINTS:
-			if (!c->has_words && c->parts.suffix_op < 0 && !cont && !sc->achieve)
-				return c->end;	/* 贴息40%, 占10% */
+			if (!c->has_words && c->parts.suffix_op < 0 && !cont && !sc->achieve && next != CP_DE)
+				return c->end;	/* 贴息40%, 占10%; not 50%的城市社区建成… (passed above) */
 			if (sc->subsidy || (sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW))
 				return c->end;	/* 按10%比例, 给予30%补助 */
 			break;

@@ -726,6 +726,10 @@ test_scan(void)
 	/* listed names that each end with their own head noun share nothing */
 	CHECK_STR(scan("义务教育巩固率、高中阶段毛入学率分别达到97%和92%以上。"),
 			  ">=97%|义务教育巩固率|0|-; >=92%|高中阶段毛入学率|0|-");
+	/* a share of what a goal verb acts on is a goal; a qualifying share or a past one is not */
+	CHECK_STR(scan("到2027年，50%的城市社区建成完备的服务综合体。"),
+			  "50%|城市社区建成完备的服务综合体|2027|by_year");
+	CHECK_STR(scan("对企业按10%的比例给予补助，占全国10%的份额，全市已有30%的企业完成改造。"), "");
 	/* a ratio to one is its number; 缩小到 sets a ceiling */
 	CHECK_STR(scan("城乡居民收入比缩小到2.2∶1以内，城乡收入差距缩小至2.5以内。"),
 			  "<=2.2∶1|城乡居民收入比|0|-; <=2.5|城乡收入差距|0|-");
