@@ -131,6 +131,7 @@ SELECT code, indicator, target, year FROM plan_targets(E'某市2026年国民经�
 SELECT code, indicator, target, year, period FROM plan_targets(E'某县稳就业行动方案\n某府发〔2024〕3号\n一、主要目标\n从2020年起，累计新增城镇就业30万人。自2025年起，每年新增城镇就业5万人以上。\n') ORDER BY start_offset;
 -- a year just before the verb: the goal's year, or a report when before the document's own
 SELECT code, indicator, target, year FROM plan_targets(E'某市“十四五”规划\n某府发〔2021〕3号\n一、发展目标\n全市地区生产总值2020年达到2.5万亿元，常住人口城镇化率2025年达到70%、2030年达到75%。\n') ORDER BY start_offset;
+SELECT code, indicator, target, year FROM plan_targets(E'某市规划\n某府发〔2022〕3号\n一、主要目标\n城镇化率2019年达到60%、2025年达到70%。森林覆盖率达到50%。\n') ORDER BY start_offset;
 -- 2022年末，… before the document's own year is a report; 2025年底，… a deadline
 SELECT code, indicator, target, year FROM plan_targets(E'某市规划\n某府发〔2023〕3号\n一、发展基础\n2022年末，全市常住人口城镇化率达到70%。2025年底，城镇化率达到75%。\n');
 -- with no document around it, a head year stays a statement

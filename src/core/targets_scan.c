@@ -1183,7 +1183,26 @@ finish_candidate(scanner *sc, cand *c)
 
 	/* ---- what is not a target */
 	if (sc->past || sc->past_from <= c->num_s)
+	{
+		if (sc->past_by_year)
+		{
+			/*
+			 * 城镇化率2019年达到60%、2025年达到70%: a report, but its subject
+			 * is the goal's after it
+			 */
+			int			s0 = sc->prev_end >= 0 ? sc->prev_end : sc->clause_start,
+						e0 = c->chain_s;
+
+			clean_subject(sc, &s0, &e0);
+			if (s0 < e0)
+			{
+				sc->inh_s = s0;
+				sc->inh_e = e0;
+			}
+			sc->prev_end = c->end;
+		}
 		return c->end;
+	}
 	/*
 	 * 200亿元的软件产业集群, 1000万元及以上的项目: an amount that qualifies
 	 * a noun; but a share of what a goal verb acts on is a goal
