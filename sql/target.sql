@@ -47,6 +47,9 @@ FROM unnest(ARRAY['>=76%', '~65万人/年', '[2,3]个', '1.2万亿元左右', '�
 -- a unit with a / in it is read whole; any other / must be /年
 SELECT '<=35微克/立方米'::target < '<=0.04毫克/立方米'::target AS conc_cmp,
        '30微克/立方米/年'::target AS per_year_conc;
+-- folding is a projection: OpenCC's one chain (薴 -> 苧 -> 苎) is followed to its end,
+-- so a printed value reads back as itself
+SELECT '7薴'::target AS t, ('7薴'::target)::text::target = '7薴'::target AS round_trip;
 -- a ratio to one is the number itself
 SELECT '2.2∶1以内'::target AS ratio, target_dimension('2.2:1') AS dimension, target_base_value('2.2：1') AS base,
        '缩小到2.5'::target AS narrowed;
