@@ -374,14 +374,15 @@ value_has_unit(const char *text, size_t s, size_t e)
 	return k > 0 && pd_multiplier_pow10(c[k - 1]) == 0;
 }
 
-/* does text[s, e) hold an ASCII or full-width digit? */
+/* does text[s, e) hold a digit (pd_digit: ASCII or full-width)? */
 static bool
 has_digit(const char *text, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
-		if ((text[i] >= '0' && text[i] <= '9') ||
-			(i + 2 < e && (unsigned char) text[i] == 0xEF && (unsigned char) text[i + 1] == 0xBC &&
-			 (unsigned char) text[i + 2] >= 0x90 && (unsigned char) text[i + 2] <= 0x99))
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+
+	while (p < end)
+		if (pd_digit(pd_u8_next(&p, end)) >= 0)
 			return true;
 	return false;
 }
@@ -429,10 +430,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	{
 		val_s = cells[t->span_col][0];
 		val_e = cells[t->span_col][1];
-		per_year = t->span_annual && text[val_s] != '[' &&
-			!(val_e - val_s >= 3 && (memcmp(text + val_s, "\xE3\x80\x94", 3) == 0 ||	/* 〔 */
-									 memcmp(text + val_s, "\xE3\x80\x90", 3) == 0 ||	/* 【 */
-									 memcmp(text + val_s, "\xEF\xBC\xBB", 3) == 0));	/* ［ */
+		per_year = t->span_annual;	/* unless bracketed as cumulative, below */
 	}
 	/* a name in the value column (5G基站数) is no value, whatever the layout */
 	if (!is_value_cell(text, val_s, val_e))
@@ -491,6 +489,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 		{
 			const unsigned char *q = end;
 
+			per_year = false;	/* 〔13.5〕 under 年均/累计 is the five years' total */
 			p = next;
 			while (q > p && (q[-1] == ']' || q[-1] == ' '))
 				q--;
