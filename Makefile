@@ -3,7 +3,7 @@
 # cluster).
 
 EXTENSION    = plandata plandata_geo
-EXTVERSION   = 0.2
+EXTVERSION   = 0.3
 MODULE_big   = plandata
 
 # The backend-free parser core (src/core) is linked into the extension,
@@ -12,12 +12,16 @@ CORE_SRCS    = $(sort $(wildcard src/core/*.c))
 CORE_OBJS    = $(CORE_SRCS:.c=.o)
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 
-# Install scripts: 0.1 is the first release (taskcode) and is frozen; the
-# 0.1 -> 0.2 upgrade is assembled from the per-feature fragments in
-# sql/install/, and the full 0.2 script is 0.1 followed by that upgrade.
+# Install scripts, as contrib/ltree keeps its history: every released
+# upgrade script is frozen in sql/ (0.1 the first release, 0.1 -> 0.2,
+# 0.2 -> 0.3, ...), and the full script of the current version is 0.1
+# followed by the per-feature fragments of sql/install/, which always
+# describe the current version.  test/sh/upgrade.sh checks that every
+# upgrade path ends where a fresh install does.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA         = sql/plandata--0.1.sql sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
-DATA_built   = plandata--0.1--$(EXTVERSION).sql plandata--$(EXTVERSION).sql plandata_geo--0.2.sql
+DATA         = sql/plandata--0.1.sql $(wildcard sql/plandata--*--*.sql) \
+               sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
+DATA_built   = plandata--$(EXTVERSION).sql plandata_geo--0.2.sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
 # order; geo_* tests need PostGIS and run only where it is installed.
@@ -70,11 +74,6 @@ src/core/fold.o: src/core/t2s_table.h
 # plandata_geo: 0.1 (the gazetteer) is frozen; 0.2 is 0.1 and its upgrade
 plandata_geo--0.2.sql: sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
 	cat $^ > $@
-
-plandata--0.1--$(EXTVERSION).sql: $(UPGRADE_PARTS) Makefile
-	{ echo '-- plandata--0.1--$(EXTVERSION).sql: generated from the files in sql/install; do not edit'; \
-	  printf '%s\n' '\echo Use "ALTER EXTENSION plandata UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
-	  for f in $(UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
 
 plandata--$(EXTVERSION).sql: sql/plandata--0.1.sql $(UPGRADE_PARTS) Makefile
 	{ echo '-- plandata--$(EXTVERSION).sql: generated, sql/plandata--0.1.sql then the files in sql/install; do not edit'; \

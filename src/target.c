@@ -14,8 +14,7 @@
  * on the bytes; ordering unpacks (a few nanoseconds).
  */
 #include "plandata.h"
-#include "pd_segment.h"
-#include "pd_target.h"
+#include "pd_doc_targets.h"
 
 #include "access/hash.h"
 #include "catalog/pg_type.h"
@@ -537,14 +536,11 @@ typedef struct emit_ctx
 {
 	ReturnSetInfo *rsinfo;
 	const char *text;			/* the whole text datum */
-	size_t		base;			/* byte offset of the scanned span in it */
 	pd_charpos	cpos;
 	bool		plan;			/* plan_targets: item columns follow */
-	int			ord;
-	int			part;
-	pd_tc		code;
-	pd_doc	   *doc;			/* plan_targets: the document, for its own year */
-	int			own_year;		/* -1 until first asked */
+	bool		with_kind;		/* the kind column is declared (0.3 on) */
+	pd_doc	   *doc;			/* plan_targets: the document */
+	int			own_year;		/* its own year, -1 until first asked */
 } emit_ctx;
 
 /*
@@ -564,19 +560,33 @@ doc_year_of(void *vctx)
 	return ctx->own_year;
 }
 
+/*
+ * One row: [code,] indicator, target, kind, year, period, aspirational, raw,
+ * [part, ord,] start_offset, end_offset.  item is the index of the item
+ * that states the target (-1: plan-level, NULL code and ord, part 1);
+ * the hit's offsets are relative to base.
+ */
 static bool
-emit_row(void *vctx, const pd_target_hit *h)
+emit_row(void *vctx, int item, size_t base, const pd_target_hit *h)
 {
 	emit_ctx   *ctx = (emit_ctx *) vctx;
-	Datum		values[11];
-	bool		nulls[11] = {0};
+	Datum		values[12];
+	bool		nulls[12] = {0};
 	const char *period = pd_period_name(h->period);
+	const pd_item *it = item >= 0 ? &ctx->doc->items[item] : NULL;
 	int			k = 0;
 
 	if (ctx->plan)
-		values[k++] = Int64GetDatum((int64) ctx->code);
+	{
+		if (it)
+			values[k++] = Int64GetDatum((int64) it->code);
+		else
+			nulls[k++] = true;
+	}
 	values[k++] = pd_text_from(h->indicator, h->indicator_len);
 	values[k++] = target_pack_datum(&h->target);
+	if (ctx->with_kind)
+		values[k++] = CStringGetTextDatum(pd_goal_kind_name(h->goal_kind));
 	if (h->year)
 		values[k++] = Int32GetDatum(h->year);
 	else
@@ -586,30 +596,52 @@ emit_row(void *vctx, const pd_target_hit *h)
 	else
 		nulls[k++] = true;
 	values[k++] = BoolGetDatum(h->aspirational);
-	values[k++] = pd_text_from(ctx->text + ctx->base + h->raw_start, h->raw_end - h->raw_start);
+	values[k++] = pd_text_from(ctx->text + base + h->raw_start, h->raw_end - h->raw_start);
 	if (ctx->plan)
 	{
-		values[k++] = Int32GetDatum(ctx->part);
-		values[k++] = Int32GetDatum(ctx->ord);
+		values[k++] = Int32GetDatum(it ? it->part : 1);
+		if (it)
+			values[k++] = Int32GetDatum(item + 1);
+		else
+			nulls[k++] = true;
 	}
-	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, ctx->base + h->raw_start));
-	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, ctx->base + h->raw_end));
+	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, base + h->raw_start));
+	values[k++] = Int32GetDatum((int32) pd_charpos_at(&ctx->cpos, base + h->raw_end));
 	tuplestore_putvalues(ctx->rsinfo->setResult, ctx->rsinfo->setDesc, values, nulls);
 	return true;
 }
 
+/*
+ * The functions as declared by 0.2 have no kind column: the library serves
+ * them as they are declared until ALTER EXTENSION … UPDATE has run.
+ */
 static void
-scan_span(emit_ctx *ctx, size_t start, size_t end, int year)
+emit_init(emit_ctx *ctx, FunctionCallInfo fcinfo, bool plan)
 {
-	pd_tscan_opts opts = {year, pd_check_interrupts, NULL, ctx->doc ? doc_year_of : NULL, ctx};
-	pd_error	err;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ctx->plan = plan;
+	ctx->with_kind = ctx->rsinfo->setDesc->natts == (plan ? 12 : 9);
+	if (!ctx->with_kind && ctx->rsinfo->setDesc->natts != (plan ? 11 : 8))
+		elog(ERROR, "unexpected result columns for a target extractor: %d",
+			 ctx->rsinfo->setDesc->natts);
+	ctx->own_year = -1;
+}
 
-	ctx->base = start;
-	if (pd_targets_scan(ctx->text + start, end - start, &opts, emit_row, ctx, NULL, &err) != PD_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not scan the text for targets"),
-				 errdetail_internal("%s", err.msg)));
+/* target_extract's rows: running text, no item */
+static bool
+emit_text_row(void *vctx, const pd_target_hit *h)
+{
+	return emit_row(vctx, -1, 0, h);
+}
+
+static void
+scan_failed(const pd_error *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INTERNAL_ERROR),
+			 errmsg("could not scan the text for targets"),
+			 errdetail_internal("%s", err->msg)));
 }
 
 /*
@@ -622,6 +654,8 @@ target_extract(PG_FUNCTION_ARGS)
 {
 	text	   *txt;
 	emit_ctx	ctx;
+	pd_tscan_opts opts = {0, pd_check_interrupts, NULL, NULL, NULL};
+	pd_error	err;
 
 	/* not STRICT (the year may be NULL): a NULL text gives no rows */
 	pd_init_srf(fcinfo);
@@ -629,20 +663,22 @@ target_extract(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	txt = PG_GETARG_TEXT_PP(0);
 	pd_require_utf8();
-	memset(&ctx, 0, sizeof ctx);
-	ctx.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	emit_init(&ctx, fcinfo, false);
 	ctx.text = VARDATA_ANY(txt);
 	pd_charpos_init(&ctx.cpos, ctx.text);
-	scan_span(&ctx, 0, VARSIZE_ANY_EXHDR(txt),
-			  PG_NARGS() > 1 && !PG_ARGISNULL(1) ? PG_GETARG_INT32(1) : 0);
+	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+		opts.year = PG_GETARG_INT32(1);
+	if (pd_targets_scan(ctx.text, VARSIZE_ANY_EXHDR(txt), &opts, emit_text_row, &ctx, NULL, &err) != PD_OK)
+		scan_failed(&err);
 	return (Datum) 0;
 }
 
 /*
- * plan_targets(doc): the extractor on each numbered item's own text (from
+ * plan_targets(doc): the targets of each numbered item's own text (from
  * after its marker to the next marker), so every target carries the code
- * of the innermost item that states it.  A governing 到YYYY年 holds to the
- * end of its item; the preamble (notice, news lead) is not read.
+ * of the innermost item that states it, and those of the plan-level goal
+ * block before the first item (具体指标：…) with a NULL code.  A governing
+ * 到YYYY年 holds to the end of its item; the notice and lead are not read.
  */
 PG_FUNCTION_INFO_V1(plan_targets);
 Datum
@@ -651,25 +687,17 @@ plan_targets(PG_FUNCTION_ARGS)
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	pd_doc		d;
 	emit_ctx	ctx;
+	pd_tscan_opts opts = {0, pd_check_interrupts, NULL, doc_year_of, &ctx};
+	pd_error	err;
 
 	pd_init_srf(fcinfo);
 	pd_segment_text(doc, &d);
-	memset(&ctx, 0, sizeof ctx);
-	ctx.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	emit_init(&ctx, fcinfo, true);
 	ctx.text = d.text;
-	ctx.plan = true;
 	ctx.doc = &d;
-	ctx.own_year = -1;
 	pd_charpos_init(&ctx.cpos, d.text);
-	for (int i = 0; i < d.nitems; i++)
-	{
-		const pd_item *it = &d.items[i];
-
-		ctx.ord = i + 1;
-		ctx.part = it->part;
-		ctx.code = it->code;
-		scan_span(&ctx, it->marker_end, it->own_end, 0);
-	}
+	if (pd_doc_targets(&d, &opts, emit_row, &ctx, &err) != PD_OK)
+		scan_failed(&err);
 	pd_doc_free(&d);
 	return (Datum) 0;
 }

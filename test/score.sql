@@ -61,7 +61,7 @@ CREATE TEMP TABLE gold_target AS
   FROM gold_j, jsonb_array_elements(j->'targets') t
   LEFT JOIN gold_part gp ON gp.title = coalesce(t->>'part', '');
 CREATE TEMP TABLE our_target AS
-  SELECT part, code::text AS code, target_value(target) AS value,
+  SELECT part, coalesce(code::text, '') AS code, target_value(target) AS value,
          plan_fold(coalesce(target_unit(target), '')) AS unit
   FROM plan_targets(:'doc');
 INSERT INTO score

@@ -43,10 +43,10 @@ BEGIN
 			INSERT INTO plan_task_unit (document_id, ord, part, code, unit, role, raw)
 			SELECT document_id, u.ord, u.part, u.code, u.unit, u.role, u.raw
 			FROM plan_units(body) u;
-			INSERT INTO plan_target (document_id, ord, n, part, code, indicator, target, year, period,
-			                         aspirational, raw)
-			SELECT document_id, g.ord, row_number() OVER (), g.part, g.code, g.indicator, g.target, g.year,
-			       g.period, g.aspirational, g.raw
+			INSERT INTO plan_target (document_id, ord, n, part, code, indicator, target, kind, year,
+			                         period, aspirational, raw)
+			SELECT document_id, g.ord, row_number() OVER (), g.part, g.code, g.indicator, g.target, g.kind,
+			       g.year, g.period, g.aspirational, g.raw
 			FROM plan_targets(body) g;
 		ELSE
 			-- a concurrent load of the same text committed first

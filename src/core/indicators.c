@@ -594,6 +594,7 @@ row_target(const char *text, size_t cells[][2], int n, size_t row_s, size_t row_
 	hit->year = t->year;
 	hit->period = hit->target.per_year ? PD_PERIOD_ANNUAL : t->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	hit->aspirational = false;
+	hit->goal_kind = PD_GOAL_LEVEL;	/* a growth value becomes a change where it is emitted */
 	hit->raw_start = row_s;
 	hit->raw_end = row_e;
 	while (hit->raw_end > hit->raw_start && (text[hit->raw_end - 1] == '\r' || text[hit->raw_end - 1] == ' '))

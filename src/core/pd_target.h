@@ -277,6 +277,30 @@ typedef enum pd_period
 /* "annual", "by_year", NULL */
 const char *pd_period_name(int period);
 
+/*
+ * What a target commits the plan to (the `kind` column of plan_targets),
+ * as the annotation guide sorts them:
+ *   level   where an indicator should stand: 城镇化率达到70%, 控制在5%以内
+ *   output  a quantity the plan delivers, set by a goal verb: 新建道路320公里,
+ *           培育150家, 各区县打造1个 (a quota per unit)
+ *   change  a change against a base: 年均增长7%, 比2020年下降13.5%
+ *   limit   a ceiling, floor or time limit the plan sets for every case,
+ *           as a rule for others to meet: 审批时限压缩至10个工作日内,
+ *           不得超过2年, 费率不超过1.2%, 占比不低于60%
+ * Independent of the target value's own kind (level/growth, its `form`):
+ * a growth value is always a change, the other three are level values.
+ */
+typedef enum pd_goal_kind
+{
+	PD_GOAL_LEVEL = 0,
+	PD_GOAL_OUTPUT = 1,
+	PD_GOAL_CHANGE = 2,
+	PD_GOAL_LIMIT = 3
+} pd_goal_kind;
+
+/* "level", "output", "change", "limit" */
+const char *pd_goal_kind_name(int kind);
+
 #define PD_INDICATOR_MAX_CHARS 40
 #define PD_INDICATOR_MAX_BYTES (PD_INDICATOR_MAX_CHARS * 4 + 1)
 
@@ -286,6 +310,7 @@ typedef struct pd_target_hit
 	int			year;			/* the governing 到YYYY年, 0 = none */
 	uint8_t		period;			/* pd_period */
 	bool		aspirational;	/* 力争, 争取 */
+	uint8_t		goal_kind;		/* pd_goal_kind */
 	size_t		raw_start;		/* the target as printed: byte offsets */
 	size_t		raw_end;		/* into the scanned text */
 	size_t		indicator_len;

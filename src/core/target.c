@@ -855,6 +855,14 @@ pd_target_kind_name(int kind)
 }
 
 const char *
+pd_goal_kind_name(int kind)
+{
+	static const char *const names[] = {"level", "output", "change", "limit"};
+
+	return kind >= 0 && kind < (int) (sizeof(names) / sizeof(names[0])) ? names[kind] : "level";
+}
+
+const char *
 pd_period_name(int period)
 {
 	return period == PD_PERIOD_ANNUAL ? "annual" : period == PD_PERIOD_BY_YEAR ? "by_year" : NULL;

@@ -426,11 +426,17 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 	h->indicator[h->indicator_len] = '\0';
 }
 
+/*
+ * Every hit leaves through here, from sentences and from indicator tables:
+ * a growth value is a change whatever its sentence said.
+ */
 static void
 emit_hit(scanner *sc, pd_target_hit *h)
 {
 	if (sc->stopped)
 		return;
+	if (h->target.kind == PD_TK_GROWTH)
+		h->goal_kind = PD_GOAL_CHANGE;
 	if (!sc->emit(sc->emit_ctx, h))
 		sc->stopped = true;
 }
@@ -929,6 +935,7 @@ typedef struct cand
 	int			dist;			/* 均 1, 分别 2 */
 	int			shorten;		/* 缩短 压缩 降至 控制在: a time limit may be a target */
 	bool		level_word;		/* 达到 提高到: a level is set (not 不超过, a limit) */
+	bool		limit_word;		/* 不超过 不低于 不得超过: a bound set as a rule */
 	int			split_s;		/* 压缩办理时间至3个工作日: the verb before the */
 	int			split_e;		/* indicator, -1 when the verb is whole (压缩至) */
 } cand;
@@ -960,6 +967,27 @@ split_level_word(const scanner *sc, int from, int to, int *vs)
 		return w;
 	}
 	return -1;
+}
+
+/*
+ * What the target commits the plan to (pd_goal_kind; a change is decided
+ * where it is emitted): a negated bound (不超过 不低于) or a duration that
+ * passed the checks (压缩至10个工作日内, 每年至少1个月; not an age) is a
+ * limit set as a rule; a count, amount or length that a goal verb governs,
+ * with no level word, is an output; anything else a level.
+ */
+static uint8_t
+goal_kind_of(const scanner *sc, const cand *c, int dim, bool verb_governs)
+{
+	if (c->limit_word)
+		return PD_GOAL_LIMIT;
+	if (dim == PD_DIM_TIME &&
+		!(c->unit_e == c->unit_s + 1 && sc->cps[c->unit_s] == 0x5C81))	/* 岁 */
+		return PD_GOAL_LIMIT;
+	if (!c->level_word && (sc->goal || verb_governs) &&
+		dim != PD_DIM_PERCENT && dim != PD_DIM_POINTS && c->unit_e > c->unit_s)
+		return PD_GOAL_OUTPUT;
+	return PD_GOAL_LEVEL;
 }
 
 /*
@@ -1033,6 +1061,7 @@ read_words_before(scanner *sc, cand *c)
 	c->has_words = false;
 	c->comparator = false;
 	c->level_word = false;
+	c->limit_word = false;
 	c->shorten = 0;
 	for (int k = nw - 1; k >= 0; k--)
 	{
@@ -1040,6 +1069,11 @@ read_words_before(scanner *sc, cand *c)
 
 		if (pd_tparts_word(&c->parts, words[k], 0, NULL) != PD_OK)
 			continue;
+		/* 不超过 不低于, 不得超过: a negated bound is a rule's ceiling or floor */
+		if (cls == W_OP_HARD &&
+			(sc->cps[wpos[k]] == 0x4E0D ||
+			 (wpos[k] - 2 >= from && sc->cps[wpos[k] - 2] == 0x4E0D && sc->cps[wpos[k] - 1] == 0x5F97)))
+			c->limit_word = true;
 		if (cls != W_PER_YEAR)
 			c->has_words = true;
 		if (cls == W_OP_HARD || cls == W_OP_SOFT || cls == W_LEVEL_UP || cls == W_LEVEL_DOWN)
@@ -1331,6 +1365,7 @@ finish_candidate(scanner *sc, cand *c)
 	p->hit.year = sc->year;
 	p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	p->hit.aspirational = sc->aspire_from <= c->num_s;
+	p->hit.goal_kind = goal_kind_of(sc, c, dim, verb_only || verb_s >= 0 || sov_verb >= 0);
 	p->subj_s = subj_s;
 	p->subj_e = subj_e;
 	p->verb_only = verb_only;
@@ -2219,8 +2254,7 @@ scan_indicator_rows(scanner *sc, pd_indicator_table t, size_t p, size_t len,
 		{
 			if (hit.year == 0)
 				hit.year = sc->year;
-			if (!sc->emit(sc->emit_ctx, &hit))
-				sc->stopped = true;
+			emit_hit(sc, &hit);
 		}
 		p = next;
 	}

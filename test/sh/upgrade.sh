@@ -19,6 +19,13 @@ check_upgrade() {  # extension old_version [create-prerequisites]
   if [ "$ext" = plandata ]; then
     psqlx -d pd_up_old -c "CREATE TABLE user_codes AS SELECT taskcode(ARRAY[i % 7 + 1, i % 13 + 1]) AS c FROM generate_series(1, 1000) i" \
                        -c "CREATE INDEX ON user_codes (c)"
+    # plans stored by a release that has storage keep their rows, and their
+    # targets get a kind (0.2 -> 0.3)
+    if [ "$old" != 0.1 ]; then
+      echo "SELECT plan_ingest(:'doc', 'up.txt')" \
+        | psqlx -d pd_up_old -v doc="$(cat test/docs/targets_gangyao_lines_style.txt)" >/dev/null
+      stored_before=$(psql -X -At -d pd_up_old -c "SELECT count(*) FROM plan_target")
+    fi
   fi
   psqlx -d pd_up_old -c "ALTER EXTENSION $ext UPDATE"
   psqlx -d pd_up_new -c "CREATE EXTENSION $ext CASCADE"
@@ -34,10 +41,16 @@ check_upgrade() {  # extension old_version [create-prerequisites]
     out=$(PGOPTIONS='-c enable_seqscan=off' psql -X -At -d pd_up_old -c "SELECT count(*) FROM user_codes WHERE c <@ '3'" \
                      -c "SELECT count(*) FROM plan_tasks(E'一、甲\n（一）乙')")
     [ "$out" = $'143\n2' ] || { echo "after the upgrade: unexpected $out"; status=1; }
+    if [ "$old" != 0.1 ]; then
+      after=$(psql -X -At -d pd_up_old -c "SELECT count(*), count(kind), count(DISTINCT kind) > 1 FROM plan_target")
+      [ "$after" = "$stored_before|$stored_before|t" ] \
+        || { echo "stored targets after the upgrade: $after (before: $stored_before, each with a kind)"; status=1; }
+    fi
   fi
   cleanup
 }
 check_upgrade plandata 0.1
+check_upgrade plandata 0.2
 if [ -f "$(pg_config --sharedir)/extension/plandata_geo.control" ]; then
   for f in "$(pg_config --sharedir)"/extension/plandata_geo--*--*.sql; do
     [ -f "$f" ] || { echo "plandata_geo: no upgrade script yet (single release)"; break; }
