@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-#define PD_VERSION_STRING "0.2.0"
+#define PD_VERSION_STRING "0.3.0"
 
 /* ---- errors ------------------------------------------------------------ */
 

@@ -36,6 +36,7 @@
 #define OBJECT_MAX 30			/* longest object we read forward */
 #define BY_WINDOW 12			/* 按 … 10% */
 #define NO_POS (SMAX + 1)
+#define SHARE_BASE_MAX 20		/* 不少于[本单位执法人员总数]的5% */
 
 /* ---- word tables ------------------------------------------------------- */
 
@@ -936,6 +937,9 @@ typedef struct cand
 	int			shorten;		/* 缩短 压缩 降至 控制在: a time limit may be a target */
 	bool		level_word;		/* 达到 提高到: a level is set (not 不超过, a limit) */
 	bool		limit_word;		/* 不超过 不低于 不得超过: a bound set as a rule */
+	bool		share_base;		/* 不少于本单位人员总数的5%: a share of a base */
+	bool		only;			/* 只开设一个: only a count of things or people */
+	const char *fixed_unit;		/* the unit a number word implies (一半: %), or NULL */
 	int			split_s;		/* 压缩办理时间至3个工作日: the verb before the */
 	int			split_e;		/* indicator, -1 when the verb is whole (压缩至) */
 } cand;
@@ -969,6 +973,102 @@ split_level_word(const scanner *sc, int from, int to, int *vs)
 	return -1;
 }
 
+/* 达到12000元的基础上: a level the plan keeps, not a qualifier (的) */
+static bool
+basis_follows(const scanner *sc, int i)
+{
+	return i + 3 < sc->n && sc->cps[i] == CP_DE && sc->cps[i + 1] == 0x57FA &&	/* 基 */
+		sc->cps[i + 2] == 0x7840;	/* 础 */
+}
+
+/*
+ * A duration that is a limit for every case without a comparator word:
+ * 自执法决定作出之日起20个工作日内 (a time limit counted from each case's
+ * own event; not from the plan's own 印发 / 施行, which is a deadline), and
+ * 顶岗实习时间一般为6个月 (a duration noun set as a rule by 一般为).  Sets the comparator
+ * of 内 (<=).
+ */
+static bool
+time_limit(scanner *sc, cand *c)
+{
+	if (c->end < sc->n && sc->cps[c->end] == 0x5185 && c->parts.suffix_op < 0)	/* 内 */
+	{
+		/* 之日起 in the clause, after an event that is not the plan's own */
+		for (int q = c->num_s - 3; q >= sc->clause_start; q--)
+		{
+			if (sc->cps[q] == 0x4E4B && sc->cps[q + 1] == 0x65E5 && sc->cps[q + 2] == 0x8D77)	/* 之日起 */
+			{
+				for (int k = q - 1; k >= sc->clause_start && k >= q - 8; k--)
+				{
+					uint32_t	a = sc->cps[k],
+								b = sc->cps[k + 1];
+
+					if ((a == 0x5370 && b == 0x53D1) || (a == 0x53D1 && b == 0x5E03) ||	/* 印发 发布 */
+						(a == 0x65BD && b == 0x884C) || (a == 0x5B9E && b == 0x65BD))	/* 施行 实施 */
+						return false;
+				}
+				c->parts.suffix_op = PD_OP_LE;
+				c->end++;
+				return true;
+			}
+		}
+		return false;
+	}
+	/*
+	 * 时间 时限 期限 年限 周期 时长, then 一般为: a rule for each case (not
+	 * 合同周期为1年, which describes one)
+	 */
+	{
+		int			q = c->num_s;
+
+		if (q - 3 > sc->clause_start && sc->cps[q - 1] == 0x4E3A &&	/* 为 */
+			sc->cps[q - 3] == 0x4E00 && sc->cps[q - 2] == 0x822C)	/* 一般 */
+		{
+			q -= 3;
+			if (q - 2 >= sc->clause_start)
+			{
+				uint32_t	a = sc->cps[q - 2],
+							b = sc->cps[q - 1];
+
+				return ((b == 0x95F4 && a == 0x65F6) || (b == 0x9650 && (a == 0x65F6 || a == 0x671F || a == 0x5E74)) ||
+						(b == 0x671F && a == 0x5468) || (b == 0x957F && a == 0x65F6));	/* 时间 时限 期限 年限 周期 时长 */
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * A duration under a bound word (不超过 至少 不少于) that is a goal or a
+ * rule for every case: an age (大于77.3岁), a procedure's time limit in
+ * days or hours (审核时间不少于5个工作日, 最长不超过15个工作日), time each
+ * year (每年至少1个月), or what may be required (缴纳年限要求不得超过2年).
+ * A term of a policy or a loan (政策期限不超过5年, 贷款期限不超过3年) is a
+ * parameter, not a target.
+ */
+static bool
+bound_duration(const scanner *sc, const cand *c, const pd_target *t)
+{
+	uint32_t	last = c->unit_e > c->unit_s ? sc->cps[c->unit_e - 1] : 0;
+
+	if (last == 0x5C81 || last == 0x65E5 || last == 0x5929 || last == 0x65F6 || last == 0x949F)	/* 岁 日 天 时 钟 */
+		return true;
+	if (t->per_year || c->parts.per_year || sc->annual_from <= c->num_s)
+		return true;
+	return c->chain_s - 2 >= sc->clause_start && sc->cps[c->chain_s - 2] == 0x8981 &&
+		sc->cps[c->chain_s - 1] == 0x6C42;	/* 要求 */
+}
+
+/*
+ * 每个县建设1个, 每个地市至少建设一所: a quota for each unit, set by a goal
+ * verb — an output per unit, not a cap (最多3个) or a subsidy (每家给予).
+ */
+static bool
+quota_each(const scanner *sc)
+{
+	return sc->cps[sc->cap_pos] == 0x6BCF && sc->goal && !sc->subsidy && !sc->sub_clause;	/* 每 */
+}
+
 /*
  * What the target commits the plan to (pd_goal_kind; a change is decided
  * where it is emitted): a negated bound (不超过 不低于) or a duration that
@@ -991,6 +1091,50 @@ goal_kind_of(const scanner *sc, const cand *c, int dim, bool verb_governs)
 }
 
 /*
+ * 至少建设一所, 不少于…: a goal verb between a bound (至少, 不少于, 超过) and
+ * the number at pos.  Returns where the verb starts, or -1.
+ */
+static int
+bound_verb_before(const scanner *sc, int from, int pos)
+{
+	int			f = pd_word_before(&ctx_tab, sc->cps, from, pos),
+				vpos,
+				w;
+
+	if (f < 0 || ctx_words[f].a != C_GOAL)
+		return -1;
+	vpos = pos - pd_word_len(&ctx_tab, f);
+	w = pd_prefix_word_before(sc->cps, from, vpos);
+	return w >= 0 && pd_prefix_word_class(w) == W_OP_HARD ? vpos : -1;
+}
+
+/*
+ * 只开设一个, 仅保留1个, 只能设立1个: 只 or 仅 (只能, 仅能) and a verb of one
+ * or two characters right before the number at pos.  Returns where 只 / 仅
+ * stands, or -1.
+ */
+static int
+only_before(const scanner *sc, int from, int pos)
+{
+	for (int q = pos - 2; q >= from && q >= pos - 4; q--)
+	{
+		uint32_t	c = sc->cps[q];
+
+		if (!is_han(sc->cps[pos - 1]) || is_mark(c))
+			return -1;
+		if (c == 0x53EA || c == 0x4EC5)	/* 只 仅 */
+		{
+			int			v = q + 1;
+
+			if (v < pos && sc->cps[v] == 0x80FD)	/* 能 */
+				v++;
+			return pos - v >= 1 && pos - v <= 2 && is_han(sc->cps[v]) ? q : -1;
+		}
+	}
+	return -1;
+}
+
+/*
  * Read the words in front of the number backwards (达到, 稳定在, 年均增长, 均
  * 分别 …) and apply them in reading order.
  */
@@ -1005,8 +1149,31 @@ read_words_before(scanner *sc, cand *c)
 
 	c->dist = 0;
 	c->grow_s = c->grow_e = -1;
+	c->share_base = false;
+	c->only = false;
 	while (pos > from && pd_is_space(sc->cps[pos - 1]))
 		pos--;
+	/*
+	 * 不少于本单位执法人员总数的5%, 按不低于采购金额的30%: a comparator, the
+	 * base the share is of and 的 before the number
+	 */
+	if (pos - 2 > from && sc->cps[pos - 1] == CP_DE)
+	{
+		for (int q = pos - 2; q > from && q >= pos - 1 - SHARE_BASE_MAX; q--)
+		{
+			int			w;
+
+			if (is_mark(sc->cps[q - 1]) || is_digit(sc->cps[q - 1]))
+				break;
+			if ((w = pd_prefix_word_before(sc->cps, from, q)) >= 0 &&
+				(pd_prefix_word_class(w) == W_OP_HARD || pd_prefix_word_class(w) == W_OP_SOFT))
+			{
+				c->share_base = true;
+				pos = q;
+				break;
+			}
+		}
+	}
 	while (pos > from && nw < 6)
 	{
 		int			w = pd_prefix_word_before(sc->cps, from, pos);
@@ -1029,6 +1196,11 @@ read_words_before(scanner *sc, cand *c)
 			if (filler_words[f].a)
 				c->dist = filler_words[f].a;
 			pos -= pd_word_len(&filler_tab, f);
+			continue;
+		}
+		if (nw == 0 && (f = bound_verb_before(sc, from, pos)) >= 0)
+		{
+			pos = f;			/* the bound is read next */
 			continue;
 		}
 		/* 分别比2020年下降: a base year (比/较YYYY年) between the words */
@@ -1063,16 +1235,22 @@ read_words_before(scanner *sc, cand *c)
 	c->level_word = false;
 	c->limit_word = false;
 	c->shorten = 0;
+	if (nw == 0 && (pos = only_before(sc, from, c->chain_s)) >= 0)
+	{
+		/* 只开设一个, 仅保留1个: a ceiling the plan sets */
+		pd_tparts_symbol(&c->parts, PD_OP_LE, 0, NULL);
+		c->chain_s = pos;
+		c->has_words = c->comparator = c->limit_word = c->only = true;
+		return;
+	}
 	for (int k = nw - 1; k >= 0; k--)
 	{
 		int			cls = pd_prefix_word_class(words[k]);
 
 		if (pd_tparts_word(&c->parts, words[k], 0, NULL) != PD_OK)
 			continue;
-		/* 不超过 不低于, 不得超过: a negated bound is a rule's ceiling or floor */
-		if (cls == W_OP_HARD &&
-			(sc->cps[wpos[k]] == 0x4E0D ||
-			 (wpos[k] - 2 >= from && sc->cps[wpos[k] - 2] == 0x4E0D && sc->cps[wpos[k] - 1] == 0x5F97)))
+		/* 不超过 不低于 不得超过: a negated bound is a rule's ceiling or floor */
+		if (cls == W_OP_HARD && sc->cps[wpos[k]] == 0x4E0D)
 			c->limit_word = true;
 		if (cls != W_PER_YEAR)
 			c->has_words = true;
@@ -1194,10 +1372,20 @@ finish_candidate(scanner *sc, cand *c)
 	bool		verb_only = false;
 
 	memset(&t, 0, offsetof(pd_target, unit));
-	if (!pd_target_set_unit(&t, sc->cps, c->unit_s, c->unit_e))
+	if (c->fixed_unit)
+	{
+		t.unit_len = (uint8_t) strlen(c->fixed_unit);
+		memcpy(t.unit, c->fixed_unit, t.unit_len + 1);
+		pd_unit_resolve(t.unit, t.unit_len, &t.u);
+	}
+	else if (!pd_target_set_unit(&t, sc->cps, c->unit_s, c->unit_e))
 		return c->end;
 	dim = t.u.dim;
 	read_words_before(sc, c);
+	if (c->share_base && dim != PD_DIM_PERCENT)
+		return c->end;			/* only a share is of a base */
+	if (c->only && dim != PD_DIM_COUNT && dim != PD_DIM_PERSONS)
+		return c->end;			/* 只能由一方: not a count */
 	cont = continues_chain(sc, c->chain_s);
 	if (cont && !c->has_words && c->parts.suffix_op < 0)
 	{
@@ -1243,7 +1431,8 @@ finish_candidate(scanner *sc, cand *c)
 	 * (完成75%以上的确权登记, 50%的城市社区建成…)
 	 */
 	if (next == CP_DE &&
-		!(dim == PD_DIM_PERCENT && (sc->goal || goal_verb_in_clause(sc, c->end + 1))))
+		!(dim == PD_DIM_PERCENT && (sc->goal || goal_verb_in_clause(sc, c->end + 1))) &&
+		!(c->comparator && basis_follows(sc, c->end)))
 		return c->end;
 	/* 50亿级项目: a magnitude that qualifies a noun (not 达到7000亿级。) */
 	if (c->unit_e > c->unit_s && sc->cps[c->unit_e - 1] == 0x7EA7 && c->end == c->unit_e &&
@@ -1257,8 +1446,8 @@ finish_candidate(scanner *sc, cand *c)
 			 * unless a comparator sets them: 人均预期寿命达到79岁, 压缩至5个工作日;
 			 * an age takes any comparator (人均预期寿命大于77.3岁)
 			 */
-			if (!c->level_word && !c->shorten &&
-				!(c->comparator && c->unit_e == c->unit_s + 1 && sc->cps[c->unit_s] == 0x5C81))	/* 岁 */
+			if (!c->level_word && !c->shorten && !(c->comparator && bound_duration(sc, c, &t)) &&
+				!time_limit(sc, c))
 				return c->end;
 			if (sc->subsidy)
 				return c->end;	/* 贴息期不超过3年 */
@@ -1267,16 +1456,17 @@ finish_candidate(scanner *sc, cand *c)
 		case PD_DIM_POINTS:
 			if (!c->has_words && c->parts.suffix_op < 0 && !cont && !sc->achieve && next != CP_DE)
 				return c->end;	/* 贴息40%, 占10%; not 50%的城市社区建成… (passed above) */
-			if (sc->subsidy || (sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW))
-				return c->end;	/* 按10%比例, 给予30%补助 */
+			if (sc->subsidy ||
+				(sc->by_pos >= 0 && c->num_s - sc->by_pos <= BY_WINDOW && !c->limit_word))
+				return c->end;	/* 按10%比例, 给予30%补助; not 按不低于…的30%预付 */
 			break;
 		case PD_DIM_COUNT:
 		case PD_DIM_PERSONS:
 			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont &&
 				(sov_verb = goal_verb_after(sc, c->end)) < 0)
 				return c->end;
-			if (sc->sub_clause || sc->cap_pos >= 0)
-				return c->end;	/* 每家给予…, 最多3个 */
+			if (sc->sub_clause || (sc->cap_pos >= 0 && !quota_each(sc)))
+				return c->end;	/* 每家给予…, 最多3个; not 每个县建设1个 */
 			if (!c->comparator)
 			{
 				int			w = pd_word_at(&admin_tab, sc->cps, c->end, sc->n);
@@ -1584,6 +1774,7 @@ arabic_candidate(scanner *sc, int i)
 				w;
 
 	pd_tparts_init(&c.parts);
+	c.fixed_unit = NULL;
 	k = pd_read_arabic(sc->cps, i, sc->n, true, &c.parts.v, &st);
 	j = i + k;
 	if (st != PD_OK)
@@ -1684,16 +1875,23 @@ chinese_candidate(scanner *sc, int i)
 	int			w = pd_prefix_word_before(sc->cps, sc->clause_start, i);
 	int			k,
 				cls;
+	/* 至少建设一所, 只开设一个: a bound on a small count the plan sets */
+	bool		bound = w < 0 && (bound_verb_before(sc, sc->clause_start, i) >= 0 ||
+								  only_before(sc, sc->clause_start, i) >= 0);
 
-	if (w < 0)
+	if (w < 0 && !bound)
 		return i;
-	cls = pd_prefix_word_class(w);
-	if (cls == W_PER_YEAR || cls == W_DOUBLE)
-		return i;
-	if (pd_prefix_word_len(w) == 1 && i - 1 > sc->clause_start &&
-		op_char_blocked(sc->cps[i - 1], sc->cps[i - 2]))
-		return i;
+	if (w >= 0)
+	{
+		cls = pd_prefix_word_class(w);
+		if (cls == W_PER_YEAR || cls == W_DOUBLE)
+			return i;
+		if (pd_prefix_word_len(w) == 1 && i - 1 > sc->clause_start &&
+			op_char_blocked(sc->cps[i - 1], sc->cps[i - 2]))
+			return i;
+	}
 	pd_tparts_init(&c.parts);
+	c.fixed_unit = NULL;
 	if (sc->cps[i] == CP_WAN || sc->cps[i] == CP_YI)
 	{
 		c.parts.v = (pd_dec) {1, 0};
@@ -1710,7 +1908,7 @@ chinese_candidate(scanner *sc, int i)
 	 * 实现一次委托, 形成一批: small Chinese numbers before a measure word are
 	 * phrases; only magnitudes (过千亿, 突破百万人) and shares (提高两个百分点)
 	 */
-	if (c.parts.v.mant < 10 && pd_multiplier_pow10(sc->cps[c.unit_s]) == 0)
+	if (c.parts.v.mant < 10 && pd_multiplier_pow10(sc->cps[c.unit_s]) == 0 && !bound)
 	{
 		pd_measure		u;
 		char		ubuf[PD_TARGET_UNIT_MAX + 1];
@@ -1720,6 +1918,47 @@ chinese_candidate(scanner *sc, int i)
 		if (u.dim != PD_DIM_PERCENT && u.dim != PD_DIM_POINTS)
 			return i;
 	}
+	return finish_candidate(sc, &c);
+}
+
+/*
+ * Fraction words are shares: 一半 = 50%, 三分之一 = 33.33% (the guide's
+ * rounding: two decimals).  They stand where a number would (占总课时一半以上,
+ * 超过三分之一) and pass the same checks as a printed percentage.
+ */
+static int
+fraction_candidate(scanner *sc, int i)
+{
+	cand		c;
+	int			k;
+
+	pd_tparts_init(&c.parts);
+	c.fixed_unit = "%";
+	c.num_s = i;
+	if (sc->cps[i] == 0x4E00 && i + 1 < sc->n && sc->cps[i + 1] == 0x534A)	/* 一半 */
+	{
+		c.parts.v = (pd_dec) {50, 0};
+		c.num_e = i + 2;
+	}
+	else
+	{
+		pd_dec		den,
+					num;
+		int			kd = pd_read_chinese(sc->cps, i, sc->n, &den),
+					kn;
+
+		if (kd == 0 || i + kd + 2 >= sc->n || sc->cps[i + kd] != 0x5206 || sc->cps[i + kd + 1] != 0x4E4B ||	/* 分之 */
+			(kn = pd_read_chinese(sc->cps, i + kd + 2, sc->n, &num)) == 0 ||
+			den.exp != 0 || num.exp != 0 || den.mant <= 0 || num.mant <= 0 || num.mant > den.mant ||
+			den.mant > 1000)
+			return i;
+		/* 100 * num / den, rounded to two decimals */
+		c.parts.v = pd_dec_norm((pd_dec) {(num.mant * 100000 / den.mant + 5) / 10, 2});
+		c.num_e = i + kd + 2 + kn;
+	}
+	k = c.num_e;
+	read_after_number(sc, &c, k);
+	c.unit_s = c.unit_e = k;	/* the unit is the fraction's own */
 	return finish_candidate(sc, &c);
 }
 
@@ -1948,7 +2187,10 @@ scan_sentence(scanner *sc)
 		}
 		if (i > sc->clause_start && c >= 0x3007 && c <= 0x9678 && cn_number_start(c))
 		{
-			int			k = chinese_candidate(sc, i);
+			int			k = fraction_candidate(sc, i);
+
+			if (k == i)
+				k = chinese_candidate(sc, i);
 
 			if (k > i)
 			{
@@ -1986,7 +2228,9 @@ scan_sentence(scanner *sc)
 static const char *const end_chars[] = {"。", "；", "！", "？"};
 static const char *const trigger_chars[] = {
 	"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
-	"十", "百", "千", "万", "萬", "亿", "億", "翻", "佰", "仟"
+	"十", "百", "千", "万", "萬", "亿", "億", "翻", "佰", "仟",
+	/* numbers in words: 一半, 三分之一, 至少建设一所, 只开设一个 (仅 僅 只 隻) */
+	"半", "之", "少", "只", "隻", "仅", "僅"
 };
 static uint32_t seq3_bits[65536 / 32];
 static uint32_t seq3_end_bits[65536 / 32];
