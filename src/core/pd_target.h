@@ -288,7 +288,7 @@ const char *pd_period_name(int period);
  *           as a rule for others to meet: 审批时限压缩至10个工作日内,
  *           不得超过2年, 费率不超过1.2%, 占比不低于60%
  * Independent of the target value's own kind (level/growth, its `form`):
- * a growth value is always a change, the other three are level values.
+ * a growth value, or one in percentage points, is always a change.
  */
 typedef enum pd_goal_kind
 {

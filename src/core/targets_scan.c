@@ -72,6 +72,7 @@ static const pd_word ctx_words[] = {
 	{"培优", C_GOAL, 0}, {"打通", C_GOAL, 0}, {"新开通", C_GOAL, 0}, {"建好", C_GOAL, 0},
 	{"开放", C_GOAL, 0}, {"命名", C_GOAL, 0}, {"创办", C_GOAL, 0}, {"新改建", C_GOAL, 0},
 	{"改扩建", C_GOAL, 0}, {"就业", C_GOAL_NEXT, 0}, {"再就业", C_GOAL_NEXT, 0},
+	{"启动", C_GOAL, 0}, {"选择", C_GOAL, 0},
 	{"实现", C_ACHIEVE, 0}, {"确保", C_ACHIEVE, 0}, {"帮扶", C_GOAL, 0}, {"转移", C_GOAL, 0}, {"培植", C_GOAL, 0},
 	{"新培育", C_GOAL, 0}, {"新认定", C_GOAL, 0}, {"新引进", C_GOAL, 0}, {"新建成", C_GOAL, 0},
 	{"围绕", C_DESC, 0}, {"聚焦", C_DESC, 0}, {"涉及", C_DESC, 0}, {"包括", C_DESC, 0}, {"包含", C_DESC, 0},
@@ -429,14 +430,15 @@ ind_append(scanner *sc, pd_target_hit *h, int i, int j)
 
 /*
  * Every hit leaves through here, from sentences and from indicator tables:
- * a growth value is a change whatever its sentence said.
+ * a growth value, or one in percentage points (the difference of two
+ * shares: 缩小1.5个百分点), is a change whatever its sentence said.
  */
 static void
 emit_hit(scanner *sc, pd_target_hit *h)
 {
 	if (sc->stopped)
 		return;
-	if (h->target.kind == PD_TK_GROWTH)
+	if (h->target.kind == PD_TK_GROWTH || h->target.u.dim == PD_DIM_POINTS)
 		h->goal_kind = PD_GOAL_CHANGE;
 	if (!sc->emit(sc->emit_ctx, h))
 		sc->stopped = true;
@@ -1060,6 +1062,18 @@ bound_duration(const scanner *sc, const cand *c, const pd_target *t)
 }
 
 /*
+ * 资助80名青年人才: a count of people or projects that the plan funds is an
+ * output — 资助 right before the number; not 给予1个名额 (an allocation).
+ */
+static bool
+funds_count(const scanner *sc, const cand *c)
+{
+	return c->chain_s - 2 >= sc->clause_start && c->chain_s == c->num_s &&
+		sc->cps[c->chain_s - 2] == 0x8D44 && sc->cps[c->chain_s - 1] == 0x52A9 &&	/* 资助 */
+		sc->cap_pos < 0;
+}
+
+/*
  * 每个县建设1个, 每个地市至少建设一所: a quota for each unit, set by a goal
  * verb — an output per unit, not a cap (最多3个) or a subsidy (每家给予).
  */
@@ -1462,11 +1476,11 @@ finish_candidate(scanner *sc, cand *c)
 			break;
 		case PD_DIM_COUNT:
 		case PD_DIM_PERSONS:
-			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont &&
+			if (!c->has_words && c->parts.suffix_op < 0 && !sc->goal && !cont && !funds_count(sc, c) &&
 				(sov_verb = goal_verb_after(sc, c->end)) < 0)
 				return c->end;
-			if (sc->sub_clause || (sc->cap_pos >= 0 && !quota_each(sc)))
-				return c->end;	/* 每家给予…, 最多3个; not 每个县建设1个 */
+			if ((sc->sub_clause && !funds_count(sc, c)) || (sc->cap_pos >= 0 && !quota_each(sc) && !c->only))
+				return c->end;	/* 每家给予…, 最多3个; not 每个县建设1个, 资助80名 */
 			if (!c->comparator)
 			{
 				int			w = pd_word_at(&admin_tab, sc->cps, c->end, sc->n);
@@ -1555,7 +1569,8 @@ finish_candidate(scanner *sc, cand *c)
 	p->hit.year = sc->year;
 	p->hit.period = t.per_year ? PD_PERIOD_ANNUAL : sc->year ? PD_PERIOD_BY_YEAR : PD_PERIOD_NONE;
 	p->hit.aspirational = sc->aspire_from <= c->num_s;
-	p->hit.goal_kind = goal_kind_of(sc, c, dim, verb_only || verb_s >= 0 || sov_verb >= 0);
+	p->hit.goal_kind = goal_kind_of(sc, c, dim, verb_only || verb_s >= 0 || sov_verb >= 0 ||
+									((dim == PD_DIM_COUNT || dim == PD_DIM_PERSONS) && funds_count(sc, c)));
 	p->subj_s = subj_s;
 	p->subj_e = subj_e;
 	p->verb_only = verb_only;
