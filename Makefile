@@ -150,3 +150,10 @@ uninstall: uninstall-planload
 uninstall-planload:
 	rm -f '$(DESTDIR)$(bindir)/planload'
 .PHONY: install-planload uninstall-planload
+
+# ---- corpus report: every document of a directory parsed, per-document counts,
+# parse time and suspicious rows (needs a server with plandata: the PG*
+# environment).  make corpus-report [CORPUS=dir]; default the shared corpus.
+corpus-report: planload
+	ROOT=$(CURDIR) $(CURDIR)/test/corpus_report.sh $(CORPUS)
+.PHONY: corpus-report

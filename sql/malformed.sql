@@ -48,6 +48,14 @@ INSERT INTO malformed (typ, lit) SELECT 'target', x FROM unnest(ARRAY[
   '>=>=76%', '><76%', '约', '力争', '年均增长', '提高个百分点', '--5%', '+-5%', '不低于', '控制在以内',
   'NaN%', 'Infinity%'
 ]) AS x;
+-- target: units that are not units (README, the target type's unit grammar): % and ‰ only as
+-- the whole unit, no unit of only punctuation, symbols or digits, no stray character in a word
+CREATE TEMP TABLE bad_units AS SELECT lit, n FROM unnest(ARRAY[
+  '76%%', '>=5%%以上', '[2,3]%%', '5%个%', '5个%', '5%个', '5%G', '5‰‰', '5%‰', '增长7%%/年', '不低于5%%',
+  '5··', '5·', '5①', '5²', '5١٢', '5★', '5×', '5吨·', '5·吨', '5m²²', '5万°', '5°c', '5微克/立方米个',
+  '76％％', '７６%%'
+]) WITH ORDINALITY AS x(lit, n);
+INSERT INTO malformed (typ, lit) SELECT 'target', lit FROM bad_units;
 INSERT INTO malformed (typ, lit, want) SELECT 'target', x, '22003' FROM unnest(ARRAY[
   '99999999999999999999999999999万亿元', '1' || repeat('0', 60) || '%'
 ]) AS x;
@@ -74,3 +82,14 @@ SELECT count(*) >= 200 AS at_least_200 FROM tried;
 -- anything that went otherwise, with what happened
 SELECT typ, lit, want, state, message FROM tried
 WHERE state <> want OR message NOT LIKE '% for type ' || typ || ': %' ORDER BY typ, lit;
+
+-- the unit literals: each detail names the unit
+CREATE FUNCTION pg_temp.target_detail(lit text, OUT state text, OUT detail text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM lit::target;
+  state := 'accepted';
+EXCEPTION WHEN others THEN
+  GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL;
+END $$;
+SELECT b.lit, d.state, d.detail FROM bad_units b, pg_temp.target_detail(b.lit) d ORDER BY b.n;

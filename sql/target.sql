@@ -61,6 +61,12 @@ SELECT '12/10万以下'::target AS rate, target_dimension('12/10万'::target) AS
        target_base_value('12/10万'::target) AS base, '12/10万'::target < '0.02%'::target AS below,
        target_base_value('3/万') = target_base_value('0.03%') AS same_value;
 
+-- the edges of the unit grammar that stay units: multipliers before any table unit, a free unit
+-- of letters and Han characters (words joined by ·, ² ³ after a letter), ° ℃ °C on their own
+SELECT t, target_unit(t) AS unit, target_dimension(t) AS dimension, t::text::target = t AS round_trip
+FROM unnest(ARRAY['5万%', '3亿/10万', '5万mg/m3', '5μg/m³', '7000亿级', '3个国家级平台以上', '5G',
+                  '5吨·公里', '5m²', '5㎡', '25°以上', '5℃', '5°C', '5é']::target[]) AS t;
+
 -- casts
 SELECT '达到76%'::text::target AS from_text, '~65万人/年'::target::text AS to_text,
        pg_typeof('76%'::target::text) AS typ;

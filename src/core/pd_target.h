@@ -183,7 +183,9 @@ typedef struct pd_target
  * or symbols (达到 不低于 控制在…以内 70%以上 >= ≥ ~ 左右 …), growth words
  * (年均增长 提高 下降 …) or an explicit sign, a number (Arabic with ASCII or
  * full-width digits, or Chinese: 千亿, 一千万元), a range (2—3个, [2,3]个),
- * a unit (any, resolved through the table), per year (每年, 年均, /年).
+ * a unit (a table unit after multipliers, or a word of letters and Han
+ * characters: the unit grammar above unit_syntax in target.c; 76%% and 5个%
+ * are errors), resolved through the table, per year (每年, 年均, /年).
  * Traditional script and full-width forms are folded first.
  */
 pd_status	pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err);

@@ -1665,6 +1665,191 @@ fast_decimal(const char *s, size_t len, size_t *i, pd_dec *out)
 }
 
 /*
+ * The unit grammar.  The unit is what follows the number (or the range) of
+ * a literal, folded (Simplified script, half-width), up to a suffix word
+ * (以上 以下 以内 左右), the per-year mark /年, white space or the end.  It is
+ * kept as printed and resolved through unit_rows (pd_unit_resolve):
+ *
+ *   unit    = ""                   a pure number: 125, 0.5
+ *           | mult* table          % ‰ 万人 公里 万千瓦 亿吨标准煤 微克/立方米 mg/m3 /10万 :1
+ *           | mult+                5亿: multipliers alone are a pure number
+ *           | mult* free           亿级 G 个国家级平台 吨·公里 m²
+ *           | symbol               ° ℃ ℉ °C °F, only on its own
+ *   mult    = 十 | 百 | 千 | 万 | 亿
+ *   table   = a row of unit_rows, exactly (ASCII letters in any case)
+ *   free    = word (("·" | "・") word)*
+ *   word    = (letter ["²" | "³"])+
+ *   letter  = a Han character (U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF,
+ *             U+20000–3FFFF), a Latin letter (ASCII, µ, U+00C0–024F but
+ *             × ÷), a Greek letter (U+0370–03FF) or a squared unit sign
+ *             (U+3380–33DF: ㎡ ㎞ ㎏)
+ *
+ * So % and ‰ are a unit only as the whole unit after the multipliers (76%,
+ * 5‰; 5万% is what the extractor reads in 增长5万%), never next to a letter
+ * or another symbol (76%%, 5个%, 5%个%); a "/" or a digit belongs to a unit
+ * only inside a table row (one per-denominator: 微克/立方米, 公里/万平方公里,
+ * /10万; mg/m3, :1); and a unit of only punctuation, symbols or digits (··,
+ * ①, ², ١٢) is none.  The extractor's units (a table row after at most three
+ * multipliers, multipliers alone or before 级) are all in the grammar, so
+ * every target it finds reads back.  At most PD_TARGET_UNIT_MAX_CHARS
+ * characters and PD_TARGET_UNIT_MAX bytes.
+ */
+static inline bool
+unit_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+		(c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || c == 0xB5 ||
+		(c >= 0x370 && c <= 0x3FF) || (c >= 0x3380 && c <= 0x33DF);
+}
+
+/* symbols that are a unit only by themselves, besides the table's % ‰ … */
+static inline bool
+unit_symbol_alone(uint32_t c)
+{
+	return c == 0xB0 || c == 0x2103 || c == 0x2109;	/* ° ℃ ℉ */
+}
+
+/* what unit_syntax finds */
+typedef enum unit_verdict
+{
+	UNIT_OK = 0,
+	UNIT_NOT_ALONE,				/* % ‰ ° ℃ next to a letter or another symbol */
+	UNIT_NO_LETTER,				/* only punctuation, symbols or digits */
+	UNIT_BAD_CHAR				/* a character that is no part of a unit */
+} unit_verdict;
+
+static inline bool
+unit_alone_char(uint32_t c)
+{
+	return c == '%' || c == 0x2030 || unit_symbol_alone(c);
+}
+
+/*
+ * Check a folded unit (UTF-8) against the grammar above.  On failure *bad is
+ * the 0-based character of the unit where it goes wrong and *badc that
+ * character.
+ */
+static unit_verdict
+unit_syntax(const char *unit, size_t len, int *bad, uint32_t *badc)
+{
+	const unsigned char *p = (const unsigned char *) unit;
+	const unsigned char *end = p + len;
+	int			k,
+				m = 0;
+	bool		any_letter = false,
+				prev_letter = false,
+				prev_sup = false;
+
+	*bad = 0;
+	*badc = 0;
+	/* the common cases: none, %, letters and Han characters only */
+	if (len == 0 || (len == 1 && unit[0] == '%'))
+		return UNIT_OK;
+	for (;;)
+	{
+		if (p == end)
+			return UNIT_OK;
+		if (!unit_letter(pd_u8_next(&p, end)))
+			break;
+	}
+
+	/* a table row or a symbol by itself */
+	if (unit_lookup(unit, len) != NULL)
+		return UNIT_OK;
+	p = (const unsigned char *) unit;
+	{
+		const unsigned char *q = p;
+		uint32_t	c = pd_u8_next(&q, end);
+
+		if (q == end && unit_symbol_alone(c))
+			return UNIT_OK;
+		/* °C °F */
+		if (c == 0xB0 && end - q == 1 && (*q == 'C' || *q == 'F'))
+			return UNIT_OK;
+	}
+	/* multipliers, then a table row (千米/平方千米 after 万) or a free unit */
+	for (;;)
+	{
+		const unsigned char *q = p;
+
+		if (p == end || pd_multiplier_pow10(pd_u8_next(&q, end)) == 0)
+			break;
+		p = q;
+		m++;
+		if (p < end && unit_lookup((const char *) p, (size_t) (end - p)) != NULL)
+			return UNIT_OK;
+	}
+	any_letter = m > 0;
+	for (k = m; p < end; k++)
+	{
+		uint32_t	c = pd_u8_next(&p, end);
+
+		if (unit_letter(c))
+		{
+			any_letter = prev_letter = true;
+			prev_sup = false;
+			continue;
+		}
+		if ((c == 0xB2 || c == 0xB3) && prev_letter)	/* m² m³ */
+		{
+			prev_letter = false;
+			prev_sup = true;
+			continue;
+		}
+		if ((c == 0xB7 || c == 0x30FB) && (prev_letter || prev_sup) && p < end)	/* 吨·公里 */
+		{
+			const unsigned char *q = p;
+
+			if (unit_letter(pd_u8_next(&q, end)))
+			{
+				prev_letter = prev_sup = false;
+				continue;
+			}
+		}
+		*bad = k;
+		*badc = c;
+		if (unit_alone_char(c))
+			return UNIT_NOT_ALONE;
+		/* no letter anywhere: ··, ①, ² */
+		while (p < end)
+			if (unit_letter(pd_u8_next(&p, end)))
+				any_letter = true;
+		return any_letter ? UNIT_BAD_CHAR : UNIT_NO_LETTER;
+	}
+	return UNIT_OK;
+}
+
+/*
+ * The errdetail for a unit that is not one: it names the unit (as folded)
+ * and where it starts in the literal (1-based character unit_pos).
+ */
+static pd_status
+unit_error(pd_error *err, const char *unit, int unit_pos, unit_verdict v, int bad, uint32_t badc)
+{
+	char		b[8];
+
+	switch (v)
+	{
+		case UNIT_NOT_ALONE:
+			return pd_fail(err, PD_ESYNTAX, unit_pos + bad,
+						   "The unit \"%s\" at character %d is not a unit: \"%s\" is a unit only on its own.",
+						   unit, unit_pos, cp_text(badc, b));
+		case UNIT_NO_LETTER:
+			return pd_fail(err, PD_ESYNTAX, unit_pos,
+						   "The unit \"%s\" at character %d is not a unit: it has no letter or Han character.",
+						   unit, unit_pos);
+		default:
+			return pd_fail(err, PD_ESYNTAX, unit_pos + bad,
+						   "The unit \"%s\" at character %d is not a unit: \"%s\" at character %d is "
+						   "neither a letter nor a Han character.",
+						   unit, unit_pos, cp_text(badc, b), unit_pos + bad);
+	}
+}
+
+/*
  * The canonical text (what pd_target_format prints, and what COPY and the
  * text casts see almost always): >=76% ~65万人/年 [2,3]个 +7%/年.  Only the
  * unit needs decoding, to make sure it is already folded and holds nothing
@@ -1782,6 +1967,14 @@ parse_canonical(const char *s, size_t len, pd_target *t)
 			if (++chars > PD_TARGET_UNIT_MAX_CHARS)
 				return false;
 		}
+	}
+	{
+		int			bad;
+		uint32_t	badc;
+
+		/* not a unit (76%%, 5个%): the general parser explains */
+		if (unit_syntax(s + ustart, uend - ustart, &bad, &badc) != UNIT_OK)
+			return false;
 	}
 	memset(t, 0, offsetof(pd_target, unit));
 	memcpy(t->unit, s + ustart, uend - ustart);
@@ -1975,6 +2168,14 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 	else if (!pd_target_set_unit(t, lx.cps, unit_start, unit_end))
 		return pd_fail(err, PD_ESYNTAX, unit_start + 1,
 					   "The unit at character %d is too long.", unit_start + 1);
+	{
+		int			bad;
+		uint32_t	badc;
+		unit_verdict v = unit_syntax(t->unit, t->unit_len, &bad, &badc);
+
+		if (v != UNIT_OK)
+			return unit_error(err, t->unit, unit_start + 1, v, bad, badc);
+	}
 
 suffix:
 	for (int round = 0; round < 2; round++)

@@ -293,6 +293,97 @@ test_literals(void)
 	}
 }
 
+/* round trip of one target found by the extractor: its text reads back as itself */
+static bool
+scan_reads_back(void *ctx, const pd_target_hit *h)
+{
+	char		text[PD_TARGET_TEXT_MAX];
+	pd_target	again;
+	pd_error	err;
+
+	(*(int *) ctx)++;
+	pd_target_format(&h->target, text);
+	if (pd_target_parse(text, strlen(text), &again, &err) != PD_OK || pd_target_cmp(&h->target, &again) != 0)
+	{
+		fprintf(stderr, "extracted %s does not read back\n", text);
+		CHECK(false);
+	}
+	return true;
+}
+
+/* the unit grammar (the comment above unit_syntax in target.c, README "Units") */
+static void
+test_unit_grammar(void)
+{
+	/* % and ‰ only as the whole unit (after multipliers) */
+	CHECK_STR(canon("76%%"), "ERROR: The unit \"%%\" at character 3 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon(">=5%%以上"), "ERROR: The unit \"%%\" at character 4 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("5%个%"), "ERROR: The unit \"%个%\" at character 2 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("5个%"), "ERROR: The unit \"个%\" at character 2 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("5%G"), "ERROR: The unit \"%G\" at character 2 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("5‰‰"), "ERROR: The unit \"‰‰\" at character 2 is not a unit: \"‰\" is a unit only on its own.");
+	CHECK_STR(canon("[2,3]%%"), "ERROR: The unit \"%%\" at character 6 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("增长7%%/年"), "ERROR: The unit \"%%\" at character 4 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("７６％％"), "ERROR: The unit \"%%\" at character 3 is not a unit: \"%\" is a unit only on its own.");
+	CHECK_STR(canon("5万°"), "ERROR: The unit \"万°\" at character 2 is not a unit: \"°\" is a unit only on its own.");
+	/* units of only punctuation, symbols or digits */
+	CHECK_STR(canon("5··"), "ERROR: The unit \"··\" at character 2 is not a unit: it has no letter or Han character.");
+	CHECK_STR(canon("5①"), "ERROR: The unit \"①\" at character 2 is not a unit: it has no letter or Han character.");
+	CHECK_STR(canon("5²"), "ERROR: The unit \"²\" at character 2 is not a unit: it has no letter or Han character.");
+	CHECK_STR(canon("5١٢"), "ERROR: The unit \"١٢\" at character 2 is not a unit: it has no letter or Han character.");
+	CHECK_STR(canon("5★"), "ERROR: The unit \"★\" at character 2 is not a unit: it has no letter or Han character.");
+	/* a stray character in a free unit */
+	CHECK_STR(canon("5吨·"), "ERROR: The unit \"吨·\" at character 2 is not a unit: \"·\" at character 3 is neither a letter nor a Han character.");
+	CHECK_STR(canon("5m²²"), "ERROR: The unit \"m²²\" at character 2 is not a unit: \"²\" at character 4 is neither a letter nor a Han character.");
+	CHECK_STR(canon("5微克/立方米个"),
+			  "ERROR: The unit \"微克/立方米个\" at character 2 is not a unit: \"/\" at character 4 is neither a letter nor a Han character.");
+	/* still units */
+	CHECK_STR(canon("76%"), "76%");
+	CHECK_STR(canon("5‰"), "5‰");
+	CHECK_STR(canon("5万%"), "5万%");
+	CHECK_STR(canon("12/10万"), "12/10万");
+	CHECK_STR(canon("3亿/10万"), "3亿/10万");
+	CHECK_STR(canon("2.2∶1"), "2.2∶1");
+	CHECK_STR(canon("5万mg/m3"), "5万mg/m3");
+	CHECK_STR(canon("5μg/m³"), "5μg/m³");
+	CHECK_STR(canon("5亿"), "5亿");
+	CHECK_STR(canon("7000亿级"), "7000亿级");
+	CHECK_STR(canon("5G"), "5G");
+	CHECK_STR(canon("5吨·公里"), "5吨·公里");
+	CHECK_STR(canon("5m²"), "5m²");
+	CHECK_STR(canon("5万㎡"), "5万㎡");
+	CHECK_STR(canon("25°以上"), ">=25°");
+	CHECK_STR(canon("5℃"), "5℃");
+	CHECK_STR(canon("5°C"), "5°C");
+	/* every table row, alone and after multipliers, reads back as itself */
+	{
+		size_t		n;
+		const pd_unit_row *rows = pd_unit_table(&n);
+		static const char *const mult[] = {"", "万", "亿", "十万", "万亿", "百万"};
+
+		for (size_t k = 0; k < n; k++)
+			for (size_t j = 0; j < sizeof mult / sizeof mult[0]; j++)
+			{
+				char		lit[128],
+							want[128];
+
+				snprintf(lit, sizeof lit, "5%s%s", mult[j], rows[k].name);
+				snprintf(want, sizeof want, "5%s%s", mult[j], rows[k].name);
+				CHECK_STR(canon(lit), want);
+			}
+	}
+	/* whatever unit the extractor reads, its target reads back */
+	{
+		const char *text = "增长率达到5万%，发生率降至3亿/10万，占比达到2千‰，规模达到万亿级，"
+			"浓度降至30万微克/立方米，算力达到5000P，铁路网密度达到507公里/万平方公里，收入比缩小到2.2∶1以内。";
+		int			hits = 0;
+		pd_error	err;
+
+		CHECK_INT(pd_targets_scan(text, strlen(text), NULL, scan_reads_back, &hits, NULL, &err), PD_OK);
+		CHECK(hits >= 6);
+	}
+}
+
 static unsigned
 rnd(unsigned *seed)
 {
@@ -931,6 +1022,7 @@ int
 main(void)
 {
 	test_literals();
+	test_unit_grammar();
 	test_random_round_trip();
 	test_units();
 	test_order();
