@@ -228,6 +228,17 @@ static const pd_word head_words[] = {
 	{"指数", 0, 0}, {"水平", 0, 0}, {"增速", 0, 0}, {"增长率", 0, 0}, {"率", 0, 0},
 };
 
+/*
+ * Scopes of intensity that a listed pair shares when only its first name
+ * prints them (not 人均: 人均公园绿地面积、绿地率 share nothing):
+ * 单位地区生产总值能耗、二氧化碳排放 -> 单位地区生产总值 | 能耗 | 二氧化碳排放
+ */
+static const pd_word scope_words[] = {
+	{"单位地区生产总值", 0, 0}, {"单位国内生产总值", 0, 0}, {"单位GDP", 0, 0}, {"万元地区生产总值", 0, 0},
+	{"万元国内生产总值", 0, 0}, {"万元GDP", 0, 0}, {"单位工业增加值", 0, 0}, {"万元工业增加值", 0, 0},
+	{"规模以上工业单位增加值", 0, 0},
+};
+
 /* single-character comparators that are the tail of another word: 通过 经过 */
 static bool
 op_char_blocked(uint32_t op, uint32_t before)
@@ -260,6 +271,7 @@ static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
 static pd_wordtab head_tab = PD_WORDTAB(head_words);
 static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
+static pd_wordtab scope_tab = PD_WORDTAB(scope_words);
 
 /* ---- character classes -------------------------------------------------- */
 
@@ -559,13 +571,30 @@ split_subject(scanner *sc, int s, int e, split *out)
 	}
 	if (hw < 0)
 	{
-		/* no shared head noun: the items are the parts as printed */
+		/*
+		 * no shared head noun: the items are the parts as printed, and a
+		 * scope only the first one prints is every item's
+		 */
+		int			w = pd_word_at(&scope_tab, sc->cps, part_s[0], part_e[0]);
+
 		out->n = np;
 		out->pfx_s = out->pfx_e = out->head_s = out->head_e = part_s[0];
 		for (int i = 0; i < np; i++)
 		{
 			out->item_s[i] = part_s[i];
 			out->item_e[i] = part_e[i];
+		}
+		if (w >= 0 && part_s[0] + pd_word_len(&scope_tab, w) < part_e[0])
+		{
+			bool		shared = true;
+
+			for (int i = 1; i < np && shared; i++)
+				shared = pd_word_at(&scope_tab, sc->cps, part_s[i], part_e[i]) < 0;
+			if (shared)
+			{
+				out->pfx_e = out->item_s[0] = part_s[0] + pd_word_len(&scope_tab, w);
+				out->head_s = out->head_e = out->pfx_e;
+			}
 		}
 		return np;
 	}
