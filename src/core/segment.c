@@ -128,6 +128,45 @@ number_is_content(const unsigned char *p, const unsigned char *end)
 	return measure_follows(p, end);
 }
 
+/*
+ * Units a range such as 2-3人 or 5-10天 ends with.  A section-item number
+ * glued to a heading that starts with one of these (1-2人才培育) is lost; a
+ * space after the number (1-2 人才培育) keeps it.
+ */
+static bool
+range_unit(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x4EBA:			/* 人 */
+		case 0x5BB6:			/* 家 */
+		case 0x9879:			/* 项 */
+		case 0x6B21:			/* 次 */
+		case 0x540D:			/* 名 */
+		case 0x5929:			/* 天 */
+		case 0x5468:			/* 周 */
+		case 0x6240:			/* 所 */
+		case 0x5EA7:			/* 座 */
+		case 0x6761:			/* 条 */
+		case 0x4EF6:			/* 件 */
+		case 0x6279:			/* 批 */
+		case 0x6237:			/* 户 */
+		case 0x7C73:			/* 米 */
+		case 0x5C0F:			/* 小(时) */
+		case 0x5E74:			/* 年 */
+		case 0x6708:			/* 月 */
+		case 0x65E5:			/* 日 */
+		case 0x53F7:			/* 号 */
+		case 0x5C81:			/* 岁 */
+		case 0x7EA7:			/* 级 */
+		case 0x5C42:			/* 层 */
+		case 0x500D:			/* 倍 */
+			return true;
+		default:
+			return false;
+	}
+}
+
 /* '-' and the hyphens that print it (full-width － folds to '-') */
 static bool
 is_hyphen(uint32_t cp)
@@ -317,6 +356,9 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 			uint32_t	follow;
 
 			if (pd_read_digits(&r, end, &item) > 2 || item < 1)
+				return false;
+			/* a range with its unit glued on: 3-5个, 2-3人, 1-2家 */
+			if (measure_follows(r, end) || range_unit(pd_fold(pd_peek(r, end, &dummy))))
 				return false;
 			follow = pd_peek(r, end, &dummy);
 			if (pd_is_dot(follow) || follow == CP_DUN)

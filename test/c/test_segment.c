@@ -182,6 +182,9 @@ main(int argc, char **argv)
 	CHECK_STR(codes("一、目標\n2-3年內完成。\n1-2個試點。\n10-20人次參加。\n1-1 第一項。\n1-3 跳號。\n3－1 全形。\n"),
 			  "1 目標 | 1.1 第一項");
 	CHECK_STR(codes("一、目標\n1－1 全形連字號。\n1-2 半形。\n"), "1 目標 | 1.1 全形連字號 | 1.2 半形");
+	/* after an item 1-1, a range glued to its unit is still text */
+	CHECK_STR(codes("一、目標\n1-1 第一項。\n1-2人參加。\n1-2個試點。\n1-2年完成。\n1-2 第二項。\n"),
+			  "1 目標 | 1.1 第一項 | 1.2 第二項");
 
 	/* a document's own year: its date, its 发文字号, the period its title names, the latest plan named */
 	{
