@@ -70,9 +70,10 @@ typedef struct marker
 
 
 /*
- * Measure words that make a number after an item's marker the item's text:
- * 5亿元, 1.5万亩, 30%.  Folded, so 億 個 ％ match too.  Kept to words that
- * seldom begin a heading (not 人 家 项 户: 1.2人才引进 is item 1.2).
+ * Measure words that make a decimal after an item's marker an amount, the
+ * item's text (1.5亿元, 0.8万亩, 2.5%), and a glued range no section-item
+ * number (1-2个).  Folded, so 億 個 ％ match too.  Kept to words that seldom
+ * begin a heading (not 人 家 项 户: 1.1.2人才引进 stays item 1.1.2).
  */
 static const char *const measure_words[] = {
 	"个百分点", "百分点", "公里", "公顷", "千米", "千克", "千瓦", "平方", "立方", "小时",
