@@ -76,6 +76,10 @@ SELECT code, heading FROM plan_tasks(E'1.第一项\n（1）甲\n（2）乙\n2.�
 SELECT code, heading FROM plan_tasks(E'（一）没有一级标题的文件\n（二）第二项');
 SELECT code, heading FROM plan_tasks(E'3.1 多级编号\n3.2 第二个\n3.2.1 第三级');
 SELECT code, heading FROM plan_tasks(E'一、总体\n（一）甲\n1.乙\n1）丙\n2)丁\n2.戊');
+-- a date or a decimal amount after an item's dot is its text; a whole number with a unit is an amount
+SELECT code, heading FROM plan_tasks(E'一、资金\n1.用好资金\n2.3月底前下达。\n3.1.5亿元用于修路。\n4.6%左右\n');
+-- Taiwan's section-item numbers 1-1 2-3: item 3 of the current top-level section; ranges are text
+SELECT code, depth, heading FROM plan_tasks(E'壹、緣起\n貳、策略\n一、基礎\n1-1 擴充網路。\n1-2 建置平臺。\n二、人才\n（一）培訓\n2-1 辦理課程。\n2-3年內完成。\n參、效益');
 -- a multi-level number under another branch is not the child of the last one (a fuzzer finding)
 SELECT code, parent FROM plan_tasks(E'7.3.8 甲\n3.3.8.8 乙\n3.3.9 丙\n');
 SELECT code, heading FROM plan_tasks(E'一、标题，带逗号：冒号后不算\n二、**加粗**标题。正文');

@@ -107,3 +107,5 @@ SELECT d.name FROM gold_docs d
 WHERE jsonb_array_length(d.gold->'implicit_units') = 0
   AND EXISTS (SELECT 1 FROM plan_units(d.body) u WHERE u.role = 'implicit');
 DROP TABLE gold_docs, gold_u, our_u;
+-- a trailing 等 tail of several nouns drops; 和 right after 等 splits, 和 inside a name does not
+SELECT code, unit, role, raw FROM plan_units(E'一、任务\n（一）甲。（人力资源社会保障部等有关部门和单位负责）\n（二）乙。（工业和信息化部、共青团中央等和各有关省级人民政府负责）\n') ORDER BY ord, ordinal;

@@ -54,6 +54,8 @@ enum
 	ST_PART,					/* 第一部分 / 第一篇 */
 	ST_TABLE_ROW,				/* a row of a task-division table (pd_table.h) */
 	ST_CN_CAPITAL,				/* 壹、 貳、: above 一、 (Taiwan's plans) */
+	ST_SECTION_ITEM,			/* 1-1 2-3: item 3 of section 2 (Taiwan's plans) */
+	ST_SECTION_IMPLIED,			/* the section of a 2-3 that no open level numbers */
 	ST_AR_MULTI = 30			/* + number of components: 1.1 = 32 */
 };
 
@@ -68,27 +70,116 @@ typedef struct marker
 
 
 /*
- * Try to read a marker at p (line content start, or after a sentence end).
- * Returns true and fills *m.  end is the end of the line.
+ * Measure words that make a decimal after an item's marker an amount, the
+ * item's text (1.5亿元, 0.8万亩, 2.5%), and a glued range no section-item
+ * number (1-2个).  Folded, so 億 個 ％ match too.  Kept to words that seldom
+ * begin a heading (not 人 家 项 户: 1.1.2人才引进 stays item 1.1.2).
  */
+static const char *const measure_words[] = {
+	"个百分点", "百分点", "公里", "公顷", "千米", "千克", "千瓦", "平方", "立方", "小时",
+	"亿", "万", "元", "%", "倍", "吨", "岁", "亩", "辆", "个", NULL
+};
+
+/* ... except where the word begins another one: 个人, 个体 */
+static const char *const measure_not[] = {"个人", "个体", "个性", "个税", NULL};
+
+static bool
+measure_follows(const unsigned char *p, const unsigned char *end)
+{
+	for (int i = 0; measure_not[i]; i++)
+		if (pd_starts_with_folded(p, end, measure_not[i]))
+			return false;
+	for (int i = 0; measure_words[i]; i++)
+		if (pd_starts_with_folded(p, end, measure_words[i]))
+			return true;
+	return false;
+}
+
 /*
- * Does a date start at p — digits, spaces, then 年 月 or 日 (2025年, 3月底前,
- * 12 月)?  After 1. it is the item's text: 1.3月底前出台… is item 1, not 1.3.
+ * Is the number at p (just after an item number's dot) the item's text
+ * rather than the next level of the number?  It is when it is a date —
+ * digits, spaces, then 年 月 or 日 (2025年, 3月底前, 12 月) — or an amount
+ * with a decimal part: digits, a dot, digits, then a measure word (1.5亿元).
+ * So 1.3月底前出台… is item 1, not 1.3, and 3.1.5亿元用于… is item 3 whose
+ * text is 1.5亿元用于…: a decimal with a unit after it is no level.  A whole
+ * number with a measure word is not enough: in 1.5亿元 or 4.6%左右 it is
+ * the decimal part of the amount that starts the line, and no item at all.
  */
 static bool
-date_follows(const unsigned char *p, const unsigned char *end)
+number_is_content(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *next;
+	const unsigned char *q;
 	long		v;
 	uint32_t	c;
 
 	if (pd_read_digits(&p, end, &v) > 4)
 		return false;
-	while ((c = pd_peek(p, end, &next)) != 0 && pd_is_space(c))
-		p = next;
-	return c == 0x5E74 || c == 0x6708 || c == 0x65E5;	/* 年 月 日 */
+	q = p;
+	while ((c = pd_peek(q, end, &next)) != 0 && pd_is_space(c))
+		q = next;
+	if (c == 0x5E74 || c == 0x6708 || c == 0x65E5)	/* 年 月 日 */
+		return true;
+	/* an amount: a decimal, the measure word glued to it */
+	c = pd_peek(p, end, &next);
+	if (!pd_is_dot(c) || pd_digit(pd_peek(next, end, &q)) < 0)
+		return false;
+	p = next;
+	(void) pd_read_digits(&p, end, &v);
+	return measure_follows(p, end);
 }
 
+/*
+ * Units a range such as 2-3人 or 5-10天 ends with.  A section-item number
+ * glued to a heading that starts with one of these (1-2人才培育) is lost; a
+ * space after the number (1-2 人才培育) keeps it.
+ */
+static bool
+range_unit(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x4EBA:			/* 人 */
+		case 0x5BB6:			/* 家 */
+		case 0x9879:			/* 项 */
+		case 0x6B21:			/* 次 */
+		case 0x540D:			/* 名 */
+		case 0x5929:			/* 天 */
+		case 0x5468:			/* 周 */
+		case 0x6240:			/* 所 */
+		case 0x5EA7:			/* 座 */
+		case 0x6761:			/* 条 */
+		case 0x4EF6:			/* 件 */
+		case 0x6279:			/* 批 */
+		case 0x6237:			/* 户 */
+		case 0x7C73:			/* 米 */
+		case 0x5C0F:			/* 小(时) */
+		case 0x5E74:			/* 年 */
+		case 0x6708:			/* 月 */
+		case 0x65E5:			/* 日 */
+		case 0x53F7:			/* 号 */
+		case 0x5C81:			/* 岁 */
+		case 0x7EA7:			/* 级 */
+		case 0x5C42:			/* 层 */
+		case 0x500D:			/* 倍 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* '-' and the hyphens that print it (full-width － folds to '-') */
+static bool
+is_hyphen(uint32_t cp)
+{
+	cp = pd_fold(cp);
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/*
+ * Try to read a marker at p (line content start, or after a sentence end).
+ * Returns true and fills *m.  end is the end of the line.
+ */
 static bool
 read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 {
@@ -233,6 +324,7 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 		const unsigned char *dummy;
 		int			ncomp = 0;
 		uint32_t	sep;
+		bool		content = false;	/* a dot before the item's text */
 
 		for (;;)
 		{
@@ -240,13 +332,49 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 				return false;
 			m->num[ncomp++] = v;
 			sep = pd_peek(q, end, &after_sep);
-			if (pd_is_dot(sep) && pd_digit(pd_peek(after_sep, end, &dummy)) >= 0 &&
-				!(ncomp == 1 && date_follows(after_sep, end)))
+			if (pd_is_dot(sep) && pd_digit(pd_peek(after_sep, end, &dummy)) >= 0)
 			{
+				if (number_is_content(after_sep, end))
+				{
+					content = true;
+					break;
+				}
 				q = after_sep;
 				continue;
 			}
 			break;
+		}
+		/*
+		 * 1-1 2-3 (Taiwan's commitment items): item 3 of section 2.  Not a
+		 * range (2-3年, 1-2个); only at a line start (the caller's
+		 * business); both numbers up to 99.
+		 */
+		if (ncomp == 1 && is_hyphen(sep) && v >= 1 && v <= 99 &&
+			pd_digit(pd_peek(after_sep, end, &dummy)) >= 0 && !number_is_content(after_sep, end))
+		{
+			const unsigned char *r = after_sep;
+			long		item;
+			uint32_t	follow;
+
+			if (pd_read_digits(&r, end, &item) > 2 || item < 1)
+				return false;
+			/* a range with its unit glued on: 3-5个, 2-3人, 1-2家 */
+			if (measure_follows(r, end) || range_unit(pd_fold(pd_peek(r, end, &dummy))))
+				return false;
+			follow = pd_peek(r, end, &dummy);
+			if (pd_is_dot(follow) || follow == CP_DUN)
+			{
+				r = dummy;
+				follow = pd_peek(r, end, &dummy);
+			}
+			if (!(pd_is_space(follow) || follow >= 0x3400))
+				return false;
+			m->style = ST_SECTION_ITEM;
+			m->ncomp = 2;
+			m->num[1] = item;
+			m->tight = !pd_is_space(follow);
+			m->len = (size_t) (r - start);
+			return true;
 		}
 		if (ncomp == 1)
 		{
@@ -273,7 +401,7 @@ read_marker(const unsigned char *p, const unsigned char *end, marker *m)
 				mend = after_sep;
 				follow = pd_peek(after_sep, end, &dummy);
 			}
-			if (!(pd_is_space(follow) || follow >= 0x3400))
+			if (!(pd_is_space(follow) || follow >= 0x3400 || content))
 				return false;
 			/* dates and amounts (2025.2.10, 1.5亿) are not numbers of items */
 			for (int i = 0; i < ncomp; i++)
@@ -337,6 +465,7 @@ typedef struct seg
 	int			table_depth;	/* the depth of its rows: 1 in a part of their
 								 * own, deeper under the item that holds the
 								 * table in the body */
+	long		item_section;	/* the section of the last 1-1 item, this part */
 	bool		failed;
 } seg;
 
@@ -545,6 +674,7 @@ add_part(seg *sg, size_t start)
 	doc->nparts++;
 	memset(sg->last_num, 0, sizeof(sg->last_num));
 	memset(sg->style_depth, 0, sizeof(sg->style_depth));
+	sg->item_section = 0;
 	sg->depth = 0;
 	sg->part_pending = false;
 	return true;
@@ -668,6 +798,66 @@ place_multi(seg *sg, const marker *m)
 	return b + k;
 }
 
+/*
+ * Taiwan's commitment items, 1-1 2-3: item 3 of section 2.  The guide's code
+ * is the printed numbers in nesting order; 2-3 prints two, and the first is
+ * no level of its own but the number of the section the item is listed
+ * under — the current top-level section (the outermost open 一、 level; 壹、
+ * and 第X章 above it are containers the item does not repeat).  So the item
+ * is numbered 3 and nests like any other item: below the levels open now
+ * (二、 2-3 is 2.3; 貳、 二、 2-3 is 2.2.3; 二、 （一） 2-3 is 2.1.3, one level
+ * deeper than （一）, so codes stay unique), except that an earlier N-M item
+ * and what is below it close (2-3 is 2-2's sibling).  Where the top-level
+ * section has another number, a container with that number holds the item
+ * (貳、 2-1 with no 一、 open); where none does, the section was never
+ * printed as an item and becomes a frame without an item under the
+ * containers (as 3 does for a first 3.1).  Items come in order (N-1, then
+ * N-2 …) so that a range at a line start (10-20人次…) is not read as one.
+ * Returns the depth of the new item, or 0.
+ */
+static int
+place_section_item(seg *sg, const marker *m)
+{
+	long		sec = m->num[0],
+				item = m->num[1];
+	int			slot = style_slot(ST_SECTION_ITEM);
+	int			b = 0,
+				parent = -1;
+
+	/* in order: the next item of the same section, or a section's first */
+	if (item != 1 && !(sec == sg->item_section && item == sg->last_num[slot] + 1))
+		return 0;
+
+	/* the containers: 壹、 第X章 … */
+	while (b < sg->depth && style_rank(sg->stack[b].style) < 10)
+		b++;
+	if (b < sg->depth && sg->stack[b].style < ST_TABLE_ROW && sg->stack[b].num == sec)
+	{
+		/* below the open levels, up to an earlier N-M item */
+		parent = b;
+		while (parent + 1 < sg->depth && sg->stack[parent + 1].style < ST_TABLE_ROW)
+			parent++;
+	}
+	for (int i = b - 1; parent < 0 && i >= 0; i--)
+		if (sg->stack[i].num == sec)
+			parent = i;
+	if (parent < 0)
+	{
+		/* a section printed nowhere: only the next one in order */
+		if (item == 1 && sec != sg->item_section + 1)
+			return 0;
+		if (b >= PD_TC_MAX_DEPTH - 1)
+			return PD_TC_MAX_DEPTH + 1;	/* add_item counts it as skipped */
+		sg->stack[b].style = ST_SECTION_IMPLIED;
+		sg->stack[b].num = sec;
+		sg->stack[b].item = -1;
+		parent = b;
+	}
+	sg->depth = parent + 1;
+	sg->item_section = sec;
+	return parent + 2;
+}
+
 /* 附件 / 附件1 / 附件一 / 附件：… at the start of a line */
 static int
 attachment_header(const unsigned char *p, const unsigned char *end)
@@ -781,7 +971,7 @@ mid_line_markers(seg *sg, const unsigned char *p, const unsigned char *end, int 
 		if (!may_start_marker(pd_peek(q, end, &next)))
 			continue;
 		if (read_marker(q, end, &m) && m.style < ST_AR_MULTI && m.style != ST_CHAPTER &&
-			m.style != ST_PART && m.style != ST_SECTION)
+			m.style != ST_PART && m.style != ST_SECTION && m.style != ST_SECTION_ITEM)
 		{
 			depth = place(sg, &m, true);
 			if (depth > 0)
@@ -1193,7 +1383,12 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
 	{
 		int			depth = 0;
 
-		if (m.style >= ST_AR_MULTI)
+		if (m.style == ST_SECTION_ITEM)
+		{
+			if (sg->mode == MODE_NORMAL && !sg->part_pending)
+				depth = place_section_item(sg, &m);
+		}
+		else if (m.style >= ST_AR_MULTI)
 		{
 			/* 1.1 glued to its text counts only where multi-level numbers are in use */
 			if (sg->mode == MODE_NORMAL && !sg->part_pending &&

@@ -260,7 +260,7 @@ static const kw unit_suffixes[] = {
 	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
 	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
 	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
-	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
+	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), K("团中央"), KEND
 };
 static kwfilter unit_suffix_filter = KWFILTER_LAST;
 
@@ -531,13 +531,74 @@ unit_like(const uint32_t *c, int n, bool strict)
  * normalisation
  * ------------------------------------------------------------------------ */
 
-static const kw etc_suffixes[] = {
-	K("等有关部门"), K("等相关部门"), K("等有关单位"), K("等相关单位"), K("等有关方面"), K("等部门"), K("等单位"),
-	K("等市级部门"), K("等市级有关部门"), K("等市级相关部门"), K("等省级部门"), K("等省级有关部门"),
-	K("等省级相关部门"), K("等有关市级部门"), K("等相关市级部门"), K("等职能部门"), K("等有关职能部门"),
-	K("等相关职能部门"), K("等成员单位"), K("等"), KEND
+/*
+ * A trailing 等 and what may follow it: 等, 等部门, 等有关部门,
+ * 等省级相关职能部门, and several such nouns joined (等有关部门和单位,
+ * 等相关部门、机构).  Read as a small grammar — 等, then groups of qualifiers and one
+ * collective noun joined by 和/及/与/、 — rather than a list of every
+ * combination, so each new pairing a plan prints needs no new entry.  The
+ * nouns are generic on their own (单位 names no unit), which is why a 和
+ * before them is no split between two names.
+ */
+static const kw etc_quals[] = {
+	K("有关"), K("相关"), K("其他"), K("市级"), K("省级"), K("区级"), K("县级"), K("区县"), K("职能"), K("成员"),
+	K("主管"), KEND
 };
+static const kw etc_nouns[] = {K("部门"), K("单位"), K("机构"), K("方面"), KEND};
+
+/* the last characters such a tail can end with: a quick no for most names */
+static const kw etc_ends[] = {K("等"), K("部门"), K("单位"), K("机构"), K("方面"), KEND};
 static kwfilter etc_filter = KWFILTER_LAST;
+
+#define CP_DENG 0x7B49			/* 等 */
+#define ETC_TAIL_MAX 24			/* longest tail looked for, in characters */
+
+/* joins between the nouns of a tail: 和 及 与 、 */
+static bool
+is_etc_join(uint32_t cp)
+{
+	return cp == 0x548C || cp == 0x53CA || cp == 0x4E0E || cp == CP_DUN || cp == CP_HW_DUN;
+}
+
+/*
+ * Is c[i, n) one or more groups of qualifiers and a noun, joined (有关部门,
+ * 有关部门和单位, 单位)?  An empty range is not.
+ */
+static bool
+etc_groups(const uint32_t *c, int i, int n)
+{
+	while (i < n)
+	{
+		int			len;
+
+		while ((len = cp_starts_any(c, i, n, etc_quals, NULL)) > 0)
+			i += len;
+		if ((len = cp_starts_any(c, i, n, etc_nouns, NULL)) == 0)
+			return false;
+		i += len;
+		if (i == n)
+			return true;
+		if (!is_etc_join(c[i]) || i + 1 == n)
+			return false;
+		i++;
+	}
+	return false;
+}
+
+/*
+ * Length of the 等 tail that c[lo, n) ends with, or 0.  The rightmost 等
+ * that starts a tail wins; normalisation repeats, so 等部门等 loses both.
+ */
+static int
+etc_tail(const uint32_t *c, int lo, int n)
+{
+	if (n <= lo || !kwf_may(&etc_filter, etc_ends, sizeof(kw), c[n - 1]))
+		return 0;
+	for (int p = n - 1; p >= lo && p >= n - ETC_TAIL_MAX; p--)
+		if (c[p] == CP_DENG && (p + 1 == n || etc_groups(c, p + 1, n)))
+			return n - p;
+	return 0;
+}
 
 /* punctuation dropped at either end of a name */
 static bool
@@ -686,7 +747,7 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 	 */
 	for (int i = 0; i < n && plain; i++)
 		plain = pd_is_han_bmp(c[i]);
-	if (plain && !kwf_may(&etc_filter, etc_suffixes, sizeof(kw), c[n - 1]))
+	if (plain && !kwf_may(&etc_filter, etc_ends, sizeof(kw), c[n - 1]))
 		return PD_OK;
 
 	/*
@@ -746,7 +807,7 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 				break;
 			}
 		}
-		etc = cp_ends_any_f(c, 0, n, etc_suffixes, &etc_filter);
+		etc = etc_tail(c, 0, n);
 		if (etc > 0 && etc == n)
 			return pd_fail(err, PD_ESYNTAX, pos[0],
 						   "\"等\" and its endings name no unit on their own.");
@@ -1899,6 +1960,13 @@ parse_item(uparse *P, group *g, int s, int e, bool combined, bool strict)
 		s++;
 	vrole = strip_verb(a, s, &e);
 	trim_range(&P->b, &s, &e);
+	/*
+	 * （A等有关部门、单位负责）: the 、 split a 等 tail, and what follows it
+	 * (单位, 有关机构) is the rest of that tail, not a note
+	 */
+	if (s < e && s >= 2 && is_item_sep(a[s - 1]) && etc_groups(a, s, e) &&
+		etc_tail(a, 0, s - 1) > 1)
+		s = e;
 	if (s >= e)
 	{
 		/* （A、B，按职责分工负责）: a verb on its own, for the names before it */

@@ -72,6 +72,31 @@ repeat_file(const char *path, size_t target, size_t *len)
 	return buf;
 }
 
+/* the codes of a document's items, "code heading" joined by " | " */
+static const char *
+codes(const char *text)
+{
+	static char out[4096];
+	char		head[PD_HEADING_MAX_BYTES];
+	pd_doc		d;
+	pd_error	err;
+	size_t		o = 0;
+
+	out[0] = '\0';
+	if (pd_segment(text, strlen(text), NULL, &d, &err) != PD_OK)
+		return "ERROR";
+	for (int i = 0; i < d.nitems && o + 256 < sizeof(out); i++)
+	{
+		char		code[64];
+
+		pd_tc_format(d.items[i].code, code);
+		pd_item_heading(&d, &d.items[i], head);
+		o += (size_t) snprintf(out + o, sizeof(out) - o, "%s%s %s", i ? " | " : "", code, head);
+	}
+	pd_doc_free(&d);
+	return out;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -132,6 +157,34 @@ main(int argc, char **argv)
 		CHECK_INT(d.nitems, 10);
 		pd_doc_free(&d);
 	}
+
+	/* a number after an item's dot: a date or a decimal amount is the item's text */
+	CHECK_STR(codes("一、资金\n1.用好资金\n2.1.5亿元用于修路。\n3.2025年，启动试点。\n4.3月底前完成。\n"),
+			  "1 资金 | 1.1 用好资金 | 1.2 1.5亿元用于修路 | 1.3 2025年，启动试点 | 1.4 3月底前完成");
+	CHECK_STR(codes("一、资金\n1.用好资金\n2.0.8万亩用于示范。\n3.2.5%用于奖励。\n4.1.2個百分點。\n"),
+			  "1 资金 | 1.1 用好资金 | 1.2 0.8万亩用于示范 | 1.3 2.5%用于奖励 | 1.4 1.2個百分點");
+	/* ... but a whole number with a unit is the decimal part of an amount: no item */
+	CHECK_STR(codes("一、资金\n1.5亿元资金要用好。\n4.6%左右\n"), "1 资金");
+	/* multi-level numbers keep their levels; the check runs at every level */
+	CHECK_STR(codes("总则\n1.1 目的\n1.2 原则\n1.2.1 统一领导\n1.2.2.3月底前完成。\n"),
+			  "1.1 目的 | 1.2 原则 | 1.2.1 统一领导 | 1.2.2 3月底前完成");
+
+	/* Taiwan's section-item numbers: 2-3 is item 3 of the current top-level section */
+	CHECK_STR(codes("一、目標\n二、策略\n2-1 擴充網路。\n2-2、建置平臺。\n2-3推廣訓練。\n三、管考\n3-1 建立機制。\n"),
+			  "1 目標 | 2 策略 | 2.1 擴充網路 | 2.2 建置平臺 | 2.3 推廣訓練 | 3 管考 | 3.1 建立機制");
+	/* under 壹、 (a container) and below an open （一）: codes stay unique */
+	CHECK_STR(codes("壹、緣起\n貳、策略\n一、基礎\n1-1 擴充網路。\n二、人才\n（一）培訓\n2-1 辦理課程。\n2-2 推動合作。\n"),
+			  "1 緣起 | 2 策略 | 2.1 基礎 | 2.1.1 擴充網路 | 2.2 人才 | 2.2.1 培訓 | 2.2.1.1 辦理課程 | 2.2.1.2 推動合作");
+	/* no level numbered 2 is open: the section is a level without an item */
+	CHECK_STR(codes("壹、緣起\n1-1 盤點資源。\n2-1 擴充網路。\n2-2 建置平臺。\n"),
+			  "1 緣起 | 1.1 盤點資源 | 1.2.1 擴充網路 | 1.2.2 建置平臺");
+	/* ranges and numbers out of order are text */
+	CHECK_STR(codes("一、目標\n2-3年內完成。\n1-2個試點。\n10-20人次參加。\n1-1 第一項。\n1-3 跳號。\n3－1 全形。\n"),
+			  "1 目標 | 1.1 第一項");
+	CHECK_STR(codes("一、目標\n1－1 全形連字號。\n1-2 半形。\n"), "1 目標 | 1.1 全形連字號 | 1.2 半形");
+	/* after an item 1-1, a range glued to its unit is still text */
+	CHECK_STR(codes("一、目標\n1-1 第一項。\n1-2人參加。\n1-2個試點。\n1-2年完成。\n1-2 第二項。\n"),
+			  "1 目標 | 1.1 第一項 | 1.2 第二項");
 
 	/* a document's own year: its date, its 发文字号, the period its title names, the latest plan named */
 	{

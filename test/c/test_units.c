@@ -113,6 +113,17 @@ main(void)
 	CHECK_STR(norm("市财政局等部门"), "市财政局");
 	CHECK_STR(norm("市财政局等单位"), "市财政局");
 	CHECK_STR(norm("市财政局等相关单位"), "市财政局");
+	/* the 等 tail is a grammar: nouns joined by 和/及/与/、, each with its qualifiers */
+	CHECK_STR(norm("人力资源社会保障部等有关部门和单位"), "人力资源社会保障部");
+	CHECK_STR(norm("人力資源社會保障部等有關部門和單位"), "人力资源社会保障部");
+	CHECK_STR(norm("商务部等相关部门及机构"), "商务部");
+	CHECK_STR(norm("市财政局等市级有关部门与单位"), "市财政局");
+	CHECK_STR(norm("市财政局等部门等"), "市财政局");
+	CHECK_STR(norm("市财政局等单位和个人"), "市财政局等单位和个人");	/* 个人 is no tail noun */
+	CHECK_STR(norm("市财政局等有关部门和"), "市财政局等有关部门和");
+	CHECK_STR(norm("高等教育机构"), "高等教育机构");	/* 等 inside a word starts no tail */
+	CHECK_STR(norm("等有关部门和单位"),
+			  "ERROR: \"等\" and its endings name no unit on their own.");
 	CHECK_STR(norm("“市财政局”"), "市财政局");
 	CHECK_STR(norm("**市财政局**"), "市财政局");
 	CHECK_STR(norm("市财政局。"), "市财政局");
@@ -254,6 +265,16 @@ main(void)
 	CHECK_STR(units("（A局负责）"), "A局");
 	CHECK_STR(units("（A局负责，B局配合）"), "A局:lead B局:co");
 	CHECK_STR(units("（商务部等有关部门负责）"), "商务部");
+	/* a 和 after 等 splits; one inside a tail or a name does not */
+	CHECK_STR(units("（人力资源社会保障部等有关部门和单位负责）"), "人力资源社会保障部");
+	CHECK_STR(units("（人力资源社会保障部、财政部等有关部门、单位按职责分工负责）"),
+			  "人力资源社会保障部 财政部");
+	CHECK_STR(units("（文化和旅游部、工业和信息化部等和各有关省级人民政府负责）"),
+			  "文化和旅游部 工业和信息化部 各有关省级人民政府");
+	CHECK_STR(units("（全国总工会、共青团中央、全国妇联等和各省级人民政府负责）"),
+			  "全国总工会 共青团中央 全国妇联 各省级人民政府");
+	CHECK_STR(units("（全國總工會、共青團中央、全國婦聯等和各省級人民政府負責）"),
+			  "全国总工会 共青团中央 全国妇联 各省级人民政府");
 	CHECK_STR(units("（由市政府负责）"), "市政府");
 	CHECK_STR(units("（市经济信息委牵头，2025年底前完成）"), "市经济信息委:lead");
 	CHECK_STR(units("（A局、B局）"), "");	/* a list without roles is no bracket */
