@@ -1,94 +1,14 @@
 /*
  * pd_target_int.h — internals shared by target.c (the value type) and
- * targets_scan.c (the sentence extractor): keyword tables matched on folded
- * code points, and the number / unit readers both of them use.  Not part of
- * the public core API.
+ * targets_scan.c (the sentence extractor): the comparator and change words,
+ * and the number / unit readers both of them use (their word tables are
+ * pd_lexicon.h's).  Not part of the public core API.
  */
 #ifndef PD_TARGET_INT_H
 #define PD_TARGET_INT_H
 
 #include "pd_target.h"
-
-/*
- * A keyword table: Simplified, half-width UTF-8 words with two small
- * payload numbers.  The first lookup decodes the words into code points and
- * indexes them by first and by last code point, so matching at a position
- * (forwards, or backwards from a position) touches only the few words that
- * can match.  The build is idempotent; multi-threaded callers should call
- * pd_target_init() once before starting threads.
- */
-#define PD_WORD_MAX_CPS 8
-#define PD_WORDTAB_MAX 192
-#define PD_WORD_BUCKETS 1024		/* power of two: most code points hit an empty one */
-
-typedef struct pd_word
-{
-	const char *text;
-	int16_t		a;
-	int16_t		b;
-} pd_word;
-
-typedef struct pd_wordtab
-{
-	const pd_word *words;
-	int			n;
-	volatile int ready;
-	uint8_t		len[PD_WORDTAB_MAX];
-	uint32_t	cps[PD_WORDTAB_MAX][PD_WORD_MAX_CPS];
-	int16_t		head_first[PD_WORD_BUCKETS];
-	int16_t		next_first[PD_WORDTAB_MAX];
-	int16_t		head_last[PD_WORD_BUCKETS];
-	int16_t		next_last[PD_WORDTAB_MAX];
-} pd_wordtab;
-
-static inline unsigned
-pd_word_bucket(uint32_t cp)
-{
-	return (cp * 2654435761u) >> 22;	/* top 10 bits: 1024 buckets */
-}
-
-#define PD_WORDTAB(arr) \
-	{ (arr), (int) (sizeof(arr) / sizeof((arr)[0])), 0, {0}, {{0}}, {0}, {0}, {0}, {0} }
-
-
-
-/* the slow paths of the two lookups below */
-int			pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n);
-int			pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i);
-void		pd_wordtab_build(pd_wordtab *t);
-
-/*
- * Longest word starting at cps[i] (i < n): its index, or -1.  Inline up to
- * the bucket, which is empty for most code points of running text.
- */
-static inline int
-pd_word_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
-{
-	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
-		pd_wordtab_build(t);
-	if (t->head_first[pd_word_bucket(cps[i])] < 0)
-		return -1;
-	return pd_word_at_slow(t, cps, i, n);
-}
-
-/* longest word ending just before cps[i] and starting at or after `from` */
-static inline int
-pd_word_before(pd_wordtab *t, const uint32_t *cps, int from, int i)
-{
-	if (i <= from)
-		return -1;
-	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
-		pd_wordtab_build(t);
-	if (t->head_last[pd_word_bucket(cps[i - 1])] < 0)
-		return -1;
-	return pd_word_before_slow(t, cps, from, i);
-}
-
-static inline int
-pd_word_len(const pd_wordtab *t, int w)
-{
-	return t->len[w];
-}
+#include "pd_lexicon.h"
 
 /* build every table of the module (idempotent) */
 void		pd_target_init(void);

@@ -10,95 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- keyword tables --------------------------------------------------------- */
-
-void
-pd_wordtab_build(pd_wordtab *t)
-{
-	if (t->ready)
-		return;
-	for (int b = 0; b < PD_WORD_BUCKETS; b++)
-		t->head_first[b] = t->head_last[b] = -1;
-	/* insert in reverse so that each bucket lists words in table order */
-	for (int w = t->n - 1; w >= 0; w--)
-	{
-		const unsigned char *p = (const unsigned char *) t->words[w].text;
-		const unsigned char *end = p + strlen(t->words[w].text);
-		int			k = 0;
-		unsigned	bf,
-					bl;
-
-		while (p < end && k < PD_WORD_MAX_CPS)
-			t->cps[w][k++] = pd_u8_next(&p, end);
-		t->len[w] = (uint8_t) k;
-		bf = pd_word_bucket(t->cps[w][0]);
-		bl = pd_word_bucket(t->cps[w][k - 1]);
-		t->next_first[w] = t->head_first[bf];
-		t->head_first[bf] = (int16_t) w;
-		t->next_last[w] = t->head_last[bl];
-		t->head_last[bl] = (int16_t) w;
-	}
-	__atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
-}
-
-static inline void
-wordtab_ready(pd_wordtab *t)
-{
-	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
-		pd_wordtab_build(t);
-}
-
-static inline bool
-cps_equal(const uint32_t *a, const uint32_t *b, int n)
-{
-	for (int k = 0; k < n; k++)
-		if (a[k] != b[k])
-			return false;
-	return true;
-}
-
-int
-pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n)
-{
-	int			best = -1,
-				bestlen = 0;
-
-	for (int w = t->head_first[pd_word_bucket(cps[i])]; w >= 0; w = t->next_first[w])
-	{
-		int			len = t->len[w];
-
-		if (len <= bestlen || i + len > n || t->cps[w][0] != cps[i])
-			continue;
-		if (cps_equal(t->cps[w] + 1, cps + i + 1, len - 1))
-		{
-			best = w;
-			bestlen = len;
-		}
-	}
-	return best;
-}
-
-int
-pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i)
-{
-	int			best = -1,
-				bestlen = 0;
-
-	for (int w = t->head_last[pd_word_bucket(cps[i - 1])]; w >= 0; w = t->next_last[w])
-	{
-		int			len = t->len[w];
-
-		if (len <= bestlen || i - len < from || t->cps[w][len - 1] != cps[i - 1])
-			continue;
-		if (cps_equal(t->cps[w], cps + i - len, len - 1))
-		{
-			best = w;
-			bestlen = len;
-		}
-	}
-	return best;
-}
-
 /* ---- exact decimals ------------------------------------------------------ */
 
 #define DEC_MAX_MANT INT64_C(999999999999999999)	/* 18 digits */
@@ -1234,8 +1145,8 @@ static pd_wordtab suffix_tab = PD_WORDTAB(suffix_words);
 void
 pd_target_init(void)
 {
-	wordtab_ready(&prefix_tab);
-	wordtab_ready(&suffix_tab);
+	pd_wordtab_build(&prefix_tab);
+	pd_wordtab_build(&suffix_tab);
 	if (!__atomic_load_n(&unit_ready, __ATOMIC_ACQUIRE))
 		unit_index_build();
 }
