@@ -16,7 +16,7 @@
  * whose target is words (完成国家下达任务) are passed over.
  */
 #include "pd_table.h"
-#include "pd_target_int.h"
+#include "pd_tread.h"
 #include "pd_scan.h"
 
 #include <string.h>

@@ -25,7 +25,7 @@
  * Backward looks are bounded (a clause, at most CLAUSE_LOOK code points), so
  * the scan is linear in the text.
  */
-#include "pd_target_int.h"
+#include "pd_tread.h"
 #include "pd_table.h"
 
 #include <string.h>

@@ -5,7 +5,7 @@
  */
 #include "ctest.h"
 #include "pd_target.h"
-#include "pd_target_int.h"
+#include "pd_tread.h"
 
 #include <stdlib.h>
 #include <stdio.h>

@@ -1,40 +1,24 @@
 /*
- * pd_target_int.h — internals shared by target.c (the value type) and
- * targets_scan.c (the sentence extractor): the comparator and change words,
- * and the number / unit readers both of them use (their word tables are
- * pd_lexicon.h's).  Not part of the public core API.
+ * pd_tread.h — reading targets out of folded code points: Arabic and Chinese
+ * numbers, the comparator and change words (达到 不低于 提高到 增长 每年 翻一番
+ * …), suffixes (以上 左右 …), and pd_tparts, the pieces of a target as read,
+ * combined by one set of rules.  Shared by the literal parser (target.c) and
+ * the sentence scanner (targets_scan*.c, indicators.c); implemented in
+ * target_read.c.  Not part of the public core API.
+ *
+ * Word lookups go through the lexicon engine (pd_lexicon.h); the value type
+ * below (pd_tvalue.h) does not include this header.
  */
-#ifndef PD_TARGET_INT_H
-#define PD_TARGET_INT_H
+#ifndef PD_TREAD_H
+#define PD_TREAD_H
 
-#include "pd_target.h"
+#include "pd_tvalue.h"
 #include "pd_lexicon.h"
 
-/* build every table of the module (idempotent) */
+/* build every table the readers use (idempotent; call before threads start) */
 void		pd_target_init(void);
 
-/* ---- shared readers ------------------------------------------------------- */
-
-/* 十 百 千 万 亿 as unit multipliers: their power of ten, else 0 */
-static inline int
-pd_multiplier_pow10(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x5341:			/* 十 */
-			return 1;
-		case 0x767E:			/* 百 */
-			return 2;
-		case 0x5343:			/* 千 */
-			return 3;
-		case 0x4E07:			/* 万 */
-			return 4;
-		case 0x4EBF:			/* 亿 */
-			return 8;
-		default:
-			return 0;
-	}
-}
+/* ---- numbers and units in code points (target_read.c) --------------------- */
 
 /*
  * An Arabic number at cps[i]: digits, optional thousands separators
@@ -53,22 +37,11 @@ int			pd_read_arabic(const uint32_t *cps, int i, int n, bool commas, pd_dec *out
  */
 int			pd_read_chinese(const uint32_t *cps, int i, int n, pd_dec *out);
 
-/*
- * The unit printed at cps[i] in running text: table units (longest match),
- * optionally preceded by multipliers (万 亿 …, also alone: 5亿) and
- * followed by 级 after multipliers (7000亿级).  Returns the code points
- * read (0: no unit here).
- */
-int			pd_read_text_unit(const uint32_t *cps, int i, int n);
-
 /* encode cps[i..j) as UTF-8 into buf (cap bytes); returns bytes, 0 if it does not fit */
 size_t		pd_cps_to_utf8(const uint32_t *cps, int i, int j, char *buf, size_t cap);
 
 /* set t->unit from cps[i..j) and resolve it; false if too long */
 bool		pd_target_set_unit(pd_target *t, const uint32_t *cps, int i, int j);
-
-/* normalise a parsed decimal: strip trailing fraction zeros */
-pd_dec		pd_dec_norm(pd_dec d);
 
 /* — — 至 ~ between the bounds of a range */
 bool		pd_is_range_sep(uint32_t c);
@@ -90,14 +63,54 @@ enum
 	W_DOUBLE					/* 翻一番: arg = the growth in % */
 };
 
-int			pd_prefix_word_at(const uint32_t *cps, int i, int n);
-int			pd_prefix_word_before(const uint32_t *cps, int from, int i);
-int			pd_prefix_word_class(int w);
-int			pd_prefix_word_arg(int w);
-int			pd_prefix_word_len(int w);
+/* the word tables (target_read.c), for the inline lookups below */
+extern pd_wordtab pd_prefix_tab;
+extern pd_wordtab pd_suffix_tab;
+
+/* the longest comparator or change word at cps[i] (i < n): its index, or -1 */
+static inline int
+pd_prefix_word_at(const uint32_t *cps, int i, int n)
+{
+	return pd_word_at(&pd_prefix_tab, cps, i, n);
+}
+
+/* the longest one ending just before cps[i], starting at or after from */
+static inline int
+pd_prefix_word_before(const uint32_t *cps, int from, int i)
+{
+	return pd_word_before(&pd_prefix_tab, cps, from, i);
+}
+
+/* its class (W_OP_HARD …), argument and length in characters */
+static inline int
+pd_prefix_word_class(int w)
+{
+	return pd_prefix_tab.words[w].a;
+}
+
+static inline int
+pd_prefix_word_arg(int w)
+{
+	return pd_prefix_tab.words[w].b;
+}
+
+static inline int
+pd_prefix_word_len(int w)
+{
+	return pd_word_len(&pd_prefix_tab, w);
+}
 
 /* a suffix word (以上 以下 以内 左右 …) at cps[i]: its length and *op, or 0 */
-int			pd_suffix_at(const uint32_t *cps, int i, int n, int *op);
+static inline int
+pd_suffix_at(const uint32_t *cps, int i, int n, int *op)
+{
+	int			w;
+
+	if (i >= n || (w = pd_word_at(&pd_suffix_tab, cps, i, n)) < 0)
+		return 0;
+	*op = pd_suffix_tab.words[w].b;
+	return pd_word_len(&pd_suffix_tab, w);
+}
 
 /*
  * The pieces of a target as read, before they are combined: comparator
@@ -127,4 +140,4 @@ pd_status	pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err);
 pd_status	pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err);
 pd_status	pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err);
 
-#endif							/* PD_TARGET_INT_H */
+#endif							/* PD_TREAD_H */
