@@ -7,11 +7,11 @@
  * checks every entry against libopencc.  The table changes only with an
  * extension version, which keeps functions that use it IMMUTABLE.
  */
-#include "pd_core.h"
+#include "pd_fold.h"
 
 #include "t2s_table.h"
 
-/* the BMP pages, for the inline lookup in pd_core.h */
+/* the BMP pages, for the inline lookup in pd_fold.h */
 const uint32_t *const *const pd_t2s_pages = t2s_pages;
 
 uint32_t

@@ -19,6 +19,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+#include "pd_fold.h"
+
 #define PD_VERSION_STRING "0.3.0"
 
 /* ---- errors ------------------------------------------------------------ */
@@ -165,7 +167,7 @@ typedef enum pd_script_kind
 pd_script_kind pd_script(const char *text, size_t len);
 const char *pd_script_name(pd_script_kind kind);
 
-/* ---- character classes and folding (text.c, fold.c) -------------------- */
+/* ---- character classes (text.c) ------------------------------------------ */
 
 /* ASCII, U+3000, NBSP and other spaces that documents carry */
 static inline bool
@@ -195,61 +197,7 @@ pd_is_han_bmp(uint32_t cp)
 	return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
-/* full-width ASCII variants (U+FF01..U+FF5E) -> ASCII, U+3000 -> ' ' */
-static inline uint32_t
-pd_halfwidth(uint32_t cp)
-{
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		return cp - 0xFEE0;
-	if (cp == 0x3000)
-		return ' ';
-	return cp;
-}
-
-/*
- * Traditional -> Simplified for one code point, from OpenCC's character
- * dictionary (TSCharacters, first candidate), compiled into ts_table.h at
- * build time.  Code points without an entry map to themselves.
- */
-uint32_t	pd_t2s(uint32_t cp);
-
-/* true if cp has an entry in the Traditional->Simplified table */
-bool		pd_is_traditional(uint32_t cp);
-
-/* number of entries in the compiled table (for tests) */
-size_t		pd_t2s_table_size(void);
-
-/* the i-th (traditional, simplified) pair, for tests against libopencc */
-void		pd_t2s_table_entry(size_t i, uint32_t *trad, uint32_t *simp);
-
-/*
- * Both folds at once: half-width, then Simplified.  This is the key used
- * everywhere the parser compares keywords, so 責任單位 and 责任单位, ：and :
- * are the same thing.
- */
-/* the BMP part of the table, looked up inline on the hot paths */
-extern const uint32_t *const *const pd_t2s_pages;
-
-static inline uint32_t
-pd_t2s_bmp(uint32_t cp)
-{
-	const uint32_t *page = pd_t2s_pages[cp >> 8];
-	uint32_t	v;
-
-	if (page == NULL)
-		return cp;
-	v = page[cp & 0xFF];
-	return v ? v : cp;
-}
-
-static inline uint32_t
-pd_fold(uint32_t cp)
-{
-	cp = pd_halfwidth(cp);
-	if (cp < 0x2E80)
-		return cp;
-	return cp <= 0xFFFF ? pd_t2s_bmp(cp) : pd_t2s(cp);
-}
+/* half-width and Traditional -> Simplified folding: pd_fold.h (fold.c) */
 
 /* ---- numerals (numeral.c) ----------------------------------------------- */
 

@@ -1,9 +1,9 @@
 /*
  * pd_tscan.h — internals of the sentence scanner (targets_scan.c,
- * targets_name.c, targets_cand.c): the scanner's state, the character
- * classes and word tables its files share, and their entry points into each
- * other.  Not part of the public core API (pd_target.h declares
- * pd_targets_scan).
+ * targets_cand.c, targets_name.c, targets_words.c): the scanner's state,
+ * the character classes and word tables its files share, and their entry
+ * points into each other.  Not part of the public core API (pd_target.h
+ * declares pd_targets_scan).
  *
  * The scanner sits on top of the target value: it reads numbers and words
  * through pd_tread.h and builds pd_target values; nothing below includes
@@ -22,7 +22,7 @@
 #define NO_POS (SMAX + 1)
 #define SHARE_BASE_MAX 20		/* 不少于[本单位执法人员总数]的5% */
 
-/* ---- word tables shared by the scanner's files (targets_scan.c) ---------- */
+/* ---- word tables shared by the scanner's files (targets_words.c) --------- */
 
 enum
 {
@@ -189,10 +189,23 @@ typedef struct scanner
 	int			nchain;
 } scanner;
 
-/* ---- subjects, objects and goal verbs of a clause; emitting (targets_name.c) --- */
+/* skip marks forward from i to at most e */
+static inline int
+pd_ts_skip_marks(scanner *sc, int i, int e)
+{
+	while (i < e && is_mark(sc->cps[i]))
+		i++;
+	return i;
+}
 
 /* is cps[0..i) only marks and bullet numbering? (the head of the sentence) */
-bool		pd_ts_at_sentence_head(scanner *sc, int i);
+static inline bool
+pd_ts_at_sentence_head(scanner *sc, int i)
+{
+	return i <= sc->head_end;
+}
+
+/* ---- subjects, objects and goal verbs of a clause; emitting (targets_name.c) --- */
 
 /* clean a subject [s, e): bullets, time phrases, scope words, connectives */
 void		pd_ts_clean_subject(scanner *sc, int *ps, int *pe);
@@ -227,9 +240,6 @@ bool		pd_ts_goal_verb_in_clause(scanner *sc, int i);
 /* is [s, e) made only of goal verbs?  and where does its last goal verb start? */
 bool		pd_ts_goal_verbs_only(scanner *sc, int s, int e, int *last_verb);
 
-/* skip marks forward from i to at most e */
-int			pd_ts_skip_marks(scanner *sc, int i, int e);
-
 /* does [s, e) open with a goal verb? */
 bool		pd_ts_starts_with_goal_verb(scanner *sc, int s, int e);
 
@@ -256,10 +266,5 @@ int			pd_ts_five_year_plan(scanner *sc, int i);
  * 超过三分之一) and pass the same checks as a printed percentage.
  */
 int			pd_ts_fraction_candidate(scanner *sc, int i);
-
-/* ---- the scanner (targets_scan.c) ------------------------------------------ */
-
-/* a new clause starts at start: the pending chain is emitted, clause state cleared */
-void		pd_ts_clause_reset(scanner *sc, int start);
 
 #endif							/* PD_TSCAN_H */

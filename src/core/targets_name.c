@@ -353,22 +353,6 @@ pd_ts_flush_chain(scanner *sc)
 /* ---- clauses and sentences ---------------------------------------------- */
 
 
-/* skip marks forward from i to at most e */
-int
-pd_ts_skip_marks(scanner *sc, int i, int e)
-{
-	while (i < e && is_mark(sc->cps[i]))
-		i++;
-	return i;
-}
-
-/* is cps[0..i) only marks and bullet numbering? (the head of the sentence) */
-bool
-pd_ts_at_sentence_head(scanner *sc, int i)
-{
-	return i <= sc->head_end;
-}
-
 /* is cps[i] a ) that closes a ( opened in [s, i): 实际使用外资（FDI） keeps it */
 static bool
 closes_bracket(scanner *sc, int s, int i)
