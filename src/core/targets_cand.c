@@ -69,24 +69,67 @@ static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
 static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
 
-/* single-character comparators that are the tail of another word: 通过 经过 */
-static bool
-op_char_blocked(uint32_t op, uint32_t before)
+/*
+ * The fixed words single rules below ask for at one place (before the
+ * chain, after 内, at the head of a clause …), by class.  No word here is a
+ * prefix or a suffix of another, so the longest match at a place is the
+ * only one, and a test for a class is a test for its words.
+ */
+enum
 {
-	switch (op)
-	{
-		case 0x8FC7:			/* 过: 通过 经过 不过 度过 越过 */
-			return before == 0x901A || before == 0x7ECF || before == 0x4E0D ||
-				before == 0x5EA6 || before == 0x8D8A || before == 0x8DE8;
-		case 0x8FBE:			/* 达: 到达 抵达 下达 发达 表达 传达 送达 通达 */
-			return before == 0x5230 || before == 0x62B5 || before == 0x4E0B ||
-				before == 0x53D1 || before == 0x8868 || before == 0x4F20 ||
-				before == 0x9001 || before == 0x901A || before == 0x957F;
-		case 0x7EA6:			/* 约: 节约 制约 约束 签约 */
-			return before == 0x8282 || before == 0x5236 || before == 0x7B7E;
-		default:
-			return false;
-	}
+	R_OP_TAIL = 1,				/* a one-character comparator (过 达 约) ends another word */
+	R_BASIS,					/* 达到12000元的基础上: a level kept */
+	R_FROM_DAY,					/* 作出之日起20个工作日内: a time limit per case */
+	R_OWN_EVENT,				/* … unless counted from the plan's own 印发 / 施行 */
+	R_USUALLY,					/* 时间一般为6个月: a rule for each case */
+	R_TERM,						/* the duration nouns before 一般为 */
+	R_REQUIRE,					/* 要求不得超过2年 */
+	R_FUND,						/* 资助80名青年人才 */
+	R_AND,						/* 以及: a chain goes on */
+	R_HALF,						/* 一半 = 50% */
+	R_PERIOD,					/* “十三五”期间: a plan period reported on */
+	R_PERIOD_END				/* “十四五”期末 */
+};
+
+static const pd_word rule_words[] = {
+	{"通过", R_OP_TAIL, 0}, {"经过", R_OP_TAIL, 0}, {"不过", R_OP_TAIL, 0}, {"度过", R_OP_TAIL, 0},
+	{"越过", R_OP_TAIL, 0}, {"跨过", R_OP_TAIL, 0},
+	{"到达", R_OP_TAIL, 0}, {"抵达", R_OP_TAIL, 0}, {"下达", R_OP_TAIL, 0}, {"发达", R_OP_TAIL, 0},
+	{"表达", R_OP_TAIL, 0}, {"传达", R_OP_TAIL, 0}, {"送达", R_OP_TAIL, 0}, {"通达", R_OP_TAIL, 0},
+	{"长达", R_OP_TAIL, 0},
+	{"节约", R_OP_TAIL, 0}, {"制约", R_OP_TAIL, 0}, {"签约", R_OP_TAIL, 0},
+	{"的基础", R_BASIS, 0},
+	{"之日起", R_FROM_DAY, 0},
+	{"印发", R_OWN_EVENT, 0}, {"发布", R_OWN_EVENT, 0}, {"施行", R_OWN_EVENT, 0}, {"实施", R_OWN_EVENT, 0},
+	{"一般为", R_USUALLY, 0},
+	{"时间", R_TERM, 0}, {"时限", R_TERM, 0}, {"期限", R_TERM, 0}, {"年限", R_TERM, 0},
+	{"周期", R_TERM, 0}, {"时长", R_TERM, 0},
+	{"要求", R_REQUIRE, 0},
+	{"资助", R_FUND, 0},
+	{"以及", R_AND, 0},
+	{"一半", R_HALF, 0},
+	{"时期", R_PERIOD, 0}, {"期间", R_PERIOD, 0}, {"以来", R_PERIOD, 0},
+	{"期末", R_PERIOD_END, 0},
+};
+
+static pd_wordtab rule_tab = PD_WORDTAB(rule_words);
+
+/* is the word at cps[i] (i < n) one of class cls? */
+static inline bool
+rule_at(const scanner *sc, int i, int cls)
+{
+	int			w = pd_word_at(&rule_tab, sc->cps, i, sc->n);
+
+	return w >= 0 && rule_words[w].a == cls;
+}
+
+/* is the word ending just before cps[i], starting at or after from, one of class cls? */
+static inline bool
+rule_before(const scanner *sc, int from, int i, int cls)
+{
+	int			w = pd_word_before(&rule_tab, sc->cps, from, i);
+
+	return w >= 0 && rule_words[w].a == cls;
 }
 
 
@@ -149,8 +192,7 @@ split_level_word(const scanner *sc, int from, int to, int *vs)
 static bool
 basis_follows(const scanner *sc, int i)
 {
-	return i + 3 < sc->n && sc->cps[i] == CP_DE && sc->cps[i + 1] == 0x57FA &&	/* 基 */
-		sc->cps[i + 2] == 0x7840;	/* 础 */
+	return i + 3 < sc->n && rule_at(sc, i, R_BASIS);
 }
 
 /*
@@ -168,17 +210,11 @@ time_limit(scanner *sc, cand *c)
 		/* 之日起 in the clause, after an event that is not the plan's own */
 		for (int q = c->num_s - 3; q >= sc->clause_start; q--)
 		{
-			if (sc->cps[q] == 0x4E4B && sc->cps[q + 1] == 0x65E5 && sc->cps[q + 2] == 0x8D77)	/* 之日起 */
+			if (rule_at(sc, q, R_FROM_DAY))
 			{
 				for (int k = q - 1; k >= sc->clause_start && k >= q - 8; k--)
-				{
-					uint32_t	a = sc->cps[k],
-								b = sc->cps[k + 1];
-
-					if ((a == 0x5370 && b == 0x53D1) || (a == 0x53D1 && b == 0x5E03) ||	/* 印发 发布 */
-						(a == 0x65BD && b == 0x884C) || (a == 0x5B9E && b == 0x65BD))	/* 施行 实施 */
+					if (rule_at(sc, k, R_OWN_EVENT))
 						return false;
-				}
 				c->parts.suffix_op = PD_OP_LE;
 				c->end++;
 				return true;
@@ -193,18 +229,11 @@ time_limit(scanner *sc, cand *c)
 	{
 		int			q = c->num_s;
 
-		if (q - 3 > sc->clause_start && sc->cps[q - 1] == 0x4E3A &&	/* 为 */
-			sc->cps[q - 3] == 0x4E00 && sc->cps[q - 2] == 0x822C)	/* 一般 */
+		if (q - 3 > sc->clause_start && rule_before(sc, q - 3, q, R_USUALLY))
 		{
 			q -= 3;
 			if (q - 2 >= sc->clause_start)
-			{
-				uint32_t	a = sc->cps[q - 2],
-							b = sc->cps[q - 1];
-
-				return ((b == 0x95F4 && a == 0x65F6) || (b == 0x9650 && (a == 0x65F6 || a == 0x671F || a == 0x5E74)) ||
-						(b == 0x671F && a == 0x5468) || (b == 0x957F && a == 0x65F6));	/* 时间 时限 期限 年限 周期 时长 */
-			}
+				return rule_before(sc, q - 2, q, R_TERM);
 		}
 	}
 	return false;
@@ -227,8 +256,7 @@ bound_duration(const scanner *sc, const cand *c, const pd_target *t)
 		return true;
 	if (t->per_year || c->parts.per_year || sc->annual_from <= c->num_s)
 		return true;
-	return c->chain_s - 2 >= sc->clause_start && sc->cps[c->chain_s - 2] == 0x8981 &&
-		sc->cps[c->chain_s - 1] == 0x6C42;	/* 要求 */
+	return c->chain_s - 2 >= sc->clause_start && rule_before(sc, c->chain_s - 2, c->chain_s, R_REQUIRE);
 }
 
 /*
@@ -239,8 +267,7 @@ static bool
 funds_count(const scanner *sc, const cand *c)
 {
 	return c->chain_s - 2 >= sc->clause_start && c->chain_s == c->num_s &&
-		sc->cps[c->chain_s - 2] == 0x8D44 && sc->cps[c->chain_s - 1] == 0x52A9 &&	/* 资助 */
-		sc->cap_pos < 0;
+		rule_before(sc, c->chain_s - 2, c->chain_s, R_FUND) && sc->cap_pos < 0;
 }
 
 /*
@@ -367,7 +394,7 @@ read_words_before(scanner *sc, cand *c)
 		{
 			int			len = pd_prefix_word_len(w);
 
-			if (len == 1 && pos - 1 > from && op_char_blocked(sc->cps[pos - 1], sc->cps[pos - 2]))
+			if (len == 1 && pos - 1 > from && rule_before(sc, pos - 2, pos, R_OP_TAIL))
 				break;
 			words[nw] = w;
 			wpos[nw] = pos - len;
@@ -503,7 +530,7 @@ continues_chain(scanner *sc, int chain_s)
 		return c == CP_DUN || c == 0x548C || c == 0x53CA || c == 0x4E0E || c == 0x6216;	/* 、和及与或 */
 	}
 	if (k - sc->prev_end == 2)
-		return sc->cps[k - 2] == 0x4EE5 && sc->cps[k - 1] == 0x53CA;	/* 以及 */
+		return rule_before(sc, k - 2, k, R_AND);
 	return false;
 }
 
@@ -1072,7 +1099,7 @@ pd_ts_chinese_candidate(scanner *sc, int i)
 		if (cls == W_PER_YEAR || cls == W_DOUBLE)
 			return i;
 		if (pd_prefix_word_len(w) == 1 && i - 1 > sc->clause_start &&
-			op_char_blocked(sc->cps[i - 1], sc->cps[i - 2]))
+			rule_before(sc, i - 2, i, R_OP_TAIL))
 			return i;
 	}
 	pd_tparts_init(&c.parts);
@@ -1120,7 +1147,7 @@ pd_ts_fraction_candidate(scanner *sc, int i)
 	pd_tparts_init(&c.parts);
 	c.fixed_unit = "%";
 	c.num_s = i;
-	if (sc->cps[i] == 0x4E00 && i + 1 < sc->n && sc->cps[i + 1] == 0x534A)	/* 一半 */
+	if (rule_at(sc, i, R_HALF))
 	{
 		c.parts.v = (pd_dec) {50, 0};
 		c.num_e = i + 2;
@@ -1230,9 +1257,7 @@ pd_ts_five_year_plan(scanner *sc, int i)
 		b--;
 	if (k + 1 < sc->n &&
 		pd_ts_at_sentence_head(sc, (b > 0 && sc->cps[b - 1] == 0x5728) ? b - 1 : b) &&	/* 在 */
-		((sc->cps[k] == 0x65F6 && sc->cps[k + 1] == 0x671F) ||	/* 时期 */
-		 (sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x95F4) ||	/* 期间 */
-		 (sc->cps[k] == 0x4EE5 && sc->cps[k + 1] == 0x6765)) &&	/* 以来 */
+		rule_at(sc, k, R_PERIOD) &&
 		pd_ts_doc_year(sc) > PD_FYP_LAST_YEAR(num))
 	{
 		/* “十三五”期间，… in a document of 2021: a report on a finished plan */
@@ -1240,8 +1265,7 @@ pd_ts_five_year_plan(scanner *sc, int i)
 			sc->past_from = i;
 		return k + 2;
 	}
-	if (!(k < sc->n && (sc->cps[k] == 0x672B /* 末 */ ||
-						(k + 1 < sc->n && sc->cps[k] == 0x671F && sc->cps[k + 1] == 0x672B))))
+	if (!(k < sc->n && (sc->cps[k] == 0x672B /* 末 */ || rule_at(sc, k, R_PERIOD_END))))
 		return i;
 	if (b > 0 && (sc->cps[b - 1] == 0x5230 || sc->cps[b - 1] == 0x81F3))
 		sc->year = PD_FYP_LAST_YEAR(num);
