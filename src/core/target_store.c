@@ -131,6 +131,20 @@ get_varint(const unsigned char **pp, const unsigned char *end, int64_t *v)
 	return false;
 }
 
+/* the conversion factor: an IEEE double, 8 bytes, most significant first */
+static inline bool
+get_factor(const unsigned char **pp, const unsigned char *end, double *factor)
+{
+	uint64_t	bits = 0;
+
+	if (end - *pp < 8)
+		return false;
+	for (int k = 0; k < 8; k++)
+		bits = (bits << 8) | *(*pp)++;
+	memcpy(factor, &bits, 8);
+	return true;
+}
+
 size_t
 pd_target_pack(const pd_target *t, unsigned char *buf)
 {
@@ -226,13 +240,8 @@ pd_target_unpack(const unsigned char *buf, size_t len, pd_target *t)
 	}
 	if (flags & PK_FACTOR)
 	{
-		uint64_t	bits = 0;
-
-		if (end - p < 8)
+		if (!get_factor(&p, end, &t->u.factor))
 			return false;
-		for (int k = 0; k < 8; k++)
-			bits = (bits << 8) | *p++;
-		memcpy(&t->u.factor, &bits, 8);
 		if (!isfinite(t->u.factor) || t->u.factor <= 0)
 			return false;
 	}
@@ -301,16 +310,8 @@ peek(const unsigned char *buf, size_t len, peeked *k)
 			return false;
 		t.value_hi.mant = (flags & PK_HI_NEG) ? -m : m;
 	}
-	if (flags & PK_FACTOR)
-	{
-		uint64_t	bits = 0;
-
-		if (end - p < 8)
-			return false;
-		for (int j = 0; j < 8; j++)
-			bits = (bits << 8) | *p++;
-		memcpy(&t.u.factor, &bits, 8);
-	}
+	if ((flags & PK_FACTOR) && !get_factor(&p, end, &t.u.factor))
+		return false;
 	k->base = base_double(&t, &t.value);
 	if (k->op == PD_OP_RANGE)
 		k->base_hi = base_double(&t, &t.value_hi);
