@@ -219,6 +219,13 @@ scan_sentence(scanner *sc)
  * The three-byte UTF-8 characters sentence_end() looks for, as a bitmap over
  * all three-byte sequences (4 + 6 + 6 payload bits = 65536 bits): one bit
  * test per Chinese character.
+ *
+ * A byte-level fast path, not word matching: single characters, tested on
+ * the raw bytes before anything is decoded or folded, that only say where
+ * a sentence ends and whether it may hold a target; the full-width digits
+ * and both scripts (萬 億 隻 僅) are listed because nothing is folded yet.
+ * Every word the scanner then tests goes through the lexicon engine.  Keep
+ * the triggers a superset of what can start a candidate (pd_ts_*_candidate).
  */
 static const char *const end_chars[] = {"。", "；", "！", "？"};
 static const char *const trigger_chars[] = {
