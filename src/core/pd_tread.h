@@ -15,6 +15,8 @@
 #include "pd_tvalue.h"
 #include "pd_lexicon.h"
 
+#include <string.h>
+
 /* build every table the readers use (idempotent; call before threads start) */
 void		pd_target_init(void);
 
@@ -44,7 +46,12 @@ size_t		pd_cps_to_utf8(const uint32_t *cps, int i, int j, char *buf, size_t cap)
 bool		pd_target_set_unit(pd_target *t, const uint32_t *cps, int i, int j);
 
 /* — — 至 ~ between the bounds of a range */
-bool		pd_is_range_sep(uint32_t c);
+static inline bool
+pd_is_range_sep(uint32_t c)
+{
+	return c == '-' || c == 0x2014 || c == 0x2013 || c == '~' || c == 0x301C ||
+		c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2212;
+}
 
 /*
  * The comparator and change words of the literal parser (达到 不低于 稳定在
@@ -135,7 +142,15 @@ typedef struct pd_tparts
 	pd_dec		hi;
 } pd_tparts;
 
-void		pd_tparts_init(pd_tparts *p);
+/* no pieces yet: no comparator, no suffix */
+static inline void
+pd_tparts_init(pd_tparts *p)
+{
+	memset(p, 0, sizeof *p);
+	p->op = -1;
+	p->suffix_op = -1;
+}
+
 pd_status	pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err);
 pd_status	pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err);
 pd_status	pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err);

@@ -17,7 +17,18 @@
 #define PD_DEC_MAX_MANT INT64_C(999999999999999999)	/* 18 digits */
 
 /* normalise a parsed decimal: strip trailing fraction zeros */
-pd_dec		pd_dec_norm(pd_dec d);
+static inline pd_dec
+pd_dec_norm(pd_dec d)
+{
+	if (d.mant == 0)
+		return (pd_dec) {0, 0};
+	while (d.exp > 0 && d.mant % 10 == 0)
+	{
+		d.mant /= 10;
+		d.exp--;
+	}
+	return d;
+}
 
 /* a - b; false when the result does not fit a pd_dec */
 bool		pd_dec_sub(pd_dec a, pd_dec b, pd_dec *out);

@@ -26,19 +26,6 @@ static const int64_t pow10_i64[19] = {
 	INT64_C(100000000000000000), INT64_C(1000000000000000000)
 };
 
-pd_dec
-pd_dec_norm(pd_dec d)
-{
-	if (d.mant == 0)
-		return (pd_dec) {0, 0};
-	while (d.exp > 0 && d.mant % 10 == 0)
-	{
-		d.mant /= 10;
-		d.exp--;
-	}
-	return d;
-}
-
 /* an int128 result back into a pd_dec: strip zeros, fail if too wide */
 bool
 pd_dec_from_wide(__int128 m, int exp, pd_dec *out)

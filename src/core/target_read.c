@@ -295,14 +295,6 @@ pd_target_init(void)
 
 /* ---- words, numbers and suffixes into a target (parser and extractor) ---- */
 
-void
-pd_tparts_init(pd_tparts *p)
-{
-	memset(p, 0, sizeof *p);
-	p->op = -1;
-	p->suffix_op = -1;
-}
-
 pd_status
 pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err)
 {
@@ -418,10 +410,3 @@ pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err)
 	return PD_OK;
 }
 
-
-bool
-pd_is_range_sep(uint32_t c)
-{
-	return c == '-' || c == 0x2014 || c == 0x2013 || c == '~' || c == 0x301C ||
-		c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2212;
-}
