@@ -8,6 +8,12 @@
 
 #include "pd_segment.h"
 
+/*
+ * Internal to the core: hidden from the extension's symbol table, so calls
+ * between the core's files are direct, not through the PLT.
+ */
+#pragma GCC visibility push(hidden)
+
 /* ---- numbering styles ------------------------------------------------- */
 
 enum
@@ -45,5 +51,7 @@ typedef struct marker
  * Returns true and fills *m.  end is the end of the line.
  */
 bool		pd_read_marker(const unsigned char *p, const unsigned char *end, marker *m);
+
+#pragma GCC visibility pop
 
 #endif							/* PD_MARKER_H */

@@ -17,6 +17,12 @@
 
 #include <string.h>
 
+/*
+ * Internal to the core: hidden from the extension's symbol table, so calls
+ * between the core's files are direct, not through the PLT.
+ */
+#pragma GCC visibility push(hidden)
+
 /* build every table the readers use (idempotent; call before threads start) */
 void		pd_target_init(void);
 
@@ -154,5 +160,7 @@ pd_tparts_init(pd_tparts *p)
 pd_status	pd_tparts_symbol(pd_tparts *p, int op, int pos, pd_error *err);
 pd_status	pd_tparts_word(pd_tparts *p, int w, int pos, pd_error *err);
 pd_status	pd_tparts_build(const pd_tparts *p, pd_target *t, pd_error *err);
+
+#pragma GCC visibility pop
 
 #endif							/* PD_TREAD_H */

@@ -14,6 +14,12 @@
 
 #include "pd_tread.h"
 
+/*
+ * Internal to the core: hidden from the extension's symbol table, so calls
+ * between the core's files are direct, not through the PLT.
+ */
+#pragma GCC visibility push(hidden)
+
 #define SMAX PD_TSCAN_SENTENCE_MAX
 #define CHAIN_MAX 12
 #define CLAUSE_LOOK 96			/* longest subject we read back */
@@ -266,5 +272,7 @@ int			pd_ts_five_year_plan(scanner *sc, int i);
  * 超过三分之一) and pass the same checks as a printed percentage.
  */
 int			pd_ts_fraction_candidate(scanner *sc, int i);
+
+#pragma GCC visibility pop
 
 #endif							/* PD_TSCAN_H */

@@ -12,6 +12,12 @@
 
 #include "pd_target.h"
 
+/*
+ * Internal to the core: hidden from the extension's symbol table, so calls
+ * between the core's files are direct, not through the PLT.
+ */
+#pragma GCC visibility push(hidden)
+
 /* ---- exact decimals (target_dec.c) ----------------------------------------- */
 
 #define PD_DEC_MAX_MANT INT64_C(999999999999999999)	/* 18 digits */
@@ -102,5 +108,7 @@ pd_multiplier_pow10(uint32_t cp)
  * read (0: no unit here).
  */
 int			pd_read_text_unit(const uint32_t *cps, int i, int n);
+
+#pragma GCC visibility pop
 
 #endif							/* PD_TVALUE_H */
