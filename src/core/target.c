@@ -25,8 +25,6 @@ typedef struct tlex
 	int			i;
 } tlex;
 
-#define RETURN_IF_ERR(expr) do { pd_status st_ = (expr); if (st_ != PD_OK) return st_; } while (0)
-
 /* white space as pd_is_space() sees it, inline */
 static inline bool
 is_space(uint32_t c)
@@ -111,29 +109,6 @@ lex_number(tlex *lx, bool commas, pd_dec *v, bool *got, pd_error *err)
 	else if (lx->i < lx->n && pd_is_cn_numeral_char(lx->cps[lx->i]))
 		return pd_fail(err, PD_ESYNTAX, lx->i + 1,
 					   "The Chinese numeral at character %d is not well-formed.", lx->i + 1);
-	return PD_OK;
-}
-
-/*
- * One bound of a range [lo,hi]: an optional sign, a number (no thousands
- * separators: the comma divides the bounds), then the delimiter after it.
- */
-static pd_status
-lex_bound(tlex *lx, pd_dec *v, int *sign, const char *what, char delim, pd_error *err)
-{
-	bool		got;
-	char		want[4] = {'"', delim, '"', '\0'};
-
-	skip_spaces(lx);
-	if (lx->i < lx->n && is_sign(lx->cps[lx->i], sign))
-		lx->i++;
-	RETURN_IF_ERR(lex_number(lx, false, v, &got, err));
-	if (!got)
-		return unexpected(lx, err, what);
-	skip_spaces(lx);
-	if (lx->i >= lx->n || lx->cps[lx->i] != (uint32_t) delim)
-		return unexpected(lx, err, want);
-	lx->i++;
 	return PD_OK;
 }
 
@@ -226,6 +201,8 @@ symbol_op(tlex *lx)
 			return -1;
 	}
 }
+
+#define RETURN_IF_ERR(expr) do { pd_status st_ = (expr); if (st_ != PD_OK) return st_; } while (0)
 
 /*
  * A decimal written in ASCII at s[*i]: digits, optional point and digits.
@@ -659,12 +636,31 @@ pd_target_parse(const char *s, size_t len, pd_target *out, pd_error *err)
 	}
 	if (lx.i < lx.n && lx.cps[lx.i] == '[')
 	{
+		bool		got;
 		int			s1 = 0,
 					s2 = 0;
 
 		lx.i++;
-		RETURN_IF_ERR(lex_bound(&lx, &p.v, &s1, "the lower bound of the range", ',', err));
-		RETURN_IF_ERR(lex_bound(&lx, &p.hi, &s2, "the upper bound of the range", ']', err));
+		skip_spaces(&lx);
+		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s1))
+			lx.i++;
+		RETURN_IF_ERR(lex_number(&lx, false, &p.v, &got, err));
+		if (!got)
+			return unexpected(&lx, err, "the lower bound of the range");
+		skip_spaces(&lx);
+		if (lx.i >= lx.n || lx.cps[lx.i] != ',')
+			return unexpected(&lx, err, "\",\"");
+		lx.i++;
+		skip_spaces(&lx);
+		if (lx.i < lx.n && is_sign(lx.cps[lx.i], &s2))
+			lx.i++;
+		RETURN_IF_ERR(lex_number(&lx, false, &p.hi, &got, err));
+		if (!got)
+			return unexpected(&lx, err, "the upper bound of the range");
+		skip_spaces(&lx);
+		if (lx.i >= lx.n || lx.cps[lx.i] != ']')
+			return unexpected(&lx, err, "\"]\"");
+		lx.i++;
 		if (s1 || s2)
 		{
 			p.explicit_sign = 1;
