@@ -151,3 +151,8 @@ uninstall: uninstall-planload
 uninstall-planload:
 	rm -f '$(DESTDIR)$(bindir)/planload'
 .PHONY: install-planload uninstall-planload
+
+# ---- the core's own benchmark loop (bench/corebench.c) ------------------
+bench/corebench: bench/corebench.c $(CORE_SRCS) src/core/t2s_table.h
+	$(CC) -O3 -fno-semantic-interposition -g -std=gnu11 -I$(srcdir)/src/core -o $@ $< $(CORE_SRCS)
+EXTRA_CLEAN += bench/corebench
