@@ -2240,11 +2240,14 @@ may_hold_indicator_table(const char *text, size_t len)
 	bool		separators = memchr(text, '\t', len) != NULL || memchr(text, '|', len) != NULL ||
 		memchr(text, ' ', len) != NULL;
 
-	/* 指 E6 8C 87, then 标 E6 A0 87 or 標 E6 A8 99 */
-	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
+	/* 指 E6 8C 87, then 标 E6 A0 87 or 標 E6 A8 99 (0x87 is one byte in 64: find all three) */
+	const unsigned char *zhi;
+
+	while ((zhi = pd_find_seq((const unsigned char *) p, (const unsigned char *) end,
+							  "\xE6\x8C\x87", 3)) != NULL)
 	{
-		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C &&
-			end - p >= 4 && (unsigned char) p[1] == 0xE6 &&
+		p = (const char *) zhi + 2;		/* at its 0x87 */
+		if (end - p >= 4 && (unsigned char) p[1] == 0xE6 &&
 			(((unsigned char) p[2] == 0xA0 && (unsigned char) p[3] == 0x87) ||
 			 ((unsigned char) p[2] == 0xA8 && (unsigned char) p[3] == 0x99)))
 		{

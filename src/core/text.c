@@ -135,6 +135,51 @@ lead_bytes(const unsigned char *t, size_t len)
 	return n;
 }
 
+/*
+ * The first place in [p, end) where the n bytes of pat start, all n of them
+ * before end; NULL when there is none.  With SSE2, sixteen places at a time
+ * (one compare per byte of pat at each): where a byte of pat is frequent in
+ * Chinese text (a continuation byte such as 0x87, one byte in 64), this
+ * makes one pass over the text instead of a memchr call per such byte.
+ */
+const unsigned char *
+pd_find_seq(const unsigned char *p, const unsigned char *end, const char *pat, size_t n)
+{
+	const unsigned char *q = (const unsigned char *) pat;
+
+	if (n == 0 || p >= end || (size_t) (end - p) < n)
+		return n == 0 && p <= end ? p : NULL;
+#ifdef __SSE2__
+	if (n >= 2 && n <= 4)
+	{
+		const __m128i c0 = _mm_set1_epi8((char) q[0]),
+					c1 = _mm_set1_epi8((char) q[1]),
+					c2 = _mm_set1_epi8((char) q[n > 2 ? 2 : 1]),
+					c3 = _mm_set1_epi8((char) q[n > 3 ? 3 : 1]);
+
+		while ((size_t) (end - p) >= 16 + n - 1)
+		{
+			__m128i		m = _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) p), c0),
+										  _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 1)), c1));
+			int			bits;
+
+			if (n > 2)
+				m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 2)), c2));
+			if (n > 3)
+				m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 3)), c3));
+			bits = _mm_movemask_epi8(m);
+			if (bits)
+				return p + __builtin_ctz((unsigned) bits);
+			p += 16;
+		}
+	}
+#endif
+	for (; (size_t) (end - p) >= n; p++)
+		if (p[0] == q[0] && memcmp(p + 1, q + 1, n - 1) == 0)
+			return p;
+	return NULL;
+}
+
 size_t
 pd_charpos_at(pd_charpos *cp, size_t byte)
 {
