@@ -412,9 +412,11 @@ plan_units(PG_FUNCTION_ARGS)
 	pd_unit_list list;
 	pd_charpos	cpos;
 	unit_row_bufs rb;
+	pd_rowform	rf;
 
 	pd_init_srf(fcinfo);
 	unit_row_bufs_init(&rb);
+	pd_rowform_init(&rf, rsinfo->setDesc);
 	pd_segment_text(doc, &d);
 	scan_rules(d.text, d.len, &rules);
 	pd_unit_list_init(&list, &pd_palloc_mem);
@@ -451,7 +453,7 @@ plan_units(PG_FUNCTION_ARGS)
 				values[8] = Int32GetDatum((int32) pd_charpos_at(&cpos, u->raw_start));
 				values[9] = Int32GetDatum((int32) pd_charpos_at(&cpos, u->raw_end));
 			}
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			pd_rowform_put(&rf, rsinfo->setResult, values, nulls);
 		}
 	}
 	pd_unit_list_free(&list);
