@@ -309,7 +309,7 @@ PG_FUNCTION_INFO_V1(respunit_extract);
 Datum
 respunit_extract(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(doc);
 	size_t		len = VARSIZE_ANY_EXHDR(doc);
@@ -354,7 +354,7 @@ PG_FUNCTION_INFO_V1(plan_unit_rules);
 Datum
 plan_unit_rules(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(doc);
 	pd_unit_rules rules;
@@ -405,7 +405,7 @@ PG_FUNCTION_INFO_V1(plan_units);
 Datum
 plan_units(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pd_doc		d;
 	pd_unit_rules rules;
