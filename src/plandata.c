@@ -96,7 +96,9 @@ void
 pd_rowform_init(pd_rowform *rf, TupleDesc desc)
 {
 	rf->desc = desc;
-	rf->by_hand = desc->natts > 0 && desc->natts <= 64;
+	rf->natts = desc->natts;
+	rf->by_hand = desc->natts > 0 && desc->natts <= PD_ROWFORM_MAX_ATTS;
+	rf->fixed = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(desc->natts));
 	for (int i = 0; i < desc->natts && rf->by_hand; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
@@ -106,6 +108,12 @@ pd_rowform_init(pd_rowform *rf, TupleDesc desc)
 			  (att->attbyval && (att->attlen == 1 || att->attlen == 2 ||
 								 att->attlen == 4 || att->attlen == 8))))
 			rf->by_hand = false;
+		rf->len[i] = att->attlen;
+		rf->align[i] = att->attalign == TYPALIGN_DOUBLE ? ALIGNOF_DOUBLE :
+			att->attalign == TYPALIGN_INT ? ALIGNOF_INT :
+			att->attalign == TYPALIGN_SHORT ? ALIGNOF_SHORT : 1;
+		rf->packable[i] = att->attlen == -1 && att->attstorage != TYPSTORAGE_PLAIN;
+		rf->fixed += MAXIMUM_ALIGNOF + (att->attlen > 0 ? att->attlen : 0);
 	}
 	rf->cap = 1024;
 	rf->buf = palloc(rf->cap);
@@ -114,10 +122,9 @@ pd_rowform_init(pd_rowform *rf, TupleDesc desc)
 void
 pd_rowform_put(pd_rowform *rf, Tuplestorestate *ts, const Datum *values, const bool *nulls)
 {
-	TupleDesc	desc = rf->desc;
-	int			natts = desc->natts;
+	int			natts = rf->natts;
 	bool		hasnull = false;
-	size_t		bound,
+	size_t		bound = rf->fixed,
 				hoff,
 				off;
 	uint16		infomask = 0;
@@ -127,31 +134,24 @@ pd_rowform_put(pd_rowform *rf, Tuplestorestate *ts, const Datum *values, const b
 
 	if (!rf->by_hand)
 	{
-		tuplestore_putvalues(ts, desc, (Datum *) values, (bool *) nulls);
+		tuplestore_putvalues(ts, rf->desc, (Datum *) values, (bool *) nulls);
 		return;
 	}
 	/* an upper bound of the size; external and expanded values are not ours to copy */
-	bound = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(natts));
 	for (int i = 0; i < natts; i++)
 	{
-		if (nulls[i])
-		{
-			hasnull = true;
-			continue;
-		}
-		if (TupleDescAttr(desc, i)->attlen == -1)
+		hasnull |= nulls[i];
+		if (rf->len[i] == -1 && !nulls[i])
 		{
 			Pointer		val = DatumGetPointer(values[i]);
 
 			if (VARATT_IS_EXTERNAL(val))
 			{
-				tuplestore_putvalues(ts, desc, (Datum *) values, (bool *) nulls);
+				tuplestore_putvalues(ts, rf->desc, (Datum *) values, (bool *) nulls);
 				return;
 			}
-			bound += VARSIZE_ANY(val) + MAXIMUM_ALIGNOF;
+			bound += VARSIZE_ANY(val);
 		}
-		else
-			bound += 2 * MAXIMUM_ALIGNOF;
 	}
 	if (bound > rf->cap)
 	{
@@ -174,20 +174,23 @@ pd_rowform_put(pd_rowform *rf, Tuplestorestate *ts, const Datum *values, const b
 	off = 0;
 	for (int i = 0; i < natts; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
+		int			len = rf->len[i];
 
-		if (hasnull && !nulls[i])
-			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
 		if (nulls[i])
 			continue;
-		if (att->attbyval)
+		if (hasnull)
+			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
+		if (len > 0)
 		{
-			size_t		a = att_align_nominal(off, att->attalign);
-
-			while (off < a)
+			while (off & (rf->align[i] - 1))
 				data[off++] = 0;
-			store_att_byval(data + off, values[i], att->attlen);
-			off += att->attlen;
+			if (len == 4)
+				*(int32 *) (data + off) = DatumGetInt32(values[i]);
+			else if (len == 8)
+				*(Datum *) (data + off) = values[i];
+			else
+				store_att_byval(data + off, values[i], len);
+			off += len;
 		}
 		else
 		{
@@ -199,19 +202,17 @@ pd_rowform_put(pd_rowform *rf, Tuplestorestate *ts, const Datum *values, const b
 				memcpy(data + off, val, VARSIZE_SHORT(val));
 				off += VARSIZE_SHORT(val);
 			}
-			else if (att->attstorage != TYPSTORAGE_PLAIN && VARATT_CAN_MAKE_SHORT(val))
+			else if (rf->packable[i] && VARATT_CAN_MAKE_SHORT(val))
 			{
-				size_t		len = VARATT_CONVERTED_SHORT_SIZE(val);
+				size_t		vlen = VARATT_CONVERTED_SHORT_SIZE(val);
 
-				SET_VARSIZE_SHORT(data + off, len);
-				memcpy(data + off + 1, VARDATA(val), len - 1);
-				off += len;
+				SET_VARSIZE_SHORT(data + off, vlen);
+				memcpy(data + off + 1, VARDATA(val), vlen - 1);
+				off += vlen;
 			}
 			else
 			{
-				size_t		a = att_align_nominal(off, att->attalign);
-
-				while (off < a)
+				while (off & (rf->align[i] - 1))
 					data[off++] = 0;
 				memcpy(data + off, val, VARSIZE(val));
 				off += VARSIZE(val);

@@ -73,10 +73,16 @@ extern void pd_init_srf(FunctionCallInfo fcinfo);
 #include "access/tupdesc.h"
 #include "utils/tuplestore.h"
 
+#define PD_ROWFORM_MAX_ATTS 32
 typedef struct pd_rowform
 {
 	TupleDesc	desc;
 	bool		by_hand;		/* the descriptor is one we form rows of */
+	int			natts;
+	int16		len[PD_ROWFORM_MAX_ATTS];	/* attlen: 1 2 4 8, or -1 */
+	uint8		align[PD_ROWFORM_MAX_ATTS]; /* alignment in bytes */
+	bool		packable[PD_ROWFORM_MAX_ATTS];	/* may take a 1-byte header */
+	size_t		fixed;			/* bound of the header and the by-value columns */
 	char	   *buf;			/* MAXALIGNed */
 	size_t		cap;
 } pd_rowform;
