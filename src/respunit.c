@@ -251,11 +251,36 @@ typedef struct unit_row_bufs
 	size_t		raw_cap;
 } unit_row_bufs;
 
+/*
+ * A text datum of s[0, len) in buf (VARHDRSZ + len bytes at least): with the
+ * 1-byte header a stored row gives a short value anyway, so the row
+ * copies it as it is
+ */
+static Datum
+short_text_in(struct varlena *buf, const char *s, size_t len)
+{
+	if (len + VARHDRSZ_SHORT <= VARATT_SHORT_MAX)
+	{
+		SET_VARSIZE_SHORT(buf, len + VARHDRSZ_SHORT);
+		memcpy(VARDATA_SHORT(buf), s, len);
+	}
+	else
+	{
+		SET_VARSIZE(buf, VARHDRSZ + len);
+		memcpy(VARDATA(buf), s, len);
+	}
+	return PointerGetDatum(buf);
+}
+
 static void
 unit_row_bufs_init(unit_row_bufs *rb)
 {
 	for (int r = PD_ROLE_RESPONSIBLE; r <= PD_ROLE_IMPLICIT; r++)
-		rb->roles[r] = CStringGetTextDatum(pd_unit_role_name((pd_unit_role) r));
+	{
+		const char *name = pd_unit_role_name((pd_unit_role) r);
+
+		rb->roles[r] = short_text_in(palloc(VARHDRSZ + strlen(name)), name, strlen(name));
+	}
 	rb->unit = palloc(VARHDRSZ + PD_UNIT_NORM_MAX);
 	rb->raw_cap = 1024;
 	rb->raw = palloc(VARHDRSZ + rb->raw_cap);
@@ -264,9 +289,7 @@ unit_row_bufs_init(unit_row_bufs *rb)
 static Datum
 unit_datum(unit_row_bufs *rb, const char *norm, size_t len)
 {
-	SET_VARSIZE(rb->unit, VARHDRSZ + len);
-	memcpy(VARDATA(rb->unit), norm, len);
-	return PointerGetDatum(rb->unit);
+	return short_text_in(rb->unit, norm, len);
 }
 
 static Datum
@@ -277,9 +300,7 @@ raw_datum(unit_row_bufs *rb, const char *s, size_t len)
 		rb->raw_cap = len;
 		rb->raw = repalloc(rb->raw, VARHDRSZ + len);
 	}
-	SET_VARSIZE(rb->raw, VARHDRSZ + len);
-	memcpy(VARDATA(rb->raw), s, len);
-	return PointerGetDatum(rb->raw);
+	return short_text_in(rb->raw, s, len);
 }
 
 static void
