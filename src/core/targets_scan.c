@@ -1984,13 +1984,6 @@ seq3_build(void)
 	__atomic_store_n(&seq3_ready, 1, __ATOMIC_RELEASE);
 }
 
-/*
- * Where the sentence at p ends (just after its 。；！？ or line break), and
- * whether it can hold a target at all: only a digit (ASCII or full-width)
- * or 十 百 千 万 亿 翻 (either script) can start one, and 到YYYY年 and
- * “十四五” are digits and 十 too.  Most sentences of a plan have none, so
- * they are skipped at byte speed without being decoded and folded.
- */
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 /*
  * The same search a vector at a time: the bytes that can start an end or a
@@ -2086,6 +2079,13 @@ sentence_skip_choose(void)
 }
 #endif
 
+/*
+ * Where the sentence at p ends (just after its 。；！？ or line break), and
+ * whether it can hold a target at all: only a digit (ASCII or full-width)
+ * or 十 百 千 万 亿 翻 (either script) can start one, and 到YYYY年 and
+ * “十四五” are digits and 十 too.  Most sentences of a plan have none, so
+ * they are skipped at byte speed without being decoded and folded.
+ */
 static const unsigned char *
 sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
 {
