@@ -29,10 +29,10 @@
 #define _GNU_SOURCE			/* memmem */
 #endif
 #include "pd_units.h"
+#include "pd_lexicon.h"
 #include "pd_scan.h"
 #include "pd_segment.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #define CP_HW_DUN	0xFF64		/* ､ half-width ideographic comma */
@@ -42,175 +42,6 @@
  * Every unit has a real role when parse_group accepts its bracket.
  */
 #define ROLE_PENDING ((pd_unit_role) 15)
-
-/* ------------------------------------------------------------------------
- * code point strings
- * ------------------------------------------------------------------------ */
-
-/*
- * Keywords are UTF-32 literals (U"…", C11 and GNU C) with their length known at compile time, so
- * matching one is a memcmp on code points: no decoding, no strlen in the
- * parser's inner loops.  K("牵头") builds one; tables end with KEND.
- */
-typedef struct kw
-{
-	const uint32_t *c;
-	int			n;
-} kw;
-
-#define K(s) { (const uint32_t *) (U"" s), (int) (sizeof(U"" s) / sizeof(uint32_t) - 1) }
-#define KEND { NULL, 0 }
-#define KWP(s) (&(const kw) K(s))
-
-/* a[0, len) == b[0, len); keywords are a few code points, memcmp costs more */
-static inline bool
-cp_equal(const uint32_t *a, const uint32_t *b, int len)
-{
-	for (int i = 0; i < len; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
-/* does a[i, n) start with k?  Returns k's length, or 0 */
-static inline int
-cp_starts(const uint32_t *a, int i, int n, const kw *k)
-{
-	return (n - i >= k->n && cp_equal(a + i, k->c, k->n)) ? k->n : 0;
-}
-
-/* does a[lo, n) end with k?  Returns k's length, or 0 (last characters first) */
-static inline int
-cp_ends(const uint32_t *a, int lo, int n, const kw *k)
-{
-	return (n - lo >= k->n && a[n - 1] == k->c[k->n - 1] && cp_equal(a + n - k->n, k->c, k->n)) ?
-		k->n : 0;
-}
-
-/* longest keyword of a table that a[i, n) starts with */
-static int
-cp_starts_any(const uint32_t *a, int i, int n, const kw *t, int *which)
-{
-	int			best = 0;
-
-	for (int k = 0; t[k].c; k++)
-	{
-		int			len = cp_starts(a, i, n, &t[k]);
-
-		if (len > best)
-		{
-			best = len;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
-}
-
-/* longest keyword of a table that a[lo, n) ends with */
-static int
-cp_ends_any(const uint32_t *a, int lo, int n, const kw *t, int *which)
-{
-	int			best = 0;
-
-	for (int k = 0; t[k].c; k++)
-	{
-		int			len = cp_ends(a, lo, n, &t[k]);
-
-		if (len > best)
-		{
-			best = len;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
-}
-
-/* first position >= i where a[pos..] starts with k, or -1 */
-static int
-cp_find(const uint32_t *a, int i, int n, const kw *k)
-{
-	for (; i + k->n <= n; i++)
-		if (a[i] == k->c[0] && cp_starts(a, i, n, k))
-			return i;
-	return -1;
-}
-
-static bool
-cp_contains_any(const uint32_t *a, int i, int n, const kw *t)
-{
-	for (int k = 0; t[k].c; k++)
-		if (cp_find(a, i, n, &t[k]) >= 0)
-			return true;
-	return false;
-}
-
-/*
- * A 256-bit filter of the first or the last characters of a keyword table,
- * built on first use: most names fail a table on one bit test instead of a
- * scan.  Built once per process; a thread that finds it being built scans
- * the table in full meanwhile, so the answer never depends on timing.
- * `stride` lets tables of structs (labels, verbs) carry a kw first.
- */
-typedef struct kwfilter
-{
-	_Atomic int state;			/* 0 not built, 1 being built, 2 ready */
-	bool		last;			/* filter on last characters, else first */
-	uint64_t	bits[4];
-} kwfilter;
-
-#define KWFILTER_FIRST { 0, false, {0, 0, 0, 0} }
-#define KWFILTER_LAST { 0, true, {0, 0, 0, 0} }
-
-static inline unsigned
-kwf_slot(uint32_t cp)
-{
-	return (cp * 2654435761u) >> 24;
-}
-
-static bool
-kwf_may(kwfilter *f, const void *table, size_t stride, uint32_t cp)
-{
-	unsigned	slot;
-
-	if (atomic_load_explicit(&f->state, memory_order_acquire) != 2)
-	{
-		int			expected = 0;
-
-		if (atomic_compare_exchange_strong(&f->state, &expected, 1))
-		{
-			for (const char *p = table; ((const kw *) p)->c; p += stride)
-			{
-				const kw   *k = (const kw *) p;
-				unsigned	s = kwf_slot(f->last ? k->c[k->n - 1] : k->c[0]);
-
-				f->bits[s >> 6] |= (uint64_t) 1 << (s & 63);
-			}
-			atomic_store_explicit(&f->state, 2, memory_order_release);
-		}
-		return true;
-	}
-	slot = kwf_slot(cp);
-	return (f->bits[slot >> 6] >> (slot & 63)) & 1;
-}
-
-/* cp_ends_any / cp_starts_any behind a filter */
-static inline int
-cp_ends_any_f(const uint32_t *a, int lo, int n, const kw *t, kwfilter *f)
-{
-	if (n <= lo || !kwf_may(f, t, sizeof(kw), a[n - 1]))
-		return 0;
-	return cp_ends_any(a, lo, n, t, NULL);
-}
-
-static inline int
-cp_starts_any_f(const uint32_t *a, int i, int n, const kw *t, kwfilter *f)
-{
-	if (i >= n || !kwf_may(f, t, sizeof(kw), a[i]))
-		return 0;
-	return cp_starts_any(a, i, n, t, NULL);
-}
 
 static bool
 is_cjk(uint32_t cp)
@@ -244,43 +75,46 @@ is_segment_sep(uint32_t cp)
  * ------------------------------------------------------------------------ */
 
 /* a group of units rather than one: 各区县政府, 有关区、市政府 */
-static const kw collective_prefixes[] = {
-	K("各"), K("有关"), K("相关"), K("其他"), K("全市各"), K("全省各"), K("市级各"), K("市级有关"), K("市级相关"),
-	K("省级各"), K("省级有关"), K("省级相关"), K("区县各"), KEND
+static const pd_word collective_prefixes_words[] = {
+	{"各"}, {"有关"}, {"相关"}, {"其他"}, {"全市各"}, {"全省各"}, {"市级各"}, {"市级有关"}, {"市级相关"},
+	{"省级各"}, {"省级有关"}, {"省级相关"}, {"区县各"}
 };
+static pd_wordtab collective_prefixes = PD_WORDTAB(collective_prefixes_words);
 
 /* names of administrative divisions as they appear inside collectives */
-static const kw admin_words[] = {
-	K("直辖市"), K("县级市"), K("自治县"), K("自治州"), K("自治区"), K("地级市"), K("乡镇"), K("区县"), K("县区"),
-	K("街道"), K("省"), K("市"), K("区"), K("县"), K("镇"), K("乡"), K("州"), K("盟"), K("旗"), KEND
+static const pd_word admin_words_words[] = {
+	{"直辖市"}, {"县级市"}, {"自治县"}, {"自治州"}, {"自治区"}, {"地级市"}, {"乡镇"}, {"区县"}, {"县区"},
+	{"街道"}, {"省"}, {"市"}, {"区"}, {"县"}, {"镇"}, {"乡"}, {"州"}, {"盟"}, {"旗"}
 };
+static pd_wordtab admin_words = PD_WORDTAB(admin_words_words);
 
 /* how unit names end */
-static const kw unit_suffixes[] = {
-	K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"), K("会"), K("院"), K("府"), K("处"), K("室"), K("所"), K("站"), K("队"),
-	K("团"), K("联"), K("社"), K("校"), K("馆"), K("组"), K("司"), K("中心"), K("银行"), K("分行"), K("支行"), K("海关"),
-	K("机关"), K("企业"), K("单位"), K("部门"), K("机构"), K("专班"), K("大学"), K("党委"), K("法庭"), K("指挥部"),
-	K("营业管理部"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), K("团中央"), KEND
+static const pd_word unit_suffixes_words[] = {
+	{"局"}, {"委"}, {"厅"}, {"部"}, {"办"}, {"署"}, {"会"}, {"院"}, {"府"}, {"处"}, {"室"}, {"所"}, {"站"}, {"队"},
+	{"团"}, {"联"}, {"社"}, {"校"}, {"馆"}, {"组"}, {"司"}, {"中心"}, {"银行"}, {"分行"}, {"支行"}, {"海关"},
+	{"机关"}, {"企业"}, {"单位"}, {"部门"}, {"机构"}, {"专班"}, {"大学"}, {"党委"}, {"法庭"}, {"指挥部"},
+	{"营业管理部"}, {"电网"}, {"移动"}, {"联通"}, {"电信"}, {"铁塔"}, {"团中央"}
 };
-static kwfilter unit_suffix_filter = KWFILTER_LAST;
+static pd_wordtab unit_suffixes = PD_WORDTAB(unit_suffixes_words);
 
 /* development zones named as units (两江新区、重庆高新区): their 管委会 */
-static const kw zone_unit_suffixes[] = {K("新区"), K("经开区"), K("开发区"), KEND};
+static const pd_word zone_unit_suffixes_words[] = {{"新区"}, {"经开区"}, {"开发区"}};
+static pd_wordtab zone_unit_suffixes = PD_WORDTAB(zone_unit_suffixes_words);
 
 /* ... but not these, which end the same way and are no units */
-static const kw not_unit_suffixes[] = {
-	K("社会"), K("大会"), K("博览会"), K("运动会"), K("峰会"), K("展会"), K("交易会"), K("洽谈会"), K("论坛会"), K("机会"),
-	K("场所"), K("住所"), K("处所"), K("内部"), K("全部"), K("东部"), K("西部"), K("中部"), K("北部"), K("南部"),
-	K("局部"), K("干部"), K("总部"), K("俱乐部"), K("全院"), K("各院"), KEND
+static const pd_word not_unit_suffixes_words[] = {
+	{"社会"}, {"大会"}, {"博览会"}, {"运动会"}, {"峰会"}, {"展会"}, {"交易会"}, {"洽谈会"}, {"论坛会"}, {"机会"},
+	{"场所"}, {"住所"}, {"处所"}, {"内部"}, {"全部"}, {"东部"}, {"西部"}, {"中部"}, {"北部"}, {"南部"},
+	{"局部"}, {"干部"}, {"总部"}, {"俱乐部"}, {"全院"}, {"各院"}
 };
-static kwfilter not_unit_filter = KWFILTER_LAST;
+static pd_wordtab not_unit_suffixes = PD_WORDTAB(not_unit_suffixes_words);
 
 /* a name that is only one of these says no unit: （企业负责） */
-static const kw generic_nouns[] = {
-	K("企业"), K("单位"), K("部门"), K("机构"), K("公司"), K("集团"), K("银行"), K("中心"), K("机关"), K("学校"), K("医院"),
-	K("社区"), K("海关"), K("政府"), K("人民政府"), K("党委"), KEND
+static const pd_word generic_nouns_words[] = {
+	{"企业"}, {"单位"}, {"部门"}, {"机构"}, {"公司"}, {"集团"}, {"银行"}, {"中心"}, {"机关"}, {"学校"}, {"医院"},
+	{"社区"}, {"海关"}, {"政府"}, {"人民政府"}, {"党委"}
 };
-static kwfilter generic_filter = KWFILTER_LAST;
+static pd_wordtab generic_nouns = PD_WORDTAB(generic_nouns_words);
 
 /*
  * Characters that make an item a sentence, not a name.  Not 应 (应急管理局)
@@ -309,74 +143,26 @@ is_sentence_char(uint32_t cp)
 }
 
 /* words that mark a note (time limits, working style) in a labelled list */
-static const kw note_words[] = {
-	K("下同"), K("不再"), K("列出"), K("完成"), K("持续"), K("长期"), K("年底"), K("年前"), K("以下"), K("以上"),
-	K("逐步"), K("推进"), K("实施"), K("开展"), K("坚持"), K("落实"), K("推动"), K("建立"), K("加强"), K("负责"),
-	K("牵头"), K("配合"), K("此项"), K("该项"), K("本项"), K("其中"), K("时限"), K("每年"), K("详见"), K("附件"), K("另行"),
-	K("确定"), K("待定"), K("明确"), K("应当"), K("不分先后"), K("排名"), K("排序"), KEND
+static const pd_word note_words_words[] = {
+	{"下同"}, {"不再"}, {"列出"}, {"完成"}, {"持续"}, {"长期"}, {"年底"}, {"年前"}, {"以下"}, {"以上"},
+	{"逐步"}, {"推进"}, {"实施"}, {"开展"}, {"坚持"}, {"落实"}, {"推动"}, {"建立"}, {"加强"}, {"负责"},
+	{"牵头"}, {"配合"}, {"此项"}, {"该项"}, {"本项"}, {"其中"}, {"时限"}, {"每年"}, {"详见"}, {"附件"}, {"另行"},
+	{"确定"}, {"待定"}, {"明确"}, {"应当"}, {"不分先后"}, {"排名"}, {"排序"}
 };
+static pd_wordtab note_words = PD_WORDTAB(note_words_words);
 
 /* sentences start like this, names do not */
-static const kw note_starts[] = {
-	K("此"), K("该项"), K("本项"), K("其中"), K("以下"), K("所有"), K("全部"), K("每"), K("上述"), K("按照"), K("根据"),
-	K("注"), K("备注"), KEND
+static const pd_word note_starts_words[] = {
+	{"此"}, {"该项"}, {"本项"}, {"其中"}, {"以下"}, {"所有"}, {"全部"}, {"每"}, {"上述"}, {"按照"}, {"根据"},
+	{"注"}, {"备注"}
 };
-static kwfilter note_start_filter = KWFILTER_FIRST;
+static pd_wordtab note_starts = PD_WORDTAB(note_starts_words);
 
-/*
- * First characters of admin_words and collective_prefixes: a quick no
- * before the tables (most names start otherwise).  pd_units_selfcheck()
- * checks that the tables and these agree.
- */
-static inline bool
-admin_first(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x76F4:			/* 直 */
-		case 0x53BF:			/* 县 */
-		case 0x81EA:			/* 自 */
-		case 0x5730:			/* 地 */
-		case 0x4E61:			/* 乡 */
-		case 0x533A:			/* 区 */
-		case 0x8857:			/* 街 */
-		case 0x7701:			/* 省 */
-		case 0x5E02:			/* 市 */
-		case 0x9547:			/* 镇 */
-		case 0x5DDE:			/* 州 */
-		case 0x76DF:			/* 盟 */
-		case 0x65D7:			/* 旗 */
-			return true;
-		default:
-			return false;
-	}
-}
-
-static inline bool
-collective_first(uint32_t cp)
-{
-	switch (cp)
-	{
-		case 0x5404:			/* 各 */
-		case 0x6709:			/* 有 */
-		case 0x76F8:			/* 相 */
-		case 0x5176:			/* 其 */
-		case 0x5168:			/* 全 */
-		case 0x5E02:			/* 市 */
-		case 0x7701:			/* 省 */
-		case 0x533A:			/* 区 */
-			return true;
-		default:
-			return false;
-	}
-}
-
+/* length of the division name at c[i], or 0 */
 static int
 admin_word_at(const uint32_t *c, int i, int n)
 {
-	if (i >= n || !admin_first(c[i]))
-		return 0;
-	return cp_starts_any(c, i, n, admin_words, NULL);
+	return pd_word_len_at(&admin_words, c, i, n);
 }
 
 /*
@@ -408,25 +194,13 @@ admin_only(const uint32_t *c, int i, int n)
 static int
 collective_prefix(const uint32_t *c, int n)
 {
-	if (n == 0 || !collective_first(c[0]))
+	if (n == 0)
 		return 0;
 	/* 市级各…, 省级有关…, 区县各…: a 市 省 区 start needs one of these next */
 	if ((c[0] == 0x5E02 || c[0] == 0x7701 || c[0] == 0x533A) &&
 		(n < 2 || (c[1] != 0x7EA7 && c[1] != 0x53BF)))	/* 级 县 */
 		return 0;
-	return cp_starts_any(c, 0, n, collective_prefixes, NULL);
-}
-
-bool
-pd_units_selfcheck(void)
-{
-	for (int k = 0; admin_words[k].c; k++)
-		if (!admin_first(admin_words[k].c[0]))
-			return false;
-	for (int k = 0; collective_prefixes[k].c; k++)
-		if (!collective_first(collective_prefixes[k].c[0]))
-			return false;
-	return true;
+	return pd_word_len_at(&collective_prefixes, c, 0, n);
 }
 
 /* position of the '(' matching a ')' at c[close], or -1 */
@@ -459,16 +233,11 @@ has_unit_suffix(const uint32_t *c, int n)
 			break;
 		end = o;
 	}
-	if (cp_ends_any_f(c, 0, end, not_unit_suffixes, &not_unit_filter))
+	if (pd_word_len_before(&not_unit_suffixes, c, 0, end))
 		return false;
-	if (cp_ends_any(c, 0, end, zone_unit_suffixes, NULL))
+	if (pd_word_len_before(&zone_unit_suffixes, c, 0, end))
 		return true;
-	if (end == 0 || !kwf_may(&unit_suffix_filter, unit_suffixes, sizeof(kw), c[end - 1]))
-		return false;
-	for (int k = 0; unit_suffixes[k].c; k++)
-		if (cp_ends(c, 0, end, &unit_suffixes[k]))
-			return true;
-	return false;
+	return pd_word_before(&unit_suffixes, c, 0, end) >= 0;
 }
 
 /*
@@ -483,7 +252,7 @@ bracket_is_note(const uint32_t *a, int i, int j)
 		if (is_sentence_char(a[k]) || a[k] == ',' || a[k] == ':' || a[k] == ';' ||
 			a[k] == 0x201C || a[k] == 0x201D)
 			return true;
-	return cp_contains_any(a, i, j, note_words);
+	return (pd_word_find(&note_words, a, i, j, NULL) >= 0);
 }
 
 /*
@@ -510,16 +279,16 @@ unit_like(const uint32_t *c, int n, bool strict)
 			(c[i + 1] == 0x5E74 || c[i + 1] == 0x6708 || c[i + 1] == 0x65E5))
 			return false;		/* 2025年 6月 */
 	}
-	if (cp_starts_any_f(c, 0, n, note_starts, &note_start_filter))
+	if (pd_word_len_at(&note_starts, c, 0, n))
 		return false;
 	pre = collective_prefix(c, n);
 	if (pre > 0 && pre < n && admin_only(c, pre, n))
 		return true;			/* 各区县, 各区、县级市 */
 	if (has_unit_suffix(c, n))
-		return !strict || cp_ends_any_f(c, 0, n, generic_nouns, &generic_filter) < n;
+		return !strict || pd_word_len_before(&generic_nouns, c, 0, n) < n;
 	if (strict)
 		return false;
-	if (n > 15 || cp_contains_any(c, 0, n, note_words))
+	if (n > 15 || (pd_word_find(&note_words, c, 0, n, NULL) >= 0))
 		return false;
 	for (int i = 0; i < n; i++)
 		if (c[i] >= '0' && c[i] <= '9')
@@ -540,15 +309,17 @@ unit_like(const uint32_t *c, int n, bool strict)
  * nouns are generic on their own (单位 names no unit), which is why a 和
  * before them is no split between two names.
  */
-static const kw etc_quals[] = {
-	K("有关"), K("相关"), K("其他"), K("市级"), K("省级"), K("区级"), K("县级"), K("区县"), K("职能"), K("成员"),
-	K("主管"), KEND
+static const pd_word etc_quals_words[] = {
+	{"有关"}, {"相关"}, {"其他"}, {"市级"}, {"省级"}, {"区级"}, {"县级"}, {"区县"}, {"职能"}, {"成员"},
+	{"主管"}
 };
-static const kw etc_nouns[] = {K("部门"), K("单位"), K("机构"), K("方面"), KEND};
+static pd_wordtab etc_quals = PD_WORDTAB(etc_quals_words);
+static const pd_word etc_nouns_words[] = {{"部门"}, {"单位"}, {"机构"}, {"方面"}};
+static pd_wordtab etc_nouns = PD_WORDTAB(etc_nouns_words);
 
 /* the last characters such a tail can end with: a quick no for most names */
-static const kw etc_ends[] = {K("等"), K("部门"), K("单位"), K("机构"), K("方面"), KEND};
-static kwfilter etc_filter = KWFILTER_LAST;
+static const pd_word etc_ends_words[] = {{"等"}, {"部门"}, {"单位"}, {"机构"}, {"方面"}};
+static pd_wordtab etc_ends = PD_WORDTAB(etc_ends_words);
 
 #define CP_DENG 0x7B49			/* 等 */
 #define ETC_TAIL_MAX 24			/* longest tail looked for, in characters */
@@ -571,9 +342,9 @@ etc_groups(const uint32_t *c, int i, int n)
 	{
 		int			len;
 
-		while ((len = cp_starts_any(c, i, n, etc_quals, NULL)) > 0)
+		while ((len = pd_word_len_at(&etc_quals, c, i, n)) > 0)
 			i += len;
-		if ((len = cp_starts_any(c, i, n, etc_nouns, NULL)) == 0)
+		if ((len = pd_word_len_at(&etc_nouns, c, i, n)) == 0)
 			return false;
 		i += len;
 		if (i == n)
@@ -592,7 +363,7 @@ etc_groups(const uint32_t *c, int i, int n)
 static int
 etc_tail(const uint32_t *c, int lo, int n)
 {
-	if (n <= lo || !kwf_may(&etc_filter, etc_ends, sizeof(kw), c[n - 1]))
+	if (pd_word_before(&etc_ends, c, lo, n) < 0)
 		return 0;
 	for (int p = n - 1; p >= lo && p >= n - ETC_TAIL_MAX; p--)
 		if (c[p] == CP_DENG && (p + 1 == n || etc_groups(c, p + 1, n)))
@@ -747,7 +518,7 @@ normalize_cps(uint32_t *c, int *pos, int *np, pd_error *err)
 	 */
 	for (int i = 0; i < n && plain; i++)
 		plain = pd_is_han_bmp(c[i]);
-	if (plain && !kwf_may(&etc_filter, etc_ends, sizeof(kw), c[n - 1]))
+	if (plain && pd_word_before(&etc_ends, c, 0, n) < 0)
 		return PD_OK;
 
 	/*
@@ -926,32 +697,35 @@ decode_name(const char *s, size_t len, uint32_t *c)
  * ------------------------------------------------------------------------ */
 
 /* province-level divisions (GB/T 2260 short names) */
-static const kw provinces[] = {
-	K("北京"), K("天津"), K("河北"), K("山西"), K("内蒙古"), K("辽宁"), K("吉林"), K("黑龙江"), K("上海"), K("江苏"),
-	K("浙江"), K("安徽"), K("福建"), K("江西"), K("山东"), K("河南"), K("湖北"), K("湖南"), K("广东"), K("广西"),
-	K("海南"), K("重庆"), K("四川"), K("贵州"), K("云南"), K("西藏"), K("陕西"), K("甘肃"), K("青海"), K("宁夏"),
-	K("新疆"), K("台湾"), K("香港"), K("澳门"), KEND
+static const pd_word provinces_words[] = {
+	{"北京"}, {"天津"}, {"河北"}, {"山西"}, {"内蒙古"}, {"辽宁"}, {"吉林"}, {"黑龙江"}, {"上海"}, {"江苏"},
+	{"浙江"}, {"安徽"}, {"福建"}, {"江西"}, {"山东"}, {"河南"}, {"湖北"}, {"湖南"}, {"广东"}, {"广西"},
+	{"海南"}, {"重庆"}, {"四川"}, {"贵州"}, {"云南"}, {"西藏"}, {"陕西"}, {"甘肃"}, {"青海"}, {"宁夏"},
+	{"新疆"}, {"台湾"}, {"香港"}, {"澳门"}
 };
+static pd_wordtab provinces = PD_WORDTAB(provinces_words);
 
 /* what may stand before a province name in a unit name */
-static const kw region_lead_ins[] = {
-	K("中国人民银行"), K("人民银行"), K("人行"), K("中华人民共和国"), K("国家税务总局"), K("国家金融监督管理总局"),
-	K("中国证券监督管理委员会"), K("中国银行保险监督管理委员会"), K("共青团"), K("中共"), K("中国共产党"), KEND
+static const pd_word region_lead_ins_words[] = {
+	{"中国人民银行"}, {"人民银行"}, {"人行"}, {"中华人民共和国"}, {"国家税务总局"}, {"国家金融监督管理总局"},
+	{"中国证券监督管理委员会"}, {"中国银行保险监督管理委员会"}, {"共青团"}, {"中共"}, {"中国共产党"}
 };
+static pd_wordtab region_lead_ins = PD_WORDTAB(region_lead_ins_words);
+
+/* what follows a province's short name */
+static const pd_word province_tails_words[] = {
+	{"壮族自治区"}, {"回族自治区"}, {"维吾尔自治区"}, {"自治区"}, {"特别行政区"}, {"省"}, {"市"}
+};
+static pd_wordtab province_tails = PD_WORDTAB(province_tails_words);
 
 /* length of a province name (with 省/市/自治区…) at c[i], or 0 */
 static int
 province_at(const uint32_t *c, int i, int n)
 {
-	int			len = cp_starts_any(c, i, n, provinces, NULL);
+	int			len = pd_word_len_at(&provinces, c, i, n);
 
 	if (len > 0)
-	{
-		static const kw tails[] = {K("壮族自治区"), K("回族自治区"), K("维吾尔自治区"),
-		K("自治区"), K("特别行政区"), K("省"), K("市"), KEND};
-
-		len += cp_starts_any(c, i + len, n, tails, NULL);
-	}
+		len += pd_word_len_at(&province_tails, c, i + len, n);
 	return len;
 }
 
@@ -964,42 +738,119 @@ province_in(const uint32_t *c, int n)
 
 	if (len)
 		return len;
-	lead = cp_starts_any(c, 0, n, region_lead_ins, NULL);
+	lead = pd_word_len_at(&region_lead_ins, c, 0, n);
 	if (lead && (len = province_at(c, lead, n)) > 0)
 		return lead + len;
 	return 0;
 }
 
-static const kw party_prefixes[] = {K("中共"), K("中国共产党"), KEND};
+static const pd_word party_prefixes_words[] = {{"中共"}, {"中国共产党"}};
+static pd_wordtab party_prefixes = PD_WORDTAB(party_prefixes_words);
 
-static const kw mass_words[] = {
-	K("工商联"), K("总工会"), K("妇联"), K("残联"), K("科协"), K("文联"), K("侨联"), K("作协"), K("红十字会"), K("共青团"),
-	K("团中央"), K("工会"), K("社科联"), K("台联"), K("贸促会"), KEND
+static const pd_word mass_words_words[] = {
+	{"工商联"}, {"总工会"}, {"妇联"}, {"残联"}, {"科协"}, {"文联"}, {"侨联"}, {"作协"}, {"红十字会"}, {"共青团"},
+	{"团中央"}, {"工会"}, {"社科联"}, {"台联"}, {"贸促会"}
 };
+static pd_wordtab mass_words = PD_WORDTAB(mass_words_words);
 
 /* branches of central organs that sit in a province or city */
-static const kw vertical_words[] = {
-	K("金融监管局"), K("金融监督管理局"), K("金融监督管理总局"), K("银保监局"), K("银保监分局"), K("证监局"), K("通信管理局"),
-	K("税务局"), K("海关"), K("气象局"), K("邮政管理局"), K("调查总队"), K("调查队"), K("外汇管理局"), K("分行"),
-	K("支行"), K("营业管理部"), K("烟草专卖局"), K("地震局"), K("海事局"), K("统计调查"), K("铁路监督管理局"),
-	K("能源监管局"), K("审计特派员办事处"), KEND
+static const pd_word vertical_words_words[] = {
+	{"金融监管局"}, {"金融监督管理局"}, {"金融监督管理总局"}, {"银保监局"}, {"银保监分局"}, {"证监局"}, {"通信管理局"},
+	{"税务局"}, {"海关"}, {"气象局"}, {"邮政管理局"}, {"调查总队"}, {"调查队"}, {"外汇管理局"}, {"分行"},
+	{"支行"}, {"营业管理部"}, {"烟草专卖局"}, {"地震局"}, {"海事局"}, {"统计调查"}, {"铁路监督管理局"},
+	{"能源监管局"}, {"审计特派员办事处"}
 };
+static pd_wordtab vertical_words = PD_WORDTAB(vertical_words_words);
 
-static const kw enterprise_suffixes[] = {
-	K("公司"), K("集团"), K("企业"), K("银行"), K("电网"), K("移动"), K("联通"), K("电信"), K("铁塔"), KEND
+static const pd_word enterprise_suffixes_words[] = {
+	{"公司"}, {"集团"}, {"企业"}, {"银行"}, {"电网"}, {"移动"}, {"联通"}, {"电信"}, {"铁塔"}
 };
+static pd_wordtab enterprise_suffixes = PD_WORDTAB(enterprise_suffixes_words);
 
-static const kw zone_words[] = {
-	K("新区"), K("高新区"), K("经开区"), K("开发区"), K("自贸区"), K("保税区"), K("科学城"), K("园区"), K("试验区"), KEND
+static const pd_word zone_words_words[] = {
+	{"新区"}, {"高新区"}, {"经开区"}, {"开发区"}, {"自贸区"}, {"保税区"}, {"科学城"}, {"园区"}, {"试验区"}
 };
+static pd_wordtab zone_words = PD_WORDTAB(zone_words_words);
+
+/* collectives named by a noun rather than a prefix: 市有关部门, 专班成员单位 */
+static const pd_word collective_nouns_words[] = {
+	{"有关部门"}, {"相关部门"}, {"成员单位"}, {"相关单位"}, {"有关单位"}, {"主管部门"}, {"各有关"}
+};
+static pd_wordtab collective_nouns = PD_WORDTAB(collective_nouns_words);
+
+/* the central bank and its branches: 人行合肥中心支行 */
+static const pd_word pboc_names_words[] = {{"人行"}, {"人民银行"}, {"中国人民银行"}};
+static pd_wordtab pboc_names = PD_WORDTAB(pboc_names_words);
+static const pd_word pboc_branches_words[] = {{"分行"}, {"支行"}, {"营业管理部"}};
+static pd_wordtab pboc_branches = PD_WORDTAB(pboc_branches_words);
+
+/* a local (地方) organ is no vertical branch: 地方金融监管局 */
+static const pd_word local_words[] = {{"地方"}};
+static pd_wordtab local = PD_WORDTAB(local_words);
+
+/* division words that may open a vertical branch's name: 市税务局 */
+static const pd_word division_heads_words[] = {{"省"}, {"市"}, {"区"}, {"县"}};
+static pd_wordtab division_heads = PD_WORDTAB(division_heads_words);
+
+static const pd_word judicial_ends_words[] = {{"法院"}, {"检察院"}};
+static pd_wordtab judicial_ends = PD_WORDTAB(judicial_ends_words);
+
+static const pd_word department_ends_words[] = {
+	{"局"}, {"委"}, {"厅"}, {"部"}, {"办"}, {"署"}, {"委员会"}, {"办公室"}, {"管委会"}, {"监会"},
+	{"保监会"}, {"人民银行"}, {"办事处"}, {"国务院"}
+};
+static pd_wordtab department_ends = PD_WORDTAB(department_ends_words);
+
+static const pd_word institution_ends_words[] = {
+	{"大学"}, {"学院"}, {"学校"}, {"医院"}, {"研究院"}, {"研究所"}, {"科学院"}, {"中心"}, {"图书馆"},
+	{"博物馆"}, {"报社"}, {"电视台"}
+};
+static pd_wordtab institution_ends = PD_WORDTAB(institution_ends_words);
+
+/* a national company's or bank's branch in a province: 国网重庆市电力公司 */
+static const pd_word branch_ends_words[] = {{"公司"}, {"分行"}, {"分院"}};
+static pd_wordtab branch_ends = PD_WORDTAB(branch_ends_words);
+
+static const pd_word national_heads_words[] = {
+	{"国务院"}, {"国家"}, {"中央"}, {"全国"}, {"中华人民共和国"}, {"中国"}, {"团中央"}
+};
+static pd_wordtab national_heads = PD_WORDTAB(national_heads_words);
+
+/* 市场监管总局 and 区域… do not start with a division */
+static const pd_word not_division_heads_words[] = {{"市场"}, {"区域"}, {"县域"}};
+static pd_wordtab not_division_heads = PD_WORDTAB(not_division_heads_words);
+
+/* an issuer that names the country: 国务院办公厅, 中共中央 */
+static const pd_word national_issuers_words[] = {
+	{"国务院"}, {"中央"}, {"国家"}, {"全国"}, {"中华人民共和国"}
+};
+static pd_wordtab national_issuers = PD_WORDTAB(national_issuers_words);
+
+/*
+ * Single words the rules test one at a time, at a given place
+ * (pd_word_is_at / pd_word_is_before): W_* index them.
+ */
+enum
+{
+	W_TUAN, W_TUAN_CENTRAL, W_WEI, W_PBOC, W_GOV, W_JIEDAO, W_DIFANG, W_OFFICE, W_CENTRAL
+};
+static const pd_word single_words[] = {
+	[W_TUAN] = {"团"}, [W_TUAN_CENTRAL] = {"团中央"}, [W_WEI] = {"委"}, [W_PBOC] = {"人民银行"},
+	[W_GOV] = {"政府"}, [W_JIEDAO] = {"街道"}, [W_DIFANG] = {"地方"}, [W_OFFICE] = {"办公室"},
+	[W_CENTRAL] = {"中央"}
+};
+static pd_wordtab singles = PD_WORDTAB(single_words);
+
+static const pd_word party_heads_words[] = {
+	{"省委"}, {"市委"}, {"区委"}, {"县委"}, {"州委"}, {"党委"}, {"中央"}, {"纪委"}
+};
+static pd_wordtab party_heads = PD_WORDTAB(party_heads_words);
 
 /* 市委编办, 省委组织部: level word then 委 then an office */
 static bool
 party_office(const uint32_t *c, int i, int n)
 {
-	static const kw heads[] = {K("省委"), K("市委"), K("区委"), K("县委"), K("州委"), K("党委"), K("中央"),
-	K("纪委"), KEND};
-	int			len = cp_starts_any(c, i, n, heads, NULL);
+	int			len = pd_word_len_at(&party_heads, c, i, n);
 
 	if (len == 0)
 		return false;
@@ -1018,48 +869,40 @@ pd_unit_kind_of(const char *norm, size_t len)
 
 	if (n == 0)
 		return PD_KIND_UNKNOWN;
-	if (collective_prefix(c, n) ||
-		cp_contains_any(c, 0, n, (const kw[]) {K("有关部门"), K("相关部门"), K("成员单位"),
-	K("相关单位"), K("有关单位"), K("主管部门"), K("各有关"), KEND}))
+	if (collective_prefix(c, n) || pd_word_find(&collective_nouns, c, 0, n, NULL) >= 0)
 		return PD_KIND_COLLECTIVE;
-	if (cp_starts(c, 0, n, KWP("团")) && n > 1 &&
-		(c[n - 1] == 0x59D4 || cp_starts(c, 0, n, KWP("团中央"))))
+	if (pd_word_is_at(&singles, W_TUAN, c, 0, n) && n > 1 &&
+		(c[n - 1] == 0x59D4 || pd_word_is_at(&singles, W_TUAN_CENTRAL, c, 0, n)))
 		return PD_KIND_MASS;	/* 团市委, 团省委, 团中央 */
-	if (cp_contains_any(c, 0, n, mass_words))
+	if ((pd_word_find(&mass_words, c, 0, n, NULL) >= 0))
 		return PD_KIND_MASS;
-	if (cp_starts_any(c, 0, n, party_prefixes, NULL))
+	if (pd_word_len_at(&party_prefixes, c, 0, n))
 		return PD_KIND_PARTY;
 	/* 重庆市委…, 市委编办: strip a region, then look for 委 */
 	prov = province_at(c, 0, n);
-	if (prov && cp_starts(c, prov, n, KWP("委")))
+	if (prov && pd_word_is_at(&singles, W_WEI, c, prov, n))
 		return PD_KIND_PARTY;	/* 重庆市委 */
 	i = prov;
 	if (party_office(c, i, n))
 		return PD_KIND_PARTY;
-	if (cp_starts_any(c, 0, n, (const kw[]) {K("人行"), K("人民银行"), K("中国人民银行"), KEND},
-					  NULL) &&
-		cp_ends_any(c, 0, n, (const kw[]) {K("分行"), K("支行"), K("营业管理部"), KEND}, NULL))
+	if (pd_word_len_at(&pboc_names, c, 0, n) && pd_word_len_before(&pboc_branches, c, 0, n))
 		return PD_KIND_VERTICAL;	/* 人行合肥中心支行 */
-	if (!cp_contains_any(c, 0, n, (const kw[]) {K("地方"), KEND}) &&
-		cp_contains_any(c, 0, n, vertical_words) &&
+	if (pd_word_find(&local, c, 0, n, NULL) < 0 &&
+		(pd_word_find(&vertical_words, c, 0, n, NULL) >= 0) &&
 		(province_in(c, n) ||
-		 cp_starts_any(c, 0, n, (const kw[]) {K("省"), K("市"), K("区"), K("县"), KEND}, NULL)))
+		 pd_word_len_at(&division_heads, c, 0, n)))
 		return PD_KIND_VERTICAL;
-	if (cp_ends_any(c, 0, n, enterprise_suffixes, NULL) && !cp_ends(c, 0, n, KWP("人民银行")))
+	if (pd_word_len_before(&enterprise_suffixes, c, 0, n) && !pd_word_is_before(&singles, W_PBOC, c, 0, n))
 		return PD_KIND_ENTERPRISE;
-	if (cp_ends(c, 0, n, KWP("政府")))
+	if (pd_word_is_before(&singles, W_GOV, c, 0, n))
 		return PD_KIND_GOVERNMENT;
-	if (cp_ends_any(c, 0, n, (const kw[]) {K("法院"), K("检察院"), KEND}, NULL))
+	if (pd_word_len_before(&judicial_ends, c, 0, n))
 		return PD_KIND_JUDICIAL;	/* 市高法院, 市检察院, 重庆市第一中级人民法院 */
-	if (cp_ends_any(c, 0, n, (const kw[]) {K("局"), K("委"), K("厅"), K("部"), K("办"), K("署"),
-				K("委员会"), K("办公室"), K("管委会"), K("监会"), K("保监会"), K("人民银行"), K("办事处"), K("国务院"),
-	KEND}, NULL))
+	if (pd_word_len_before(&department_ends, c, 0, n))
 		return PD_KIND_DEPARTMENT;
-	if (cp_ends_any(c, 0, n, zone_unit_suffixes, NULL))
+	if (pd_word_len_before(&zone_unit_suffixes, c, 0, n))
 		return PD_KIND_DEPARTMENT;	/* 两江新区 listed as a unit: its 管委会 */
-	if (cp_ends_any(c, 0, n, (const kw[]) {K("大学"), K("学院"), K("学校"), K("医院"), K("研究院"),
-				K("研究所"), K("科学院"), K("中心"), K("图书馆"), K("博物馆"), K("报社"), K("电视台"),
-	KEND}, NULL))
+	if (pd_word_len_before(&institution_ends, c, 0, n))
 		return PD_KIND_INSTITUTION;	/* 事业单位: 重庆大学, 市疾控中心 */
 	return PD_KIND_UNKNOWN;
 }
@@ -1068,7 +911,7 @@ pd_unit_kind_of(const char *norm, size_t len)
 static pd_unit_level
 division_level(const uint32_t *c, int i, int n)
 {
-	if (cp_starts(c, i, n, KWP("街道")))
+	if (pd_word_is_at(&singles, W_JIEDAO, c, i, n))
 		return PD_LEVEL_TOWNSHIP;
 	switch (c[i])
 	{
@@ -1099,20 +942,19 @@ pd_unit_level_of(const char *norm, size_t len)
 		return PD_LEVEL_UNKNOWN;
 	if (collective_prefix(c, n))
 		return PD_LEVEL_COLLECTIVE;
-	i = cp_starts_any(c, 0, n, party_prefixes, NULL);	/* 中共重庆市委… */
-	if (cp_starts(c, i, n, KWP("团")))
+	i = pd_word_len_at(&party_prefixes, c, 0, n);	/* 中共重庆市委… */
+	if (pd_word_is_at(&singles, W_TUAN, c, i, n))
 		i++;					/* 团市委 reads as 市委 */
-	if (cp_contains_any(c, i, n, zone_words))
+	if ((pd_word_find(&zone_words, c, i, n, NULL) >= 0))
 		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
 	if (province_in(c + i, n - i))
 		return PD_LEVEL_PROVINCE;
 	/* a national company's or bank's branch in a province: 中国铁塔重庆分公司, 国网重庆市电力公司 */
-	if (cp_ends_any(c, 0, n, (const kw[]) {K("公司"), K("分行"), K("分院"), KEND}, NULL))
+	if (pd_word_len_before(&branch_ends, c, 0, n))
 		for (int k = i + 1; k < n && k <= i + 8; k++)
 			if (province_at(c, k, n))
 				return PD_LEVEL_PROVINCE;
-	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("国家"), K("中央"), K("全国"),
-	K("中华人民共和国"), K("中国"), K("团中央"), KEND}, NULL))
+	if (pd_word_len_at(&national_heads, c, i, n))
 		return PD_LEVEL_NATIONAL;
 
 	/*
@@ -1120,8 +962,7 @@ pd_unit_level_of(const char *norm, size_t len)
 	 * and then one (崂山区政府, 青岛市大数据局, 龙兴镇政府).  市场监管总局
 	 * and 区域… do not start with a division.
 	 */
-	if (i < n && !cp_starts_any(c, i, n, (const kw[]) {K("市场"), K("区域"), K("县域"), KEND},
-								NULL))
+	if (i < n && !pd_word_len_at(&not_division_heads, c, i, n))
 	{
 		for (int k = i; k < n && k <= i + 6; k++)
 			if ((level = division_level(c, k, n)) != PD_LEVEL_UNKNOWN)
@@ -1133,7 +974,8 @@ pd_unit_level_of(const char *norm, size_t len)
 	 * Not an office (办公室): the central ones carry 国务院 or 中央, a bare
 	 * 办公室 is a department's own office in its own plan.
 	 */
-	if (!cp_starts(c, 0, n, KWP("地方")) && !cp_ends(c, 0, n, KWP("办公室")) &&
+	if (!pd_word_is_at(&singles, W_DIFANG, c, 0, n) &&
+		!pd_word_is_before(&singles, W_OFFICE, c, 0, n) &&
 		pd_unit_kind_of(norm, len) == PD_KIND_DEPARTMENT)
 		return PD_LEVEL_NATIONAL;
 	return PD_LEVEL_UNKNOWN;
@@ -1225,16 +1067,16 @@ pd_unit_region(const char *s, size_t len, char *out)
 		if (!pd_is_space(cp))
 			c[n++] = cp;
 	}
-	i = cp_starts_any(c, 0, n, party_prefixes, NULL);
-	if (cp_starts_any(c, i, n, (const kw[]) {K("国务院"), K("中央"), K("国家"), K("全国"),
-	K("中华人民共和国"), KEND}, NULL) || (i > 0 && cp_starts(c, i, n, KWP("中央"))))
+	i = pd_word_len_at(&party_prefixes, c, 0, n);
+	if (pd_word_len_at(&national_issuers, c, i, n) ||
+		(i > 0 && pd_word_is_at(&singles, W_CENTRAL, c, i, n)))
 	{
 		static const char nat[] = "国家";
 
 		memcpy(out, nat, sizeof(nat));
 		return sizeof(nat) - 1;
 	}
-	plen = cp_starts_any(c, i, n, provinces, NULL);
+	plen = pd_word_len_at(&provinces, c, i, n);
 	if (plen)
 		stop = i + plen;		/* 重庆市人民政府 -> 重庆, 内蒙古自治区 -> 内蒙古 */
 	else
@@ -1456,119 +1298,98 @@ ubuf_put(ubuf *b, uint32_t c, size_t at)
 	return true;
 }
 
-typedef struct label
-{
-	kw			k;
-	pd_unit_role role;
-	bool		combined;		/* 主(协)办机关: bracketed names are co */
-} label;
-
-static const label labels[] = {
-	{K("责任单位"), PD_ROLE_RESPONSIBLE, false}, {K("责任部门"), PD_ROLE_RESPONSIBLE, false},
-	{K("责任主体"), PD_ROLE_RESPONSIBLE, false}, {K("负责单位"), PD_ROLE_RESPONSIBLE, false},
-	{K("负责部门"), PD_ROLE_RESPONSIBLE, false}, {K("承办单位"), PD_ROLE_RESPONSIBLE, false},
-	{K("实施单位"), PD_ROLE_RESPONSIBLE, false}, {K("实施主体"), PD_ROLE_RESPONSIBLE, false},
-	{K("责任处室"), PD_ROLE_RESPONSIBLE, false}, {K("主体责任单位"), PD_ROLE_RESPONSIBLE, false},
-	{K("牵头单位"), PD_ROLE_LEAD, false}, {K("牵头部门"), PD_ROLE_LEAD, false}, {K("牵头责任单位"), PD_ROLE_LEAD, false},
-	{K("牵头负责单位"), PD_ROLE_LEAD, false}, {K("牵头负责部门"), PD_ROLE_LEAD, false}, {K("牵头机关"), PD_ROLE_LEAD, false},
-	{K("主办机关"), PD_ROLE_LEAD, false}, {K("主办单位"), PD_ROLE_LEAD, false}, {K("主办部门"), PD_ROLE_LEAD, false},
-	{K("主责单位"), PD_ROLE_LEAD, false}, {K("主责部门"), PD_ROLE_LEAD, false}, {K("主要责任单位"), PD_ROLE_LEAD, false},
-	{K("牵头"), PD_ROLE_LEAD, false}, {K("主办"), PD_ROLE_LEAD, false},
-	{K("配合单位"), PD_ROLE_CO, false}, {K("配合部门"), PD_ROLE_CO, false}, {K("协办机关"), PD_ROLE_CO, false},
-	{K("协办单位"), PD_ROLE_CO, false}, {K("协办部门"), PD_ROLE_CO, false}, {K("参与单位"), PD_ROLE_CO, false},
-	{K("参与部门"), PD_ROLE_CO, false}, {K("参加单位"), PD_ROLE_CO, false}, {K("协同单位"), PD_ROLE_CO, false},
-	{K("协同部门"), PD_ROLE_CO, false}, {K("协作单位"), PD_ROLE_CO, false}, {K("协助单位"), PD_ROLE_CO, false},
-	{K("配合"), PD_ROLE_CO, false}, {K("协办"), PD_ROLE_CO, false}, {K("参与"), PD_ROLE_CO, false},
+/*
+ * Labels that name the role of the units after them: the payload a is the
+ * role, b is 1 for combined labels (主(协)办机关: bracketed names are co).
+ */
+static const pd_word label_words[] = {
+	{"责任单位", PD_ROLE_RESPONSIBLE, 0}, {"责任部门", PD_ROLE_RESPONSIBLE, 0},
+	{"责任主体", PD_ROLE_RESPONSIBLE, 0}, {"负责单位", PD_ROLE_RESPONSIBLE, 0},
+	{"负责部门", PD_ROLE_RESPONSIBLE, 0}, {"承办单位", PD_ROLE_RESPONSIBLE, 0},
+	{"实施单位", PD_ROLE_RESPONSIBLE, 0}, {"实施主体", PD_ROLE_RESPONSIBLE, 0},
+	{"责任处室", PD_ROLE_RESPONSIBLE, 0}, {"主体责任单位", PD_ROLE_RESPONSIBLE, 0},
+	{"牵头单位", PD_ROLE_LEAD, 0}, {"牵头部门", PD_ROLE_LEAD, 0}, {"牵头责任单位", PD_ROLE_LEAD, 0},
+	{"牵头负责单位", PD_ROLE_LEAD, 0}, {"牵头负责部门", PD_ROLE_LEAD, 0}, {"牵头机关", PD_ROLE_LEAD, 0},
+	{"主办机关", PD_ROLE_LEAD, 0}, {"主办单位", PD_ROLE_LEAD, 0}, {"主办部门", PD_ROLE_LEAD, 0},
+	{"主责单位", PD_ROLE_LEAD, 0}, {"主责部门", PD_ROLE_LEAD, 0}, {"主要责任单位", PD_ROLE_LEAD, 0},
+	{"牵头", PD_ROLE_LEAD, 0}, {"主办", PD_ROLE_LEAD, 0},
+	{"配合单位", PD_ROLE_CO, 0}, {"配合部门", PD_ROLE_CO, 0}, {"协办机关", PD_ROLE_CO, 0},
+	{"协办单位", PD_ROLE_CO, 0}, {"协办部门", PD_ROLE_CO, 0}, {"参与单位", PD_ROLE_CO, 0},
+	{"参与部门", PD_ROLE_CO, 0}, {"参加单位", PD_ROLE_CO, 0}, {"协同单位", PD_ROLE_CO, 0},
+	{"协同部门", PD_ROLE_CO, 0}, {"协作单位", PD_ROLE_CO, 0}, {"协助单位", PD_ROLE_CO, 0},
+	{"配合", PD_ROLE_CO, 0}, {"协办", PD_ROLE_CO, 0}, {"参与", PD_ROLE_CO, 0},
 	/* 牵头责任单位：A。协同责任单位：B: the other units under a lead */
-	{K("协同责任单位"), PD_ROLE_CO, false}, {K("配合责任单位"), PD_ROLE_CO, false},
-	{K("其他责任单位"), PD_ROLE_CO, false}, {K("相关责任单位"), PD_ROLE_CO, false},
-	{K("共同责任单位"), PD_ROLE_CO, false}, {K("次要责任单位"), PD_ROLE_CO, false},
-	{K("参与责任单位"), PD_ROLE_CO, false}, {K("协办责任单位"), PD_ROLE_CO, false},
-	{K("支持单位"), PD_ROLE_CO, false}, {K("支持部门"), PD_ROLE_CO, false},
-	{K("指导单位"), PD_ROLE_CO, false}, {K("协同责任部门"), PD_ROLE_CO, false},
-	{K("其他单位"), PD_ROLE_CO, false}, {K("其他部门"), PD_ROLE_CO, false},
-	{K("其他责任部门"), PD_ROLE_CO, false}, {K("相关责任部门"), PD_ROLE_CO, false},
+	{"协同责任单位", PD_ROLE_CO, 0}, {"配合责任单位", PD_ROLE_CO, 0},
+	{"其他责任单位", PD_ROLE_CO, 0}, {"相关责任单位", PD_ROLE_CO, 0},
+	{"共同责任单位", PD_ROLE_CO, 0}, {"次要责任单位", PD_ROLE_CO, 0},
+	{"参与责任单位", PD_ROLE_CO, 0}, {"协办责任单位", PD_ROLE_CO, 0},
+	{"支持单位", PD_ROLE_CO, 0}, {"支持部门", PD_ROLE_CO, 0},
+	{"指导单位", PD_ROLE_CO, 0}, {"协同责任部门", PD_ROLE_CO, 0},
+	{"其他单位", PD_ROLE_CO, 0}, {"其他部门", PD_ROLE_CO, 0},
+	{"其他责任部门", PD_ROLE_CO, 0}, {"相关责任部门", PD_ROLE_CO, 0},
 	/* a department's own plan names its offices: 科室 处室 股室, a ministry's 司局 */
-	{K("牵头科室"), PD_ROLE_LEAD, false}, {K("牵头处室"), PD_ROLE_LEAD, false}, {K("牵头司局"), PD_ROLE_LEAD, false},
-	{K("责任科室"), PD_ROLE_RESPONSIBLE, false}, {K("责任股室"), PD_ROLE_RESPONSIBLE, false},
-	{K("责任司局"), PD_ROLE_RESPONSIBLE, false},
-	{K("配合科室"), PD_ROLE_CO, false}, {K("配合处室"), PD_ROLE_CO, false}, {K("配合司局"), PD_ROLE_CO, false},
-	{K("协办科室"), PD_ROLE_CO, false}, {K("协办处室"), PD_ROLE_CO, false},
-	{K("主(协)办机关"), PD_ROLE_LEAD, true}, {K("主(协)办单位"), PD_ROLE_LEAD, true},
-	{K("主(协)办部门"), PD_ROLE_LEAD, true}, {K("主协办机关"), PD_ROLE_LEAD, true},
-	{K("主协办单位"), PD_ROLE_LEAD, true}, {K("主(协)办"), PD_ROLE_LEAD, true},
-	{KEND, PD_ROLE_RESPONSIBLE, false}
+	{"牵头科室", PD_ROLE_LEAD, 0}, {"牵头处室", PD_ROLE_LEAD, 0}, {"牵头司局", PD_ROLE_LEAD, 0},
+	{"责任科室", PD_ROLE_RESPONSIBLE, 0}, {"责任股室", PD_ROLE_RESPONSIBLE, 0},
+	{"责任司局", PD_ROLE_RESPONSIBLE, 0},
+	{"配合科室", PD_ROLE_CO, 0}, {"配合处室", PD_ROLE_CO, 0}, {"配合司局", PD_ROLE_CO, 0},
+	{"协办科室", PD_ROLE_CO, 0}, {"协办处室", PD_ROLE_CO, 0},
+	{"主(协)办机关", PD_ROLE_LEAD, 1}, {"主(协)办单位", PD_ROLE_LEAD, 1},
+	{"主(协)办部门", PD_ROLE_LEAD, 1}, {"主协办机关", PD_ROLE_LEAD, 1},
+	{"主协办单位", PD_ROLE_LEAD, 1}, {"主(协)办", PD_ROLE_LEAD, 1}
 };
+static pd_wordtab labels = PD_WORDTAB(label_words);
+
+#define LABEL_ROLE(w) ((pd_unit_role) label_words[w].a)
+#define LABEL_COMBINED(w) (label_words[w].b != 0)
 
 /*
  * The level a label may name first, the same label for the unit's role:
  * 市级责任部门, 区县责任单位, 省级牵头单位.
  */
-static const kw label_levels[] = {
-	K("区县级"), K("省级"), K("市级"), K("区级"), K("县级"), K("区县"), K("市县"), K("乡镇"), K("镇街"),
-	K("街镇"), K("镇级"), KEND
+static const pd_word label_levels_words[] = {
+	{"区县级"}, {"省级"}, {"市级"}, {"区级"}, {"县级"}, {"区县"}, {"市县"}, {"乡镇"}, {"镇街"},
+	{"街镇"}, {"镇级"}
 };
+static pd_wordtab label_levels = PD_WORDTAB(label_levels_words);
 
-static int	label_at_plain(const uint32_t *a, int i, int n, const label **lab);
-
-/* longest label at a[i], after a level or not; its length in code points, or 0 */
+/*
+ * Longest label at a[i], after a level or not: its length in code points,
+ * or 0; *lab receives the label (its index in label_words).
+ */
 static int
-label_at(const uint32_t *a, int i, int n, const label **lab)
+label_at(const uint32_t *a, int i, int n, int *lab)
 {
-	static kwfilter level_filter = KWFILTER_FIRST;
-	int			len = label_at_plain(a, i, n, lab),
+	int			w,
 				lv;
 
-	if (len == 0 && (lv = cp_starts_any_f(a, i, n, label_levels, &level_filter)) > 0 &&
-		(len = label_at_plain(a, i + lv, n, lab)) > 0)
-		len += lv;
-	return len;
-}
-
-static int
-label_at_plain(const uint32_t *a, int i, int n, const label **lab)
-{
-	static kwfilter label_filter = KWFILTER_FIRST;
-	int			best = 0;
-
-	if (i >= n || !kwf_may(&label_filter, labels, sizeof(label), a[i]))
+	if (i >= n)
 		return 0;
-
-	for (const label *l = labels; l->k.c; l++)
+	if ((w = pd_word_at(&labels, a, i, n)) >= 0)
 	{
-		int			len;
-
-		if (l->k.c[0] != a[i])
-			continue;			/* most labels differ at once: skip the call */
-		len = cp_starts(a, i, n, &l->k);
-		if (len > best)
-		{
-			best = len;
-			*lab = l;
-		}
+		*lab = w;
+		return pd_word_len(&labels, w);
 	}
-	return best;
+	if ((lv = pd_word_len_at(&label_levels, a, i, n)) > 0 && i + lv < n &&
+		(w = pd_word_at(&labels, a, i + lv, n)) >= 0)
+	{
+		*lab = w;
+		return lv + pd_word_len(&labels, w);
+	}
+	return 0;
 }
 
-/* longest label that a[lo, n) ends with */
+/* longest label that a[lo, n) ends with, after a level or not */
 static int
-label_before(const uint32_t *a, int lo, int n, const label **lab)
+label_before(const uint32_t *a, int lo, int n, int *lab)
 {
-	int			best = 0;
+	int			w = pd_word_before(&labels, a, lo, n),
+				len;
 
-	for (const label *l = labels; l->k.c; l++)
-	{
-		int			len = cp_ends(a, lo, n, &l->k);
-
-		if (len > best)
-		{
-			best = len;
-			*lab = l;
-		}
-	}
-	if (best > 0)
-		best += cp_ends_any(a, lo, n - best, label_levels, NULL);	/* 市级牵头单位 */
-	return best;
+	if (w < 0)
+		return 0;
+	*lab = w;
+	len = pd_word_len(&labels, w);
+	return len + pd_word_len_before(&label_levels, a, lo, n - len);	/* 市级牵头单位 */
 }
 
 static int	decode_folded(const char *text, size_t s, size_t e, uint32_t *c, size_t *offs, int max);
@@ -1580,7 +1401,7 @@ pd_unit_label_cell(const char *s, size_t len)
 	int			n = decode_folded(s, 0, len, c, NULL, 33),
 				i = 0,
 				k;
-	const label *lab;
+	int			lab;
 
 	if (n == 33)
 		return false;			/* a header cell is short */
@@ -1610,7 +1431,7 @@ skip_spaces(const ubuf *b, int i, int n)
  * returns the position after the colon or the 】, or -1.
  */
 static int
-match_label(const ubuf *b, int i, int n, const label **lab)
+match_label(const ubuf *b, int i, int n, int *lab)
 {
 	int			len,
 				k;
@@ -1639,78 +1460,59 @@ match_label(const ubuf *b, int i, int n, const label **lab)
 }
 
 /* verbs that end an item: the role of the units named before them */
-typedef struct verb
-{
-	kw			k;
-	pd_unit_role role;
-} verb;
-
-static const verb verbs[] = {
-	{K("牵头负责"), PD_ROLE_LEAD}, {K("牵头落实"), PD_ROLE_LEAD}, {K("牵头实施"), PD_ROLE_LEAD},
-	{K("牵头组织实施"), PD_ROLE_LEAD}, {K("牵头抓总"), PD_ROLE_LEAD}, {K("牵头推进"), PD_ROLE_LEAD},
-	{K("牵头"), PD_ROLE_LEAD}, {K("总牵头"), PD_ROLE_LEAD}, {K("负总责"), PD_ROLE_LEAD},
-	{K("配合落实"), PD_ROLE_CO}, {K("配合实施"), PD_ROLE_CO}, {K("配合推进"), PD_ROLE_CO},
-	{K("配合"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO}, {K("协助"), PD_ROLE_CO}, {K("协同"), PD_ROLE_CO},
-	{K("协同推进"), PD_ROLE_CO}, {K("参加"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO},
-	{K("负责落实"), PD_ROLE_RESPONSIBLE}, {K("负责实施"), PD_ROLE_RESPONSIBLE},
-	{K("负责推进"), PD_ROLE_RESPONSIBLE}, {K("负责"), PD_ROLE_RESPONSIBLE},
-	{K("抓好落实"), PD_ROLE_RESPONSIBLE}, {K("落实"), PD_ROLE_RESPONSIBLE},
-	{K("组织实施"), PD_ROLE_RESPONSIBLE}, {K("实施"), PD_ROLE_RESPONSIBLE},
-	{K("推进"), PD_ROLE_RESPONSIBLE}, {K("推动"), PD_ROLE_RESPONSIBLE}, {K("负责推动"), PD_ROLE_RESPONSIBLE},
-	{K("统筹"), PD_ROLE_LEAD}, {K("统筹推进"), PD_ROLE_LEAD}, {K("统筹协调"), PD_ROLE_LEAD},
-	{K("支持"), PD_ROLE_CO}, {K("配合支持"), PD_ROLE_CO},
-	{K("指导"), PD_ROLE_CO}, {K("督导"), PD_ROLE_CO}, {K("协助推进"), PD_ROLE_CO},
-	{K("主责"), PD_ROLE_LEAD}, {K("负主责"), PD_ROLE_LEAD}, {K("负主体责任"), PD_ROLE_RESPONSIBLE},
-	{K("负主要责任"), PD_ROLE_RESPONSIBLE}, {K("负属地责任"), PD_ROLE_RESPONSIBLE},
-	{K("是责任主体"), PD_ROLE_RESPONSIBLE}, {K("为责任主体"), PD_ROLE_RESPONSIBLE},
-	{K("是责任单位"), PD_ROLE_RESPONSIBLE}, {K("为责任单位"), PD_ROLE_RESPONSIBLE},
-	{KEND, PD_ROLE_RESPONSIBLE}
+static const pd_word verb_words[] = {	/* a: the role */
+	{"牵头负责", PD_ROLE_LEAD}, {"牵头落实", PD_ROLE_LEAD}, {"牵头实施", PD_ROLE_LEAD},
+	{"牵头组织实施", PD_ROLE_LEAD}, {"牵头抓总", PD_ROLE_LEAD}, {"牵头推进", PD_ROLE_LEAD},
+	{"牵头", PD_ROLE_LEAD}, {"总牵头", PD_ROLE_LEAD}, {"负总责", PD_ROLE_LEAD},
+	{"配合落实", PD_ROLE_CO}, {"配合实施", PD_ROLE_CO}, {"配合推进", PD_ROLE_CO},
+	{"配合", PD_ROLE_CO}, {"参与", PD_ROLE_CO}, {"协助", PD_ROLE_CO}, {"协同", PD_ROLE_CO},
+	{"协同推进", PD_ROLE_CO}, {"参加", PD_ROLE_CO}, {"协办", PD_ROLE_CO},
+	{"负责落实", PD_ROLE_RESPONSIBLE}, {"负责实施", PD_ROLE_RESPONSIBLE},
+	{"负责推进", PD_ROLE_RESPONSIBLE}, {"负责", PD_ROLE_RESPONSIBLE},
+	{"抓好落实", PD_ROLE_RESPONSIBLE}, {"落实", PD_ROLE_RESPONSIBLE},
+	{"组织实施", PD_ROLE_RESPONSIBLE}, {"实施", PD_ROLE_RESPONSIBLE},
+	{"推进", PD_ROLE_RESPONSIBLE}, {"推动", PD_ROLE_RESPONSIBLE}, {"负责推动", PD_ROLE_RESPONSIBLE},
+	{"统筹", PD_ROLE_LEAD}, {"统筹推进", PD_ROLE_LEAD}, {"统筹协调", PD_ROLE_LEAD},
+	{"支持", PD_ROLE_CO}, {"配合支持", PD_ROLE_CO},
+	{"指导", PD_ROLE_CO}, {"督导", PD_ROLE_CO}, {"协助推进", PD_ROLE_CO},
+	{"主责", PD_ROLE_LEAD}, {"负主责", PD_ROLE_LEAD}, {"负主体责任", PD_ROLE_RESPONSIBLE},
+	{"负主要责任", PD_ROLE_RESPONSIBLE}, {"负属地责任", PD_ROLE_RESPONSIBLE},
+	{"是责任主体", PD_ROLE_RESPONSIBLE}, {"为责任主体", PD_ROLE_RESPONSIBLE},
+	{"是责任单位", PD_ROLE_RESPONSIBLE}, {"为责任单位", PD_ROLE_RESPONSIBLE}
 };
+static pd_wordtab verbs = PD_WORDTAB(verb_words);
 
 /* words between the names and the verb: 按职责分工负责, 共同参与 */
-static const kw verb_modifiers[] = {
-	K("按照职责分工"), K("按职责分工"), K("按照职责"), K("按职责"), K("按照职能分工"), K("按职能分工"),
-	K("按职能"), K("依职责"), K("依据职责"), K("根据职责"), K("分工"), K("共同"), K("分别"), K("具体"), K("各自"), K("等"),
-	K("积极"), K("加强"), K("做好"), K("切实"), K("认真"), K("抓好"),
-	KEND
+static const pd_word verb_modifiers_words[] = {
+	{"按照职责分工"}, {"按职责分工"}, {"按照职责"}, {"按职责"}, {"按照职能分工"}, {"按职能分工"},
+	{"按职能"}, {"依职责"}, {"依据职责"}, {"根据职责"}, {"分工"}, {"共同"}, {"分别"}, {"具体"}, {"各自"}, {"等"},
+	{"积极"}, {"加强"}, {"做好"}, {"切实"}, {"认真"}, {"抓好"}
 };
-static kwfilter modifier_filter = KWFILTER_LAST;
+static pd_wordtab verb_modifiers = PD_WORDTAB(verb_modifiers_words);
 
 /* role words in a bracket after a name: 市科技局（牵头） */
-static const verb role_marks[] = {
-	{K("牵头"), PD_ROLE_LEAD}, {K("牵头单位"), PD_ROLE_LEAD}, {K("牵头部门"), PD_ROLE_LEAD},
-	{K("主办"), PD_ROLE_LEAD}, {K("主责"), PD_ROLE_LEAD}, {K("牵头负责"), PD_ROLE_LEAD},
-	{K("配合"), PD_ROLE_CO}, {K("配合单位"), PD_ROLE_CO}, {K("协办"), PD_ROLE_CO}, {K("参与"), PD_ROLE_CO},
-	{K("协助"), PD_ROLE_CO}, {K("负责"), PD_ROLE_RESPONSIBLE}, {K("责任单位"), PD_ROLE_RESPONSIBLE},
-	{KEND, PD_ROLE_RESPONSIBLE}
+static const pd_word role_mark_words[] = {	/* a: the role */
+	{"牵头", PD_ROLE_LEAD}, {"牵头单位", PD_ROLE_LEAD}, {"牵头部门", PD_ROLE_LEAD},
+	{"主办", PD_ROLE_LEAD}, {"主责", PD_ROLE_LEAD}, {"牵头负责", PD_ROLE_LEAD},
+	{"配合", PD_ROLE_CO}, {"配合单位", PD_ROLE_CO}, {"协办", PD_ROLE_CO}, {"参与", PD_ROLE_CO},
+	{"协助", PD_ROLE_CO}, {"负责", PD_ROLE_RESPONSIBLE}, {"责任单位", PD_ROLE_RESPONSIBLE}
 };
+static pd_wordtab role_marks = PD_WORDTAB(role_mark_words);
 
 /* the verb ending a[lo, *hi): strips it (and its modifiers) and returns its role */
 static pd_unit_role
 strip_verb(const uint32_t *a, int lo, int *hi)
 {
-	static kwfilter verb_filter = KWFILTER_LAST;
-	int			best = 0;
-	pd_unit_role role = ROLE_PENDING;
+	int			w = pd_word_before(&verbs, a, lo, *hi);
+	pd_unit_role role;
 
-	if (*hi <= lo || !kwf_may(&verb_filter, verbs, sizeof(verb), a[*hi - 1]))
+	if (w < 0)
 		return ROLE_PENDING;
-	for (const verb *v = verbs; v->k.c; v++)
-	{
-		int			len = cp_ends(a, lo, *hi, &v->k);
-
-		if (len > best)
-		{
-			best = len;
-			role = v->role;
-		}
-	}
-	if (best == 0)
-		return ROLE_PENDING;
-	*hi -= best;
+	role = (pd_unit_role) verb_words[w].a;
+	*hi -= pd_word_len(&verbs, w);
 	for (int round = 0; round < 2; round++)
 	{
-		int			len = cp_ends_any_f(a, lo, *hi, verb_modifiers, &modifier_filter);
+		int			len = pd_word_len_before(&verb_modifiers, a, lo, *hi);
 
 		if (len == 0)
 			break;
@@ -1740,9 +1542,11 @@ strip_verb(const uint32_t *a, int lo, int *hi)
 static pd_unit_role
 role_mark(const uint32_t *a, int i, int j)
 {
-	for (const verb *v = role_marks; v->k.c; v++)
-		if (v->k.n == j - i && cp_starts(a, i, j, &v->k))
-			return v->role;
+	int			w = i < j ? pd_word_at(&role_marks, a, i, j) : -1;
+
+	/* the longest mark that fits: a whole match if it ends at j */
+	if (w >= 0 && pd_word_len(&role_marks, w) == j - i)
+		return (pd_unit_role) role_mark_words[w].a;
 	return ROLE_PENDING;
 }
 
@@ -2142,6 +1946,10 @@ is_and(const uint32_t *a, int k, int e, int *len, bool *leads)
 	return false;
 }
 
+/* a collective's government: 各区、市政府, 各区县党委、人民政府 */
+static const pd_word government_words_list[] = {{"人民政府"}, {"政府"}};
+static pd_wordtab government_words = PD_WORDTAB(government_words_list);
+
 /*
  * 各区、县级市 and 有关区、市政府 are one collective that a 、 splits: the
  * left part is only division names, the right part division names with an
@@ -2162,30 +1970,32 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 		return false;
 	/* 各区县党委、政府, 各级党委、政府: one collective's two organs */
 	if (re - rs <= 4 && le - ls >= 3 && a[le - 1] == 0x59D4 && a[le - 2] == 0x515A &&	/* 党委 */
-		cp_starts_any(a, rs, re, (const kw[]) {K("人民政府"), K("政府"), KEND}, NULL) == re - rs &&
+		pd_word_len_at(&government_words, a, rs, re) == re - rs &&
 		collective_prefix(a + ls, le - ls) > 0)
 		return true;
 	/* a quick no: the left part ends in a division word or a bracket */
-	if (!(admin_first(a[le - 1]) || a[le - 1] == ')' || a[le - 1] == 0x9053))	/* 道 */
+	if (!(pd_wordtab_has_first(&admin_words, a[le - 1]) || a[le - 1] == ')' || a[le - 1] == 0x9053))	/* 道 */
 		return false;
 	pre = collective_prefix(a + ls, le - ls);
 	if (!admin_only(a, ls + pre, le))
 		return false;
-	end = re - cp_ends_any(a, rs, re, (const kw[]) {K("人民政府"), K("政府"), KEND}, NULL);
+	end = re - pd_word_len_before(&government_words, a, rs, re);
 	return admin_only(a, rs, end);
 }
+
+static const pd_word time_words_list[] = {
+	{"年底"}, {"年前"}, {"月底"}, {"月前"}, {"年内"}, {"长期"}, {"持续"}, {"常态化"}, {"每年"}, {"季度"}
+};
+static pd_wordtab time_words = PD_WORDTAB(time_words_list);
 
 /* a time limit, not a name: 2024年底前完成, 长期坚持, 每年 */
 static bool
 is_time_limit(const uint32_t *a, int s, int e)
 {
-	static const kw time_words[] = {K("年底"), K("年前"), K("月底"), K("月前"), K("年内"), K("长期"), K("持续"),
-	K("常态化"), K("每年"), K("季度"), KEND};
-
 	for (int k = s; k + 1 < e; k++)
 		if (a[k] >= '0' && a[k] <= '9' && (a[k + 1] == 0x5E74 || a[k + 1] == 0x6708))
 			return true;		/* 2024年, 6月 */
-	return cp_contains_any(a, s, e, time_words);
+	return pd_word_find(&time_words, a, s, e, NULL) >= 0;
 }
 
 /*
@@ -2218,7 +2028,7 @@ parse_segment(uparse *P, group *g, int i, int j, pd_unit_role role, bool combine
 				continue;
 		}
 		/* k ends an item [s, k); 各区、市政府 stays one */
-		if (k < j && k > s && (admin_first(a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053 ||
+		if (k < j && k > s && (pd_wordtab_has_first(&admin_words, a[k - 1]) || a[k - 1] == ')' || a[k - 1] == 0x9053 ||
 							   (a[k - 1] == 0x59D4 && k - 1 > s && a[k - 2] == 0x515A)))	/* 道, 党委 */
 		{
 			int			next = k + 1,
@@ -2302,7 +2112,7 @@ segment_end(const ubuf *b, int i, int n, int flags)
 		else if (depth == 0 && cp == 0x3010)
 		{
 			/* 【牵头单位】A【配合单位】B: the next label ends the segment */
-			const label *lab;
+			int			lab;
 
 			if (match_label(b, i, n, &lab) >= 0)
 				return i;
@@ -2313,7 +2123,7 @@ segment_end(const ubuf *b, int i, int n, int flags)
 			 * （牵头单位：A，配合单位：B）, 牵头单位：A　责任单位：B: a label after a
 			 * comma or a space starts a segment
 			 */
-			const label *lab;
+			int			lab;
 
 			if (match_label(b, i + 1, n, &lab) >= 0 || other_label_at(b, i + 1, n))
 				return i;
@@ -2324,9 +2134,9 @@ segment_end(const ubuf *b, int i, int n, int flags)
 
 /* the label that starts the segment at b[*i]: takes it and moves *i past its colon */
 static bool
-take_label(const ubuf *b, int *i, int n, const label **lab)
+take_label(const ubuf *b, int *i, int n, int *lab)
 {
-	const label *next = NULL;
+	int			next = -1;
 	int			k = match_label(b, *i, n, &next);
 
 	if (k < 0)
@@ -2337,6 +2147,12 @@ take_label(const ubuf *b, int *i, int n, const label **lab)
 }
 
 
+static const pd_word qualifiers_words[] = {
+	{"包括"}, {"包含"}, {"例如"}, {"比如"}, {"诸如"}, {"其中"}, {"不含"}, {"不包括"},
+	{"除"}, {"含"}, {"如"}, {"即"}, {"涉及"}
+};
+static pd_wordtab qualifiers = PD_WORDTAB(qualifiers_words);
+
 /*
  * Does the content of the bracket in b start with a word that qualifies or
  * exemplifies (含, 包括, 如, 例如, 其中 …)?  含山县 and 如皋市 are names.
@@ -2344,12 +2160,8 @@ take_label(const ubuf *b, int *i, int n, const label **lab)
 static bool
 starts_with_qualifier(const ubuf *b)
 {
-	static const kw qualifiers[] = {
-		K("包括"), K("包含"), K("例如"), K("比如"), K("诸如"), K("其中"), K("不含"), K("不包括"),
-		K("除"), K("含"), K("如"), K("即"), K("涉及"), KEND
-	};
 	int			i = skip_spaces(b, 0, b->n);
-	int			len = cp_starts_any(b->cp, i, b->n, qualifiers, NULL);
+	int			len = pd_word_len_at(&qualifiers, b->cp, i, b->n);
 
 	if (len == 1 && i + 1 < b->n &&
 		((b->cp[i] == 0x542B && b->cp[i + 1] == 0x5C71) || (b->cp[i] == 0x5982 && b->cp[i + 1] == 0x768B)))
@@ -2363,11 +2175,11 @@ starts_with_qualifier(const ubuf *b)
  * were accepted; otherwise the list is as before.
  */
 static bool
-parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
+parse_group(uparse *P, int lab0, int flags, size_t gstart, size_t gend)
 {
 	const ubuf *b = &P->b;
 	pd_unit_list *L = P->list;
-	const label *lab = lab0;
+	int			lab = lab0;
 	const pd_unit_rules *rules;
 	group		g;
 	int			i = 0,
@@ -2379,24 +2191,24 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 	memset(&g, 0, sizeof(g));
 	g.first = g.pending = L->n;
 	g.last_verb = ROLE_PENDING;
-	if (!lab)
+	if (lab < 0)
 	{
 		int			k = match_label(b, 0, n, &lab);
 
 		if (k >= 0)
 			i = k;
 		else
-			lab = NULL;
+			lab = -1;
 	}
-	if (!lab && (flags & G_LABEL_ONLY))
+	if (lab < 0 && (flags & G_LABEL_ONLY))
 		return false;
-	label_here = lab != NULL;
+	label_here = lab >= 0;
 
 	while (i < n)
 	{
 		int			j = segment_end(b, i, n, flags);
 		int			r;
-		pd_unit_role role = lab ? lab->role : ROLE_PENDING;
+		pd_unit_role role = lab >= 0 ? LABEL_ROLE(lab) : ROLE_PENDING;
 
 		if (!label_here && !(flags & G_UNBRACKETED) && other_label_at(b, i, j))
 		{
@@ -2404,17 +2216,17 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 			i = j + 1;
 			label_here = take_label(b, &i, n, &lab);
 			if (!label_here)
-				lab = NULL;
+				lab = -1;
 			continue;
 		}
-		if (lab && label_here)
+		if (lab >= 0 && label_here)
 		{
-			if (lab->role == PD_ROLE_LEAD)
+			if (LABEL_ROLE(lab) == PD_ROLE_LEAD)
 				g.explicit_lead = true;
-			else if (lab->role == PD_ROLE_CO)
+			else if (LABEL_ROLE(lab) == PD_ROLE_CO)
 				g.explicit_co = true;
 		}
-		r = parse_segment(P, &g, i, j, role, lab && lab->combined, !label_here);
+		r = parse_segment(P, &g, i, j, role, lab >= 0 && LABEL_COMBINED(lab), !label_here);
 		if (P->status != PD_OK)
 			return false;
 		if (r < 0 && seg == 0)
@@ -2447,7 +2259,7 @@ parse_group(uparse *P, const label *lab0, int flags, size_t gstart, size_t gend)
 		if (!g.verb_seen)
 		{
 			if (bare < 0)		/* asked once, by the first unit without a role */
-				bare = lab0 == NULL && !(flags & G_UNBRACKETED) && rules &&
+				bare = lab0 < 0 && !(flags & G_UNBRACKETED) && rules &&
 					!starts_with_qualifier(&P->b);
 			if (bare && rules->bracket_names_units)
 			{
@@ -2556,7 +2368,7 @@ eval_bracket(uparse *P, size_t open, size_t cs, size_t ce, size_t close_end, int
 		return;
 	if (closes_sentence(P, open, close_end))
 		flags |= G_CLOSES_SENTENCE;
-	if (parse_group(P, NULL, flags, open, close_end))
+	if (parse_group(P, -1, flags, open, close_end))
 		drop_inner(P->list, before, P->list->n, cs);
 }
 
@@ -2608,11 +2420,11 @@ is_list_boundary(uint32_t cp)
 }
 
 /*
- * A label ending at text[q] (just before a ： or 】): returns it and sets
- * *lstart, or NULL.  With `bracketed` the label must follow a 【, otherwise
+ * A label ending at text[q] (just before a ： or 】): returns it (its index
+ * in label_words) and sets *lstart, or -1.  With `bracketed` the label must follow a 【, otherwise
  * it must start a line or a sentence.
  */
-static const label *
+static int
 label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *lstart)
 {
 	uint32_t	rev[12];
@@ -2623,7 +2435,7 @@ label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *l
 	size_t		p = q,
 				s;
 	uint32_t	cp;
-	const label *lab = NULL;
+	int			lab = -1;
 
 	/* up to 12 code points back, skipping ** before the colon */
 	while (n < 12 && p > lo)
@@ -2643,11 +2455,11 @@ label_ending_at(const char *text, size_t lo, size_t q, bool bracketed, size_t *l
 		fwd[k] = rev[n - 1 - k];
 	len = label_before(fwd, 0, n, &lab);
 	if (len == 0)
-		return NULL;
+		return -1;
 	*lstart = starts[len - 1];
 	cp = cp_before_spaces(text, lo, *lstart, true);
 	if (bracketed ? cp != 0x3010 : !is_list_boundary(cp))
-		return NULL;
+		return -1;
 	return lab;
 }
 
@@ -2660,7 +2472,7 @@ line_starts_with_label(uparse *P, size_t p, size_t end)
 	const unsigned char *qe = (const unsigned char *) P->text + end;
 	int			n = 0,
 				len;
-	const label *lab;
+	int			lab;
 
 	while (q < qe && n < 16)
 	{
@@ -2682,7 +2494,7 @@ line_starts_with_label(uparse *P, size_t p, size_t end)
  * label.  Returns where scanning resumes.
  */
 static size_t
-eval_running_list(uparse *P, const label *lab, size_t lstart, size_t after, size_t end)
+eval_running_list(uparse *P, int lab, size_t lstart, size_t after, size_t end)
 {
 	const unsigned char *t = (const unsigned char *) P->text;
 	size_t		q = after,
@@ -2988,8 +2800,8 @@ units_scan(uparse *P, size_t start, size_t end)
 			else if ((kind == 3 || kind == 4) && depth == 0)
 			{
 				size_t		lstart;
-				const label *lab = label_ending_at(text, start, at, kind == 4, &lstart);
-				size_t		resume = lab ? eval_running_list(P, lab, lstart, q, end) : q;
+				int			lab = label_ending_at(text, start, at, kind == 4, &lstart);
+				size_t		resume = lab >= 0 ? eval_running_list(P, lab, lstart, q, end) : q;
 
 				if (resume > q)
 				{
@@ -3104,19 +2916,19 @@ clause_end(const char *text, size_t len, size_t q, int max, bool comma)
 	return (size_t) (p - (const unsigned char *) text);
 }
 
+static const pd_word firsts_words[] = {{"第一"}, {"首位"}, {"首个"}, {"第1"}, {"排头"}, {"最前"}};
+static pd_wordtab firsts = PD_WORDTAB(firsts_words);
+
 /* "排在第一位的部门为牵头部门": 第一 / 首位 before 牵头, with 为 / 是 between */
 static void
 lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 {
-	static const kw firsts[] = {K("第一"), K("首位"), K("首个"), K("第1"), K("排头"), K("最前"), KEND};
 	uint32_t	c[48];
 	size_t		s = clause_start(text, at, 40, true);
 	int			n = decode_folded(text, s, at, c, NULL, 48),
 				f = -1;
 
-	for (int i = 0; i < n && f < 0; i++)
-		if (cp_starts_any(c, i, n, firsts, NULL))
-			f = i;
+	f = pd_word_find(&firsts, c, 0, n, NULL);
 	if (f < 0)
 		return;
 	for (int i = f; i < n; i++)
@@ -3130,6 +2942,10 @@ lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 		}
 	}
 }
+
+/* 市XX局 names one unit, not every city's: only 区县 and below stand for all */
+static const pd_word province_city_words[] = {{"省"}, {"市"}};
+static pd_wordtab province_city = PD_WORDTAB(province_city_words);
 
 /*
  * The unit a standing rule names, from its subject c[subj_s, subj_e): words
@@ -3168,8 +2984,7 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 
 		if (admin_only(name, pre, nn) || (pre == 0 && admin_word_at(name, 0, nn) &&
 										  has_unit_suffix(name, nn) &&
-										  !cp_starts_any(name, 0, nn, (const kw[]) {
-																  K("省"), K("市"), KEND}, NULL)))
+										  !pd_word_len_at(&province_city, name, 0, nn)))
 		{
 			bool		bare = admin_only(name, pre, nn);
 
@@ -3179,7 +2994,8 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 				blen += pd_u8_put(buf + blen, name[i]);
 			if (bare)
 			{
-				const char *gov = cp_ends(name, 0, nn, KWP("街道")) ? "办事处" : "政府";
+				const char *gov = pd_word_is_before(&singles, W_JIEDAO, name, 0, nn) ?
+					"办事处" : "政府";
 
 				memcpy(buf + blen, gov, strlen(gov));
 				blen += strlen(gov);
@@ -3201,6 +3017,26 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 	return true;
 }
 
+/* the words of the implicit rule: 均需 S 负责落实, 不再一一列出, S 为责任单位 */
+static const pd_word particles_words[] = {
+	{"均需"}, {"均由"}, {"需要"}, {"均要"}, {"均应"}, {"需"}, {"由"}, {"要"}, {"请"}
+};
+static pd_wordtab particles = PD_WORDTAB(particles_words);
+static const pd_word duties_words[] = {
+	{"负责落实"}, {"组织实施"}, {"负责"}, {"落实"}, {"实施"}, {"承担"}, {"牵头"}
+};
+static pd_wordtab duties = PD_WORDTAB(duties_words);
+static const pd_word listed_words[] = {
+	{"列出"}, {"列举"}, {"标注"}, {"注明"}, {"罗列"}, {"单列"}, {"列明"}, {"标明"}
+};
+static pd_wordtab listed = PD_WORDTAB(listed_words);
+static const pd_word adverbs_words[] = {
+	{"一一"}, {"单独"}, {"逐一"}, {"重复"}, {"另行"}, {"分别"}, {"具体"}
+};
+static pd_wordtab adverbs = PD_WORDTAB(adverbs_words);
+static const pd_word subject_roles_words[] = {{"责任单位"}, {"责任主体"}, {"实施主体"}};
+static pd_wordtab subject_roles = PD_WORDTAB(subject_roles_words);
+
 /*
  * "所有任务均需区县落实、不再列出" names a unit responsible for every task.
  * The unit: the words between 需/由 and 落实/负责, else those before the
@@ -3209,14 +3045,6 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 static void
 implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 {
-	static const kw particles[] = {K("均需"), K("均由"), K("需要"), K("均要"), K("均应"), K("需"), K("由"),
-	K("要"), K("请"), KEND};
-	static const kw duties[] = {K("负责落实"), K("组织实施"), K("负责"), K("落实"), K("实施"),
-	K("承担"), K("牵头"), KEND};
-	static const kw listed[] = {K("列出"), K("列举"), K("标注"), K("注明"), K("罗列"), K("单列"),
-	K("列明"), K("标明"), KEND};
-	static const kw adverbs[] = {K("一一"), K("单独"), K("逐一"), K("重复"), K("另行"), K("分别"),
-	K("具体"), KEND};
 	uint32_t	c[96];
 	size_t		s,
 				e;
@@ -3229,8 +3057,8 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 	/* 不再 [一一] 列出 */
 	n = decode_folded(text, at, len < at + 40 ? len : at + 40, c, NULL, 12);
 	k = 2;
-	k += cp_starts_any(c, k, n, adverbs, NULL);
-	if (!cp_starts_any(c, k, n, listed, NULL))
+	k += pd_word_len_at(&adverbs, c, k, n);
+	if (!pd_word_len_at(&listed, c, k, n))
 		return;
 
 	s = clause_start(text, at, 80, false);
@@ -3240,25 +3068,16 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 	/* 需 S 落实, or S 负责落实 at the start of a clause */
 	for (int i = n - 1; i >= 0 && subj_s < 0; i--)
 	{
-		int			dl = cp_starts_any(c, i, n, duties, NULL);
+		int			dl = pd_word_len_at(&duties, c, i, n);
 
 		if (dl == 0)
 			continue;
-		i = i + dl - cp_ends_any(c, 0, i + dl, duties, NULL);	/* 负责落实, not 落实 */
+		i = i + dl - pd_word_len_before(&duties, c, 0, i + dl);	/* 负责落实, not 落实 */
 		for (int j = i - 1; j >= 0 && j >= i - 21; j--)
 		{
-			int			pl = 0;
+			/* the longest particle ending at c[j] (需要, not 要) */
+			int			pl = pd_word_len_before(&particles, c, 0, j + 1);
 
-			for (int q = 0; particles[q].c; q++)
-			{
-				int			l = particles[q].n;
-
-				if (j - l + 1 >= 0 && cp_starts(c, j - l + 1, n, &particles[q]))
-				{
-					pl = l;
-					break;
-				}
-			}
 			if (pl && j + 1 < i)
 			{
 				subj_s = j + 1;
@@ -3285,8 +3104,7 @@ implicit_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 		for (int i = 1; i < n && i < 24; i++)
 		{
 			if ((c[i] == 0x4E3A || c[i] == 0x662F) &&
-				cp_contains_any(c, i, n, (const kw[]) {K("责任单位"), K("责任主体"),
-								K("实施主体"), KEND}))
+				pd_word_find(&subject_roles, c, i, n, NULL) >= 0)
 			{
 				subj_s = 0;
 				subj_e = i;
@@ -3326,14 +3144,14 @@ bracket_rule(const char *text, size_t len, size_t at, size_t start, pd_unit_rule
 
 	for (int i = 0; i < n && i < 6; i++)
 	{
-		const label *lab;
+		int			lab;
 
 		if (c[i] == ',' || c[i] == CP_JUHAO || c[i] == ';' || c[i] == ')')
 			return;
 		if ((c[i] == 0x4E3A || c[i] == 0x662F) && label_at(c, i + 1, n, &lab) > 0)	/* 为 是 */
 		{
 			rules->bracket_names_units = true;
-			rules->bracket_role = lab->role;
+			rules->bracket_role = LABEL_ROLE(lab);
 			rules->bracket_rule_start = start;
 			rules->bracket_rule_end = clause_end(text, len, at, 20, true);
 			return;
@@ -3429,7 +3247,7 @@ put_unit_cells(uparse *P, const pd_table *t, const char *text, size_t cells[][2]
 		uint32_t	head[64];
 		int			hn,
 					hs = 0;
-		const label *lab;
+		int			lab;
 
 		if (!t->unit_col[c] || cells[c][1] <= cells[c][0])
 			continue;
@@ -3439,8 +3257,8 @@ put_unit_cells(uparse *P, const pd_table *t, const char *text, size_t cells[][2]
 			hs++;
 		if (label_at(head, hs, hn, &lab) == 0)
 			continue;
-		for (int k = 0; k < lab->k.n; k++)
-			if (!ubuf_put(b, lab->k.c[k], cells[c][0]))
+		for (int k = 0; k < pd_word_len(&labels, lab); k++)
+			if (!ubuf_put(b, pd_word_cps(&labels, lab)[k], cells[c][0]))
 				return -1;
 		if (!ubuf_put(b, ':', cells[c][0]) ||
 			!ubuf_append(b, text, cells[c][0], cells[c][1]) ||
@@ -3585,7 +3403,7 @@ table_row_units(uparse *P, const pd_doc *doc, const pd_item *it)
 		}
 	}
 	if (any > 0)
-		(void) parse_group(P, NULL, 0, it->marker_start, it->own_end);
+		(void) parse_group(P, -1, 0, it->marker_start, it->own_end);
 }
 
 pd_status
@@ -3620,4 +3438,16 @@ pd_item_units(const pd_doc *doc, int item, const pd_unit_rules *rules,
 			list->units[list->n - 1].group_end = rules->implicit_rule_end;
 	}
 	return st;
+}
+
+/* every word table of the module is well formed (pd_wordtab_check) */
+bool
+pd_units_selfcheck(void)
+{
+	pd_wordtab *tabs[] = {&collective_prefixes, &admin_words, &unit_suffixes, &zone_unit_suffixes, &not_unit_suffixes, &generic_nouns, &note_words, &note_starts, &etc_quals, &etc_nouns, &etc_ends, &provinces, &region_lead_ins, &province_tails, &party_prefixes, &mass_words, &vertical_words, &enterprise_suffixes, &zone_words, &collective_nouns, &pboc_names, &pboc_branches, &local, &division_heads, &judicial_ends, &department_ends, &institution_ends, &branch_ends, &national_heads, &not_division_heads, &national_issuers, &singles, &party_heads, &labels, &label_levels, &verbs, &verb_modifiers, &role_marks, &government_words, &time_words, &qualifiers, &firsts, &province_city, &particles, &duties, &listed, &adverbs, &subject_roles};
+
+	for (size_t k = 0; k < sizeof(tabs) / sizeof(tabs[0]); k++)
+		if (pd_wordtab_check(tabs[k]) >= 0)
+			return false;
+	return true;
 }
