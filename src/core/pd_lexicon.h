@@ -187,8 +187,9 @@ bool		pd_wordtab_has_first(pd_wordtab *t, uint32_t cp);
 
 /*
  * Check a table for tests: -1 when every word is non-empty, valid UTF-8,
- * folded (Simplified, half-width: else it never matches), at most PD_WORD_MAX_CPS code points and unlike every other word; else
- * the index of the first word that is not.
+ * folded (Simplified, half-width: else it never matches), at most
+ * PD_WORD_MAX_CPS code points and unlike every other word; else the index
+ * of the first word that is not.
  */
 int			pd_wordtab_check(const pd_wordtab *t);
 

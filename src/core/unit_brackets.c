@@ -572,8 +572,8 @@ is_and(const uint32_t *a, int k, int e, int *len, bool *leads)
 }
 
 /* a collective's government: 各区、市政府, 各区县党委、人民政府 */
-static const pd_word government_words_list[] = {{"人民政府"}, {"政府"}};
-static pd_wordtab government_words = PD_WORDTAB(government_words_list);
+static const pd_word government_words[] = {{"人民政府"}, {"政府"}};
+static pd_wordtab governments = PD_WORDTAB(government_words);
 
 /*
  * 各区、县级市 and 有关区、市政府 are one collective that a 、 splits: the
@@ -595,7 +595,7 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 		return false;
 	/* 各区县党委、政府, 各级党委、政府: one collective's two organs */
 	if (re - rs <= 4 && le - ls >= 3 && a[le - 1] == 0x59D4 && a[le - 2] == 0x515A &&	/* 党委 */
-		pd_word_len_at(&government_words, a, rs, re) == re - rs &&
+		pd_word_len_at(&governments, a, rs, re) == re - rs &&
 		pdu_collective_prefix(a + ls, le - ls) > 0)
 		return true;
 	/* a quick no: the left part ends in a division word or a bracket */
@@ -604,14 +604,14 @@ collective_join(const ubuf *b, int ls, int le, int rs, int re)
 	pre = pdu_collective_prefix(a + ls, le - ls);
 	if (!pdu_admin_only(a, ls + pre, le))
 		return false;
-	end = re - pd_word_len_before(&government_words, a, rs, re);
+	end = re - pd_word_len_before(&governments, a, rs, re);
 	return pdu_admin_only(a, rs, end);
 }
 
-static const pd_word time_words_list[] = {
+static const pd_word time_limit_words[] = {
 	{"年底"}, {"年前"}, {"月底"}, {"月前"}, {"年内"}, {"长期"}, {"持续"}, {"常态化"}, {"每年"}, {"季度"}
 };
-static pd_wordtab time_words = PD_WORDTAB(time_words_list);
+static pd_wordtab time_limits = PD_WORDTAB(time_limit_words);
 
 /* a time limit, not a name: 2024年底前完成, 长期坚持, 每年 */
 static bool
@@ -620,7 +620,7 @@ is_time_limit(const uint32_t *a, int s, int e)
 	for (int k = s; k + 1 < e; k++)
 		if (a[k] >= '0' && a[k] <= '9' && (a[k + 1] == 0x5E74 || a[k + 1] == 0x6708))
 			return true;		/* 2024年, 6月 */
-	return pd_word_find(&time_words, a, s, e, NULL) >= 0;
+	return pd_word_find(&time_limits, a, s, e, NULL) >= 0;
 }
 
 /*
@@ -962,7 +962,9 @@ pdu_parser_begin(const char *text, const pd_units_opts *opts, pd_unit_list *list
 bool
 pdu_brackets_selfcheck(void)
 {
-	pd_wordtab *const tabs[] = {&verbs, &verb_modifiers, &role_marks, &government_words, &time_words, &qualifiers};
+	pd_wordtab *const tabs[] = {
+		&verbs, &verb_modifiers, &role_marks, &governments, &time_limits, &qualifiers
+	};
 
 	return pdu_tables_ok(tabs, sizeof(tabs) / sizeof(tabs[0]));
 }

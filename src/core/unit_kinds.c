@@ -62,30 +62,30 @@ province_in(const uint32_t *c, int n)
 static const pd_word party_prefixes_words[] = {{"中共"}, {"中国共产党"}};
 static pd_wordtab party_prefixes = PD_WORDTAB(party_prefixes_words);
 
-static const pd_word mass_words_words[] = {
+static const pd_word mass_org_words[] = {
 	{"工商联"}, {"总工会"}, {"妇联"}, {"残联"}, {"科协"}, {"文联"}, {"侨联"}, {"作协"}, {"红十字会"}, {"共青团"},
 	{"团中央"}, {"工会"}, {"社科联"}, {"台联"}, {"贸促会"}
 };
-static pd_wordtab mass_words = PD_WORDTAB(mass_words_words);
+static pd_wordtab mass_orgs = PD_WORDTAB(mass_org_words);
 
 /* branches of central organs that sit in a province or city */
-static const pd_word vertical_words_words[] = {
+static const pd_word vertical_organ_words[] = {
 	{"金融监管局"}, {"金融监督管理局"}, {"金融监督管理总局"}, {"银保监局"}, {"银保监分局"}, {"证监局"}, {"通信管理局"},
 	{"税务局"}, {"海关"}, {"气象局"}, {"邮政管理局"}, {"调查总队"}, {"调查队"}, {"外汇管理局"}, {"分行"},
 	{"支行"}, {"营业管理部"}, {"烟草专卖局"}, {"地震局"}, {"海事局"}, {"统计调查"}, {"铁路监督管理局"},
 	{"能源监管局"}, {"审计特派员办事处"}
 };
-static pd_wordtab vertical_words = PD_WORDTAB(vertical_words_words);
+static pd_wordtab vertical_organs = PD_WORDTAB(vertical_organ_words);
 
 static const pd_word enterprise_suffixes_words[] = {
 	{"公司"}, {"集团"}, {"企业"}, {"银行"}, {"电网"}, {"移动"}, {"联通"}, {"电信"}, {"铁塔"}
 };
 static pd_wordtab enterprise_suffixes = PD_WORDTAB(enterprise_suffixes_words);
 
-static const pd_word zone_words_words[] = {
+static const pd_word zone_name_words[] = {
 	{"新区"}, {"高新区"}, {"经开区"}, {"开发区"}, {"自贸区"}, {"保税区"}, {"科学城"}, {"园区"}, {"试验区"}
 };
-static pd_wordtab zone_words = PD_WORDTAB(zone_words_words);
+static pd_wordtab zones = PD_WORDTAB(zone_name_words);
 
 /* collectives named by a noun rather than a prefix: 市有关部门, 专班成员单位 */
 static const pd_word collective_nouns_words[] = {
@@ -189,7 +189,7 @@ pd_unit_kind_of(const char *norm, size_t len)
 	if (pd_word_is_at(&singles, W_TUAN, c, 0, n) && n > 1 &&
 		(c[n - 1] == 0x59D4 || pd_word_is_at(&singles, W_TUAN_CENTRAL, c, 0, n)))
 		return PD_KIND_MASS;	/* 团市委, 团省委, 团中央 */
-	if ((pd_word_find(&mass_words, c, 0, n, NULL) >= 0))
+	if ((pd_word_find(&mass_orgs, c, 0, n, NULL) >= 0))
 		return PD_KIND_MASS;
 	if (pd_word_len_at(&party_prefixes, c, 0, n))
 		return PD_KIND_PARTY;
@@ -203,7 +203,7 @@ pd_unit_kind_of(const char *norm, size_t len)
 	if (pd_word_len_at(&pboc_names, c, 0, n) && pd_word_len_before(&pboc_branches, c, 0, n))
 		return PD_KIND_VERTICAL;	/* 人行合肥中心支行 */
 	if (pd_word_find(&local, c, 0, n, NULL) < 0 &&
-		(pd_word_find(&vertical_words, c, 0, n, NULL) >= 0) &&
+		(pd_word_find(&vertical_organs, c, 0, n, NULL) >= 0) &&
 		(province_in(c, n) ||
 		 pd_word_len_at(&division_heads, c, 0, n)))
 		return PD_KIND_VERTICAL;
@@ -260,7 +260,7 @@ pd_unit_level_of(const char *norm, size_t len)
 	i = pd_word_len_at(&party_prefixes, c, 0, n);	/* 中共重庆市委… */
 	if (pd_word_is_at(&singles, W_TUAN, c, i, n))
 		i++;					/* 团市委 reads as 市委 */
-	if ((pd_word_find(&zone_words, c, i, n, NULL) >= 0))
+	if ((pd_word_find(&zones, c, i, n, NULL) >= 0))
 		return PD_LEVEL_UNKNOWN;	/* 两江新区管委会: the name does not say */
 	if (province_in(c + i, n - i))
 		return PD_LEVEL_PROVINCE;
@@ -418,7 +418,13 @@ pd_unit_region(const char *s, size_t len, char *out)
 bool
 pdu_kinds_selfcheck(void)
 {
-	pd_wordtab *const tabs[] = {&provinces, &region_lead_ins, &province_tails, &party_prefixes, &mass_words, &vertical_words, &enterprise_suffixes, &zone_words, &collective_nouns, &pboc_names, &pboc_branches, &local, &division_heads, &judicial_ends, &department_ends, &institution_ends, &branch_ends, &national_heads, &not_division_heads, &national_issuers, &singles, &party_heads};
+	pd_wordtab *const tabs[] = {
+		&provinces, &region_lead_ins, &province_tails, &party_prefixes, &mass_orgs,
+		&vertical_organs, &enterprise_suffixes, &zones, &collective_nouns, &pboc_names,
+		&pboc_branches, &local, &division_heads, &judicial_ends, &department_ends,
+		&institution_ends, &branch_ends, &national_heads, &not_division_heads,
+		&national_issuers, &singles, &party_heads
+	};
 
 	return pdu_tables_ok(tabs, sizeof(tabs) / sizeof(tabs[0]));
 }

@@ -22,11 +22,11 @@ static const pd_word collective_prefixes_words[] = {
 static pd_wordtab collective_prefixes = PD_WORDTAB(collective_prefixes_words);
 
 /* names of administrative divisions as they appear inside collectives */
-static const pd_word admin_words_words[] = {
+static const pd_word admin_division_words[] = {
 	{"直辖市"}, {"县级市"}, {"自治县"}, {"自治州"}, {"自治区"}, {"地级市"}, {"乡镇"}, {"区县"}, {"县区"},
 	{"街道"}, {"省"}, {"市"}, {"区"}, {"县"}, {"镇"}, {"乡"}, {"州"}, {"盟"}, {"旗"}
 };
-static pd_wordtab admin_words = PD_WORDTAB(admin_words_words);
+static pd_wordtab admin_divisions = PD_WORDTAB(admin_division_words);
 
 /* how unit names end */
 static const pd_word unit_suffixes_words[] = {
@@ -83,13 +83,13 @@ is_sentence_char(uint32_t cp)
 }
 
 /* words that mark a note (time limits, working style) in a labelled list */
-static const pd_word note_words_words[] = {
+static const pd_word note_mark_words[] = {
 	{"下同"}, {"不再"}, {"列出"}, {"完成"}, {"持续"}, {"长期"}, {"年底"}, {"年前"}, {"以下"}, {"以上"},
 	{"逐步"}, {"推进"}, {"实施"}, {"开展"}, {"坚持"}, {"落实"}, {"推动"}, {"建立"}, {"加强"}, {"负责"},
 	{"牵头"}, {"配合"}, {"此项"}, {"该项"}, {"本项"}, {"其中"}, {"时限"}, {"每年"}, {"详见"}, {"附件"}, {"另行"},
 	{"确定"}, {"待定"}, {"明确"}, {"应当"}, {"不分先后"}, {"排名"}, {"排序"}
 };
-static pd_wordtab note_words = PD_WORDTAB(note_words_words);
+static pd_wordtab note_marks = PD_WORDTAB(note_mark_words);
 
 /* sentences start like this, names do not */
 static const pd_word note_starts_words[] = {
@@ -102,14 +102,14 @@ static pd_wordtab note_starts = PD_WORDTAB(note_starts_words);
 int
 pdu_admin_word_at(const uint32_t *c, int i, int n)
 {
-	return pd_word_len_at(&admin_words, c, i, n);
+	return pd_word_len_at(&admin_divisions, c, i, n);
 }
 
 /* may a division name start with cp?  (a quick no before pdu_admin_only) */
 bool
 pdu_admin_first(uint32_t cp)
 {
-	return pd_wordtab_has_first(&admin_words, cp);
+	return pd_wordtab_has_first(&admin_divisions, cp);
 }
 
 /* length of the development zone (两江新区) that c[0, n) ends with, or 0 */
@@ -206,7 +206,7 @@ pdu_bracket_is_note(const uint32_t *a, int i, int j)
 		if (is_sentence_char(a[k]) || a[k] == ',' || a[k] == ':' || a[k] == ';' ||
 			a[k] == 0x201C || a[k] == 0x201D)
 			return true;
-	return (pd_word_find(&note_words, a, i, j, NULL) >= 0);
+	return (pd_word_find(&note_marks, a, i, j, NULL) >= 0);
 }
 
 /*
@@ -242,7 +242,7 @@ pdu_unit_like(const uint32_t *c, int n, bool strict)
 		return !strict || pd_word_len_before(&generic_nouns, c, 0, n) < n;
 	if (strict)
 		return false;
-	if (n > 15 || (pd_word_find(&note_words, c, 0, n, NULL) >= 0))
+	if (n > 15 || (pd_word_find(&note_marks, c, 0, n, NULL) >= 0))
 		return false;
 	for (int i = 0; i < n; i++)
 		if (c[i] >= '0' && c[i] <= '9')
@@ -691,7 +691,11 @@ pdu_decode_name(const char *s, size_t len, uint32_t *c)
 bool
 pdu_names_selfcheck(void)
 {
-	pd_wordtab *const tabs[] = {&collective_prefixes, &admin_words, &unit_suffixes, &zone_unit_suffixes, &not_unit_suffixes, &generic_nouns, &note_words, &note_starts, &etc_quals, &etc_nouns, &etc_ends};
+	pd_wordtab *const tabs[] = {
+		&collective_prefixes, &admin_divisions, &unit_suffixes, &zone_unit_suffixes,
+		&not_unit_suffixes, &generic_nouns, &note_marks, &note_starts, &etc_quals,
+		&etc_nouns, &etc_ends
+	};
 
 	return pdu_tables_ok(tabs, sizeof(tabs) / sizeof(tabs[0]));
 }

@@ -89,8 +89,8 @@ lead_rule(const char *text, size_t len, size_t at, pd_unit_rules *rules)
 }
 
 /* a subdistrict (街道) is run by its office, not a government */
-static const pd_word street_words_list[] = {{"街道"}};
-static pd_wordtab street_words = PD_WORDTAB(street_words_list);
+static const pd_word street_words[] = {{"街道"}};
+static pd_wordtab street = PD_WORDTAB(street_words);
 
 /* 市XX局 names one unit, not every city's: only 区县 and below stand for all */
 static const pd_word province_city_words[] = {{"省"}, {"市"}};
@@ -143,7 +143,7 @@ implicit_subject(const uint32_t *c, int subj_s, int subj_e, pd_unit_rules *rules
 				blen += pd_u8_put(buf + blen, name[i]);
 			if (bare)
 			{
-				const char *gov = pd_word_len_before(&street_words, name, 0, nn) ?
+				const char *gov = pd_word_len_before(&street, name, 0, nn) ?
 					"办事处" : "政府";
 
 				memcpy(buf + blen, gov, strlen(gov));
@@ -379,7 +379,10 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 bool
 pdu_rules_selfcheck(void)
 {
-	pd_wordtab *const tabs[] = {&firsts, &street_words, &province_city, &particles, &duties, &listed, &adverbs, &subject_roles};
+	pd_wordtab *const tabs[] = {
+		&firsts, &street, &province_city, &particles, &duties, &listed, &adverbs,
+		&subject_roles
+	};
 
 	return pdu_tables_ok(tabs, sizeof(tabs) / sizeof(tabs[0]));
 }
