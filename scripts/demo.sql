@@ -29,9 +29,9 @@ ORDER BY tasks_total DESC, tasks_led DESC, unit LIMIT 12;
 SELECT unit_a, unit_b, shared_tasks FROM plan_unit_pairs ORDER BY shared_tasks DESC, unit_a, unit_b LIMIT 5;
 
 \echo
-\echo '== the promises: quantitative targets of the first document'
-SELECT code, indicator, target, op, value, unit, year, period
-FROM plan_task_targets WHERE document_id = (SELECT min(id) FROM plan_document) ORDER BY ord, target;
+\echo '== the promises: quantitative targets of the first document, by kind (level, output, change, limit)'
+SELECT code, indicator, target, kind, op, value, unit, year, period
+FROM plan_task_targets WHERE document_id = (SELECT min(id) FROM plan_document) ORDER BY ord NULLS FIRST, target;
 
 \echo
 \echo '== checking one against an actual figure (plan_actual, recorded by an analyst)'
