@@ -10,14 +10,17 @@
  *   unit_names.c     what a unit name is: name knowledge, unit_like(),
  *                    normalisation (pd_unit_normalize)
  *   unit_kinds.c     what a name says: level, kind, region
+ *   unit_list.c      the unit list (pd_unit_list_*): storage only
  *   unit_brackets.c  the bracket grammar: items, pieces, verbs, role marks,
  *                    segments and groups (pdu_parse_group)
  *   unit_scan.c      the span scanner: which brackets and labelled lists of a
- *                    text to read; the unit list; pd_units_extract
+ *                    text to read (pd_units_extract)
  *   unit_rules.c     document rules (first-listed, bracket and implicit rules)
  *   unit_tables.c    task-division tables and the units of a document's items
  *
- * (table.c, below all of them, knows labels only through pd_unit_labels.h.)
+ * table.c (task-division tables) sits between unit_labels.c, which it asks
+ * which header cells are unit labels (pd_unit_labels.h), and unit_tables.c,
+ * which reads its tables; it never calls further up.
  * Every keyword table is a pd_word table of the word-matching engine
  * (pd_lexicon.h), matched on folded code points.
  */
