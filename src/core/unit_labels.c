@@ -63,11 +63,10 @@ pd_unit_label_combined(int lab)
 	return label_words[lab].b != 0;
 }
 
+/* lab comes from a lookup, so the table is built */
 int
 pd_unit_label_cps(int lab, const uint32_t **cps)
 {
-	if (!__atomic_load_n(&labels.ready, __ATOMIC_ACQUIRE))
-		pd_wordtab_build(&labels);
 	*cps = pd_word_cps(&labels, lab);
 	return pd_word_len(&labels, lab);
 }
