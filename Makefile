@@ -133,6 +133,14 @@ test/c/bin/test_planload: test/c/test_planload.c test/c/ctest.h src/planload/dec
 	$(CC) $(CTEST_CFLAGS) -I$(srcdir)/src/planload -o $@ $< src/planload/decode.c $(CORE_SRCS) \
 	    $(CTEST_LIBS) -luchardet
 
+# the pglz decoder's test compares it with PostgreSQL's own pglz_decompress
+# when the server's static libpgcommon is there (postgresql-server-dev)
+PGCOMMON_A := $(wildcard $(shell $(PG_CONFIG) --pkglibdir)/libpgcommon.a)
+test/c/bin/test_pglz: test/c/test_pglz.c test/c/ctest.h $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/c/bin
+	$(CC) $(CTEST_CFLAGS) $(if $(PGCOMMON_A),-DPD_HAVE_PGCOMMON) -o $@ $< $(CORE_SRCS) $(CTEST_LIBS) \
+	    $(PGCOMMON_A) $(if $(PGCOMMON_A),$(wildcard $(shell $(PG_CONFIG) --pkglibdir)/libpgport.a))
+
 # ... and its decoder's fuzzer too
 PLANLOAD_FUZZ_SRCS = src/planload/decode.c src/planload/json.c src/planload/json_units.c \
                      src/planload/json_targets.c
@@ -157,3 +165,8 @@ uninstall-planload:
 corpus-report: planload
 	ROOT=$(CURDIR) $(CURDIR)/test/corpus_report.sh $(CORPUS)
 .PHONY: corpus-report
+
+# ---- the core's own benchmark loop (bench/corebench.c) ------------------
+bench/corebench: bench/corebench.c $(CORE_SRCS) src/core/t2s_table.h
+	$(CC) -O3 -fno-semantic-interposition -g -std=gnu11 -I$(srcdir)/src/core -o $@ $< $(CORE_SRCS)
+EXTRA_CLEAN += bench/corebench

@@ -23,7 +23,7 @@ PG_FUNCTION_INFO_V1(plan_tasks);
 Datum
 plan_tasks(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pd_doc		d;
 	pd_charpos	cpos;
@@ -69,7 +69,7 @@ PG_FUNCTION_INFO_V1(plan_parts);
 Datum
 plan_parts(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pd_doc		d;
 	pd_charpos	cpos;
@@ -122,7 +122,7 @@ PG_FUNCTION_INFO_V1(plan_info);
 Datum
 plan_info(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	TupleDesc	tupdesc;
 	pd_doc		d;
 	Datum		values[10];

@@ -11,6 +11,8 @@
 #include "nodes/miscnodes.h"
 #endif
 #include "utils/builtins.h"
+#include "access/htup_details.h"
+#include "access/tupmacs.h"
 
 PG_MODULE_MAGIC;
 
@@ -89,6 +91,144 @@ pd_init_srf(FunctionCallInfo fcinfo)
 	MemoryContextSwitchTo(old);
 }
 #endif
+
+void
+pd_rowform_init(pd_rowform *rf, TupleDesc desc)
+{
+	rf->desc = desc;
+	rf->natts = desc->natts;
+	rf->by_hand = desc->natts > 0 && desc->natts <= PD_ROWFORM_MAX_ATTS;
+	rf->fixed = MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(desc->natts));
+	for (int i = 0; i < desc->natts && rf->by_hand; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (att->attisdropped ||
+			!(att->attlen == -1 ||
+			  (att->attbyval && (att->attlen == 1 || att->attlen == 2 ||
+								 att->attlen == 4 || att->attlen == 8))))
+			rf->by_hand = false;
+		rf->len[i] = att->attlen;
+		rf->align[i] = att->attalign == TYPALIGN_DOUBLE ? ALIGNOF_DOUBLE :
+			att->attalign == TYPALIGN_INT ? ALIGNOF_INT :
+			att->attalign == TYPALIGN_SHORT ? ALIGNOF_SHORT : 1;
+		rf->packable[i] = att->attlen == -1 && att->attstorage != TYPSTORAGE_PLAIN;
+		rf->fixed += MAXIMUM_ALIGNOF + (att->attlen > 0 ? att->attlen : 0);
+	}
+	rf->cap = 1024;
+	rf->buf = palloc(rf->cap);
+}
+
+void
+pd_rowform_put(pd_rowform *rf, Tuplestorestate *ts, const Datum *values, const bool *nulls)
+{
+	int			natts = rf->natts;
+	bool		hasnull = false;
+	size_t		bound = rf->fixed,
+				hoff,
+				off;
+	uint16		infomask = 0;
+	HeapTupleHeader td;
+	HeapTupleData tuple;
+	char	   *data;
+
+	if (!rf->by_hand)
+	{
+		tuplestore_putvalues(ts, rf->desc, (Datum *) values, (bool *) nulls);
+		return;
+	}
+	/* an upper bound of the size; external and expanded values are not ours to copy */
+	for (int i = 0; i < natts; i++)
+	{
+		hasnull |= nulls[i];
+		if (rf->len[i] == -1 && !nulls[i])
+		{
+			Pointer		val = DatumGetPointer(values[i]);
+
+			if (VARATT_IS_EXTERNAL(val))
+			{
+				tuplestore_putvalues(ts, rf->desc, (Datum *) values, (bool *) nulls);
+				return;
+			}
+			bound += VARSIZE_ANY(val);
+		}
+	}
+	if (bound > rf->cap)
+	{
+		rf->cap = Max(bound, 2 * rf->cap);
+		rf->buf = repalloc(rf->buf, rf->cap);
+	}
+
+	/* the header: what heap_form_tuple() sets that a minimal tuple keeps */
+	hoff = SizeofHeapTupleHeader;
+	if (hasnull)
+		hoff += BITMAPLEN(natts);
+	hoff = MAXALIGN(hoff);
+	td = (HeapTupleHeader) rf->buf;
+	memset(td, 0, hoff);
+	HeapTupleHeaderSetNatts(td, natts);
+	td->t_hoff = (uint8) hoff;
+
+	/* the columns, as heap_fill_tuple() lays them out */
+	data = rf->buf + hoff;
+	off = 0;
+	for (int i = 0; i < natts; i++)
+	{
+		int			len = rf->len[i];
+
+		if (nulls[i])
+			continue;
+		if (hasnull)
+			td->t_bits[i >> 3] |= (bits8) (1 << (i & 7));
+		if (len > 0)
+		{
+			while (off & (rf->align[i] - 1))
+				data[off++] = 0;
+			if (len == 4)
+				*(int32 *) (data + off) = DatumGetInt32(values[i]);
+			else if (len == 8)
+				*(Datum *) (data + off) = values[i];
+			else
+				store_att_byval(data + off, values[i], len);
+			off += len;
+		}
+		else
+		{
+			Pointer		val = DatumGetPointer(values[i]);
+
+			infomask |= HEAP_HASVARWIDTH;
+			if (VARATT_IS_SHORT(val))
+			{
+				memcpy(data + off, val, VARSIZE_SHORT(val));
+				off += VARSIZE_SHORT(val);
+			}
+			else if (rf->packable[i] && VARATT_CAN_MAKE_SHORT(val))
+			{
+				size_t		vlen = VARATT_CONVERTED_SHORT_SIZE(val);
+
+				SET_VARSIZE_SHORT(data + off, vlen);
+				memcpy(data + off + 1, VARDATA(val), vlen - 1);
+				off += vlen;
+			}
+			else
+			{
+				while (off & (rf->align[i] - 1))
+					data[off++] = 0;
+				memcpy(data + off, val, VARSIZE(val));
+				off += VARSIZE(val);
+			}
+		}
+	}
+	if (hasnull)
+		infomask |= HEAP_HASNULL;
+	td->t_infomask = infomask;
+
+	tuple.t_len = (uint32) (hoff + off);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = td;
+	tuplestore_puttuple(ts, &tuple);
+}
 
 void
 pd_require_utf8(void)

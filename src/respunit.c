@@ -251,11 +251,36 @@ typedef struct unit_row_bufs
 	size_t		raw_cap;
 } unit_row_bufs;
 
+/*
+ * A text datum of s[0, len) in buf (VARHDRSZ + len bytes at least): with the
+ * 1-byte header a stored row gives a short value anyway, so the row
+ * copies it as it is
+ */
+static Datum
+short_text_in(struct varlena *buf, const char *s, size_t len)
+{
+	if (len + VARHDRSZ_SHORT <= VARATT_SHORT_MAX)
+	{
+		SET_VARSIZE_SHORT(buf, len + VARHDRSZ_SHORT);
+		memcpy(VARDATA_SHORT(buf), s, len);
+	}
+	else
+	{
+		SET_VARSIZE(buf, VARHDRSZ + len);
+		memcpy(VARDATA(buf), s, len);
+	}
+	return PointerGetDatum(buf);
+}
+
 static void
 unit_row_bufs_init(unit_row_bufs *rb)
 {
 	for (int r = PD_ROLE_RESPONSIBLE; r <= PD_ROLE_IMPLICIT; r++)
-		rb->roles[r] = CStringGetTextDatum(pd_unit_role_name((pd_unit_role) r));
+	{
+		const char *name = pd_unit_role_name((pd_unit_role) r);
+
+		rb->roles[r] = short_text_in(palloc(VARHDRSZ + strlen(name)), name, strlen(name));
+	}
 	rb->unit = palloc(VARHDRSZ + PD_UNIT_NORM_MAX);
 	rb->raw_cap = 1024;
 	rb->raw = palloc(VARHDRSZ + rb->raw_cap);
@@ -264,9 +289,7 @@ unit_row_bufs_init(unit_row_bufs *rb)
 static Datum
 unit_datum(unit_row_bufs *rb, const char *norm, size_t len)
 {
-	SET_VARSIZE(rb->unit, VARHDRSZ + len);
-	memcpy(VARDATA(rb->unit), norm, len);
-	return PointerGetDatum(rb->unit);
+	return short_text_in(rb->unit, norm, len);
 }
 
 static Datum
@@ -277,9 +300,7 @@ raw_datum(unit_row_bufs *rb, const char *s, size_t len)
 		rb->raw_cap = len;
 		rb->raw = repalloc(rb->raw, VARHDRSZ + len);
 	}
-	SET_VARSIZE(rb->raw, VARHDRSZ + len);
-	memcpy(VARDATA(rb->raw), s, len);
-	return PointerGetDatum(rb->raw);
+	return short_text_in(rb->raw, s, len);
 }
 
 static void
@@ -309,7 +330,7 @@ PG_FUNCTION_INFO_V1(respunit_extract);
 Datum
 respunit_extract(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(doc);
 	size_t		len = VARSIZE_ANY_EXHDR(doc);
@@ -354,7 +375,7 @@ PG_FUNCTION_INFO_V1(plan_unit_rules);
 Datum
 plan_unit_rules(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *s = VARDATA_ANY(doc);
 	pd_unit_rules rules;
@@ -405,16 +426,18 @@ PG_FUNCTION_INFO_V1(plan_units);
 Datum
 plan_units(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pd_doc		d;
 	pd_unit_rules rules;
 	pd_unit_list list;
 	pd_charpos	cpos;
 	unit_row_bufs rb;
+	pd_rowform	rf;
 
 	pd_init_srf(fcinfo);
 	unit_row_bufs_init(&rb);
+	pd_rowform_init(&rf, rsinfo->setDesc);
 	pd_segment_text(doc, &d);
 	scan_rules(d.text, d.len, &rules);
 	pd_unit_list_init(&list, &pd_palloc_mem);
@@ -451,7 +474,7 @@ plan_units(PG_FUNCTION_ARGS)
 				values[8] = Int32GetDatum((int32) pd_charpos_at(&cpos, u->raw_start));
 				values[9] = Int32GetDatum((int32) pd_charpos_at(&cpos, u->raw_end));
 			}
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			pd_rowform_put(&rf, rsinfo->setResult, values, nulls);
 		}
 	}
 	pd_unit_list_free(&list);

@@ -684,7 +684,7 @@ PG_FUNCTION_INFO_V1(plan_targets);
 Datum
 plan_targets(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	text	   *doc = PD_GETARG_DOC(0);
 	pd_doc		d;
 	emit_ctx	ctx;
 	pd_tscan_opts opts = {0, pd_check_interrupts, NULL, doc_year_of, &ctx};

@@ -153,6 +153,10 @@ pd_charpos_init(pd_charpos *cp, const char *text)
 
 size_t		pd_charpos_at(pd_charpos *cp, size_t byte);
 
+/* the first place in [p, end) where the n bytes of pat start (all before end), else NULL */
+const unsigned char *pd_find_seq(const unsigned char *p, const unsigned char *end,
+								 const char *pat, size_t n);
+
 /* writing system of a document: counts of Han characters and of those
  * that are Traditional forms (keys of the OpenCC table) */
 typedef enum pd_script_kind

@@ -2279,6 +2279,7 @@ static const char *const trigger_chars[] = {
 static uint32_t seq3_bits[65536 / 32];
 static uint32_t seq3_end_bits[65536 / 32];
 static volatile int seq3_ready;
+static void sentence_skip_choose(void);
 
 static inline unsigned
 seq3_index(const unsigned char *p)
@@ -2302,8 +2303,104 @@ seq3_build(void)
 
 		seq3_bits[i / 32] |= 1u << (i % 32);
 	}
+	sentence_skip_choose();
 	__atomic_store_n(&seq3_ready, 1, __ATOMIC_RELEASE);
 }
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+/*
+ * The same search a vector at a time: the bytes that can start an end or a
+ * trigger are told apart by their bytes alone (an ASCII byte or the lead
+ * byte of a three-byte character is never inside another character), so
+ * blocks without an end are passed over whole, noting whether they hold a
+ * trigger, and the block with the end is left to the loop of
+ * sentence_end() (which may then start inside a character: it reads the
+ * continuation bytes as stray bytes up to the next character).  Returns
+ * where that loop takes over.  Built for AVX2 and for plain x86-64, chosen
+ * once at run time.
+ */
+#define SE_VEC 32
+typedef signed char se_vec __attribute__((vector_size(SE_VEC)));
+
+static inline __attribute__((always_inline)) const unsigned char *
+sentence_skip_body(const unsigned char *p, const unsigned char *end, bool *trigger)
+{
+	bool		t = false;
+
+#define SE_B(x) ((signed char) (x))
+	while (end - p >= SE_VEC + 2)
+	{
+		se_vec		v0,
+					v1,
+					v2,
+					m;
+		uint64_t	w[SE_VEC / 8];
+
+		memcpy(&v0, p, SE_VEC);
+		memcpy(&v1, p + 1, SE_VEC);
+		memcpy(&v2, p + 2, SE_VEC);
+		/* \n \r ; ! ? 。(E3 80 82) ；！？(EF BC 9B/81/9F) */
+		m = (v0 == '\n') | (v0 == '\r') | (v0 == ';') | (v0 == '!') | (v0 == '?') |
+			((v0 == SE_B(0xE3)) & (v1 == SE_B(0x80)) & (v2 == SE_B(0x82))) |
+			((v0 == SE_B(0xEF)) & (v1 == SE_B(0xBC)) &
+			 ((v2 == SE_B(0x9B)) | (v2 == SE_B(0x81)) | (v2 == SE_B(0x9F))));
+		memcpy(w, &m, sizeof w);
+		if (w[0] | w[1] | w[2] | w[3])
+			break;
+		if (!t)
+		{
+			se_vec		e4 = v0 == SE_B(0xE4),
+						e5 = v0 == SE_B(0xE5),
+						e7 = v0 == SE_B(0xE7);
+
+			/* 0-9, ０-９ (EF BC 90-99) and trigger_chars[] */
+			m = ((v0 >= '0') & (v0 <= '9')) |
+				((v0 == SE_B(0xEF)) & (v1 == SE_B(0xBC)) & (v2 >= SE_B(0x90)) & (v2 <= SE_B(0x99))) |
+				(e5 & (v1 == SE_B(0x8D)) & ((v2 == SE_B(0x81)) | (v2 == SE_B(0x83)))) |	/* 十 千 */
+				(e5 & (v1 == SE_B(0x84)) & (v2 == SE_B(0x84))) |	/* 億 */
+				(e7 & (v1 == SE_B(0x99)) & (v2 == SE_B(0xBE))) |	/* 百 */
+				(e7 & (v1 == SE_B(0xBF)) & (v2 == SE_B(0xBB))) |	/* 翻 */
+				(e4 & (v1 == SE_B(0xB8)) & (v2 == SE_B(0x87))) |	/* 万 */
+				(e4 & (v1 == SE_B(0xBA)) & (v2 == SE_B(0xBF))) |	/* 亿 */
+				(e4 & (v1 == SE_B(0xBD)) & (v2 == SE_B(0xB0))) |	/* 佰 */
+				(e4 & (v1 == SE_B(0xBB)) & (v2 == SE_B(0x9F))) |	/* 仟 */
+				((v0 == SE_B(0xE8)) & (v1 == SE_B(0x90)) & (v2 == SE_B(0xAC)));	/* 萬 */
+			memcpy(w, &m, sizeof w);
+			t = (w[0] | w[1] | w[2] | w[3]) != 0;
+		}
+		p += SE_VEC;
+	}
+#undef SE_B
+	*trigger = t;
+	return p;
+}
+
+__attribute__((target("avx2"))) static const unsigned char *
+sentence_skip_avx2(const unsigned char *p, const unsigned char *end, bool *trigger)
+{
+	return sentence_skip_body(p, end, trigger);
+}
+
+static const unsigned char *
+sentence_skip_sse2(const unsigned char *p, const unsigned char *end, bool *trigger)
+{
+	return sentence_skip_body(p, end, trigger);
+}
+
+static const unsigned char *(*sentence_skip) (const unsigned char *, const unsigned char *, bool *);
+
+static void
+sentence_skip_choose(void)
+{
+	__builtin_cpu_init();
+	sentence_skip = __builtin_cpu_supports("avx2") ? sentence_skip_avx2 : sentence_skip_sse2;
+}
+#else
+static void
+sentence_skip_choose(void)
+{
+}
+#endif
 
 /*
  * Where the sentence at p ends (just after its 。；！？ or line break), and
@@ -2317,6 +2414,9 @@ sentence_end(const unsigned char *p, const unsigned char *end, bool *trigger)
 {
 	bool		t = false;
 
+#ifdef SE_VEC
+	p = sentence_skip(p, end, &t);
+#endif
 	while (p < end)
 	{
 		uint32_t	b = p[0];
@@ -2463,11 +2563,14 @@ may_hold_indicator_table(const char *text, size_t len)
 	bool		separators = memchr(text, '\t', len) != NULL || memchr(text, '|', len) != NULL ||
 		memchr(text, ' ', len) != NULL;
 
-	/* 指 E6 8C 87, then 标 E6 A0 87 or 標 E6 A8 99 */
-	while ((p = memchr(p, 0x87, (size_t) (end - p))) != NULL)
+	/* 指 E6 8C 87, then 标 E6 A0 87 or 標 E6 A8 99 (0x87 is one byte in 64: find all three) */
+	const unsigned char *zhi;
+
+	while ((zhi = pd_find_seq((const unsigned char *) p, (const unsigned char *) end,
+							  "\xE6\x8C\x87", 3)) != NULL)
 	{
-		if (p - text >= 2 && (unsigned char) p[-2] == 0xE6 && (unsigned char) p[-1] == 0x8C &&
-			end - p >= 4 && (unsigned char) p[1] == 0xE6 &&
+		p = (const char *) zhi + 2;		/* at its 0x87 */
+		if (end - p >= 4 && (unsigned char) p[1] == 0xE6 &&
 			(((unsigned char) p[2] == 0xA0 && (unsigned char) p[3] == 0x87) ||
 			 ((unsigned char) p[2] == 0xA8 && (unsigned char) p[3] == 0x99)))
 		{

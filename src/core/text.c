@@ -135,6 +135,111 @@ lead_bytes(const unsigned char *t, size_t len)
 	return n;
 }
 
+/*
+ * The first place in [p, end) where the n bytes of pat start, all n of them
+ * before end; NULL when there is none.  Sixteen places at a time with SSE2,
+ * thirty-two with AVX2 where the CPU has it (chosen once, at the first
+ * call): one compare per byte of pat at each.  Where a byte of pat is
+ * frequent in Chinese text (a continuation byte such as 0x87, one byte in
+ * 64), this makes one pass over the text instead of a memchr call per such
+ * byte.
+ */
+static const unsigned char *
+find_seq_tail(const unsigned char *p, const unsigned char *end, const unsigned char *q, size_t n)
+{
+	for (; (size_t) (end - p) >= n; p++)
+		if (p[0] == q[0] && memcmp(p + 1, q + 1, n - 1) == 0)
+			return p;
+	return NULL;
+}
+
+#ifdef __SSE2__
+static const unsigned char *
+find_seq_sse2(const unsigned char *p, const unsigned char *end, const unsigned char *q, size_t n)
+{
+	const __m128i c0 = _mm_set1_epi8((char) q[0]),
+				c1 = _mm_set1_epi8((char) q[1]),
+				c2 = _mm_set1_epi8((char) q[n > 2 ? 2 : 1]),
+				c3 = _mm_set1_epi8((char) q[n > 3 ? 3 : 1]);
+
+	while ((size_t) (end - p) >= 16 + n - 1)
+	{
+		__m128i		m = _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) p), c0),
+									  _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 1)), c1));
+		int			bits;
+
+		if (n > 2)
+			m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 2)), c2));
+		if (n > 3)
+			m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (p + 3)), c3));
+		bits = _mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz((unsigned) bits);
+		p += 16;
+	}
+	return find_seq_tail(p, end, q, n);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define PD_FIND_SEQ_AVX2 1
+
+__attribute__((target("avx2"))) static const unsigned char *
+find_seq_avx2(const unsigned char *p, const unsigned char *end, const unsigned char *q, size_t n)
+{
+	const __m256i c0 = _mm256_set1_epi8((char) q[0]),
+				c1 = _mm256_set1_epi8((char) q[1]),
+				c2 = _mm256_set1_epi8((char) q[n > 2 ? 2 : 1]),
+				c3 = _mm256_set1_epi8((char) q[n > 3 ? 3 : 1]);
+
+	while ((size_t) (end - p) >= 32 + n - 1)
+	{
+		__m256i		m = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *) p), c0),
+										 _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *) (p + 1)), c1));
+		unsigned	bits;
+
+		if (n > 2)
+			m = _mm256_and_si256(m, _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *) (p + 2)), c2));
+		if (n > 3)
+			m = _mm256_and_si256(m, _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *) (p + 3)), c3));
+		bits = (unsigned) _mm256_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 32;
+	}
+	return find_seq_sse2(p, end, q, n);
+}
+
+static const unsigned char *(*volatile find_seq_impl) (const unsigned char *, const unsigned char *,
+													   const unsigned char *, size_t);
+#endif
+#endif
+
+const unsigned char *
+pd_find_seq(const unsigned char *p, const unsigned char *end, const char *pat, size_t n)
+{
+	const unsigned char *q = (const unsigned char *) pat;
+
+	if (n == 0 || p >= end || (size_t) (end - p) < n)
+		return n == 0 && p <= end ? p : NULL;
+#ifdef __SSE2__
+	if (n >= 2 && n <= 4)
+	{
+#ifdef PD_FIND_SEQ_AVX2
+		if (find_seq_impl == NULL)
+		{
+			__builtin_cpu_init();
+			find_seq_impl = __builtin_cpu_supports("avx2") ? find_seq_avx2 : find_seq_sse2;
+		}
+		return find_seq_impl(p, end, q, n);
+#else
+		return find_seq_sse2(p, end, q, n);
+#endif
+	}
+#endif
+	return find_seq_tail(p, end, q, n);
+}
+
 size_t
 pd_charpos_at(pd_charpos *cp, size_t byte)
 {

@@ -320,12 +320,13 @@ bracket_word_at(const unsigned char *t, size_t at, size_t len)
 
 /*
  * The rules hang on three words: 牵头 (Traditional 牽頭), 不再 and 括号
- * (括號).  Rather than memmem passes, memchr passes (vectorised in libc) look
- * for one byte of each, the rarest one in plan text: 0x89, the middle byte of
- * 牵 E7 89 B5 and 牽 E7 89 BD, 0x86, the middle byte of 再 E5 86 8D (不 and the
- * last byte 0x8D are three times as common), and 0xAC, the last byte of 括
- * E6 8B AC; each hit is then checked in place.  The interrupt hook runs between
- * PD_INTERRUPT_STRIDE windows.
+ * (括號).  A pass for each looks for one byte of it, the rarest one in plan
+ * text: 0x89, the middle byte of 牵 E7 89 B5 and 牽 E7 89 BD, 0x86, the
+ * middle byte of 再 E5 86 8D (不 and the last byte 0x8D are three times as
+ * common), and 0xAC, the last byte of 括 E6 8B AC, found with the bytes of
+ * its character (pd_find_seq: a continuation byte is one byte in 64, too
+ * many stops for memchr); each hit is then checked in place.  The interrupt
+ * hook runs between PD_INTERRUPT_STRIDE windows.
  */
 static bool
 lead_word_at(const unsigned char *t, size_t at, size_t len)
@@ -360,18 +361,27 @@ pd_unit_rules_scan(const char *text, size_t len, pd_interrupt_fn interrupt,
 
 		if (chunk > 0 && interrupt && interrupt(interrupt_ctx))
 			return pd_fail(err, PD_ECANCEL, 0, "Canceled.");
+		/*
+		 * each byte found as before (in [chunk, end), the next search after
+		 * it), found as the character it belongs to: 牵/牽 E7 89, 再 E5 86 8D,
+		 * 括 E6 8B AC, which may start before the chunk
+		 */
 		for (size_t from = chunk; !rules->first_is_lead && from < end &&
-			 (hit = memchr(t + from, 0x89, end - from)) != NULL; from = (size_t) (hit - t) + 1)
-			if (lead_word_at(t, (size_t) (hit - t), len))
-				lead_rule(text, len, (size_t) (hit - t) - 1, rules);
+			 (hit = pd_find_seq(t + (from >= 1 ? from - 1 : 0), t + end, "\xE7\x89", 2)) != NULL;
+			 from = (size_t) (hit - t) + 2)
+			if (lead_word_at(t, (size_t) (hit - t) + 1, len))
+				lead_rule(text, len, (size_t) (hit - t), rules);
 		for (size_t from = chunk; !rules->has_implicit && from < end &&
-			 (hit = memchr(t + from, 0x86, end - from)) != NULL; from = (size_t) (hit - t) + 1)
-			if (no_more_word_at(t, (size_t) (hit - t), len))
-				implicit_rule(text, len, (size_t) (hit - t) - 4, rules);
+			 (hit = pd_find_seq(t + (from >= 1 ? from - 1 : 0), t + (end < len ? end + 1 : len),
+								"\xE5\x86\x8D", 3)) != NULL;
+			 from = (size_t) (hit - t) + 2)
+			if (no_more_word_at(t, (size_t) (hit - t) + 1, len))
+				implicit_rule(text, len, (size_t) (hit - t) - 3, rules);
 		for (size_t from = chunk; !rules->bracket_names_units && from < end &&
-			 (hit = memchr(t + from, 0xAC, end - from)) != NULL; from = (size_t) (hit - t) + 1)
-			if (bracket_word_at(t, (size_t) (hit - t), len))
-				bracket_rule(text, len, (size_t) (hit - t) + 4, (size_t) (hit - t) - 2, rules);
+			 (hit = pd_find_seq(t + (from >= 2 ? from - 2 : 0), t + end, "\xE6\x8B\xAC", 3)) != NULL;
+			 from = (size_t) (hit - t) + 3)
+			if (bracket_word_at(t, (size_t) (hit - t) + 2, len))
+				bracket_rule(text, len, (size_t) (hit - t) + 6, (size_t) (hit - t), rules);
 	}
 	return PD_OK;
 }

@@ -273,18 +273,12 @@ find_event(const char *text, size_t from, size_t to, size_t end, int stream)
 	}
 
 	/*
-	 * 】 is E3 80 91, and E3 also leads the frequent 、 and 。: look for the
-	 * rare last byte and check the two before it (a 】 may start at to - 1)
+	 * 】 is E3 80 91, and E3 also leads the frequent 、 and 。, and 0x91 is
+	 * a continuation byte of one character in 64: all three bytes at once
+	 * (a 】 may start at to - 1)
 	 */
-	for (size_t at = from + 2, stop = to + 2 < end ? to + 2 : end; at < stop; at = (size_t) (hit - t) + 1)
-	{
-		hit = memchr(t + at, 0x91, stop - at);
-		if (hit == NULL)
-			break;
-		if (hit[-2] == 0xE3 && hit[-1] == 0x80)
-			return (size_t) (hit - t) - 2;
-	}
-	return to;
+	hit = pd_find_seq(t + from, t + (to + 2 < end ? to + 2 : end), "\xE3\x80\x91", 3);
+	return hit ? (size_t) (hit - t) : to;
 }
 
 typedef struct open_entry

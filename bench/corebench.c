@@ -1,0 +1,180 @@
+/*
+ * corebench — the parser core's own loop: what plan_tasks, plan_units and
+ * plan_targets do per document, without PostgreSQL (no detoast, no rows).
+ *   make bench/corebench && bench/corebench FILE [COPIES]
+ * prints ms per COPIES documents for each phase (best of 5), and with
+ * DUMP=1 the units and targets found (to check that a change to the hot
+ * path keeps every result); PHASE=0|1|2 runs one phase only (for perf).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "pd_segment.h"
+#include "pd_target.h"
+#include "pd_units.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);	/* CPU time: others share the machine */
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+typedef struct
+{
+	pd_doc	   *doc;
+	int			own_year;
+	long		hits;
+	size_t		base;
+	FILE	   *dump;
+} tctx;
+
+static int
+year_of(void *vctx)
+{
+	tctx	   *c = vctx;
+
+	if (c->own_year < 0)
+	{
+		pd_error	err;
+
+		pd_doc_metadata(c->doc, NULL, &err);
+		c->own_year = pd_doc_own_year(c->doc);
+	}
+	return c->own_year;
+}
+
+static bool
+emit(void *vctx, const pd_target_hit *h)
+{
+	tctx	   *c = vctx;
+
+	c->hits++;
+	if (c->dump)
+	{
+		char		buf[512];
+
+		pd_target_format(&h->target, buf);
+		fprintf(c->dump, "T %s|%s|%d|%d|%d|%zu|%zu\n", h->indicator, buf, h->year, h->period,
+				h->aspirational, c->base + h->raw_start, c->base + h->raw_end);
+	}
+	return true;
+}
+
+static long
+run_segment(const char *s, size_t len)
+{
+	pd_doc		d;
+	pd_error	err;
+	long		n;
+
+	if (pd_segment(s, len, NULL, &d, &err) != PD_OK)
+		exit(1);
+	n = d.nitems;
+	pd_doc_free(&d);
+	return n;
+}
+
+static long
+run_units(const char *s, size_t len, FILE *dump)
+{
+	pd_doc		d;
+	pd_error	err;
+	pd_unit_rules rules;
+	pd_unit_list list;
+	long		n = 0;
+
+	if (pd_segment(s, len, NULL, &d, &err) != PD_OK)
+		exit(1);
+	pd_unit_rules_scan(d.text, d.len, NULL, NULL, &rules, &err);
+	pd_unit_list_init(&list, NULL);
+	for (int i = 0; i < d.nitems; i++)
+	{
+		if (pd_item_units(&d, i, &rules, NULL, NULL, &list, &err) != PD_OK)
+			exit(1);
+		n += list.n;
+		if (dump)
+			for (int k = 0; k < list.n; k++)
+			{
+				const pd_unit *u = &list.units[k];
+
+				fprintf(dump, "U %d %s|%d|%d|%d|%zu|%zu\n", i, pd_unit_name(&list, u), u->role,
+						u->group, u->ordinal, u->raw_start, u->raw_end);
+			}
+	}
+	pd_unit_list_free(&list);
+	pd_doc_free(&d);
+	return n;
+}
+
+static long
+run_targets(const char *s, size_t len, FILE *dump)
+{
+	pd_doc		d;
+	pd_error	err;
+	tctx		c = {&d, -1, 0, 0, dump};
+
+	if (pd_segment(s, len, NULL, &d, &err) != PD_OK)
+		exit(1);
+	for (int i = 0; i < d.nitems; i++)
+	{
+		const pd_item *it = &d.items[i];
+		pd_tscan_opts opts = {0, NULL, NULL, year_of, &c};
+
+		c.base = it->marker_end;
+		if (pd_targets_scan(s + it->marker_end, it->own_end - it->marker_end, &opts, emit, &c,
+							NULL, &err) != PD_OK)
+			exit(1);
+	}
+	pd_doc_free(&d);
+	return c.hits;
+}
+
+int
+main(int argc, char **argv)
+{
+	FILE	   *f;
+	char	   *buf;
+	size_t		len;
+	int			copies = argc > 2 ? atoi(argv[2]) : 1000;
+	const char *names[] = {"segment", "units", "targets"};
+
+	if (argc < 2 || !(f = fopen(argv[1], "rb")))
+	{
+		fprintf(stderr, "usage: corebench FILE [COPIES]\n");
+		return 2;
+	}
+	buf = malloc(1 << 26);
+	len = fread(buf, 1, (1 << 26) - 1, f);
+	fclose(f);
+	if (getenv("DUMP"))
+	{
+		run_units(buf, len, stdout);
+		run_targets(buf, len, stdout);
+		return 0;
+	}
+	for (int w = 0; w < 3; w++)
+	{
+		if (getenv("PHASE") && atoi(getenv("PHASE")) != w)
+			continue;
+		double		best = 1e18;
+		long		n = 0;
+
+		for (int r = 0; r < 5; r++)
+		{
+			double		t0 = now_ms();
+
+			for (int k = 0; k < copies; k++)
+				n = w == 0 ? run_segment(buf, len) : w == 1 ? run_units(buf, len, NULL) :
+					run_targets(buf, len, NULL);
+			t0 = now_ms() - t0;
+			if (t0 < best)
+				best = t0;
+		}
+		printf("%-8s %8.1f ms / %d docs (%ld per doc)\n", names[w], best, copies, n);
+	}
+	return 0;
+}
