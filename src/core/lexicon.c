@@ -22,8 +22,18 @@
 void
 pd_wordtab_build(pd_wordtab *t)
 {
-	if (t->ready)
+	int			idle = 0;
+
+	if (__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
 		return;
+	if (!__atomic_compare_exchange_n(&t->building, &idle, 1, false,
+									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	{
+		/* another thread builds it: a few microseconds */
+		while (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+			;
+		return;
+	}
 	for (int b = 0; b < PD_WORD_BUCKETS; b++)
 		t->head_first[b] = t->head_last[b] = -1;
 	/* insert in reverse so that each bucket lists words in table order */
@@ -97,6 +107,77 @@ pd_word_before_slow(pd_wordtab *t, const uint32_t *cps, int from, int i)
 		}
 	}
 	return best;
+}
+
+int
+pd_word_find(pd_wordtab *t, const uint32_t *cps, int i, int n, int *w)
+{
+	for (; i < n; i++)
+	{
+		int			k = pd_word_at(t, cps, i, n);
+
+		if (k >= 0)
+		{
+			if (w)
+				*w = k;
+			return i;
+		}
+	}
+	return -1;
+}
+
+bool
+pd_word_is_at(pd_wordtab *t, int w, const uint32_t *cps, int i, int n)
+{
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	return i >= 0 && n - i >= t->len[w] && cps_equal(t->cps[w], cps + i, t->len[w]);
+}
+
+bool
+pd_word_is_before(pd_wordtab *t, int w, const uint32_t *cps, int from, int i)
+{
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	return i - from >= t->len[w] && cps_equal(t->cps[w], cps + i - t->len[w], t->len[w]);
+}
+
+bool
+pd_wordtab_has_first(pd_wordtab *t, uint32_t cp)
+{
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	for (int w = t->head_first[pd_word_bucket(cp)]; w >= 0; w = t->next_first[w])
+		if (t->cps[w][0] == cp)
+			return true;
+	return false;
+}
+
+int
+pd_wordtab_check(const pd_wordtab *t)
+{
+	for (int w = 0; w < t->n; w++)
+	{
+		const char *s = t->words[w].text;
+		const unsigned char *p = (const unsigned char *) s;
+		const unsigned char *end = p + (s ? strlen(s) : 0);
+		int			k = 0;
+
+		if (p == end)
+			return w;
+		while (p < end)
+		{
+			uint32_t	cp = pd_u8_next(&p, end);
+
+			/* matching is on folded text: a word must be folded already */
+			if (cp == PD_REPLACEMENT || pd_fold(cp) != cp || ++k > PD_WORD_MAX_CPS)
+				return w;
+		}
+		for (int v = 0; v < w; v++)
+			if (strcmp(t->words[v].text, s) == 0)
+				return w;
+	}
+	return -1;
 }
 
 /* ---- dictionaries ------------------------------------------------------------ */

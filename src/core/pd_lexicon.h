@@ -48,8 +48,16 @@
  * payload numbers.  The first lookup decodes the words into code points and
  * indexes them by first and by last code point, so matching at a position
  * (forwards, or backwards from a position) touches only the few words that
- * can match.  The build is idempotent; multi-threaded callers should call
- * pd_target_init() once before starting threads.
+ * can match.  The build runs once, on first use, by whichever thread comes
+ * first; a thread that finds it under way waits for it (a few microseconds),
+ * so tables are safe to share between threads without an init call.
+ *
+ * Every word must be at most PD_WORD_MAX_CPS code points (a longer one is
+ * cut, and would then match its prefix): modules check their tables with
+ * pd_wordtab_check() in their C tests.  A table has at most PD_WORDTAB_MAX
+ * words; PD_WORDTAB() refuses a larger array at compile time.  Ties between
+ * words of the same length cannot occur but for duplicates, which
+ * pd_wordtab_check() also reports.
  */
 #define PD_WORD_MAX_CPS 16		/* longer words are cut: keep them shorter */
 #define PD_WORDTAB_MAX 192
@@ -73,6 +81,7 @@ typedef struct pd_wordtab
 	int16_t		next_first[PD_WORDTAB_MAX];
 	int16_t		head_last[PD_WORD_BUCKETS];
 	int16_t		next_last[PD_WORDTAB_MAX];
+	int			building;		/* set by the thread that builds the index */
 } pd_wordtab;
 
 static inline unsigned
@@ -81,8 +90,13 @@ pd_word_bucket(uint32_t cp)
 	return (cp * 2654435761u) >> 22;	/* top 10 bits: 1024 buckets */
 }
 
+/* the number of words of arr; a compile error when over PD_WORDTAB_MAX */
+#define PD_WORDTAB_COUNT(arr) \
+	((int) (sizeof(arr) / sizeof((arr)[0]) + \
+			0 * sizeof(char[sizeof(arr) / sizeof((arr)[0]) <= PD_WORDTAB_MAX ? 1 : -1])))
+
 #define PD_WORDTAB(arr) \
-	{ (arr), (int) (sizeof(arr) / sizeof((arr)[0])), 0, {0}, {{0}}, {0}, {0}, {0}, {0} }
+	{ (arr), PD_WORDTAB_COUNT(arr), 0, {0}, {{0}}, {0}, {0}, {0}, {0}, 0 }
 
 
 
@@ -123,6 +137,61 @@ pd_word_len(const pd_wordtab *t, int w)
 {
 	return t->len[w];
 }
+
+/* word w's folded code points (pd_word_len of them), once the table is built */
+static inline const uint32_t *
+pd_word_cps(const pd_wordtab *t, int w)
+{
+	return t->cps[w];
+}
+
+/*
+ * The same two lookups when only the length matters: the length of the
+ * longest word starting at cps[i] within [i, n) (0 when none, also when
+ * i >= n), and of the longest word ending just before cps[i] that starts at
+ * or after `from` (0 when none).
+ */
+static inline int
+pd_word_len_at(pd_wordtab *t, const uint32_t *cps, int i, int n)
+{
+	int			w;
+
+	if (i >= n || (w = pd_word_at(t, cps, i, n)) < 0)
+		return 0;
+	return t->len[w];
+}
+
+static inline int
+pd_word_len_before(pd_wordtab *t, const uint32_t *cps, int from, int i)
+{
+	int			w = pd_word_before(t, cps, from, i);
+
+	return w < 0 ? 0 : t->len[w];
+}
+
+/*
+ * The first position p >= i at which a word of t starts and ends by n, or
+ * -1; *w (may be NULL) receives the longest word there.  "Does cps[i, n)
+ * contain a word of t" is pd_word_find(...) >= 0.
+ */
+int			pd_word_find(pd_wordtab *t, const uint32_t *cps, int i, int n, int *w);
+
+/* does word w of t (that one, not the longest) stand at cps[i], within n? */
+bool		pd_word_is_at(pd_wordtab *t, int w, const uint32_t *cps, int i, int n);
+
+/* does word w of t end just before cps[i], starting at or after `from`? */
+bool		pd_word_is_before(pd_wordtab *t, int w, const uint32_t *cps, int from, int i);
+
+/* does some word of t start with the code point cp?  (exact, not a filter) */
+bool		pd_wordtab_has_first(pd_wordtab *t, uint32_t cp);
+
+/*
+ * Check a table for tests: -1 when every word is non-empty, valid UTF-8,
+ * folded (Simplified, half-width: else it never matches), at most
+ * PD_WORD_MAX_CPS code points and unlike every other word; else the index
+ * of the first word that is not.
+ */
+int			pd_wordtab_check(const pd_wordtab *t);
 
 
 /* longest term, in characters; longer terms are rejected by the build */

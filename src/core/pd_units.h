@@ -10,8 +10,9 @@
  * (the first unit of every bracket leads) or "所有任务均需区县落实、不再
  * 列出" (a unit responsible for every task without being listed).
  *
- * This module finds those brackets (and labelled lists without brackets,
- * such as a line "主辦機關：經濟部") in a span of UTF-8 text, splits the
+ * The module (src/core/unit_*.c; its map is in pd_units_int.h) finds those
+ * brackets (and labelled lists without brackets, such as a line
+ * "主辦機關：經濟部") in a span of UTF-8 text, splits the
  * unit lists, drops notes, assigns roles and normalises each name so the
  * same unit compares equal however it was printed.  Backend-free: memory
  * through pd_mem, cancellation through pd_interrupt_fn.  Linear in the
@@ -23,6 +24,7 @@
 #define PD_UNITS_H
 
 #include "pd_core.h"
+#include "pd_unit_labels.h"
 
 /* ---- names --------------------------------------------------------------- */
 
@@ -97,14 +99,7 @@ size_t		pd_unit_region(const char *s, size_t len, char *out);
 
 /* ---- document rules ---------------------------------------------------- */
 
-/* the part a unit plays in a task */
-typedef enum pd_unit_role
-{
-	PD_ROLE_RESPONSIBLE = 0,
-	PD_ROLE_LEAD,
-	PD_ROLE_CO,
-	PD_ROLE_IMPLICIT
-} pd_unit_role;
+/* the part a unit plays in a task: pd_unit_role, pd_unit_labels.h */
 
 typedef struct pd_unit_rules
 {
@@ -217,14 +212,8 @@ pd_status	pd_unit_list_add(pd_unit_list *list, const char *norm, size_t norm_len
 							 pd_unit_role role, size_t raw_start, size_t raw_end,
 							 pd_error *err);
 
-/* the module's internal tables agree with its quick filters (for tests) */
+/* every word table of the module is well formed (pd_wordtab_check; for tests) */
 bool		pd_units_selfcheck(void);
-
-/*
- * Is s[0, len) a unit label as a table's header cell prints it — 牵头单位,
- * 责任单位（部门）, 配合单位 — and nothing else but a bracketed note?
- */
-bool		pd_unit_label_cell(const char *s, size_t len);
 
 /* does the list already hold this normalised name? */
 bool		pd_unit_list_has(const pd_unit_list *list, const char *norm, size_t norm_len);

@@ -3,12 +3,14 @@
  *
  * Only the shape of a table is judged here: its separator, its cells, its
  * header and the number of a row.  Which header cells are unit labels is
- * the units module's knowledge (pd_unit_label_cell), so both modules agree
- * on one list of labels.
+ * the labels' knowledge (pd_unit_label_cell, unit_labels.c: the lowest
+ * piece of the unit module, which depends on nothing but the word engine),
+ * so both agree on one list of labels.  The rest of the unit module reads
+ * tables (unit_tables.c); this file never calls into it.
  */
 #include "pd_table.h"
 #include "pd_scan.h"
-#include "pd_units.h"
+#include "pd_unit_labels.h"
 
 #include <string.h>
 

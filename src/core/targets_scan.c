@@ -225,16 +225,33 @@ scan_sentence(scanner *sc)
  * a sentence ends and whether it may hold a target; the full-width digits
  * and both scripts (萬 億 隻 僅) are listed because nothing is folded yet.
  * Every word the scanner then tests goes through the lexicon engine.  Keep
- * the triggers a superset of what can start a candidate (pd_ts_*_candidate),
- * and sentence_skip_body()'s vector test below in step with this list.
+ * TRIGGER_CHARS a superset of what can start a candidate (pd_ts_*_candidate).
  */
 static const char *const end_chars[] = {"。", "；", "！", "？"};
-static const char *const trigger_chars[] = {
-	"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
-	"十", "百", "千", "万", "萬", "亿", "億", "翻", "佰", "仟",
-	/* numbers in words: 一半, 三分之一, 至少建设一所, 只开设一个 (仅 僅 只 隻) */
-	"半", "之", "少", "只", "隻", "仅", "僅"
-};
+/*
+ * The characters that may begin a target (besides the digits 0-9 and ０-９),
+ * as their UTF-8 bytes: one list for the bitmap below and for the vector
+ * scan, which compares constants.
+ */
+#define TRIGGER_CHARS(X) \
+	X(0xE5, 0x8D, 0x81)	/* 十 */ \
+	X(0xE7, 0x99, 0xBE)	/* 百 */ \
+	X(0xE5, 0x8D, 0x83)	/* 千 */ \
+	X(0xE4, 0xB8, 0x87)	/* 万 */ \
+	X(0xE8, 0x90, 0xAC)	/* 萬 */ \
+	X(0xE4, 0xBA, 0xBF)	/* 亿 */ \
+	X(0xE5, 0x84, 0x84)	/* 億 */ \
+	X(0xE7, 0xBF, 0xBB)	/* 翻 */ \
+	X(0xE4, 0xBD, 0xB0)	/* 佰 */ \
+	X(0xE4, 0xBB, 0x9F)	/* 仟 */ \
+	/* numbers in words: 一半, 三分之一, 至少建设一所, 只开设一个 */ \
+	X(0xE5, 0x8D, 0x8A)	/* 半 */ \
+	X(0xE4, 0xB9, 0x8B)	/* 之 */ \
+	X(0xE5, 0xB0, 0x91)	/* 少 */ \
+	X(0xE5, 0x8F, 0xAA)	/* 只 */ \
+	X(0xE9, 0x9A, 0xBB)	/* 隻 */ \
+	X(0xE4, 0xBB, 0x85)	/* 仅 */ \
+	X(0xE5, 0x83, 0x85)	/* 僅 */
 static uint32_t seq3_bits[65536 / 32];
 static uint32_t seq3_end_bits[65536 / 32];
 static volatile int seq3_ready;
@@ -256,9 +273,18 @@ seq3_build(void)
 		seq3_bits[i / 32] |= 1u << (i % 32);
 		seq3_end_bits[i / 32] |= 1u << (i % 32);
 	}
-	for (size_t k = 0; k < sizeof trigger_chars / sizeof trigger_chars[0]; k++)
+#define SET_TRIGGER(b0, b1, b2) \
+	{ \
+		static const unsigned char c_[3] = {b0, b1, b2}; \
+		unsigned	i_ = seq3_index(c_); \
+		seq3_bits[i_ / 32] |= 1u << (i_ % 32); \
+	}
+	TRIGGER_CHARS(SET_TRIGGER)
+#undef SET_TRIGGER
+	for (unsigned char d = 0x90; d <= 0x99; d++)	/* ０-９: EF BC 90-99 */
 	{
-		unsigned	i = seq3_index((const unsigned char *) trigger_chars[k]);
+		const unsigned char c[3] = {0xEF, 0xBC, d};
+		unsigned	i = seq3_index(c);
 
 		seq3_bits[i / 32] |= 1u << (i % 32);
 	}
@@ -308,29 +334,12 @@ sentence_skip_body(const unsigned char *p, const unsigned char *end, bool *trigg
 			break;
 		if (!t)
 		{
-			se_vec		e4 = v0 == SE_B(0xE4),
-						e5 = v0 == SE_B(0xE5),
-						e7 = v0 == SE_B(0xE7);
-
-			/* 0-9, ０-９ (EF BC 90-99) and trigger_chars[] */
+			/* 0-9, ０-９ (EF BC 90-99), and TRIGGER_CHARS */
 			m = ((v0 >= '0') & (v0 <= '9')) |
-				((v0 == SE_B(0xEF)) & (v1 == SE_B(0xBC)) & (v2 >= SE_B(0x90)) & (v2 <= SE_B(0x99))) |
-				(e5 & (v1 == SE_B(0x8D)) & ((v2 == SE_B(0x81)) | (v2 == SE_B(0x83)) | (v2 == SE_B(0x8A)))) |	/* 十 千 半 */
-				(e5 & (v1 == SE_B(0x84)) & (v2 == SE_B(0x84))) |	/* 億 */
-				(e7 & (v1 == SE_B(0x99)) & (v2 == SE_B(0xBE))) |	/* 百 */
-				(e7 & (v1 == SE_B(0xBF)) & (v2 == SE_B(0xBB))) |	/* 翻 */
-				(e4 & (v1 == SE_B(0xB8)) & (v2 == SE_B(0x87))) |	/* 万 */
-				(e4 & (v1 == SE_B(0xBA)) & (v2 == SE_B(0xBF))) |	/* 亿 */
-				(e4 & (v1 == SE_B(0xBD)) & (v2 == SE_B(0xB0))) |	/* 佰 */
-				(e4 & (v1 == SE_B(0xBB)) & (v2 == SE_B(0x9F))) |	/* 仟 */
-				((v0 == SE_B(0xE8)) & (v1 == SE_B(0x90)) & (v2 == SE_B(0xAC))) |	/* 萬 */
-				/* the numbers in words of trigger_chars[]: 之 仅 少 只 僅 隻 */
-				(e4 & (v1 == SE_B(0xB9)) & (v2 == SE_B(0x8B))) |	/* 之 */
-				(e4 & (v1 == SE_B(0xBB)) & (v2 == SE_B(0x85))) |	/* 仅 */
-				(e5 & (v1 == SE_B(0xB0)) & (v2 == SE_B(0x91))) |	/* 少 */
-				(e5 & (v1 == SE_B(0x8F)) & (v2 == SE_B(0xAA))) |	/* 只 */
-				(e5 & (v1 == SE_B(0x83)) & (v2 == SE_B(0x85))) |	/* 僅 */
-				((v0 == SE_B(0xE9)) & (v1 == SE_B(0x9A)) & (v2 == SE_B(0xBB)));	/* 隻 */
+				((v0 == SE_B(0xEF)) & (v1 == SE_B(0xBC)) & (v2 >= SE_B(0x90)) & (v2 <= SE_B(0x99)));
+#define OR_TRIGGER(b0, b1, b2) m |= (v0 == SE_B(b0)) & (v1 == SE_B(b1)) & (v2 == SE_B(b2));
+			TRIGGER_CHARS(OR_TRIGGER)
+#undef OR_TRIGGER
 			memcpy(w, &m, sizeof w);
 			t = (w[0] | w[1] | w[2] | w[3]) != 0;
 		}

@@ -71,6 +71,66 @@ cancel_second(void *ctx)
 	return ++interrupt_calls >= 2;
 }
 
+/* word tables: the questions the unit and target modules ask */
+static const pd_word WORDS[] = {{"牵头"}, {"牵头单位"}, {"配合"}, {"单位"}, {"市级"}};
+static pd_wordtab wordtab = PD_WORDTAB(WORDS);
+
+static int
+folded(const char *s, uint32_t *c)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + strlen(s);
+	int			n = 0;
+
+	while (p < end)
+		c[n++] = pd_fold(pd_u8_next(&p, end));
+	return n;
+}
+
+static void
+test_wordtab(void)
+{
+	uint32_t	c[64];
+	int			n = folded("由市級牽頭單位負責，配合", c),
+				w = -1;
+	static const pd_word LONG[] = {{"一二三四五六七八九十一二三四五六"}, {"一二三四五六七八九十一二三四五六七"}};
+	static const pd_word TRAD[] = {{"牵头"}, {"牽頭"}};
+	static const pd_word DUP[] = {{"牵头"}, {"配合"}, {"牵头"}};
+	static pd_wordtab longtab = PD_WORDTAB(LONG);
+	static pd_wordtab tradtab = PD_WORDTAB(TRAD);
+	static pd_wordtab duptab = PD_WORDTAB(DUP);
+
+	/* longest match forwards and backwards, on folded text */
+	CHECK(pd_word_at(&wordtab, c, 3, n) == 1);
+	CHECK(pd_word_len_at(&wordtab, c, 3, n) == 4);
+	CHECK(pd_word_len_at(&wordtab, c, 3, 5) == 2);	/* 牵头单位 does not fit */
+	CHECK(pd_word_len_at(&wordtab, c, n, n) == 0);
+	CHECK(pd_word_before(&wordtab, c, 0, 7) == 1);
+	CHECK(pd_word_len_before(&wordtab, c, 5, 7) == 2);	/* 单位 only */
+	CHECK(pd_word_len_before(&wordtab, c, 0, 0) == 0);
+
+	/* the first position where a word starts */
+	CHECK(pd_word_find(&wordtab, c, 0, n, &w) == 1 && w == 4);	/* 市级 */
+	CHECK(pd_word_find(&wordtab, c, 2, n, &w) == 3 && w == 1);
+	CHECK(pd_word_find(&wordtab, c, 4, n, NULL) == 5);
+	CHECK(pd_word_find(&wordtab, c, 4, 6, NULL) == -1);
+	CHECK(pd_word_find(&wordtab, c, 10, n, &w) == 10 && w == 2);	/* 配合 */
+
+	/* one word, not the longest */
+	CHECK(pd_word_is_at(&wordtab, 0, c, 3, n));
+	CHECK(!pd_word_is_at(&wordtab, 0, c, 4, n));
+	CHECK(pd_word_is_before(&wordtab, 3, c, 0, 7));
+	CHECK(!pd_word_is_before(&wordtab, 1, c, 4, 7));
+	CHECK(pd_wordtab_has_first(&wordtab, 0x7275));	/* 牵 */
+	CHECK(!pd_wordtab_has_first(&wordtab, 0x5934));	/* 头 */
+
+	/* the table check: 16 characters at most, folded, no duplicates */
+	CHECK(pd_wordtab_check(&wordtab) == -1);
+	CHECK(pd_wordtab_check(&longtab) == 1);
+	CHECK(pd_wordtab_check(&tradtab) == 1);
+	CHECK(pd_wordtab_check(&duptab) == 2);
+}
+
 int
 main(void)
 {
@@ -157,5 +217,6 @@ main(void)
 	CHECK_STR(scan(lx, "铜梁"), "");
 	pd_lexicon_free(lx);
 
+	test_wordtab();
 	return ctest_finish("test_lexicon");
 }

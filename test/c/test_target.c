@@ -851,6 +851,14 @@ test_scan(void)
 	CHECK_STR(scan("课时占总课时一半以上，女性比例超过三分之一。"),
 			  ">=50%|课时占总课时|0|-; >=33.33%|女性比例|0|-");
 	CHECK_STR(scan("每个地市至少建设一所示范学校。每家企业给予1个名额。"), ">=1所|每个地市|0|-");
+	/*
+	 * number words far into a long sentence: the fast path that skips
+	 * sentences without a trigger reads blocks of 16 or 32 bytes at a time
+	 */
+	CHECK_STR(scan("各级各部门要按照统筹推进的要求认真研究制定具体实施办法并加强组织领导和督促检查，女性比例超过三分之一。"),
+			  ">=33.33%|女性比例|0|-");
+	CHECK_STR(scan("各级各部门要按照统筹推进的要求认真研究制定具体实施办法并加强组织领导和督促检查，每个地市至少建设一所学校。"),
+			  ">=1所|每个地市|0|-");
 	/* a year just before the verb is that goal's year and no part of the indicator */
 	CHECK_STR(scan("常住人口城镇化率到2025年达到70%、2030年达到75%。"),
 			  ">=70%|常住人口城镇化率|2025|by_year; >=75%|常住人口城镇化率|2030|by_year");

@@ -100,7 +100,33 @@ cancel_at_second(void *ctx)
 int
 main(void)
 {
+	/*
+	 * Every word table of the module (labels, name knowledge, kinds, verbs,
+	 * rules) is well formed: each word at most PD_WORD_MAX_CPS characters
+	 * (a longer one would be cut silently), folded, no duplicates.
+	 */
 	CHECK(pd_units_selfcheck());
+	CHECK(pd_unit_labels_selfcheck());
+
+	/* ---- labels (unit_labels.c; table.c reads them too) ---- */
+	{
+		static const uint32_t lv[] = {0x5E02, 0x7EA7, 0x7275, 0x5934, 0x5355, 0x4F4D, ':'};	/* 市级牵头单位: */
+		static const uint32_t co[] = {0x4E3B, '(', 0x534F, ')', 0x529E, 0x673A, 0x5173};	/* 主(协)办机关 */
+		const uint32_t *cps;
+		int			lab = -1;
+
+		CHECK(pd_unit_label_at(lv, 0, 7, &lab) == 6);
+		CHECK(pd_unit_label_role(lab) == PD_ROLE_LEAD && !pd_unit_label_combined(lab));
+		CHECK(pd_unit_label_cps(lab, &cps) == 4 && cps[0] == 0x7275);
+		CHECK(pd_unit_label_before(lv, 0, 6, &lab) == 6);
+		CHECK(pd_unit_label_before(lv, 2, 6, &lab) == 4);
+		CHECK(pd_unit_label_at(lv, 0, 4, &lab) == 4 && pd_unit_label_role(lab) == PD_ROLE_LEAD);	/* 市级牵头 */
+		CHECK(pd_unit_label_at(co, 0, 7, &lab) == 7 && pd_unit_label_combined(lab));
+		CHECK(pd_unit_label_at(lv, 6, 7, &lab) == 0);
+		CHECK(pd_unit_label_cell("配合單位", strlen("配合單位")));
+		CHECK(pd_unit_label_cell("责任单位（部门）", strlen("责任单位（部门）")));
+		CHECK(!pd_unit_label_cell("责任单位为", strlen("责任单位为")));
+	}
 
 	/* ---- normalisation ---- */
 	CHECK_STR(norm("市發展改革委"), "市发展改革委");
