@@ -58,7 +58,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     for u in d.get("units", []):
         print("\t".join(str(x) for x in (d["file"], "unit", u["ord"], u["code"], u["unit"], u["role"], u["raw"])))
     for g in d.get("targets", []):
-        print("\t".join(str(x) for x in (d["file"], "target", g["ord"], g["code"], g["indicator"], g["target"],
+        # a plan-level target has no ord and no code: NULL, printed empty by psql
+        print("\t".join(str(x) for x in (d["file"], "target", "" if g["ord"] is None else g["ord"],
+              g["code"] or "", g["indicator"], g["target"], g["kind"],
               g["year"] or "", g["period"] or "", "t" if g["aspirational"] else "f", g["raw"])))
 PY
 psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >"$PL_TMP/db_rows" <<'SQL'
@@ -78,7 +80,7 @@ SQL
 fi
 if [ "$(pl_q $DB "SELECT to_regprocedure('plan_targets(text)') IS NOT NULL")" = t ]; then
   psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
-SELECT d.source, 'target', g.ord, g.code, g.indicator, g.target, coalesce(g.year::text, ''),
+SELECT d.source, 'target', g.ord, g.code, g.indicator, g.target, g.kind, coalesce(g.year::text, ''),
        coalesce(g.period, ''), g.aspirational, g.raw
 FROM plan_document d, plan_targets(d.body) g;
 SQL

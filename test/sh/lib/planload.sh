@@ -47,7 +47,7 @@ pl_q() { psql -X -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 pl_copies() {
   local dir=$1 n=$2 i f
   mkdir -p "$dir"
-  for i in $(seq -w 1 "$n"); do
+  for i in $(seq -f "%02g" 1 "$n"); do
     for f in "$ROOT"/test/docs/*.txt; do
       { cat "$f"; printf '\n（此件公开发布，编号 %s）\n' "$i"; } >"$dir/$(basename "$f" .txt)_$i.txt"
     done
