@@ -3,7 +3,7 @@
 # cluster).
 
 EXTENSION    = plandata plandata_geo
-EXTVERSION   = 0.3
+EXTVERSION   = 0.4
 MODULE_big   = plandata
 
 # The backend-free parser core (src/core) is linked into the extension,
@@ -18,10 +18,20 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 # followed by the per-feature fragments of sql/install/, which always
 # describe the current version.  test/sh/upgrade.sh checks that every
 # upgrade path ends where a fresh install does.
+#
+# The release in progress (0.4) is not frozen yet: its upgrade script
+# plandata--0.3--0.4.sql is generated from the changes to objects that 0.3
+# already had (sql/upgrade/0.3--0.4/*.sql, in name order) followed by every
+# fragment of sql/install/ whose first line is "-- since 0.4" (new objects,
+# the same text a fresh install runs).  At release the generated file is
+# copied into sql/ and frozen like the others.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
+NEXT_FROM    = 0.3
+NEXT_PARTS   = $(sort $(wildcard sql/upgrade/$(NEXT_FROM)--$(EXTVERSION)/*.sql)) \
+               $(sort $(shell grep -l '^-- since $(EXTVERSION)' $(UPGRADE_PARTS) /dev/null 2>/dev/null))
 DATA         = sql/plandata--0.1.sql $(wildcard sql/plandata--*--*.sql) \
                sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
-DATA_built   = plandata--$(EXTVERSION).sql plandata_geo--0.2.sql
+DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
 # order; geo_* tests need PostGIS and run only where it is installed.
@@ -79,6 +89,11 @@ plandata--$(EXTVERSION).sql: sql/plandata--0.1.sql $(UPGRADE_PARTS) Makefile
 	{ echo '-- plandata--$(EXTVERSION).sql: generated, sql/plandata--0.1.sql then the files in sql/install; do not edit'; \
 	  cat sql/plandata--0.1.sql; \
 	  for f in $(UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
+
+plandata--$(NEXT_FROM)--$(EXTVERSION).sql: $(NEXT_PARTS) Makefile
+	{ echo '-- plandata--$(NEXT_FROM)--$(EXTVERSION).sql: generated from sql/upgrade/$(NEXT_FROM)--$(EXTVERSION) and the "since $(EXTVERSION)" fragments of sql/install; do not edit'; \
+	  printf '%s\n' '\echo Use "ALTER EXTENSION plandata UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
+	  for f in $(NEXT_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
 
 # ---- C unit tests of the core (run by scripts/test.sh) -----------------
 CTEST_SRCS   = $(sort $(wildcard test/c/test_*.c))

@@ -21,7 +21,7 @@
 
 #include "pd_fold.h"
 
-#define PD_VERSION_STRING "0.3.0"
+#define PD_VERSION_STRING "0.4.0"
 
 /* ---- errors ------------------------------------------------------------ */
 

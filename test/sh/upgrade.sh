@@ -51,6 +51,7 @@ check_upgrade() {  # extension old_version [create-prerequisites]
 }
 check_upgrade plandata 0.1
 check_upgrade plandata 0.2
+check_upgrade plandata 0.3
 if [ -f "$(pg_config --sharedir)/extension/plandata_geo.control" ]; then
   for f in "$(pg_config --sharedir)"/extension/plandata_geo--*--*.sql; do
     [ -f "$f" ] || { echo "plandata_geo: no upgrade script yet (single release)"; break; }

@@ -1,0 +1,3 @@
+-- 0.3 -> 0.4: changes to objects that 0.3 already had go in this folder
+-- (one file per feature, in name order); new objects come from the
+-- "-- since 0.4" fragments of sql/install (see the Makefile).
