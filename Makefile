@@ -21,14 +21,15 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c))) $(CORE_OBJS)
 #
 # The release in progress (0.4) is not frozen yet: its upgrade script
 # plandata--0.3--0.4.sql is generated from the changes to objects that 0.3
-# already had (sql/upgrade/0.3--0.4/*.sql, in name order) followed by every
-# fragment of sql/install/ whose first line is "-- since 0.4" (new objects,
-# the same text a fresh install runs).  At release the generated file is
+# already had (sql/upgrade/0.3--0.4/*.sql) and every fragment of
+# sql/install/ with a line "-- since 0.4" (new objects: the same text a fresh
+# install runs), all in the order of their file names.  At release the generated file is
 # copied into sql/ and frozen like the others.
 UPGRADE_PARTS = $(sort $(wildcard sql/install/*.sql))
 NEXT_FROM    = 0.3
-NEXT_PARTS   = $(sort $(wildcard sql/upgrade/$(NEXT_FROM)--$(EXTVERSION)/*.sql)) \
-               $(sort $(shell grep -l '^-- since $(EXTVERSION)' $(UPGRADE_PARTS) /dev/null 2>/dev/null))
+NEXT_PARTS   = $(shell for f in $(wildcard sql/upgrade/$(NEXT_FROM)--$(EXTVERSION)/*.sql) \
+                   $$(grep -l '^-- since $(EXTVERSION)' $(UPGRADE_PARTS) /dev/null 2>/dev/null); \
+                 do echo "$$(basename $$f) $$f"; done | LC_ALL=C sort | cut -d' ' -f2)
 DATA         = sql/plandata--0.1.sql $(wildcard sql/plandata--*--*.sql) \
                sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
 DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql
