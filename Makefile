@@ -47,6 +47,8 @@ endif
 REGRESS_OPTS = --encoding=UTF8 --no-locale --load-extension=plandata
 
 PG_CPPFLAGS  = -I$(srcdir)/src -I$(srcdir)/src/core
+# the alignment's weights (src/core/align.c) use log() and sqrt()
+SHLIB_LINK   = -lm
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
 EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
@@ -100,7 +102,7 @@ plandata--$(NEXT_FROM)--$(EXTVERSION).sql: $(NEXT_PARTS) Makefile
 CTEST_SRCS   = $(sort $(wildcard test/c/test_*.c))
 CTEST_BINS   = $(patsubst test/c/%.c,test/c/bin/%,$(CTEST_SRCS))
 CTEST_CFLAGS = -O1 -g -Wall -Wextra -Wno-missing-field-initializers -std=gnu11 -I$(srcdir)/src/core
-CTEST_LIBS   = -Wl,--as-needed -lopencc
+CTEST_LIBS   = -Wl,--as-needed -lopencc -lm
 
 test/c/bin/%: test/c/%.c test/c/ctest.h $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/c/bin
@@ -121,7 +123,7 @@ FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 
 test/fuzz/bin/%: test/fuzz/%.c $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/fuzz/bin
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 
 fuzz-build: $(FUZZ_BINS)
 .PHONY: fuzz-build
@@ -135,7 +137,7 @@ src/core/fold.bc: src/core/t2s_table.h
 PLANLOAD_SRCS   = $(sort $(wildcard src/planload/*.c))
 PLANLOAD_CFLAGS = -O2 -g -Wall -Wextra -std=gnu11 -D_GNU_SOURCE -pthread -I$(srcdir)/src/core \
                   -I$(shell $(PG_CONFIG) --includedir)
-PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson -pthread
+PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson -pthread -lm
 EXTRA_CLEAN    += planload
 
 all: planload
@@ -164,7 +166,7 @@ test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/pla
                            src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(PLANLOAD_FUZZ_SRCS) \
-	    $(CORE_SRCS) -luchardet -ljansson
+	    $(CORE_SRCS) -luchardet -ljansson -lm
 
 install: install-planload
 install-planload: planload
@@ -184,5 +186,5 @@ corpus-report: planload
 
 # ---- the core's own benchmark loop (bench/corebench.c) ------------------
 bench/corebench: bench/corebench.c $(CORE_SRCS) src/core/t2s_table.h
-	$(CC) -O3 -fno-semantic-interposition -g -std=gnu11 -I$(srcdir)/src/core -o $@ $< $(CORE_SRCS)
+	$(CC) -O3 -fno-semantic-interposition -g -std=gnu11 -I$(srcdir)/src/core -o $@ $< $(CORE_SRCS) -lm
 EXTRA_CLEAN += bench/corebench

@@ -1,0 +1,132 @@
+/*
+ * align.c — SQL access to plan alignment and document sketches:
+ * plan_align(text, text, float8), plan_text_similarity(), plan_sketch() and
+ * plan_sketch_similarity().  The work is the core's (src/core/align.c,
+ * sketch.c); these wrappers check arguments and form rows.
+ */
+#include "plandata.h"
+#include "pd_align.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#define TaskcodeGetDatum(t) Int64GetDatum((int64) (t))
+
+static void
+check_threshold(double t)
+{
+	if (!(t > 0 && t <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("threshold must be greater than 0 and at most 1, not %g", t)));
+}
+
+/* an array of the shared terms of a pair */
+static Datum
+shared_array(const pd_align_pair *p)
+{
+	Datum		elems[PD_ALIGN_SHARED_MAX];
+
+	for (int k = 0; k < p->nshared; k++)
+	{
+		char		buf[PD_ALIGN_TERM_MAX * 4 + 1];
+		int			len = 0;
+
+		for (int c = 0; c < p->shared_len[k]; c++)
+			len += pd_u8_put(buf + len, p->shared[k][c]);
+		elems[k] = pd_text_from(buf, len);
+	}
+	return PointerGetDatum(construct_array(elems, p->nshared, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(plan_align_text);
+Datum
+plan_align_text(PG_FUNCTION_ARGS)
+{
+	text	   *ta = PD_GETARG_DOC(0);
+	text	   *tb = PD_GETARG_DOC(1);
+	double		threshold = PG_GETARG_FLOAT8(2);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	pd_align_opts opts = {0};
+	pd_doc		da,
+				db;
+	pd_align_pair *pairs;
+	int			np;
+	pd_error	err;
+
+	check_threshold(threshold);
+	pd_init_srf(fcinfo);
+	pd_segment_text(ta, &da);
+	pd_segment_text(tb, &db);
+	opts.threshold = threshold;
+	opts.mem = &pd_palloc_mem;
+	opts.interrupt = pd_check_interrupts;
+	if (pd_align(&da, &db, &opts, &pairs, &np, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("could not align the documents"),
+				 errdetail_internal("%s", err.msg)));
+	for (int i = 0; i < np; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {0};
+
+		values[0] = TaskcodeGetDatum(da.items[pairs[i].a].code);
+		values[1] = TaskcodeGetDatum(db.items[pairs[i].b].code);
+		values[2] = Float8GetDatum(pairs[i].score);
+		values[3] = shared_array(&pairs[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	pd_doc_free(&da);
+	pd_doc_free(&db);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(plan_text_similarity);
+Datum
+plan_text_similarity(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	text	   *b = PG_GETARG_TEXT_PP(1);
+
+	PG_RETURN_FLOAT8(pd_text_similarity(VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a),
+										VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)));
+}
+
+PG_FUNCTION_INFO_V1(plan_sketch);
+Datum
+plan_sketch(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PD_GETARG_DOC(0);
+	bytea	   *out = palloc(VARHDRSZ + PD_SKETCH_K * sizeof(uint32_t));
+
+	SET_VARSIZE(out, VARHDRSZ + PD_SKETCH_K * sizeof(uint32_t));
+	pd_sketch(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), (uint32_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* a sketch argument: exactly PD_SKETCH_K buckets */
+static const uint32_t *
+sketch_arg(bytea *b, uint32_t *copy)
+{
+	if (VARSIZE_ANY_EXHDR(b) != PD_SKETCH_K * sizeof(uint32_t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a plan sketch has %d bytes, not %d",
+						(int) (PD_SKETCH_K * sizeof(uint32_t)), (int) VARSIZE_ANY_EXHDR(b))));
+	memcpy(copy, VARDATA_ANY(b), PD_SKETCH_K * sizeof(uint32_t));
+	return copy;
+}
+
+PG_FUNCTION_INFO_V1(plan_sketch_similarity);
+Datum
+plan_sketch_similarity(PG_FUNCTION_ARGS)
+{
+	uint32_t	a[PD_SKETCH_K],
+				b[PD_SKETCH_K];
+
+	PG_RETURN_FLOAT8(pd_sketch_similarity(sketch_arg(PG_GETARG_BYTEA_PP(0), a),
+										  sketch_arg(PG_GETARG_BYTEA_PP(1), b)));
+}
