@@ -166,7 +166,9 @@ BEGIN
 			            THEN 0.9
 			            ELSE 0.85 * plan_text_similarity(ta.key, tb.key) END
 			       + CASE WHEN ta.year IS NOT DISTINCT FROM tb.year THEN 0.01 ELSE 0 END
-			       + CASE WHEN ta.kind = tb.kind THEN 0.01 ELSE 0 END AS score
+			       + CASE WHEN ta.kind = tb.kind THEN 0.01 ELSE 0 END
+			       -- a plan-level target with a plan-level one, a task's with a task's
+			       + CASE WHEN (ta.code IS NULL) = (tb.code IS NULL) THEN 0.02 ELSE 0 END AS score
 			FROM ta, tb)
 		SELECT * FROM cand WHERE score >= 0.85 * 0.6 ORDER BY score DESC, an, bn
 	LOOP
