@@ -83,10 +83,53 @@ text_terms(const char *text, size_t s, size_t e, pd_term *buf)
 	return n;
 }
 
-/* one item's vector: distinct terms (sorted) with weights */
+/*
+ * The terms of both plans get dense ids from one open-addressing hash table
+ * (a term is never 0: its first character is at least U+3400), so vectors,
+ * document frequencies and the inverted index are arrays indexed by id and
+ * nothing is sorted.
+ */
+typedef struct termtab
+{
+	pd_term    *keys;			/* by slot; 0 = empty */
+	int		   *ids;			/* by slot */
+	pd_term    *term_of;		/* by id */
+	uint32_t	mask;
+	int			n;				/* ids given */
+} termtab;
+
+static inline uint32_t
+term_hash(pd_term t)
+{
+	return (uint32_t) ((t * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+/* the id of t, given a new one if insert; -1 when absent */
+static inline int
+term_id(termtab *tab, pd_term t, bool insert)
+{
+	uint32_t	s = term_hash(t) & tab->mask;
+
+	for (;;)
+	{
+		if (tab->keys[s] == t)
+			return tab->ids[s];
+		if (tab->keys[s] == 0)
+		{
+			if (!insert)
+				return -1;
+			tab->keys[s] = t;
+			tab->term_of[tab->n] = t;
+			return tab->ids[s] = tab->n++;
+		}
+		s = (s + 1) & tab->mask;
+	}
+}
+
+/* one item's vector: its distinct terms with weights */
 typedef struct vec
 {
-	int			off;			/* into the document's term/weight arrays */
+	int			off;			/* into the document's tid/tf/w arrays */
 	int			n;
 } vec;
 
@@ -94,79 +137,82 @@ typedef struct docvec
 {
 	const pd_doc *doc;
 	vec		   *items;
-	pd_term    *terms;			/* all items' distinct terms, item after item */
+	int		   *tid;			/* all items' distinct term ids, item after item */
 	int		   *tf;
 	double	   *w;
 	int			nterms;
 } docvec;
 
+/* shared by both documents while vectors are built */
+typedef struct build
+{
+	termtab		tab;
+	int		   *mark;			/* by id: the last item (stamp) it was seen in */
+	int		   *slot;			/* by id: its position in that item's vector */
+	int		   *df;				/* by id: items of both plans holding it */
+	int			stamp;
+} build;
+
 /* the items' own texts: heading and text after the marker up to the next marker */
 static pd_status
-build_vectors(const pd_doc *d, const pd_mem *mem, docvec *v, pd_error *err)
+build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, pd_error *err)
 {
 	size_t		total = 0;
-	pd_term    *tmp;
 	int			pos = 0;
 
 	v->doc = d;
 	for (int i = 0; i < d->nitems; i++)
-		total += d->items[i].own_end - d->items[i].head_start;
+		if (d->items[i].own_end > d->items[i].head_start)
+			total += d->items[i].own_end - d->items[i].head_start;
 	v->items = xalloc(mem, sizeof(vec) * (d->nitems + 1));
-	v->terms = xalloc(mem, sizeof(pd_term) * (total + 1));
-	v->tf = xalloc(mem, sizeof(int) * (total + 1));
-	tmp = xalloc(mem, sizeof(pd_term) * (total + 1));
-	if (!v->items || !v->terms || !v->tf || !tmp)
+	v->tid = xalloc(mem, sizeof(int) * (total / 3 + 1));
+	v->tf = xalloc(mem, sizeof(int) * (total / 3 + 1));
+	if (!v->items || !v->tid || !v->tf)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	for (int i = 0; i < d->nitems; i++)
 	{
 		const pd_item *it = &d->items[i];
-		size_t		n = it->own_end > it->head_start ?
-			text_terms(d->text, it->head_start, it->own_end, tmp) : 0;
+		const unsigned char *p = (const unsigned char *) d->text + it->head_start;
+		const unsigned char *end = (const unsigned char *) d->text + it->own_end;
+		uint32_t	prev = 0;
+		int			stamp = ++bd->stamp;
 
-		qsort(tmp, n, sizeof(pd_term), cmp_term);
 		v->items[i].off = pos;
-		for (size_t k = 0; k < n; k++)
+		while (p < end)
 		{
-			if (k > 0 && tmp[k] == tmp[k - 1])
-				v->tf[pos - 1]++;
-			else
+			uint32_t	cp = pd_u8_next(&p, end);
+			int			id;
+
+			if (cp >= 0x80)
+				cp = pd_fold(cp);
+			if (!term_char(cp))
 			{
-				v->terms[pos] = tmp[k];
-				v->tf[pos++] = 1;
+				prev = 0;
+				continue;
 			}
+			if (prev)
+			{
+				id = term_id(&bd->tab, TERM(prev, cp), true);
+				if (bd->mark[id] != stamp)
+				{
+					bd->mark[id] = stamp;
+					bd->slot[id] = pos;
+					bd->df[id]++;
+					v->tid[pos] = id;
+					v->tf[pos++] = 1;
+				}
+				else
+					v->tf[bd->slot[id]]++;
+			}
+			prev = cp;
 		}
 		v->items[i].n = pos - v->items[i].off;
 	}
 	v->nterms = pos;
-	xfree(mem, tmp);
 	v->w = xalloc(mem, sizeof(double) * (pos + 1));
 	if (!v->w)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	return PD_OK;
-}
-
-typedef struct dfent
-{
-	pd_term		term;
-	double		idf;
-} dfent;
-
-static const dfent *
-df_find(const dfent *dict, int n, pd_term t)
-{
-	int			lo = 0,
-				hi = n;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (dict[mid].term < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && dict[lo].term == t ? &dict[lo] : NULL;
 }
 
 static int
@@ -187,36 +233,27 @@ corpus_df(const pd_align_opts *o, pd_term t)
 	return lo < o->ncorpus && o->corpus[lo].term == t ? o->corpus[lo].df : 0;
 }
 
-/* document frequencies over the items of both plans, then the weights */
+/* idf of every term, then the normalised weights of every item */
 static pd_status
-weigh(docvec *va, docvec *vb, const pd_align_opts *o, const pd_mem *mem, pd_error *err)
+weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *mem, pd_error *err)
 {
-	int			n = va->nterms + vb->nterms;
 	int			nitems = va->doc->nitems + vb->doc->nitems;
-	pd_term    *all = xalloc(mem, sizeof(pd_term) * (n + 1));
-	dfent	   *dict = xalloc(mem, sizeof(dfent) * (n + 1));
-	int			nd = 0;
+	double	   *idf = xalloc(mem, sizeof(double) * (bd->tab.n + 1));
+	double	   *by_df = xalloc(mem, sizeof(double) * (nitems + 2));
 
-	if (!all || !dict)
+	if (!idf || !by_df)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
-	memcpy(all, va->terms, sizeof(pd_term) * va->nterms);
-	memcpy(all + va->nterms, vb->terms, sizeof(pd_term) * vb->nterms);
-	qsort(all, n, sizeof(pd_term), cmp_term);
-	for (int k = 0; k < n;)
+	/* df is at most the number of items: one log per value, not per term */
+	for (int df = 0; df <= nitems; df++)
+		by_df[df] = log((nitems + 1.0) / (df + 1.0)) + 1.0;
+	for (int id = 0; id < bd->tab.n; id++)
 	{
-		int			j = k;
-		double		idf;
-
-		while (j < n && all[j] == all[k])
-			j++;
-		idf = log((nitems + 1.0) / (j - k + 1.0)) + 1.0;
+		idf[id] = by_df[bd->df[id]];
 		if (o->corpus && o->corpus_docs > 0)
-			idf = 0.5 * idf + 0.5 * (log((o->corpus_docs + 1.0) / (corpus_df(o, all[k]) + 1.0)) + 1.0);
-		dict[nd].term = all[k];
-		dict[nd++].idf = idf;
-		k = j;
+			idf[id] = 0.5 * idf[id] +
+				0.5 * (log((o->corpus_docs + 1.0) / (corpus_df(o, bd->tab.term_of[id]) + 1.0)) + 1.0);
 	}
-	xfree(mem, all);
+	xfree(mem, by_df);
 	for (int s = 0; s < 2; s++)
 	{
 		docvec	   *v = s ? vb : va;
@@ -226,43 +263,25 @@ weigh(docvec *va, docvec *vb, const pd_align_opts *o, const pd_mem *mem, pd_erro
 			double		norm = 0;
 			int			off = v->items[i].off;
 
-			for (int k = 0; k < v->items[i].n; k++)
+			for (int k = off; k < off + v->items[i].n; k++)
 			{
-				const dfent *e = df_find(dict, nd, v->terms[off + k]);
-				double		w = (1.0 + log((double) v->tf[off + k])) * (e ? e->idf : 1.0);
+				double		w = idf[v->tid[k]];
 
-				v->w[off + k] = w;
+				if (v->tf[k] > 1)
+					w *= 1.0 + log((double) v->tf[k]);
+				v->w[k] = w;
 				norm += w * w;
 			}
 			if (norm > 0)
 			{
 				norm = 1.0 / sqrt(norm);
-				for (int k = 0; k < v->items[i].n; k++)
-					v->w[off + k] *= norm;
+				for (int k = off; k < off + v->items[i].n; k++)
+					v->w[k] *= norm;
 			}
 		}
 	}
-	xfree(mem, dict);
+	xfree(mem, idf);
 	return PD_OK;
-}
-
-/* a posting of the second plan's inverted index */
-typedef struct posting
-{
-	pd_term		term;
-	int			item;
-	double		w;
-} posting;
-
-static int
-cmp_posting(const void *x, const void *y)
-{
-	const posting *a = x,
-			   *b = y;
-
-	if (a->term != b->term)
-		return a->term < b->term ? -1 : 1;
-	return a->item - b->item;
 }
 
 static int
@@ -288,25 +307,6 @@ subtree_end(const pd_doc *d, int i)
 		   d->items[k].depth > d->items[i].depth)
 		k++;
 	return k;
-}
-
-/* the weight of term t in item vector (binary search), 0 if absent */
-static double
-weight_of(const docvec *v, int item, pd_term t)
-{
-	int			lo = v->items[item].off,
-				hi = lo + v->items[item].n;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (v->terms[mid] < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < v->items[item].off + v->items[item].n && v->terms[lo] == t ? v->w[lo] : 0;
 }
 
 /* keep run[0..rlen) among the pair's best distinct shared terms */
@@ -340,14 +340,15 @@ keep_run(pd_align_pair *p, double *best, const uint32_t *run, int rlen, double s
 /*
  * The shared terms of a pair, as words: runs of consecutive shared bigrams in
  * a's text, each scored by the products of its bigrams' weights; the
- * PD_ALIGN_SHARED_MAX best distinct runs, best first.
+ * PD_ALIGN_SHARED_MAX best distinct runs, best first.  wa and wb hold the
+ * weights of the two items' terms by id (0 elsewhere).
  */
 static void
-shared_terms(const docvec *va, const docvec *vb, pd_align_pair *p)
+shared_terms(const pd_doc *a, termtab *tab, const double *wa, const double *wb, pd_align_pair *p)
 {
-	const pd_item *it = &va->doc->items[p->a];
-	const unsigned char *s = (const unsigned char *) va->doc->text + it->head_start;
-	const unsigned char *end = (const unsigned char *) va->doc->text + it->own_end;
+	const pd_item *it = &a->items[p->a];
+	const unsigned char *s = (const unsigned char *) a->text + it->head_start;
+	const unsigned char *end = (const unsigned char *) a->text + it->own_end;
 	uint32_t	run[PD_ALIGN_TERM_MAX];
 	int			rlen = 0;
 	double		rscore = 0;
@@ -366,11 +367,10 @@ shared_terms(const docvec *va, const docvec *vb, pd_align_pair *p)
 			cp = 0;
 		if (cp && prev)
 		{
-			pd_term		t = TERM(prev, cp);
-			double		wb = weight_of(vb, p->b, t);
+			int			id = term_id(tab, TERM(prev, cp), false);
 
-			if (wb > 0)
-				c = wb * weight_of(va, p->a, t);
+			if (id >= 0)
+				c = wa[id] * wb[id];
 		}
 		if (c > 0)
 		{
@@ -415,8 +415,15 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	const pd_mem *mem = opts->mem ? opts->mem : &pd_malloc_mem;
 	docvec		va = {0},
 				vb = {0};
-	posting    *post;
+	build		bd = {0};
+	size_t		bound = 0;
+	uint32_t	cap_slots = 64;
+	int		   *pstart;
+	int		   *pitem;
+	double	   *pw;
 	double	   *acc;
+	double	   *wa,
+			   *wb;
 	int		   *touched;
 	int			ntouched,
 				np = 0,
@@ -430,63 +437,89 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	*npairs = 0;
 	if (a->nitems == 0 || b->nitems == 0)
 		return PD_OK;
-	if ((st = build_vectors(a, mem, &va, err)) != PD_OK ||
-		(st = build_vectors(b, mem, &vb, err)) != PD_OK ||
-		(st = weigh(&va, &vb, opts, mem, err)) != PD_OK)
-		return st;
 
-	/* the second plan's inverted index */
-	post = xalloc(mem, sizeof(posting) * (vb.nterms + 1));
+	/*
+	 * The table: a quarter more slots than the terms could be (a term is
+	 * two Han characters of 3 bytes or more; distinct terms are fewer than
+	 * that, typically half, so the table is less than half full)
+	 */
+	for (int s = 0; s < 2; s++)
+	{
+		const pd_doc *d = s ? b : a;
+
+		for (int i = 0; i < d->nitems; i++)
+			if (d->items[i].own_end > d->items[i].head_start)
+				bound += (d->items[i].own_end - d->items[i].head_start) / 3 + 1;
+	}
+	while (cap_slots < bound + bound / 4 + 2)
+		cap_slots *= 2;
+	bd.tab.mask = cap_slots - 1;
+	bd.tab.keys = xalloc(mem, sizeof(pd_term) * cap_slots);
+	bd.tab.ids = xalloc(mem, sizeof(int) * cap_slots);
+	bd.tab.term_of = xalloc(mem, sizeof(pd_term) * (bound + 1));
+	bd.mark = xalloc(mem, sizeof(int) * (bound + 1));
+	bd.slot = xalloc(mem, sizeof(int) * (bound + 1));
+	bd.df = xalloc(mem, sizeof(int) * (bound + 1));
+	if (!bd.tab.keys || !bd.tab.ids || !bd.tab.term_of || !bd.mark || !bd.slot || !bd.df)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	memset(bd.tab.keys, 0, sizeof(pd_term) * cap_slots);
+	memset(bd.mark, 0, sizeof(int) * (bound + 1));
+	memset(bd.df, 0, sizeof(int) * (bound + 1));
+
+	if ((st = build_vectors(a, mem, &bd, &va, err)) != PD_OK ||
+		(st = build_vectors(b, mem, &bd, &vb, err)) != PD_OK ||
+		(st = weigh(&va, &vb, &bd, opts, mem, err)) != PD_OK)
+		return st;
+	if (opts->interrupt && opts->interrupt(opts->interrupt_ctx))
+		return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+
+	/* the second plan's inverted index: postings grouped by term id */
+	pstart = xalloc(mem, sizeof(int) * (bd.tab.n + 2));
+	pitem = xalloc(mem, sizeof(int) * (vb.nterms + 1));
+	pw = xalloc(mem, sizeof(double) * (vb.nterms + 1));
 	acc = xalloc(mem, sizeof(double) * b->nitems);
 	touched = xalloc(mem, sizeof(int) * b->nitems);
 	pairs = xalloc(mem, sizeof(pd_align_pair) * cap);
 	bend = xalloc(mem, sizeof(int) * b->nitems);
-	if (!post || !acc || !touched || !pairs || !bend)
+	if (!pstart || !pitem || !pw || !acc || !touched || !pairs || !bend)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	memset(pstart, 0, sizeof(int) * (bd.tab.n + 2));
+	for (int k = 0; k < vb.nterms; k++)
+		pstart[vb.tid[k] + 2]++;
+	for (int id = 0; id < bd.tab.n; id++)
+		pstart[id + 2] += pstart[id + 1];
+	/* pstart[id + 1] is now where id's postings go; after filling, pstart[id] */
 	for (int j = 0; j < b->nitems; j++)
 	{
-		for (int k = 0; k < vb.items[j].n; k++)
+		for (int k = vb.items[j].off; k < vb.items[j].off + vb.items[j].n; k++)
 		{
-			int			o = vb.items[j].off + k;
+			int			at = pstart[vb.tid[k] + 1]++;
 
-			post[o].term = vb.terms[o];
-			post[o].item = j;
-			post[o].w = vb.w[o];
+			pitem[at] = j;
+			pw[at] = vb.w[k];
 		}
 		acc[j] = 0;
 		bend[j] = subtree_end(b, j);
 	}
-	qsort(post, vb.nterms, sizeof(posting), cmp_posting);
 
 	/* every item of a against the index: cosine of the pairs sharing a term */
 	for (int i = 0; i < a->nitems; i++)
 	{
-		if (opts->interrupt && (i & 15) == 15 && opts->interrupt(opts->interrupt_ctx))
+		if (opts->interrupt && (i & 63) == 63 && opts->interrupt(opts->interrupt_ctx))
 			return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
 		ntouched = 0;
-		for (int k = 0; k < va.items[i].n; k++)
+		for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
 		{
-			int			o = va.items[i].off + k;
-			pd_term		t = va.terms[o];
-			int			lo = 0,
-						hi = vb.nterms;
+			int			id = va.tid[k];
+			double		w = va.w[k];
 
-			while (lo < hi)
+			for (int q = pstart[id]; q < pstart[id + 1]; q++)
 			{
-				int			mid = (lo + hi) / 2;
-
-				if (post[mid].term < t)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < vb.nterms && post[lo].term == t; lo++)
-			{
-				int			j = post[lo].item;
+				int			j = pitem[q];
 
 				if (acc[j] == 0)
 					touched[ntouched++] = j;
-				acc[j] += va.w[o] * post[lo].w;
+				acc[j] += w * pw[q];
 			}
 		}
 		for (int k = 0; k < ntouched; k++)
@@ -522,6 +555,12 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	 * (x', y') lies in x's subtree and y's subtree.  Candidates are sorted
 	 * by a, so those in x's subtree follow x's own.
 	 */
+	wa = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
+	wb = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
+	if (!wa || !wb)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	memset(wa, 0, sizeof(double) * (bd.tab.n + 1));
+	memset(wb, 0, sizeof(double) * (bd.tab.n + 1));
 	{
 		int			first = 0;
 
@@ -544,23 +583,45 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		for (int p = 0; p < np; p++)
 			if (pairs[p].nshared == 0)
 			{
+				const vec  *ia = &va.items[pairs[p].a],
+						   *ib = &vb.items[pairs[p].b];
+
 				pairs[nkept] = pairs[p];
-				shared_terms(&va, &vb, &pairs[nkept]);
+				for (int k = ia->off; k < ia->off + ia->n; k++)
+					wa[va.tid[k]] = va.w[k];
+				for (int k = ib->off; k < ib->off + ib->n; k++)
+					wb[vb.tid[k]] = vb.w[k];
+				shared_terms(a, &bd.tab, wa, wb, &pairs[nkept]);
+				for (int k = ia->off; k < ia->off + ia->n; k++)
+					wa[va.tid[k]] = 0;
+				for (int k = ib->off; k < ib->off + ib->n; k++)
+					wb[vb.tid[k]] = 0;
 				nkept++;
 			}
 	}
-	xfree(mem, post);
+	xfree(mem, wa);
+	xfree(mem, wb);
+	xfree(mem, pstart);
+	xfree(mem, pitem);
+	xfree(mem, pw);
 	xfree(mem, acc);
 	xfree(mem, touched);
 	xfree(mem, bend);
-	xfree(mem, va.items);
-	xfree(mem, va.terms);
-	xfree(mem, va.tf);
-	xfree(mem, va.w);
-	xfree(mem, vb.items);
-	xfree(mem, vb.terms);
-	xfree(mem, vb.tf);
-	xfree(mem, vb.w);
+	xfree(mem, bd.tab.keys);
+	xfree(mem, bd.tab.ids);
+	xfree(mem, bd.tab.term_of);
+	xfree(mem, bd.mark);
+	xfree(mem, bd.slot);
+	xfree(mem, bd.df);
+	for (int s = 0; s < 2; s++)
+	{
+		docvec	   *v = s ? &vb : &va;
+
+		xfree(mem, v->items);
+		xfree(mem, v->tid);
+		xfree(mem, v->tf);
+		xfree(mem, v->w);
+	}
 	if (nkept == 0)
 	{
 		xfree(mem, pairs);
