@@ -638,7 +638,6 @@ is_box_start(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *q;
 	const unsigned char *next;
-
 	int			w = pd_word_at_text(&box_tab, p, end, &q);
 
 	return w == 0 || (w == 1 && pd_digit(pd_peek(q, end, &next)) >= 0);
