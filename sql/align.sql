@@ -73,11 +73,12 @@ SELECT a_code, b_code, change, delta FROM plan_target_diff((SELECT id FROM align
 SELECT * FROM plan_align(-1::bigint, -2::bigint);
 SELECT * FROM plan_target_diff(-1::bigint, -2::bigint);
 
--- similar plans: every stored document has a sketch; the province's and the
--- city's plans are each other's nearest after the national one
+-- similar plans: every stored document has a sketch; the three plans on the
+-- silver economy are each other's two nearest
 SELECT count(*) = (SELECT count(*) FROM plan_document) AS every_document_sketched FROM plan_document_sketch;
-SELECT a.name, b.name AS nearest
-FROM align_ids a, LATERAL plan_similar(a.id, 1) s JOIN align_ids b ON b.id = s.document_id ORDER BY 1;
+SELECT a.name, array_agg(b.name ORDER BY b.name) AS nearest_two
+FROM align_ids a, LATERAL plan_similar(a.id, 2) s LEFT JOIN align_ids b ON b.id = s.document_id
+GROUP BY a.name ORDER BY 1;
 SELECT round(plan_sketch_similarity(plan_sketch(:'cq'), plan_sketch(:'cq_simp'))::numeric, 3) AS trad_simp,
        octet_length(plan_sketch(:'cq')) AS bytes;
 SELECT plan_sketch_similarity('\x00'::bytea, plan_sketch(''));

@@ -20,15 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TERM(c1, c2) (((pd_term) (c1) << 21) | (pd_term) (c2))
-
-/* a character that takes part in terms: a Han ideograph (after folding) */
-static inline bool
-term_char(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-		(cp >= 0x20000 && cp <= 0x2FFFF);
-}
+#define TERM(c1, c2) PD_TERM(c1, c2)
+#define term_char(cp) pd_term_char(cp)
 
 static void *
 xalloc(const pd_mem *mem, size_t n)
@@ -89,10 +82,15 @@ text_terms(const char *text, size_t s, size_t e, pd_term *buf)
  * document frequencies and the inverted index are arrays indexed by id and
  * nothing is sorted.
  */
+typedef struct tslot
+{
+	pd_term		key;			/* 0 = empty */
+	int			id;
+} tslot;
+
 typedef struct termtab
 {
-	pd_term    *keys;			/* by slot; 0 = empty */
-	int		   *ids;			/* by slot */
+	tslot	   *slots;
 	pd_term    *term_of;		/* by id */
 	uint32_t	mask;
 	int			n;				/* ids given */
@@ -101,7 +99,7 @@ typedef struct termtab
 static inline uint32_t
 term_hash(pd_term t)
 {
-	return (uint32_t) ((t * 0x9E3779B97F4A7C15ull) >> 32);
+	return (uint32_t) (((uint64_t) t * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
 /* the id of t, given a new one if insert; -1 when absent */
@@ -112,15 +110,17 @@ term_id(termtab *tab, pd_term t, bool insert)
 
 	for (;;)
 	{
-		if (tab->keys[s] == t)
-			return tab->ids[s];
-		if (tab->keys[s] == 0)
+		tslot	   *e = &tab->slots[s];
+
+		if (e->key == t)
+			return e->id;
+		if (e->key == 0)
 		{
 			if (!insert)
 				return -1;
-			tab->keys[s] = t;
+			e->key = t;
 			tab->term_of[tab->n] = t;
-			return tab->ids[s] = tab->n++;
+			return e->id = tab->n++;
 		}
 		s = (s + 1) & tab->mask;
 	}
@@ -141,6 +141,9 @@ typedef struct docvec
 	int		   *tf;
 	double	   *w;
 	int			nterms;
+	int		   *seq;			/* the first plan's items as term ids in text
+								 * order, -1 where a run breaks (shared terms) */
+	int		   *seq_off;		/* by item, into seq; seq_off[nitems] = end */
 } docvec;
 
 /* shared by both documents while vectors are built */
@@ -155,10 +158,12 @@ typedef struct build
 
 /* the items' own texts: heading and text after the marker up to the next marker */
 static pd_status
-build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, pd_error *err)
+build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool with_seq,
+			  pd_error *err)
 {
 	size_t		total = 0;
 	int			pos = 0;
+	int			sp = 0;
 
 	v->doc = d;
 	for (int i = 0; i < d->nitems; i++)
@@ -169,6 +174,14 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, pd_error
 	v->tf = xalloc(mem, sizeof(int) * (total / 3 + 1));
 	if (!v->items || !v->tid || !v->tf)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	if (with_seq)
+	{
+		/* a term per Han character at most, a break after one at most */
+		v->seq = xalloc(mem, sizeof(int) * (2 * (total / 3) + 2 * d->nitems + 2));
+		v->seq_off = xalloc(mem, sizeof(int) * (d->nitems + 1));
+		if (!v->seq || !v->seq_off)
+			return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	}
 	for (int i = 0; i < d->nitems; i++)
 	{
 		const pd_item *it = &d->items[i];
@@ -178,21 +191,38 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, pd_error
 		int			stamp = ++bd->stamp;
 
 		v->items[i].off = pos;
+		if (with_seq)
+			v->seq_off[i] = sp;
 		while (p < end)
 		{
-			uint32_t	cp = pd_u8_next(&p, end);
+			uint32_t	cp;
 			int			id;
 
+			/* a three-byte sequence (nearly every character) decoded inline */
+			if ((p[0] & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+			{
+				cp = ((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+				if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+					cp = pd_u8_next(&p, end);
+				else
+					p += 3;
+			}
+			else
+				cp = pd_u8_next(&p, end);
 			if (cp >= 0x80)
 				cp = pd_fold(cp);
 			if (!term_char(cp))
 			{
+				if (with_seq && prev)
+					v->seq[sp++] = -1;
 				prev = 0;
 				continue;
 			}
 			if (prev)
 			{
 				id = term_id(&bd->tab, TERM(prev, cp), true);
+				if (with_seq)
+					v->seq[sp++] = id;
 				if (bd->mark[id] != stamp)
 				{
 					bd->mark[id] = stamp;
@@ -206,8 +236,12 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, pd_error
 			}
 			prev = cp;
 		}
+		if (with_seq && prev)
+			v->seq[sp++] = -1;
 		v->items[i].n = pos - v->items[i].off;
 	}
+	if (with_seq)
+		v->seq_off[d->nitems] = sp;
 	v->nterms = pos;
 	v->w = xalloc(mem, sizeof(double) * (pos + 1));
 	if (!v->w)
@@ -245,7 +279,7 @@ weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *m
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	/* df is at most the number of items: one log per value, not per term */
 	for (int df = 0; df <= nitems; df++)
-		by_df[df] = log((nitems + 1.0) / (df + 1.0)) + 1.0;
+		by_df[df] = 2 * df > nitems ? 0 : log((nitems + 1.0) / (df + 1.0)) + 1.0;
 	for (int id = 0; id < bd->tab.n; id++)
 	{
 		idf[id] = by_df[bd->df[id]];
@@ -341,54 +375,43 @@ keep_run(pd_align_pair *p, double *best, const uint32_t *run, int rlen, double s
  * The shared terms of a pair, as words: runs of consecutive shared bigrams in
  * a's text, each scored by the products of its bigrams' weights; the
  * PD_ALIGN_SHARED_MAX best distinct runs, best first.  wa and wb hold the
- * weights of the two items' terms by id (0 elsewhere).
+ * weights of the two items' terms by id (-1 for a stop bigram, 0 for a term
+ * the item does not hold); a's item is read as the sequence of its term ids.
  */
 static void
-shared_terms(const pd_doc *a, termtab *tab, const double *wa, const double *wb, pd_align_pair *p)
+shared_terms(const docvec *va, const termtab *tab, const double *wa, const double *wb,
+			 pd_align_pair *p)
 {
-	const pd_item *it = &a->items[p->a];
-	const unsigned char *s = (const unsigned char *) a->text + it->head_start;
-	const unsigned char *end = (const unsigned char *) a->text + it->own_end;
 	uint32_t	run[PD_ALIGN_TERM_MAX];
 	int			rlen = 0;
 	double		rscore = 0;
 	double		best[PD_ALIGN_SHARED_MAX];
-	uint32_t	prev = 0;
 
 	p->nshared = 0;
-	while (it->own_end > it->head_start && s < end)
+	for (int k = va->seq_off[p->a]; k < va->seq_off[p->a + 1]; k++)
 	{
-		uint32_t	cp = pd_u8_next(&s, end);
-		double		c = 0;
+		int			id = va->seq[k];
+		bool		both = id >= 0 && wa[id] != 0 && wb[id] != 0;
 
-		if (cp >= 0x80)
-			cp = pd_fold(cp);
-		if (!term_char(cp))
-			cp = 0;
-		if (cp && prev)
-		{
-			int			id = term_id(tab, TERM(prev, cp), false);
-
-			if (id >= 0)
-				c = wa[id] * wb[id];
-		}
-		if (c > 0)
+		/* a stop bigram both items hold (weight -1 here) joins a run but adds nothing */
+		if (both)
 		{
 			if (rlen == 0)
-				run[rlen++] = prev;
+				run[rlen++] = tab->term_of[id] >> 16;
 			if (rlen < PD_ALIGN_TERM_MAX)
-				run[rlen++] = cp;
-			rscore += c;
+				run[rlen++] = tab->term_of[id] & 0xFFFF;
+			if (wa[id] > 0 && wb[id] > 0)
+				rscore += wa[id] * wb[id];
 		}
 		else if (rlen > 0)
 		{
-			keep_run(p, best, run, rlen, rscore);
+			if (rscore > 0)
+				keep_run(p, best, run, rlen, rscore);
 			rlen = 0;
 			rscore = 0;
 		}
-		prev = cp;
 	}
-	if (rlen > 0)
+	if (rlen > 0 && rscore > 0)
 		keep_run(p, best, run, rlen, rscore);
 	/* best first */
 	for (int i = 1; i < p->nshared; i++)
@@ -454,20 +477,19 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	while (cap_slots < bound + bound / 4 + 2)
 		cap_slots *= 2;
 	bd.tab.mask = cap_slots - 1;
-	bd.tab.keys = xalloc(mem, sizeof(pd_term) * cap_slots);
-	bd.tab.ids = xalloc(mem, sizeof(int) * cap_slots);
+	bd.tab.slots = xalloc(mem, sizeof(tslot) * cap_slots);
 	bd.tab.term_of = xalloc(mem, sizeof(pd_term) * (bound + 1));
 	bd.mark = xalloc(mem, sizeof(int) * (bound + 1));
 	bd.slot = xalloc(mem, sizeof(int) * (bound + 1));
 	bd.df = xalloc(mem, sizeof(int) * (bound + 1));
-	if (!bd.tab.keys || !bd.tab.ids || !bd.tab.term_of || !bd.mark || !bd.slot || !bd.df)
+	if (!bd.tab.slots || !bd.tab.term_of || !bd.mark || !bd.slot || !bd.df)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
-	memset(bd.tab.keys, 0, sizeof(pd_term) * cap_slots);
+	memset(bd.tab.slots, 0, sizeof(tslot) * cap_slots);
 	memset(bd.mark, 0, sizeof(int) * (bound + 1));
 	memset(bd.df, 0, sizeof(int) * (bound + 1));
 
-	if ((st = build_vectors(a, mem, &bd, &va, err)) != PD_OK ||
-		(st = build_vectors(b, mem, &bd, &vb, err)) != PD_OK ||
+	if ((st = build_vectors(a, mem, &bd, &va, true, err)) != PD_OK ||
+		(st = build_vectors(b, mem, &bd, &vb, false, err)) != PD_OK ||
 		(st = weigh(&va, &vb, &bd, opts, mem, err)) != PD_OK)
 		return st;
 	if (opts->interrupt && opts->interrupt(opts->interrupt_ctx))
@@ -485,7 +507,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	memset(pstart, 0, sizeof(int) * (bd.tab.n + 2));
 	for (int k = 0; k < vb.nterms; k++)
-		pstart[vb.tid[k] + 2]++;
+		if (vb.w[k] > 0)
+			pstart[vb.tid[k] + 2]++;
 	for (int id = 0; id < bd.tab.n; id++)
 		pstart[id + 2] += pstart[id + 1];
 	/* pstart[id + 1] is now where id's postings go; after filling, pstart[id] */
@@ -493,7 +516,11 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	{
 		for (int k = vb.items[j].off; k < vb.items[j].off + vb.items[j].n; k++)
 		{
-			int			at = pstart[vb.tid[k] + 1]++;
+			int			at;
+
+			if (vb.w[k] == 0)
+				continue;		/* a stop bigram */
+			at = pstart[vb.tid[k] + 1]++;
 
 			pitem[at] = j;
 			pw[at] = vb.w[k];
@@ -588,10 +615,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 
 				pairs[nkept] = pairs[p];
 				for (int k = ia->off; k < ia->off + ia->n; k++)
-					wa[va.tid[k]] = va.w[k];
+					wa[va.tid[k]] = va.w[k] > 0 ? va.w[k] : -1;
 				for (int k = ib->off; k < ib->off + ib->n; k++)
-					wb[vb.tid[k]] = vb.w[k];
-				shared_terms(a, &bd.tab, wa, wb, &pairs[nkept]);
+					wb[vb.tid[k]] = vb.w[k] > 0 ? vb.w[k] : -1;
+				shared_terms(&va, &bd.tab, wa, wb, &pairs[nkept]);
 				for (int k = ia->off; k < ia->off + ia->n; k++)
 					wa[va.tid[k]] = 0;
 				for (int k = ib->off; k < ib->off + ib->n; k++)
@@ -607,8 +634,9 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	xfree(mem, acc);
 	xfree(mem, touched);
 	xfree(mem, bend);
-	xfree(mem, bd.tab.keys);
-	xfree(mem, bd.tab.ids);
+	xfree(mem, bd.tab.slots);
+	xfree(mem, va.seq);
+	xfree(mem, va.seq_off);
 	xfree(mem, bd.tab.term_of);
 	xfree(mem, bd.mark);
 	xfree(mem, bd.slot);

@@ -5,8 +5,10 @@
  *
  * Terms are character bigrams of folded text (pd_fold: Traditional and
  * Simplified, full- and half-width give the same terms): two Han characters
- * that follow each other with no punctuation, space, digit or Latin letter
- * between them.
+ * of the Basic Multilingual Plane (the unified ideographs, extension A and
+ * the compatibility block) that follow each other with no punctuation,
+ * space, digit or Latin letter between them.  A character beyond the BMP
+ * (extension B on, rare in plans) breaks a run like punctuation.
  */
 #ifndef PD_ALIGN_H
 #define PD_ALIGN_H
@@ -18,8 +20,17 @@
 #define PD_ALIGN_SHARED_MAX 5		/* terms reported per pair */
 #define PD_ALIGN_TERM_MAX 12		/* characters per reported term */
 
-/* a term: two folded code points, 21 bits each */
-typedef uint64_t pd_term;
+/* a term: two folded BMP code points, 16 bits each (never 0) */
+typedef uint32_t pd_term;
+
+static inline bool
+pd_term_char(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+		(cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+#define PD_TERM(c1, c2) (((pd_term) (c1) << 16) | (pd_term) (c2))
 
 /* a corpus statistic: in how many stored documents a term occurs */
 typedef struct pd_term_df

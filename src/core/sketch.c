@@ -27,13 +27,6 @@ mix64(uint64_t x)
 	return x;
 }
 
-static inline bool
-sketch_char(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-		(cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
 void
 pd_sketch(const char *text, size_t len, uint32_t sketch[PD_SKETCH_K])
 {
@@ -52,14 +45,14 @@ pd_sketch(const char *text, size_t len, uint32_t sketch[PD_SKETCH_K])
 
 		if (cp >= 0x80)
 			cp = pd_fold(cp);
-		if (!sketch_char(cp))
+		if (!pd_term_char(cp))
 		{
 			prev = 0;
 			continue;
 		}
 		if (prev)
 		{
-			h = mix64(((uint64_t) prev << 21) | cp);
+			h = mix64(PD_TERM(prev, cp));
 			bucket = (int) (h & (PD_SKETCH_K - 1));
 			v = (uint32_t) (h >> 32);
 			if (v == PD_SKETCH_EMPTY)
