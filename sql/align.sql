@@ -68,6 +68,15 @@ UNION ALL SELECT 'city', plan_ingest(:'city', 'align_city_style_trad.txt');
 SELECT (SELECT count(*) FROM plan_align((SELECT id FROM align_ids WHERE name = 'nat'),
                                         (SELECT id FROM align_ids WHERE name = 'city')))
      = (SELECT count(*) FROM plan_align(:'nat', :'city')) AS stored_equals_text;
+-- with corpus statistics (here: whatever is stored), idf mixes the corpus's in
+SELECT plan_refresh_term_df() >= 3 AS counted;
+SELECT (SELECT df FROM plan_term_df WHERE term = 0) = (SELECT count(*) FROM plan_document) AS all_documents;
+SELECT count(*) BETWEEN 10 AND 16 AS about_the_same_pairs, min(score) >= 0.25 AS above_threshold
+FROM plan_align((SELECT id FROM align_ids WHERE name = 'nat'), (SELECT id FROM align_ids WHERE name = 'city'));
+-- the terms: distinct folded bigrams (城鎮 is 城镇 again; the comma breaks the run)
+SELECT cardinality(plan_text_terms('城镇化率，城鎮')) AS terms,
+       plan_text_terms('城鎮化率') = plan_text_terms('城镇化率') AS scripts_alike;
+DELETE FROM plan_term_df;
 SELECT a_code, b_code, change, delta FROM plan_target_diff((SELECT id FROM align_ids WHERE name = 'nat'),
                                                            (SELECT id FROM align_ids WHERE name = 'prov'));
 SELECT * FROM plan_align(-1::bigint, -2::bigint);

@@ -79,6 +79,31 @@ shared_array(const pd_align_pair *p)
 	return PointerGetDatum(construct_array(elems, p->nshared, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+static int
+cmp_term_df(const void *x, const void *y)
+{
+	pd_term		a = ((const pd_term_df *) x)->term,
+				b = ((const pd_term_df *) y)->term;
+
+	return a < b ? -1 : a > b;
+}
+
+static void
+put_pairs(ReturnSetInfo *rsinfo, const pd_doc *da, const pd_doc *db, const pd_align_pair *pairs, int np)
+{
+	for (int i = 0; i < np; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {0};
+
+		values[0] = TaskcodeGetDatum(da->items[pairs[i].a].code);
+		values[1] = TaskcodeGetDatum(db->items[pairs[i].b].code);
+		values[2] = Float8GetDatum(pairs[i].score);
+		values[3] = shared_array(&pairs[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
 PG_FUNCTION_INFO_V1(plan_align_text);
 Datum
 plan_align_text(PG_FUNCTION_ARGS)
@@ -107,17 +132,7 @@ plan_align_text(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("could not align the documents"),
 				 errdetail_internal("%s", err.msg)));
-	for (int i = 0; i < np; i++)
-	{
-		Datum		values[4];
-		bool		nulls[4] = {0};
-
-		values[0] = TaskcodeGetDatum(da.items[pairs[i].a].code);
-		values[1] = TaskcodeGetDatum(db.items[pairs[i].b].code);
-		values[2] = Float8GetDatum(pairs[i].score);
-		values[3] = shared_array(&pairs[i]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	put_pairs(rsinfo, &da, &db, pairs, np);
 	pd_doc_free(&da);
 	pd_doc_free(&db);
 	return (Datum) 0;
@@ -168,4 +183,82 @@ plan_sketch_similarity(PG_FUNCTION_ARGS)
 
 	PG_RETURN_FLOAT8(pd_sketch_similarity(sketch_arg(PG_GETARG_BYTEA_PP(0), a),
 										  sketch_arg(PG_GETARG_BYTEA_PP(1), b)));
+}
+
+PG_FUNCTION_INFO_V1(plan_text_terms);
+Datum
+plan_text_terms(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PD_GETARG_DOC(0);
+	pd_term    *terms;
+	int			n;
+	Datum	   *elems;
+
+	if (pd_text_terms(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &pd_palloc_mem, &terms, &n) != PD_OK)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	elems = palloc(sizeof(Datum) * (n + 1));
+	/* a term is two 16-bit code points; as int4 it may be negative, sorted as unsigned */
+	for (int i = 0; i < n; i++)
+		elems[i] = Int32GetDatum((int32) terms[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+/*
+ * plan_align over two texts with document frequencies over a corpus of
+ * ndocs documents: terms[] and dfs[] (int4, the same length, any order).
+ */
+PG_FUNCTION_INFO_V1(plan_align_corpus);
+Datum
+plan_align_corpus(PG_FUNCTION_ARGS)
+{
+	text	   *ta = PD_GETARG_DOC(0);
+	text	   *tb = PD_GETARG_DOC(1);
+	double		threshold = PG_GETARG_FLOAT8(2);
+	ArrayType  *at = PG_GETARG_ARRAYTYPE_P(3);
+	ArrayType  *ad = PG_GETARG_ARRAYTYPE_P(4);
+	int32		ndocs = PG_GETARG_INT32(5);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	pd_align_opts opts = {0};
+	pd_doc		da,
+				db;
+	pd_align_pair *pairs;
+	int			np,
+				nt;
+	pd_error	err;
+	pd_term_df *corpus;
+
+	check_threshold(threshold);
+	if (ARR_NDIM(at) > 1 || ARR_NDIM(ad) > 1 || ARR_HASNULL(at) || ARR_HASNULL(ad) ||
+		ARR_ELEMTYPE(at) != INT4OID || ARR_ELEMTYPE(ad) != INT4OID ||
+		ArrayGetNItems(ARR_NDIM(at), ARR_DIMS(at)) != ArrayGetNItems(ARR_NDIM(ad), ARR_DIMS(ad)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("terms and document frequencies must be two int4 arrays of one length without NULLs")));
+	nt = ArrayGetNItems(ARR_NDIM(at), ARR_DIMS(at));
+	corpus = palloc(sizeof(pd_term_df) * (nt + 1));
+	for (int i = 0; i < nt; i++)
+	{
+		corpus[i].term = (pd_term) ((int32 *) ARR_DATA_PTR(at))[i];
+		corpus[i].df = ((int32 *) ARR_DATA_PTR(ad))[i];
+	}
+	qsort(corpus, nt, sizeof(pd_term_df), cmp_term_df);
+	pd_init_srf(fcinfo);
+	pd_segment_text(ta, &da);
+	pd_segment_text(tb, &db);
+	opts.threshold = threshold;
+	workspace_used = 0;
+	opts.mem = &workspace_mem;
+	opts.interrupt = pd_check_interrupts;
+	opts.corpus = corpus;
+	opts.ncorpus = nt;
+	opts.corpus_docs = ndocs;
+	if (pd_align(&da, &db, &opts, &pairs, &np, &err) != PD_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("could not align the documents"),
+				 errdetail_internal("%s", err.msg)));
+	put_pairs(rsinfo, &da, &db, pairs, np);
+	pd_doc_free(&da);
+	pd_doc_free(&db);
+	return (Datum) 0;
 }

@@ -13,6 +13,52 @@ AS 'MODULE_PATHNAME', 'plan_align_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAF
 COMMENT ON FUNCTION @extschema@.plan_align(text, text, float8) IS
 	'pairs of items of two plan documents that address the same measure: TF-IDF cosine of folded character bigrams, most specific items first';
 
+--------------------------------------------------------------------------
+-- Corpus statistics for the stored form: in how many stored documents each
+-- bigram occurs (term 0: how many documents were counted).  Rebuilt by
+-- plan_refresh_term_df(), as ANALYZE rebuilds statistics: counting at every
+-- load would make parallel loads wait for each other on the common bigrams.
+-- Derived data, so pg_dump does not carry it.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.plan_text_terms(doc text) RETURNS int4[]
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.plan_text_terms(text) IS
+	'the distinct folded character bigrams of a text, as plan_align counts them (two 16-bit code points in an int4)';
+
+CREATE TABLE @extschema@.plan_term_df (
+	term  int4 PRIMARY KEY,
+	df    int4 NOT NULL
+);
+COMMENT ON TABLE @extschema@.plan_term_df IS
+	'document frequency of every bigram over the stored documents (term 0: the number of documents), for plan_align(bigint, bigint); rebuilt by plan_refresh_term_df()';
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_term_df TO @extowner@ WITH GRANT OPTION;
+
+CREATE FUNCTION @extschema@.plan_refresh_term_df() RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	DELETE FROM plan_term_df;
+	INSERT INTO plan_term_df (term, df)
+	SELECT t, count(*) FROM plan_document d, unnest(plan_text_terms(d.body)) t GROUP BY t;
+	SELECT count(*) INTO n FROM plan_document;
+	INSERT INTO plan_term_df (term, df) VALUES (0, n);
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.plan_refresh_term_df() IS
+	'count the bigrams of every stored document into plan_term_df (for plan_align over stored documents); returns the number of documents';
+
+CREATE FUNCTION @extschema@.plan_align_corpus(a text, b text, threshold float8, terms int4[], dfs int4[], ndocs int4,
+	OUT a_code @extschema@.taskcode, OUT b_code @extschema@.taskcode, OUT score float8, OUT shared text[])
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'plan_align_corpus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 40;
+COMMENT ON FUNCTION @extschema@.plan_align_corpus(text, text, float8, int4[], int4[], int4) IS
+	'plan_align with document frequencies over a corpus of ndocs documents (terms as plan_text_terms gives them)';
+
 CREATE FUNCTION @extschema@.plan_align(a_id bigint, b_id bigint, threshold float8 DEFAULT 0.25,
 	OUT a_code @extschema@.taskcode, OUT b_code @extschema@.taskcode, OUT score float8, OUT shared text[])
 RETURNS SETOF record
@@ -22,6 +68,9 @@ AS $$
 DECLARE
 	ab text;
 	bb text;
+	ndocs int4;
+	terms int4[];
+	dfs int4[];
 BEGIN
 	SELECT d.body INTO ab FROM plan_document d WHERE d.id = a_id;
 	IF NOT FOUND THEN
@@ -31,11 +80,21 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'document % is not stored', b_id USING ERRCODE = 'no_data_found';
 	END IF;
-	RETURN QUERY SELECT * FROM plan_align(ab, bb, threshold);
+	SELECT s.df INTO ndocs FROM plan_term_df s WHERE s.term = 0;
+	IF ndocs IS NULL OR ndocs = 0 THEN
+		-- no corpus statistics: the two plans' own, as the text form
+		RETURN QUERY SELECT * FROM plan_align(ab, bb, threshold);
+		RETURN;
+	END IF;
+	SELECT coalesce(pg_catalog.array_agg(s.term), '{}'), coalesce(pg_catalog.array_agg(s.df), '{}')
+	INTO terms, dfs
+	FROM plan_term_df s
+	WHERE s.term = ANY (plan_text_terms(ab)) OR s.term = ANY (plan_text_terms(bb));
+	RETURN QUERY SELECT * FROM plan_align_corpus(ab, bb, threshold, terms, dfs, ndocs);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_align(bigint, bigint, float8) IS
-	'plan_align() of two stored documents';
+	'plan_align() of two stored documents, with idf over the stored corpus too once plan_refresh_term_df() has counted it';
 
 CREATE FUNCTION @extschema@.plan_text_similarity(a text, b text) RETURNS float8
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
