@@ -86,6 +86,8 @@ typedef struct tslot
 {
 	pd_term		key;			/* 0 = empty */
 	int			id;
+	int			mark;			/* the last item (stamp) the term was seen in */
+	int			slot;			/* its position in that item's vector */
 } tslot;
 
 typedef struct termtab
@@ -126,6 +128,30 @@ term_id(termtab *tab, pd_term t, bool insert)
 	}
 }
 
+/* the slot of t, filled in if new (the table is never full) */
+static inline tslot *
+term_slot(termtab *tab, pd_term t)
+{
+	uint32_t	s = term_hash(t) & tab->mask;
+
+	for (;;)
+	{
+		tslot	   *e = &tab->slots[s];
+
+		if (e->key == t)
+			return e;
+		if (e->key == 0)
+		{
+			e->key = t;
+			e->mark = 0;
+			tab->term_of[tab->n] = t;
+			e->id = tab->n++;
+			return e;
+		}
+		s = (s + 1) & tab->mask;
+	}
+}
+
 /* one item's vector: its distinct terms with weights */
 typedef struct vec
 {
@@ -150,8 +176,6 @@ typedef struct docvec
 typedef struct build
 {
 	termtab		tab;
-	int		   *mark;			/* by id: the last item (stamp) it was seen in */
-	int		   *slot;			/* by id: its position in that item's vector */
 	int		   *df;				/* by id: items of both plans holding it */
 	int			stamp;
 } build;
@@ -220,19 +244,21 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 			}
 			if (prev)
 			{
-				id = term_id(&bd->tab, TERM(prev, cp), true);
+				tslot	   *e = term_slot(&bd->tab, TERM(prev, cp));
+
+				id = e->id;
 				if (with_seq)
 					v->seq[sp++] = id;
-				if (bd->mark[id] != stamp)
+				if (e->mark != stamp)
 				{
-					bd->mark[id] = stamp;
-					bd->slot[id] = pos;
+					e->mark = stamp;
+					e->slot = pos;
 					bd->df[id]++;
 					v->tid[pos] = id;
 					v->tf[pos++] = 1;
 				}
 				else
-					v->tf[bd->slot[id]]++;
+					v->tf[e->slot]++;
 			}
 			prev = cp;
 		}
@@ -462,10 +488,12 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		return PD_OK;
 
 	/*
-	 * The table: a quarter more slots than the terms could be (a term is two
-	 * Han characters of 3 bytes or more), so a probe always ends at an empty
+	 * The table: more slots than the terms could be (a term is two Han
+	 * characters of 3 bytes or more), so a probe always ends at an empty
 	 * slot; distinct terms are about half of that bound, so the table is
-	 * less than half full (a table twice as full was a quarter slower)
+	 * about half full.  A slot holds what is looked up per occurrence (the
+	 * term, its id, the last item it was seen in and where), one cache line
+	 * fetch per bigram.
 	 */
 	for (int s = 0; s < 2; s++)
 	{
@@ -475,18 +503,15 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			if (d->items[i].own_end > d->items[i].head_start)
 				bound += (d->items[i].own_end - d->items[i].head_start) / 3 + 1;
 	}
-	while (cap_slots < bound + bound / 4 + 2)
+	while (cap_slots < bound + 1)
 		cap_slots *= 2;
 	bd.tab.mask = cap_slots - 1;
 	bd.tab.slots = xalloc(mem, sizeof(tslot) * cap_slots);
 	bd.tab.term_of = xalloc(mem, sizeof(pd_term) * (bound + 1));
-	bd.mark = xalloc(mem, sizeof(int) * (bound + 1));
-	bd.slot = xalloc(mem, sizeof(int) * (bound + 1));
 	bd.df = xalloc(mem, sizeof(int) * (bound + 1));
-	if (!bd.tab.slots || !bd.tab.term_of || !bd.mark || !bd.slot || !bd.df)
+	if (!bd.tab.slots || !bd.tab.term_of || !bd.df)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	memset(bd.tab.slots, 0, sizeof(tslot) * cap_slots);
-	memset(bd.mark, 0, sizeof(int) * (bound + 1));
 	memset(bd.df, 0, sizeof(int) * (bound + 1));
 
 	if ((st = build_vectors(a, mem, &bd, &va, true, err)) != PD_OK ||
@@ -639,8 +664,6 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	xfree(mem, va.seq);
 	xfree(mem, va.seq_off);
 	xfree(mem, bd.tab.term_of);
-	xfree(mem, bd.mark);
-	xfree(mem, bd.slot);
 	xfree(mem, bd.df);
 	for (int s = 0; s < 2; s++)
 	{
