@@ -34,6 +34,17 @@ COMMENT ON TABLE @extschema@.plan_term_df IS
 	'document frequency of every bigram over the stored documents (term 0: the number of documents), for plan_align(bigint, bigint); rebuilt by plan_refresh_term_df()';
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_term_df TO @extowner@ WITH GRANT OPTION;
 
+-- the same counts per document, for the terms of that document: what the
+-- stored form of plan_align reads (two rows, not a lookup per term)
+CREATE TABLE @extschema@.plan_document_term_df (
+	document_id  bigint PRIMARY KEY REFERENCES @extschema@.plan_document (id) ON DELETE CASCADE,
+	terms        int4[] NOT NULL,
+	dfs          int4[] NOT NULL
+);
+COMMENT ON TABLE @extschema@.plan_document_term_df IS
+	'for each stored document counted by plan_refresh_term_df(): its bigrams and their document frequencies';
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.plan_document_term_df TO @extowner@ WITH GRANT OPTION;
+
 CREATE FUNCTION @extschema@.plan_refresh_term_df() RETURNS bigint
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
@@ -42,10 +53,18 @@ DECLARE
 	n bigint;
 BEGIN
 	DELETE FROM plan_term_df;
+	DELETE FROM plan_document_term_df;
+	CREATE TEMP TABLE plan_refresh_terms ON COMMIT DROP AS
+	SELECT d.id, plan_text_terms(d.body) AS terms FROM plan_document d;
 	INSERT INTO plan_term_df (term, df)
-	SELECT t, count(*) FROM plan_document d, unnest(plan_text_terms(d.body)) t GROUP BY t;
-	SELECT count(*) INTO n FROM plan_document;
+	SELECT t, count(*) FROM plan_refresh_terms r, unnest(r.terms) t GROUP BY t;
+	SELECT count(*) INTO n FROM plan_refresh_terms;
 	INSERT INTO plan_term_df (term, df) VALUES (0, n);
+	INSERT INTO plan_document_term_df (document_id, terms, dfs)
+	SELECT r.id, r.terms, (SELECT pg_catalog.array_agg(s.df ORDER BY u.o)
+	                       FROM unnest(r.terms) WITH ORDINALITY u(t, o) JOIN plan_term_df s ON s.term = u.t)
+	FROM plan_refresh_terms r;
+	DROP TABLE plan_refresh_terms;
 	RETURN n;
 END
 $$;
@@ -86,10 +105,16 @@ BEGIN
 		RETURN QUERY SELECT * FROM plan_align(ab, bb, threshold);
 		RETURN;
 	END IF;
-	SELECT coalesce(pg_catalog.array_agg(s.term), '{}'), coalesce(pg_catalog.array_agg(s.df), '{}')
-	INTO terms, dfs
-	FROM plan_term_df s
-	WHERE s.term = ANY (plan_text_terms(ab)) OR s.term = ANY (plan_text_terms(bb));
+	SELECT pg_catalog.array_cat(x.terms, y.terms), pg_catalog.array_cat(x.dfs, y.dfs) INTO terms, dfs
+	FROM plan_document_term_df x, plan_document_term_df y
+	WHERE x.document_id = a_id AND y.document_id = b_id;
+	IF NOT FOUND THEN
+		-- a document stored since the last count: look its terms up
+		SELECT coalesce(pg_catalog.array_agg(s.term), '{}'), coalesce(pg_catalog.array_agg(s.df), '{}')
+		INTO terms, dfs
+		FROM plan_term_df s
+		WHERE s.term = ANY (plan_text_terms(ab)) OR s.term = ANY (plan_text_terms(bb));
+	END IF;
 	RETURN QUERY SELECT * FROM plan_align_corpus(ab, bb, threshold, terms, dfs, ndocs);
 END
 $$;
