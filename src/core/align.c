@@ -188,6 +188,7 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 	size_t		total = 0;
 	int			pos = 0;
 	int			sp = 0;
+	pd_term    *keys;
 
 	v->doc = d;
 	for (int i = 0; i < d->nitems; i++)
@@ -206,6 +207,18 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 		if (!v->seq || !v->seq_off)
 			return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 	}
+	{
+		size_t		longest = 0;
+
+		for (int i = 0; i < d->nitems; i++)
+			if (d->items[i].own_end > d->items[i].head_start &&
+				d->items[i].own_end - d->items[i].head_start > longest)
+				longest = d->items[i].own_end - d->items[i].head_start;
+		/* a term or a break per Han character at most, and one break more */
+		keys = xalloc(mem, sizeof(pd_term) * (2 * (longest / 3) + 2));
+		if (!keys)
+			return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	}
 	for (int i = 0; i < d->nitems; i++)
 	{
 		const pd_item *it = &d->items[i];
@@ -213,14 +226,16 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 		const unsigned char *end = (const unsigned char *) d->text + it->own_end;
 		uint32_t	prev = 0;
 		int			stamp = ++bd->stamp;
+		int			m = 0;
 
 		v->items[i].off = pos;
 		if (with_seq)
 			v->seq_off[i] = sp;
+
+		/* first the item's terms in text order, 0 where a run breaks ... */
 		while (p < end)
 		{
 			uint32_t	cp;
-			int			id;
 
 			/* a three-byte sequence (nearly every character) decoded inline */
 			if ((p[0] & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
@@ -237,35 +252,57 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 				cp = pd_fold(cp);
 			if (!term_char(cp))
 			{
-				if (with_seq && prev)
-					v->seq[sp++] = -1;
+				if (prev)
+					keys[m++] = 0;
 				prev = 0;
 				continue;
 			}
 			if (prev)
-			{
-				tslot	   *e = term_slot(&bd->tab, TERM(prev, cp));
-
-				id = e->id;
-				if (with_seq)
-					v->seq[sp++] = id;
-				if (e->mark != stamp)
-				{
-					e->mark = stamp;
-					e->slot = pos;
-					bd->df[id]++;
-					v->tid[pos] = id;
-					v->tf[pos++] = 1;
-				}
-				else
-					v->tf[e->slot]++;
-			}
+				keys[m++] = TERM(prev, cp);
 			prev = cp;
 		}
-		if (with_seq && prev)
-			v->seq[sp++] = -1;
+		if (prev)
+			keys[m++] = 0;
+
+		/*
+		 * ... then their slots, each fetched a few terms ahead: the table is
+		 * larger than the first-level cache, and a lookup waiting for its
+		 * slot was most of the time here
+		 */
+		for (int k = 0; k < m; k++)
+		{
+			pd_term		t = keys[k];
+			tslot	   *e;
+			int			id;
+
+#if defined(__GNUC__)
+			if (k + 6 < m && keys[k + 6] != 0)
+				__builtin_prefetch(&bd->tab.slots[term_hash(keys[k + 6]) & bd->tab.mask]);
+#endif
+			if (t == 0)
+			{
+				if (with_seq)
+					v->seq[sp++] = -1;
+				continue;
+			}
+			e = term_slot(&bd->tab, t);
+			id = e->id;
+			if (with_seq)
+				v->seq[sp++] = id;
+			if (e->mark != stamp)
+			{
+				e->mark = stamp;
+				e->slot = pos;
+				bd->df[id]++;
+				v->tid[pos] = id;
+				v->tf[pos++] = 1;
+			}
+			else
+				v->tf[e->slot]++;
+		}
 		v->items[i].n = pos - v->items[i].off;
 	}
+	xfree(mem, keys);
 	if (with_seq)
 		v->seq_off[d->nitems] = sp;
 	v->nterms = pos;
