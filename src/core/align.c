@@ -182,13 +182,14 @@ typedef struct build
 
 /* the items' own texts: heading and text after the marker up to the next marker */
 static pd_status
-build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool with_seq,
-			  pd_error *err)
+build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build *bd, docvec *v,
+			  bool with_seq, pd_error *err)
 {
 	size_t		total = 0;
 	int			pos = 0;
 	int			sp = 0;
 	pd_term    *keys;
+	size_t		read_bytes = 0;
 
 	v->doc = d;
 	for (int i = 0; i < d->nitems; i++)
@@ -227,6 +228,18 @@ build_vectors(const pd_doc *d, const pd_mem *mem, build *bd, docvec *v, bool wit
 		uint32_t	prev = 0;
 		int			stamp = ++bd->stamp;
 		int			m = 0;
+
+		if (o->interrupt && end > p)
+		{
+			/* about every PD_INTERRUPT_STRIDE bytes of item text */
+			read_bytes += (size_t) (end - p);
+			if (read_bytes >= PD_INTERRUPT_STRIDE)
+			{
+				read_bytes = 0;
+				if (o->interrupt(o->interrupt_ctx))
+					return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+			}
+		}
 
 		v->items[i].off = pos;
 		if (with_seq)
@@ -551,8 +564,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	memset(bd.tab.slots, 0, sizeof(tslot) * cap_slots);
 	memset(bd.df, 0, sizeof(int) * (bound + 1));
 
-	if ((st = build_vectors(a, mem, &bd, &va, true, err)) != PD_OK ||
-		(st = build_vectors(b, mem, &bd, &vb, false, err)) != PD_OK ||
+	if ((st = build_vectors(a, opts, mem, &bd, &va, true, err)) != PD_OK ||
+		(st = build_vectors(b, opts, mem, &bd, &vb, false, err)) != PD_OK ||
 		(st = weigh(&va, &vb, &bd, opts, mem, err)) != PD_OK)
 		return st;
 	if (opts->interrupt && opts->interrupt(opts->interrupt_ctx))
