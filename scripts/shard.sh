@@ -67,6 +67,7 @@ node_up() {  # create or restart one node
 
 start() {
   mkdir -p "$SHARD_DIR"
+  chmod 755 "$SHARD_DIR"   # the server user walks through it to its data directory
   local i rc servers=""
   for n in "${NODES[@]}"; do
     rc=0; node_up "$n" || rc=$?
