@@ -18,8 +18,8 @@ PL=${PLANLOAD:-$ROOT/planload}
 [ -x "$PL" ] || { echo "planload is not built: run make" >&2; exit 1; }
 bench_start
 work=$(mktemp -d /tmp/scale-bench.XXXXXX)
-export SHARD_DIR=$work/shard
-trap '"$ROOT/scripts/shard.sh" destroy >/dev/null 2>&1 || true; rm -rf "$work"; cluster_destroy' EXIT
+export SHARD_DIR=$(mktemp -d /tmp/scale-shard.XXXXXX)
+trap '"$ROOT/scripts/shard.sh" destroy >/dev/null 2>&1 || true; rm -rf "$work" "$SHARD_DIR"; cluster_destroy' EXIT
 srcs=("$SHARED"/corpus/*.txt)
 [ -f "${srcs[0]}" ] || { echo "-- ../shared/corpus not present: copies of test/docs"; srcs=("$ROOT"/test/docs/*.txt); }
 mkdir "$work/docs"
