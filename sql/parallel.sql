@@ -134,10 +134,9 @@ SELECT (SELECT count(x.*) FROM docs, plan_tasks(body) x) = s.tasks AS same_tasks
        (SELECT count(x.*) FROM docs, plan_targets(body) x) = s.targets AS same_targets
 FROM serial_counts s;
 
--- stored plans too: re-reading the stored bodies is parallel
-SELECT count(*) > 0 AS loaded FROM docs, plan_ingest(body, 'parallel test') WHERE id <= 4;
+-- stored plans too: re-reading the stored bodies is parallel (the plan
+-- only: the later tests find the plan tables as they were)
 EXPLAIN (COSTS OFF) SELECT count(x.*) FROM plan_document d, plan_units(d.body) x;
 RESET ALL;
 SET client_min_messages = warning;
-TRUNCATE plan_document RESTART IDENTITY CASCADE;
 DROP TABLE docs;
