@@ -64,6 +64,6 @@ if [ "$SHARDED" = 1 ]; then
   t1=$(date +%s%N)
   sh_ms=$(ms "$t0" "$t1")
   echo "== through the coordinator (2 shards, same machine): $COPIES documents in $sh_ms ms," \
-       "$(( COPIES * 1000 / sh_ms )) documents/s; speed against one node: $(echo "scale=2; $one_ms / $sh_ms" | bc)"
+       "$(( COPIES * 1000 / sh_ms )) documents/s; speed against one node: $(awk -v a="$one_ms" -v b="$sh_ms" 'BEGIN { printf "%.2f", a / b }')"
 fi
 echo "-- load average: $(cut -d' ' -f1-3 /proc/loadavg)"
