@@ -80,10 +80,12 @@ start() {
     on coord -c 'CREATE EXTENSION postgres_fdw' \
              -c "ALTER DATABASE $DB SET enable_partitionwise_join = on" \
              -c "ALTER DATABASE $DB SET enable_partitionwise_aggregate = on"
+    # batched inserts and asynchronous scans of the shards: PostgreSQL 14 on
+    local more=""
+    [ "$(on coord -At -c 'SHOW server_version_num')" -ge 140000 ] && more=", batch_size '100', async_capable 'true'"
     for i in 0 1; do
       on coord -c "CREATE SERVER shard$i FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1',
-                     port '$(port_of "shard$i")', dbname '$DB', extensions 'plandata',
-                     fetch_size '1000', batch_size '100', async_capable 'true')" \
+                     port '$(port_of "shard$i")', dbname '$DB', extensions 'plandata', fetch_size '1000'$more)" \
                -c "CREATE USER MAPPING FOR CURRENT_USER SERVER shard$i OPTIONS (user 'postgres')"
       servers="$servers${servers:+,}shard$i"
     done
