@@ -579,6 +579,19 @@ pd_ts_goal_verb_after(scanner *sc, int i)
 
 /* a goal verb (建成, 完成, 实现 …) between i and the clause's end, and no 已 before it */
 bool
+pd_ts_subsidy_in_clause(scanner *sc)
+{
+	for (int k = sc->clause_start; k < sc->n && !is_clause_end(sc->cps[k]); k++)
+	{
+		int			w = pd_word_at(&pd_ts_ctx_tab, sc->cps, k, sc->n);
+
+		if (w >= 0 && (pd_ts_ctx_words[w].a == C_SUBSIDY || pd_ts_ctx_words[w].a == C_ELIGIBLE))
+			return true;
+	}
+	return false;
+}
+
+bool
 pd_ts_goal_verb_in_clause(scanner *sc, int i)
 {
 	for (int k = i; k < sc->n && k - i < OBJECT_MAX && !is_clause_end(sc->cps[k]); k++)
