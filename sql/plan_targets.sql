@@ -143,6 +143,9 @@ SELECT code, indicator, target FROM plan_targets(E'一、任務\n（一）實現
 -- a quota for each unit stands when the subsidy is in another clause, not in its own
 SELECT code, indicator, target, kind FROM plan_targets(E'一、任务\n（一）支持每个县建设1个县级电商公共服务中心，对年销售额超过500万元的电商企业给予一次性奖励10万元。\n（二）每家企业给予1个名额。\n') ORDER BY start_offset;
 
+-- a total (共计 before the number) is a goal; 共计有… describes the present
+SELECT code, raw, target FROM plan_targets(E'一、发展基础\n全市共计有产业园区28个。\n二、任务\n（一）全年为企业减税降费共计80亿元。\n（二）全年共計培訓10萬人次。\n') ORDER BY start_offset;
+
 -- no items: no targets; garbage never fails
 SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');
 SELECT count(*) FROM plan_targets('');

@@ -41,7 +41,7 @@ static const pd_word adverb_words[] = {
 /* fillers between comparator words and the number, or before them */
 static const pd_word filler_words[] = {
 	{"均", 1, 0}, {"分别", 2, 0}, {"总体", 0, 0}, {"都", 0, 0}, {"将", 0, 0}, {"要", 0, 0}, {"了", 0, 0},
-	{"可", 0, 0}, {"为", 0, 0}, {"共", 0, 0}, {"合计", 0, 0}, {"总计", 0, 0}, {"累计", 0, 0},
+	{"可", 0, 0}, {"为", 0, 0}, {"共", 0, 0}, {"共计", 0, 0}, {"合计", 0, 0}, {"总计", 0, 0}, {"累计", 0, 0},
 	{"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"力争", 0, 0}, {"争取", 0, 0}, {"基本", 0, 0},
 };
 
@@ -60,7 +60,7 @@ static const pd_word admin_words[] = {
 /* clauses opening with these do not carry on an earlier 每年 */
 static const pd_word annual_break_words[] = {
 	{"累计", 0, 0}, {"全省", 0, 0}, {"全市", 0, 0}, {"全区", 0, 0}, {"全县", 0, 0}, {"全国", 0, 0},
-	{"总计", 0, 0}, {"合计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
+	{"总计", 0, 0}, {"合计", 0, 0}, {"共计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
 };
 
 static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
