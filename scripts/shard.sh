@@ -15,7 +15,11 @@
 #                              clusters running and exits 0
 #   scripts/shard.sh env       print the PG* settings of the coordinator
 #                              (eval "$(scripts/shard.sh env)"; psql)
-#   scripts/shard.sh stop      stop the three clusters (data kept)
+#   scripts/shard.sh split OLD NEW
+#                              grow: a new shard cluster NEW takes half of
+#                              shard OLD's documents (its hash partition is
+#                              split in two; doc/scaling.md, Growing)
+#   scripts/shard.sh stop      stop the clusters (data kept)
 #   scripts/shard.sh destroy   stop them and remove $SHARD_DIR
 # SHARD_NOLOAD=1 skips the load and the EXPLAINs (tests load what they
 # want).  PLANDATA_DESTDIR as for scripts/cluster.sh.  Every node runs with
@@ -68,7 +72,13 @@ start() {
   mkdir -p "$SHARD_DIR"
   chmod 755 "$SHARD_DIR"   # the server user walks through it to its data directory
   local i rc servers=""
-  for n in "${NODES[@]}"; do
+  local extra=() d
+  for d in "$SHARD_DIR"/*/data; do   # shards added by split
+    [ -d "$d" ] || continue
+    d=$(basename "$(dirname "$d")")
+    [[ " ${NODES[*]} " == *" $d "* ]] || extra+=("$d")
+  done
+  for n in "${NODES[@]}" "${extra[@]}"; do
     rc=0; node_up "$n" || rc=$?
     case $rc in
       0) echo "$n: new cluster on port $(port_of "$n")" ;;
@@ -117,17 +127,36 @@ scripts_env() {
 }
 
 stop() {
-  for n in "${NODES[@]}"; do
-    [ -d "$SHARD_DIR/$n/data" ] && _as_pg "$PG_BINDIR/pg_ctl" -D "$SHARD_DIR/$n/data" -m fast -w stop >/dev/null 2>&1 \
-      && echo "$n stopped"
+  local d
+  for d in "$SHARD_DIR"/*/data; do
+    [ -d "$d" ] && _as_pg "$PG_BINDIR/pg_ctl" -D "$d" -m fast -w stop >/dev/null 2>&1 \
+      && echo "$(basename "$(dirname "$d")") stopped"
   done
   return 0
+}
+
+# split OLD NEW: a new shard NEW takes half of OLD's documents (its hash
+# partition split in two; plandata_shard.split in scripts/shard_layout.sql)
+split() {
+  local old=$1 new=$2 rc=0
+  [[ $new =~ ^[a-z][a-z0-9_]*$ ]] || { echo "shard.sh: a shard name is lower-case letters and digits" >&2; exit 2; }
+  node_up "$new" || rc=$?
+  [ $rc = 0 ] || { echo "shard.sh: $new exists already" >&2; exit 1; }
+  local more=""
+  [ "$(on coord -At -c 'SHOW server_version_num')" -ge 140000 ] && more=", batch_size '100', async_capable 'true'"
+  on coord -c "CREATE SERVER $new FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1',
+                 port '$(port_of "$new")', dbname '$DB', extensions 'plandata', fetch_size '1000'$more)" \
+           -c "CREATE USER MAPPING FOR CURRENT_USER SERVER $new OPTIONS (user 'postgres')" \
+           -c "CALL plandata_shard.split('$old', '$new')"
+  echo "$new: new shard on port $(port_of "$new") with half of $old's documents"
+  on coord -At -c "SELECT 'documents on ' || split_part(tableoid::regclass::text, '_', 3) || ': ' || count(*) FROM plan_document GROUP BY tableoid ORDER BY 1"
 }
 
 case "${1:-start}" in
   start) start ;;
   env) scripts_env ;;
   stop) stop ;;
+  split) [ $# = 3 ] || { echo "usage: scripts/shard.sh split OLD NEW" >&2; exit 2; }; split "$2" "$3" ;;
   destroy) stop; rm -rf "$SHARD_DIR" ;;
-  *) echo "usage: scripts/shard.sh [start|env|stop|destroy]" >&2; exit 2 ;;
+  *) echo "usage: scripts/shard.sh [start|env|stop|destroy|split OLD NEW]" >&2; exit 2 ;;
 esac

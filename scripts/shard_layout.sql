@@ -123,4 +123,85 @@ BEGIN
 	owner := plandata_shard.owner(claim.id);
 END
 $f$;
+
+-- Growing: split the partition on old_server (modulus m, remainder r) in
+-- two, (2m, r) staying on old_server and (2m, r + m) on new_server, a new
+-- shard with plandata installed and a postgres_fdw server.  The documents
+-- that move are copied to new_server first (each table in key order, ON
+-- CONFLICT DO NOTHING: a rerun after a failure copies what is missing);
+-- then, in one transaction, the partitions are re-attached with the new
+-- bounds and the moved documents deleted from old_server (their rows go
+-- with them: the shard's foreign keys cascade).  Loads must pause meanwhile.
+-- hash_in is the partition test evaluated on the coordinator: a SQL
+-- function with SET is not inlined, so postgres_fdw does not send
+-- satisfies_hash_partition (whose regclass means nothing on a shard) away.
+CREATE FUNCTION plandata_shard.hash_in(id bigint, modulus int, remainder int) RETURNS boolean
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog
+AS $f$ SELECT satisfies_hash_partition('plandata.plan_document'::regclass, modulus, remainder, id) $f$;
+
+-- (no SET search_path: a procedure with one cannot COMMIT; every name in it
+-- is qualified, and pg_catalog is searched first anyway)
+CREATE PROCEDURE plandata_shard.split(old_server text, new_server text)
+LANGUAGE plpgsql
+AS $f$
+DECLARE
+	tabs text[] := ARRAY['plan_document', 'plan_task', 'plan_citation', 'plan_task_unit', 'plan_target'];
+	t text;
+	m int;
+	r int;
+	con record;
+BEGIN
+	SELECT b[1]::int, b[2]::int INTO m, r
+	FROM pg_inherits i
+	JOIN pg_class c ON c.oid = i.inhrelid
+	JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
+	JOIN pg_foreign_server s ON s.oid = ft.ftserver
+	CROSS JOIN LATERAL regexp_match(pg_get_expr(c.relpartbound, c.oid), 'modulus (\d+), remainder (\d+)') b
+	WHERE i.inhparent = 'plandata.plan_document'::regclass AND s.srvname = old_server;
+	IF m IS NULL THEN
+		RAISE EXCEPTION 'no partition of plan_document is on server %', old_server;
+	END IF;
+	-- 1. copy (committed: a failure later leaves copies that a rerun completes)
+	-- the new shard's tables as foreign tables plandata_shard.<table>_<server>
+	-- (CREATE FOREIGN TABLE has no LIKE: imported, then renamed)
+	IF to_regclass(format('plandata_shard.%I', 'plan_document_' || new_server)) IS NULL THEN
+		PERFORM set_config('client_min_messages', 'warning', true);
+		EXECUTE 'DROP SCHEMA IF EXISTS plandata_shard_import CASCADE';
+		EXECUTE 'CREATE SCHEMA plandata_shard_import';
+		EXECUTE format('IMPORT FOREIGN SCHEMA plandata LIMIT TO (%s) FROM SERVER %I INTO plandata_shard_import',
+		               array_to_string(tabs, ', '), new_server);
+		FOREACH t IN ARRAY tabs LOOP
+			EXECUTE format('ALTER FOREIGN TABLE plandata_shard_import.%I RENAME TO %I', t, t || '_' || new_server);
+			EXECUTE format('ALTER FOREIGN TABLE plandata_shard_import.%I SET SCHEMA plandata_shard', t || '_' || new_server);
+			-- a partition must carry its parent's CHECK constraints (not verified on a foreign table)
+			FOR con IN SELECT c.conname, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+			           WHERE c.conrelid = format('plandata.%I', t)::regclass AND c.contype = 'c' LOOP
+				EXECUTE format('ALTER FOREIGN TABLE plandata_shard.%I ADD CONSTRAINT %I %s',
+				               t || '_' || new_server, con.conname, con.def);
+			END LOOP;
+		END LOOP;
+		EXECUTE 'DROP SCHEMA plandata_shard_import';
+	END IF;
+	FOREACH t IN ARRAY tabs LOOP
+		EXECUTE format('INSERT INTO plandata_shard.%I SELECT * FROM plandata.%I WHERE plandata_shard.hash_in(%I, %s, %s) '
+		               'ON CONFLICT DO NOTHING',
+		               t || '_' || new_server, t || '_' || old_server,
+		               CASE t WHEN 'plan_document' THEN 'id' ELSE 'document_id' END, 2 * m, r + m);
+	END LOOP;
+	COMMIT;
+	-- 2. switch the bounds and delete the moved documents, in one transaction
+	FOREACH t IN ARRAY tabs LOOP
+		EXECUTE format('ALTER TABLE plandata.%I DETACH PARTITION plandata.%I', t, t || '_' || old_server);
+		EXECUTE format('ALTER TABLE plandata.%I ATTACH PARTITION plandata.%I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
+		               t, t || '_' || old_server, 2 * m, r);
+		EXECUTE format('ALTER FOREIGN TABLE plandata_shard.%I SET SCHEMA plandata', t || '_' || new_server);
+		EXECUTE format('ALTER TABLE plandata.%I ATTACH PARTITION plandata.%I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
+		               t, t || '_' || new_server, 2 * m, r + m);
+	END LOOP;
+	EXECUTE format('DELETE FROM plandata.%I WHERE NOT plandata_shard.hash_in(id, %s, %s)',
+	               'plan_document_' || old_server, 2 * m, r);
+	COMMIT;
+END
+$f$;
 COMMIT;

@@ -9,6 +9,8 @@
 #     same files loaded into one node with planload: every view of plandata
 #     gives the same rows (ids aside: they are given in load order), and the
 #     tables hold the same rows per document;
+#  1b. growing: scripts/shard.sh split shard0 shard2 moves half of shard0's
+#     documents to a new shard; every view and table still gives the same rows;
 #  2. crash safety: one shard is stopped with pg_ctl stop -m immediate while
 #     a load through the coordinator is inside a document on it; after a
 #     restart the same planload command finishes, and the stored rows equal
@@ -89,6 +91,25 @@ cat "$PL_TMP/views.single"
 diff "$PL_TMP/views.single" "$PL_TMP/views.sharded" || pl_fail "the views differ (< one node, > sharded)"
 [ "$(pl_fingerprint pd_single)" = "$(pl_fingerprint "$coord")" ] || pl_fail "the stored rows differ"
 echo "ok: every view and table gives the same rows on the sharded layout ($(wc -l <"$PL_TMP/views.single") views)"
+
+echo "== 1b. growing: a third shard takes half of shard0's documents"
+"$ROOT/scripts/shard.sh" split shard0 shard2
+shard2="host=127.0.0.1 port=$(port shard2) user=postgres dbname=plans"
+total=0
+for dsn in "$shard0" "$shard1" "$shard2"; do
+  [ "$(pl_orphans "$dsn")" = 0 ] || pl_fail "rows without their document on a shard after the split"
+  n=$(pl_q "$dsn" 'SELECT count(*) FROM plandata.plan_document'); total=$((total + n))
+  [ "$n" -gt 0 ] || pl_fail "a shard without documents after the split"
+done
+[ "$total" = "$(pl_q pd_single 'SELECT count(*) FROM plan_document')" ] || pl_fail "documents on the shards: $total"
+view_sums "$coord" >"$PL_TMP/views.split"
+diff "$PL_TMP/views.single" "$PL_TMP/views.split" || pl_fail "the views differ after the split (< one node, > sharded)"
+[ "$(pl_fingerprint pd_single)" = "$(pl_fingerprint "$coord")" ] || pl_fail "the stored rows differ after the split"
+# new documents go to the shard their id hashes to, shard2 included
+"$PL" -d "$coord" -q "${mine[@]}" >/dev/null 2>&1 || pl_fail "load after the split"
+[ "$(pl_q "$coord" "SELECT count(*) FROM plan_document WHERE plandata_shard.owner(id) <> split_part(tableoid::regclass::text, '_', 3)")" = 0 ] \
+  || pl_fail "plandata_shard.owner disagrees with the partition a document is in"
+echo "ok: every document on one shard, every view and table as before the split"
 
 echo "== 2. one shard stopped hard in the middle of a load through the coordinator"
 pl_db pd_clean
