@@ -18,7 +18,8 @@ PL=${PLANLOAD:-$ROOT/planload}
 [ -x "$PL" ] || { echo "planload is not built: run make" >&2; exit 1; }
 bench_start
 work=$(mktemp -d /tmp/scale-bench.XXXXXX)
-export SHARD_DIR=$(mktemp -d /tmp/scale-shard.XXXXXX)
+SHARD_DIR=$(mktemp -d /tmp/scale-shard.XXXXXX)
+export SHARD_DIR
 trap '"$ROOT/scripts/shard.sh" destroy >/dev/null 2>&1 || true; rm -rf "$work" "$SHARD_DIR"; cluster_destroy' EXIT
 srcs=("$SHARED"/corpus/*.txt)
 [ -f "${srcs[0]}" ] || { echo "-- ../shared/corpus not present: copies of test/docs"; srcs=("$ROOT"/test/docs/*.txt); }

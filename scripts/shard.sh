@@ -43,7 +43,7 @@ on() {  # on NODE psql-args...: psql on a node's database "plans"
 node_up() {  # create or restart one node
   local node=$1 dir=$SHARD_DIR/$1
   if [ -d "$dir/data" ]; then
-    CLUSTER_DIR=$dir
+    export CLUSTER_DIR=$dir   # for cluster_restart
     if ! _as_pg "$PG_BINDIR/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
       cluster_restart || exit 1
     fi

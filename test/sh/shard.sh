@@ -24,7 +24,8 @@
 # shellcheck source=../../scripts/cluster.sh
 . "$ROOT/scripts/cluster.sh"
 [ -f "$(pg_config --sharedir)/extension/postgres_fdw.control" ] || { echo "SKIP: postgres_fdw is not installed"; exit 77; }
-export SHARD_DIR=$(mktemp -d /tmp/plandata-shard.XXXXXX)
+SHARD_DIR=$(mktemp -d /tmp/plandata-shard.XXXXXX)
+export SHARD_DIR
 trap 'kill $poll_pid 2>/dev/null || true; "$ROOT/scripts/shard.sh" destroy >/dev/null 2>&1; pl_cleanup' EXIT
 poll_pid=
 t_start=$(date +%s)
@@ -167,7 +168,7 @@ pl_pid=$!
 wait_for "$shard1" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'postgres_fdw' AND wait_event_type = 'Lock'" 2
 # and the poller has looked a few times while they wait
 before=$(grep -vc error "$PL_TMP/poll.log" || true)
-for i in $(seq 1 600); do
+for _ in $(seq 1 600); do
   [ "$(grep -vc error "$PL_TMP/poll.log" || true)" -ge $((before + 5)) ] && break
   sleep 0.1
 done
