@@ -132,8 +132,8 @@ CREATE TRIGGER test_gate AFTER INSERT ON plandata.plan_document FOR EACH ROW EXE
 SQL
 PGAPPNAME=test_gate_holder psql -X -q -d "$shard1" -c 'SELECT pg_advisory_lock(4242)' -c 'SELECT pg_sleep(3600)' >/dev/null 2>&1 &
 wait_for() {  # dsn sql value: poll up to 60 s
-  local i got=
-  for i in $(seq 1 600); do
+  local got=
+  for _ in $(seq 1 600); do
     got=$(pl_q "$1" "$2" 2>/dev/null || true)
     [ "$got" = "$3" ] && return 0
     sleep 0.1
