@@ -73,6 +73,13 @@ static const pd_word bound_next_words[] = {
 	{"和"}, {"及"}, {"或"}, {"并"}, {"且"}, {"的"}, {"水平"}, {"左右"}, {"目标"}
 };
 static pd_wordtab bound_next_tab = PD_WORDTAB(bound_next_words);
+
+/* classifiers: a count of the noun after them (实施100个以上重点项目), not a threshold on it */
+static const pd_word classifier_words[] = {
+	{"个"}, {"家"}, {"项"}, {"座"}, {"所"}, {"处"}, {"条"}, {"批"}, {"只"}, {"台"}, {"辆"}, {"艘"},
+	{"架"}, {"名"}, {"位"}, {"支"}, {"场"}, {"间"}, {"栋"}, {"套"}, {"张"}, {"部"}, {"种"}, {"块"}
+};
+static pd_wordtab classifier_tab = PD_WORDTAB(classifier_words);
 static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
 
 /*
@@ -654,12 +661,14 @@ finish_candidate(scanner *sc, cand *c)
 		!(c->comparator && basis_follows(sc, c->end)))
 		return c->end;
 	/*
-	 * 20户以上自然村, 3000人以下小城镇: a bound that qualifies the noun
-	 * right after it, as 的 does above
+	 * 20户以上自然村, 3000人以下小城镇: a bound in another measure that
+	 * qualifies the noun right after it, as 的 does above; a classifier's
+	 * count is the noun's own (实施100个以上重点项目)
 	 */
 	if (c->end >= 2 && c->end < sc->n && sc->cps[c->end - 2] == 0x4EE5 &&	/* 以 */
 		(sc->cps[c->end - 1] == 0x4E0A || sc->cps[c->end - 1] == 0x4E0B) &&	/* 上 下 */
-		pd_is_han_bmp(next) && pd_word_at(&bound_next_tab, sc->cps, c->end, sc->n) < 0)
+		pd_is_han_bmp(next) && pd_word_at(&bound_next_tab, sc->cps, c->end, sc->n) < 0 &&
+		!(c->unit_e > c->unit_s && pd_word_before(&classifier_tab, sc->cps, c->unit_s, c->unit_e) >= 0))
 		return c->end;
 	/* 50亿级项目: a magnitude that qualifies a noun (not 达到7000亿级。) */
 	if (c->unit_e > c->unit_s && sc->cps[c->unit_e - 1] == 0x7EA7 && c->end == c->unit_e &&
