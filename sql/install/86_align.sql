@@ -9,7 +9,7 @@
 CREATE FUNCTION @extschema@.plan_align(a text, b text, threshold float8 DEFAULT 0.25,
 	OUT a_code @extschema@.taskcode, OUT b_code @extschema@.taskcode, OUT score float8, OUT shared text[])
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'plan_align_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 40;
+AS 'MODULE_PATHNAME', 'plan_align_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 40 COST 10000;
 COMMENT ON FUNCTION @extschema@.plan_align(text, text, float8) IS
 	'pairs of items of two plan documents that address the same measure: TF-IDF cosine of folded character bigrams, most specific items first';
 
@@ -22,7 +22,7 @@ COMMENT ON FUNCTION @extschema@.plan_align(text, text, float8) IS
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.plan_text_terms(doc text) RETURNS int4[]
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 500;
 COMMENT ON FUNCTION @extschema@.plan_text_terms(text) IS
 	'the distinct folded character bigrams of a text, as plan_align counts them (two 16-bit code points in an int4)';
 
@@ -74,7 +74,7 @@ COMMENT ON FUNCTION @extschema@.plan_refresh_term_df() IS
 CREATE FUNCTION @extschema@.plan_align_corpus(a text, b text, threshold float8, terms int4[], dfs int4[], ndocs int4,
 	OUT a_code @extschema@.taskcode, OUT b_code @extschema@.taskcode, OUT score float8, OUT shared text[])
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'plan_align_corpus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 40;
+AS 'MODULE_PATHNAME', 'plan_align_corpus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 40 COST 10000;
 COMMENT ON FUNCTION @extschema@.plan_align_corpus(text, text, float8, int4[], int4[], int4) IS
 	'plan_align with document frequencies over a corpus of ndocs documents (terms as plan_text_terms gives them)';
 
@@ -133,7 +133,7 @@ COMMENT ON FUNCTION @extschema@.plan_text_similarity(text, text) IS
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.plan_sketch(doc text) RETURNS bytea
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 500;
 COMMENT ON FUNCTION @extschema@.plan_sketch(text) IS
 	'one-permutation MinHash (128 buckets) of the folded character bigrams of a document';
 
