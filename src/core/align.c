@@ -9,10 +9,10 @@
  * Must not: segment (segment.c does), read targets, or know SQL.
  *
  * Weights: tf' = 1 + ln(tf); idf = ln((N + 1) / (df + 1)) + 1 with N and df
- * counted over the items of both plans (a term in every item of both plans
- * weighs little, a term in two items much); with corpus statistics, the
- * mean of that and the same formula over the corpus's documents.  Vectors
- * are normalised, so the score is the cosine, 0..1.
+ * counted over the items of both plans (a term in two items weighs much),
+ * and 0 for a stop bigram, one in more than half the items; with corpus
+ * statistics, the mean of that and the same formula over the corpus's
+ * documents.  Vectors are normalised, so the score is the cosine, 0..1.
  */
 #include "pd_align.h"
 
@@ -102,30 +102,6 @@ static inline uint32_t
 term_hash(pd_term t)
 {
 	return (uint32_t) (((uint64_t) t * 0x9E3779B97F4A7C15ull) >> 32);
-}
-
-/* the id of t, given a new one if insert; -1 when absent */
-static inline int
-term_id(termtab *tab, pd_term t, bool insert)
-{
-	uint32_t	s = term_hash(t) & tab->mask;
-
-	for (;;)
-	{
-		tslot	   *e = &tab->slots[s];
-
-		if (e->key == t)
-			return e->id;
-		if (e->key == 0)
-		{
-			if (!insert)
-				return -1;
-			e->key = t;
-			tab->term_of[tab->n] = t;
-			return e->id = tab->n++;
-		}
-		s = (s + 1) & tab->mask;
-	}
 }
 
 /* the slot of t, filled in if new (the table is never full) */
@@ -359,7 +335,8 @@ weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *m
 	for (int id = 0; id < bd->tab.n; id++)
 	{
 		idf[id] = by_df[bd->df[id]];
-		if (o->corpus && o->corpus_docs > 0)
+		/* a stop bigram of the two plans stays one whatever the corpus says */
+		if (o->corpus && o->corpus_docs > 0 && idf[id] > 0)
 			idf[id] = 0.5 * idf[id] +
 				0.5 * (log((o->corpus_docs + 1.0) / (corpus_df(o, bd->tab.term_of[id]) + 1.0)) + 1.0);
 	}
