@@ -88,6 +88,44 @@ cmp_term_df(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/*
+ * The stored form passes two documents' term lists one after the other, each
+ * sorted (plan_text_terms): merge the two runs; anything else is sorted.
+ */
+static void
+sort_corpus(pd_term_df *c, int n)
+{
+	int			cut = 0,
+				breaks = 0;
+
+	for (int i = 1; i < n; i++)
+		if (c[i].term < c[i - 1].term)
+		{
+			breaks++;
+			cut = i;
+		}
+	if (breaks == 0)
+		return;
+	if (breaks == 1)
+	{
+		pd_term_df *m = palloc(sizeof(pd_term_df) * n);
+		int			i = 0,
+					j = cut,
+					k = 0;
+
+		while (i < cut && j < n)
+			m[k++] = c[i].term <= c[j].term ? c[i++] : c[j++];
+		while (i < cut)
+			m[k++] = c[i++];
+		while (j < n)
+			m[k++] = c[j++];
+		memcpy(c, m, sizeof(pd_term_df) * n);
+		pfree(m);
+		return;
+	}
+	qsort(c, n, sizeof(pd_term_df), cmp_term_df);
+}
+
 static void
 put_pairs(ReturnSetInfo *rsinfo, const pd_doc *da, const pd_doc *db, const pd_align_pair *pairs, int np)
 {
@@ -241,7 +279,7 @@ plan_align_corpus(PG_FUNCTION_ARGS)
 		corpus[i].term = (pd_term) ((int32 *) ARR_DATA_PTR(at))[i];
 		corpus[i].df = ((int32 *) ARR_DATA_PTR(ad))[i];
 	}
-	qsort(corpus, nt, sizeof(pd_term_df), cmp_term_df);
+	sort_corpus(corpus, nt);
 	pd_init_srf(fcinfo);
 	pd_segment_text(ta, &da);
 	pd_segment_text(tb, &db);

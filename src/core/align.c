@@ -319,6 +319,18 @@ corpus_df(const pd_align_opts *o, pd_term t)
 	return lo < o->ncorpus && o->corpus[lo].term == t ? o->corpus[lo].df : 0;
 }
 
+/* 1 + ln(tf) for the small counts nearly every term has, computed once */
+#define TF_TABLE 64
+static double tf_weight[TF_TABLE];
+
+static void
+tf_table_init(void)
+{
+	if (tf_weight[1] == 0)
+		for (int tf = 1; tf < TF_TABLE; tf++)
+			tf_weight[tf] = 1.0 + log((double) tf);
+}
+
 /* idf of every term, then the normalised weights of every item */
 static pd_status
 weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *mem, pd_error *err)
@@ -329,6 +341,7 @@ weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *m
 
 	if (!idf || !by_df)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	tf_table_init();
 	/* df is at most the number of items: one log per value, not per term */
 	for (int df = 0; df <= nitems; df++)
 		by_df[df] = 2 * df > nitems ? 0 : log((nitems + 1.0) / (df + 1.0)) + 1.0;
@@ -355,7 +368,7 @@ weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *m
 				double		w = idf[v->tid[k]];
 
 				if (v->tf[k] > 1)
-					w *= 1.0 + log((double) v->tf[k]);
+					w *= v->tf[k] < TF_TABLE ? tf_weight[v->tf[k]] : 1.0 + log((double) v->tf[k]);
 				v->w[k] = w;
 				norm += w * w;
 			}
