@@ -514,6 +514,7 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	double	   *wa,
 			   *wb;
 	int		   *touched;
+	bool		scan_all;
 	int			ntouched,
 				np = 0,
 				cap = 64,
@@ -595,26 +596,47 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		bend[j] = subtree_end(b, j);
 	}
 
-	/* every item of a against the index: cosine of the pairs sharing a term */
+	/*
+	 * every item of a against the index: cosine of the pairs sharing a term
+	 * (with up to 512 items in b, reading all their sums after each item of
+	 * a is cheaper than noting which were touched)
+	 */
+	scan_all = b->nitems <= 512;
 	for (int i = 0; i < a->nitems; i++)
 	{
 		if (opts->interrupt && (i & 63) == 63 && opts->interrupt(opts->interrupt_ctx))
 			return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
 		ntouched = 0;
-		for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
+		if (scan_all)
 		{
-			int			id = va.tid[k];
-			double		w = va.w[k];
-
-			for (int q = pstart[id]; q < pstart[id + 1]; q++)
+			/* few items in b: accumulate without bookkeeping, then look at them all */
+			for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
 			{
-				int			j = pitem[q];
+				int			id = va.tid[k];
+				double		w = va.w[k];
 
-				if (acc[j] == 0)
-					touched[ntouched++] = j;
-				acc[j] += w * pw[q];
+				for (int q = pstart[id]; q < pstart[id + 1]; q++)
+					acc[pitem[q]] += w * pw[q];
 			}
+			for (int j = 0; j < b->nitems; j++)
+				if (acc[j] > 0)
+					touched[ntouched++] = j;
 		}
+		else
+			for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
+			{
+				int			id = va.tid[k];
+				double		w = va.w[k];
+
+				for (int q = pstart[id]; q < pstart[id + 1]; q++)
+				{
+					int			j = pitem[q];
+
+					if (acc[j] == 0)
+						touched[ntouched++] = j;
+					acc[j] += w * pw[q];
+				}
+			}
 		for (int k = 0; k < ntouched; k++)
 		{
 			int			j = touched[k];
