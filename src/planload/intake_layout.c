@@ -32,6 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PL_MAX_CELLS 32
+
 bool
 pl_layout_page(pl_layout *l, double width, double height)
 {
@@ -285,6 +287,8 @@ typedef struct line
 				len;			/* its text in the line buffer */
 	bool		tab,
 				drop;
+	int			ncells;			/* tab lines: where each cell starts */
+	float		cx[PL_MAX_CELLS];
 } line;
 
 static int
@@ -316,6 +320,12 @@ cmp_x(const void *a, const void *b)
 			   *h = b;
 
 	return (g->x0 > h->x0) - (g->x0 < h->x0);
+}
+
+static bool
+ascii_letter(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
 /* Latin letters, digits and ASCII punctuation: a visible gap between two is a space */
@@ -383,6 +393,8 @@ add_line(lines *ls, int page, pl_glyph *g, size_t n)
 	free(hs);
 	ln->h = em;
 	ln->off = ls->text.len;
+	ln->cx[0] = g[0].x0;
+	ln->ncells = 1;
 	for (size_t i = 0; i < n; i++)
 	{
 		if (i > 0)
@@ -396,8 +408,10 @@ add_line(lines *ls, int page, pl_glyph *g, size_t n)
 			{
 				pl_buf_putc(&ls->text, '\t');
 				ln->tab = true;
+				if (ln->ncells < PL_MAX_CELLS)
+					ln->cx[ln->ncells++] = g[i].x0;
 			}
-			else if (gap > 0.2f * em && latin(g[i - 1].cp) && latin(g[i].cp))
+			else if (gap > 0.4f * em || (gap > 0.2f * em && latin(g[i - 1].cp) && latin(g[i].cp)))
 				pl_buf_putc(&ls->text, ' ');
 		}
 		pl_buf_cp(&ls->text, g[i].cp);
@@ -460,13 +474,51 @@ shape(const char *s, size_t len, char *out, size_t outlen)
 	out[k] = '\0';
 }
 
-static bool
-in_band(const line *ln, const pl_layout *l)
+/*
+ * Where a line stands on its page: in the top 12% or the bottom 15%, and how
+ * many lines of the page are above and below it.
+ */
+typedef struct place
 {
+	bool		band,
+				bottom;
+	int			above,
+				below;			/* capped at 2 */
+} place;
+
+static place
+place_of(const lines *ls, size_t i, const pl_layout *l)
+{
+	const line *ln = &ls->v[i];
 	const pl_page *p = &l->pages[ln->page];
 	float		yc = (ln->y0 + ln->y1) / 2;
+	place		pl = {false, false, 0, 0};
 
-	return yc < 0.12 * p->height || yc > 0.85 * p->height;
+	pl.bottom = yc > 0.85 * p->height;
+	pl.band = pl.bottom || yc < 0.12 * p->height;
+	for (size_t k = i; k > 0 && ls->v[k - 1].page == ln->page && pl.above < 2; k--)
+		pl.above++;
+	for (size_t k = i + 1; k < ls->n && ls->v[k].page == ln->page && pl.below < 2; k++)
+		pl.below++;
+	return pl;
+}
+
+/* a line that may be a running header or footer: in a band, one of the page's first or last two */
+static bool
+furniture_place(const lines *ls, size_t i, const pl_layout *l)
+{
+	place		pl = place_of(ls, i, l);
+
+	return pl.band && (pl.above < 2 || pl.below < 2) && ls->v[i].len <= 200;
+}
+
+static bool
+bare_number(const char *s, size_t len)
+{
+	uint32_t	c[8];
+	int			n = cps_of(s, len, c, 8);
+
+	return n > 0 && skip_digits(c, 0, n) == n;
 }
 
 static void
@@ -477,9 +529,17 @@ drop_furniture(lines *ls, const pl_layout *l)
 	for (size_t i = 0; i < ls->n; i++)
 	{
 		line	   *ln = &ls->v[i];
+		place		pl = place_of(ls, i, l);
+		const char *s = t + ln->off;
 
-		if (dashed_page_number(t + ln->off, ln->len) ||
-			(in_band(ln, l) && pl_is_page_number(t + ln->off, ln->len)))
+		if (dashed_page_number(s, ln->len))
+			ln->drop = true;
+		/* 第3页, 3/9, ·3·: the first or last line of the page, in a band */
+		else if (pl.band && (pl.above == 0 || pl.below == 0) && !bare_number(s, ln->len) &&
+				 pl_is_page_number(s, ln->len))
+			ln->drop = true;
+		/* a bare 3: only as the page's last line, at its foot */
+		else if (pl.bottom && pl.below == 0 && bare_number(s, ln->len))
 			ln->drop = true;
 	}
 	if (l->npages < 2)
@@ -491,11 +551,11 @@ drop_furniture(lines *ls, const pl_layout *l)
 		int			pages = 1,
 					last = ls->v[i].page;
 
-		if (ls->v[i].drop || !in_band(&ls->v[i], l) || ls->v[i].len > 200)
+		if (ls->v[i].drop || !furniture_place(ls, i, l))
 			continue;
 		shape(t + ls->v[i].off, ls->v[i].len, si, sizeof si);
 		for (size_t j = i + 1; j < ls->n; j++)
-			if (ls->v[j].page != last && in_band(&ls->v[j], l) && ls->v[j].len <= 200)
+			if (ls->v[j].page != last && furniture_place(ls, j, l))
 			{
 				shape(t + ls->v[j].off, ls->v[j].len, sj, sizeof sj);
 				if (strcmp(si, sj) == 0)
@@ -507,7 +567,7 @@ drop_furniture(lines *ls, const pl_layout *l)
 		if (pages >= 2 && pages * 2 >= l->npages)
 		{
 			for (size_t j = i; j < ls->n; j++)
-				if (in_band(&ls->v[j], l) && ls->v[j].len <= 200)
+				if (furniture_place(ls, j, l))
 				{
 					shape(t + ls->v[j].off, ls->v[j].len, sj, sizeof sj);
 					if (strcmp(si, sj) == 0)
@@ -517,11 +577,129 @@ drop_furniture(lines *ls, const pl_layout *l)
 	}
 }
 
+/*
+ * A table row with its cells in their columns: the columns are where the
+ * cells of the widest row of the same table (the run of rows around this
+ * one) start; a row that leaves a column empty (a continuation line, a
+ * blank cell) gets a tab for it, so the table parser sees its cells where
+ * the header says.
+ */
+static void
+put_row(pl_buf *out, const lines *ls, size_t i, const char *s, const line *ln, float em)
+{
+	size_t		a = i,
+				b = i;
+	const line *widest = ln;
+	int			col = -1;
+	const char *p = s,
+			   *end = s + ln->len;
+
+	while (a > 0 && !ls->v[a - 1].drop && (ls->v[a - 1].tab || ls->v[a - 1].ncells > 1))
+		a--;
+	while (b + 1 < ls->n && (ls->v[b + 1].tab || ls->v[b + 1].drop))
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (!ls->v[k].drop && ls->v[k].ncells > widest->ncells)
+			widest = &ls->v[k];
+	/* a line of one cell is a row only when it starts where a column does */
+	if (ln->ncells == 1)
+	{
+		bool		on_column = false;
+
+		for (int j = 1; j < widest->ncells; j++)
+			on_column |= fabsf(widest->cx[j] - ln->x0) < 0.6f * em;
+		if (!on_column)
+		{
+			pl_buf_put(out, s, ln->len);
+			return;
+		}
+	}
+	for (int c = 0; c < ln->ncells && p <= end; c++)
+	{
+		const char *q = memchr(p, '\t', (size_t) (end - p));
+		int			best = col + 1;
+		float		bd = 1e30f;
+
+		if (q == NULL)
+			q = end;
+		for (int j = col + 1; j < widest->ncells; j++)
+		{
+			float		d = fabsf(widest->cx[j] - ln->cx[c]);
+
+			if (d < bd)
+			{
+				bd = d;
+				best = j;
+			}
+		}
+		/* a cell must not land left of the one before it */
+		if (widest->ncells <= col + 1)
+			best = col + 1;
+		/* one tab between cells, one more for each empty column (also before the first) */
+		for (int j = col < 0 ? 0 : col; j < best; j++)
+			pl_buf_putc(out, '\t');
+		pl_buf_put(out, p, (size_t) (q - p));
+		col = best;
+		p = q + 1;
+	}
+}
+
 static float
 percentile(float *v, size_t n, double q)
 {
 	qsort(v, n, sizeof *v, cmp_float);
 	return v[(size_t) (q * (double) (n - 1))];
+}
+
+/*
+ * The text block's edge: the outermost position that at least 3% of the
+ * lines (two at least) reach to within tol.  The left edge is where wrapped
+ * lines start (paragraphs' first lines are indented), the right where full
+ * lines end; a few lines beyond it (a wide formula, a signature) do not
+ * move it, and a document of mostly short lines still finds it.
+ */
+static float
+edge(float *v, size_t n, float tol, bool right)
+{
+	size_t		need = n * 3 / 100,
+				j = 0;
+
+	if (need < 2)
+		need = 2;
+	if (need > n)
+		need = n;
+	qsort(v, n, sizeof *v, cmp_float);
+	if (right)
+	{
+		/* from the largest down: the first value with need values within tol below it */
+		for (size_t i = n; i-- > 0;)
+		{
+			size_t		cnt = 0;
+
+			for (j = i + 1; j-- > 0 && v[j] >= v[i] - tol;)
+				cnt++;
+			/* values above v[i] are within tol too when they are close */
+			for (j = i + 1; j < n && v[j] <= v[i] + tol; j++)
+				cnt++;
+			if (cnt >= need)
+				return v[i];
+			if (n - i > need * 4 + 64)
+				break;
+		}
+		return v[n - 1];
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		cnt = 0;
+
+		for (j = i; j < n && v[j] <= v[i] + tol; j++)
+			cnt++;
+		if (cnt >= need)
+			return v[i];
+		if (i > need * 4 + 64)
+			break;
+	}
+	return v[0];
 }
 
 static uint32_t
@@ -543,7 +721,8 @@ pl_layout_text(pl_layout *l, pl_buf *out, char *why, size_t whylen)
 	float	   *xs;
 	float		left = 0,
 				right = 0,
-				em = 1;
+				em = 1,
+				gap = 0;
 	size_t		kept = 0;
 	const line *prev = NULL;
 
@@ -584,12 +763,8 @@ pl_layout_text(pl_layout *l, pl_buf *out, char *why, size_t whylen)
 			xs[kept++] = ls.v[i].x0;
 	if (kept > 0)
 	{
-		left = percentile(xs, kept, 0.10);
-		kept = 0;
-		for (size_t i = 0; i < ls.n; i++)
-			if (!ls.v[i].drop && !ls.v[i].tab)
-				xs[kept++] = ls.v[i].x1;
-		right = percentile(xs, kept, 0.90);
+		size_t		nx0 = kept;
+
 		kept = 0;
 		for (size_t i = 0; i < ls.n; i++)
 			if (!ls.v[i].drop && !ls.v[i].tab)
@@ -597,6 +772,31 @@ pl_layout_text(pl_layout *l, pl_buf *out, char *why, size_t whylen)
 		em = percentile(xs, kept, 0.5);
 		if (em <= 0)
 			em = 1;
+		kept = 0;
+		for (size_t i = 0; i < ls.n; i++)
+			if (!ls.v[i].drop && !ls.v[i].tab)
+				xs[kept++] = ls.v[i].x0;
+		left = edge(xs, nx0, em / 4, false);
+		kept = 0;
+		for (size_t i = 0; i < ls.n; i++)
+			if (!ls.v[i].drop && !ls.v[i].tab)
+				xs[kept++] = ls.v[i].x1;
+		right = edge(xs, kept, em, true);
+	}
+	/* the usual space between two lines of a page (leading minus height) */
+	kept = 0;
+	{
+		const line *a = NULL;
+
+		for (size_t i = 0; i < ls.n; i++)
+		{
+			if (ls.v[i].drop)
+				continue;
+			if (a && a->page == ls.v[i].page && ls.v[i].y0 > a->y1)
+				xs[kept++] = ls.v[i].y0 - a->y1;
+			a = &ls.v[i];
+		}
+		gap = kept ? percentile(xs, kept, 0.25) : 0;
 	}
 	free(xs);
 
@@ -621,13 +821,23 @@ pl_layout_text(pl_layout *l, pl_buf *out, char *why, size_t whylen)
 				ln->x0 <= left + 0.5f * pem &&
 				(ln->page != prev->page || ln->y0 - prev->y1 < 1.2f * pem) &&
 				!pl_starts_heading(s, ln->len);
-			if (join && latin(last_cp(ls.text.data + prev->off, prev->len)) &&
-				(unsigned char) s[0] < 0x80 && latin((unsigned char) s[0]))
+			/* a word of Latin letters broken at the margin: the space the break replaced */
+			if (join && ascii_letter(last_cp(ls.text.data + prev->off, prev->len)) &&
+				ascii_letter((unsigned char) s[0]))
 				pl_buf_putc(out, ' ');
 			if (!join)
 				pl_buf_putc(out, '\n');
+			/* a gap of more than half a line again: the blank line of a section break */
+			if (!join && ln->page == prev->page && gap > 0 &&
+				ln->y0 - prev->y1 > 1.5f * gap + 0.25f * pem)
+				pl_buf_putc(out, '\n');
 		}
-		pl_buf_put(out, s, ln->len);
+		/* a row, or the continuation of the row above in its later columns */
+		if (ln->tab || (prev && prev->tab && ln->ncells == 1 && ln->x0 > left + 1.8f * em &&
+						ln->page == prev->page && ln->y0 - prev->y1 <= 1.5f * gap + 0.25f * em))
+			put_row(out, &ls, i, s, ln, em);
+		else
+			pl_buf_put(out, s, ln->len);
 		prev = ln;
 	}
 	pl_buf_putc(out, '\n');

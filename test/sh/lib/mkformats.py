@@ -16,6 +16,7 @@
 #   mkformats.py ofd  TXT OUT   GB/T 33190 package written with zipfile: the
 #                               same page layout as the PDF, one TextObject per
 #                               line with its DeltaX advances
+#   mkformats.py batch KINDS OUTDIR TXT...   several files and formats at once
 #   mkformats.py html TXT OUT [ENCODING [DOCNO ISSUER DATE SUBJECT]]
 #                               a page in the layout of www.gov.cn: site menus,
 #                               the metadata table (标题 索引号 发文机关 发文字号
@@ -246,8 +247,11 @@ def layout(lines, width_of, page_w, page_h, margin, em, leading, header):
                 newline(leading * 1.5)
                 i += 1
                 continue
-        # a paragraph: first line indented by two characters, wrapped at the margin
-        x = margin + 2 * em
+        # a paragraph: first line indented by two characters, wrapped at the
+        # margin; a line between two table rows is a merged row of the table,
+        # at its left edge
+        in_table = 0 < i < len(lines) - 1 and "\t" in lines[i - 1] and "\t" in lines[i + 1]
+        x = margin + (0 if in_table else 2 * em)
         cur = ""
         for ch in line:
             if x + width_of(cur + ch, em) > right + 0.01:
@@ -400,6 +404,17 @@ def make_html(lines, out, encoding="utf-8", docno="", issuer="", date="", subjec
 
 
 def main():
+    if sys.argv[1] == "batch":
+        # mkformats.py batch KINDS OUTDIR TXT...: every TXT as OUTDIR/<name>.<kind>
+        import os
+        kinds, outdir = sys.argv[2].split(","), sys.argv[3]
+        for src in sys.argv[4:]:
+            name = os.path.splitext(os.path.basename(src))[0]
+            lines = read_lines(src)
+            for kind in kinds:
+                out = os.path.join(outdir, f"{name}.{kind}")
+                {"docx": make_docx, "pdf": make_pdf, "ofd": make_ofd, "html": make_html}[kind](lines, out)
+        return
     kind, src, out = sys.argv[1:4]
     lines = read_lines(src)
     if kind == "docx":
