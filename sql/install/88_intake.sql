@@ -9,10 +9,11 @@
 -- One plan, one row: a document is the same as a stored one when
 --   1. its text is the same (content_hash, as plan_load always did), or
 --   2. it is the same file (original_sha256: the bytes before extraction), or
---   3. its text key is the same — the text folded (Traditional and
---      full-width as Simplified and half-width, plan_fold) with every white
---      space character removed — and the two 发文字号 do not disagree (equal,
---      or one of them unknown).
+--   3. its text key is the same — the text folded (plan_fold: full-width
+--      as half-width, Traditional as Simplified) with every white space
+--      character removed — it is in the same script (a Traditional edition
+--      of a plan is a document of its own), and the two 发文字号 do not
+--      disagree (equal, or one of them unknown).
 -- So a plan loaded as .txt and again as .docx, .pdf or .html, whose texts
 -- differ only in line breaks, indentation and spacing, is stored once.
 --------------------------------------------------------------------------
@@ -76,7 +77,8 @@ BEGIN
 		END IF;
 		-- 3. the same plan from another file or format
 		SELECT d.id INTO document_id FROM plan_document d
-		WHERE d.text_key = k AND (d.docno IS NULL OR m_docno IS NULL OR d.docno = m_docno)
+		WHERE d.text_key = k AND d.script IS NOT DISTINCT FROM info.script
+		  AND (d.docno IS NULL OR m_docno IS NULL OR d.docno = m_docno)
 		ORDER BY d.id LIMIT 1;
 		IF document_id IS NULL THEN
 			INSERT INTO plan_document (docno, title, issuer, issued, script, body, content_hash, source,
