@@ -824,6 +824,8 @@ pl_html_decode(char *raw, size_t len, const char *forced, pl_intake_result *out,
 		ok = pl_clean_text(&ob, &out->text, "the HTML page", why, whylen);
 		if (ok)
 			snprintf(out->text.encoding, sizeof out->text.encoding, "%s", enc);
+		else
+			pl_intake_free(out);	/* the metadata read so far */
 	}
 	return ok;
 }
