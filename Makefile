@@ -179,14 +179,16 @@ test/fuzz/bin/fuzz_intake_%: test/fuzz/fuzz_intake_%.c $(INTAKE_FUZZ_SRCS) $(wil
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
 	    $(INTAKE_FUZZ_SRCS) $(CORE_SRCS) -luchardet $(INTAKE_LIBS) -lm -pthread
 
-# the numbering renderer's unit test (library-free)
-test/c/bin/test_intake_numbering: test/c/test_intake_numbering.c test/c/ctest.h \
-                                  src/planload/intake_numbering.c src/planload/intake_numbering.h \
-                                  src/planload/intake_layout.c src/planload/intake_layout.h \
-                                  src/planload/intake.c $(CORE_SRCS) src/core/t2s_table.h
+# the unit test of the decoders' library-free parts (list numbers, page
+# layout, intake.c's helpers); links the format libraries for intake.c
+INTAKE_CTEST_SRCS = src/planload/intake.c src/planload/intake_numbering.c src/planload/intake_layout.c \
+                    src/planload/intake_zip.c src/planload/intake_html.c src/planload/intake_docx.c \
+                    src/planload/intake_pdf.c src/planload/intake_ofd.c src/planload/decode.c
+test/c/bin/test_intake: test/c/test_intake.c test/c/ctest.h $(INTAKE_CTEST_SRCS) \
+                                  $(wildcard src/planload/*.h) $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/c/bin
 	$(CC) $(CTEST_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
-	    src/planload/intake_numbering.c src/planload/intake_layout.c $(CORE_SRCS) $(CTEST_LIBS) -lm
+	    $(INTAKE_CTEST_SRCS) $(CORE_SRCS) $(CTEST_LIBS) -luchardet $(INTAKE_LIBS) -lm -pthread
 
 install: install-planload
 install-planload: planload
