@@ -10,7 +10,8 @@
  *     boxes are left out; inserted text, hyperlinks, content controls,
  *     smart tags and simple fields are read through;
  *   - a paragraph with list numbering — its own w:numPr, or its style's
- *     (following w:basedOn) — starts with the number Word would show,
+ *     (following w:basedOn; styles.xml is streamed, and only when a list
+ *     and a styled paragraph exist) — starts with the number Word would show,
  *     counted and formatted by intake_numbering.c;
  *   - a table (w:tbl) gives one line per row, its cells' text separated by
  *     tabs, the layout the table parser reads from Word's own text export;
@@ -22,6 +23,7 @@
 #include "intake_zip.h"
 #include "pd_core.h"
 
+#include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,8 @@ typedef struct docx
 	pl_numbering nb;
 	style_num  *styles;
 	int			nstyles;
+	bool		styles_read;
+	pl_zip	   *zip;			/* for reading styles.xml when first needed */
 	pl_buf		out;
 } docx;
 
@@ -176,52 +180,124 @@ read_numbering(docx *d, xmlDocPtr doc)
 
 /* ---- styles.xml: the numbering a paragraph style carries ------------------ */
 
+/*
+ * styles.xml is read only when a numbered list exists and a paragraph names
+ * a style, and then with libxml2's streaming reader: Word's own styles part
+ * is some 30-60 kB, a template's can be 350 kB, and only the few styles
+ * with w:numPr matter.  Same safety as pl_xml_parse: no DTD, no network, no
+ * entity substitution.
+ */
 static void
-read_styles(docx *d, xmlDocPtr doc)
+add_style(docx *d, int *cap, const style_num *s)
 {
-	const xmlNode *root = xmlDocGetRootElement(doc);
-	int			n = 0;
-
-	for (const xmlNode *c = root->children; c; c = c->next)
-		n += pl_xml_is(c, "style");
-	if (n > 20000)
-		return;
-	d->styles = calloc((size_t) n + 1, sizeof *d->styles);
-	if (d->styles == NULL)
-		return;
-	for (const xmlNode *c = root->children; c; c = c->next)
+	if (d->nstyles == *cap)
 	{
-		style_num  *s;
-		const xmlNode *ppr,
-				   *npr,
-				   *b;
+		int			nc = *cap ? *cap * 2 : 64;
+		style_num  *ns = realloc(d->styles, (size_t) nc * sizeof *ns);
+
+		if (ns == NULL)
+			return;
+		d->styles = ns;
+		*cap = nc;
+	}
+	d->styles[d->nstyles++] = *s;
+}
+
+static const char *
+reader_attr(xmlTextReaderPtr r, const char *local, char *buf, size_t buflen)
+{
+	const char *v = NULL;
+
+	if (xmlTextReaderMoveToFirstAttribute(r) == 1)
+	{
+		do
+		{
+			const xmlChar *ln = xmlTextReaderConstLocalName(r);
+
+			if (ln && strcmp((const char *) ln, local) == 0)
+			{
+				snprintf(buf, buflen, "%s", (const char *) xmlTextReaderConstValue(r));
+				v = buf;
+				break;
+			}
+		} while (xmlTextReaderMoveToNextAttribute(r) == 1);
+		xmlTextReaderMoveToElement(r);
+	}
+	return v;
+}
+
+static void
+read_styles(docx *d, pl_zip *z)
+{
+	size_t		len;
+	bool		absent;
+	char		why[256];
+	char	   *buf = pl_zip_read(z, "word/styles.xml", &len, &absent, why, sizeof why);
+	xmlTextReaderPtr r;
+	style_num	cur;
+	bool		in_style = false;
+	int			cap = 0;
+
+	d->styles_read = true;
+	if (buf == NULL)
+		return;
+	if (pl_xml_has_doctype(buf, len) || len > (size_t) 0x7FFFFFFF ||
+		(r = xmlReaderForMemory(buf, (int) len, NULL, NULL,
+								XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) == NULL)
+	{
+		free(buf);
+		return;
+	}
+	memset(&cur, 0, sizeof cur);
+	while (xmlTextReaderRead(r) == 1)
+	{
+		const xmlChar *ln = xmlTextReaderConstLocalName(r);
+		int			type = xmlTextReaderNodeType(r);
 		char		tmp[64];
 		const char *v;
 
-		if (!pl_xml_is(c, "style"))
+		if (ln == NULL)
 			continue;
-		s = &d->styles[d->nstyles++];
-		s->numId = -1;
-		if ((v = pl_xml_attr(c, "styleId", tmp, sizeof tmp)) != NULL)
-			snprintf(s->id, sizeof s->id, "%s", v);
-		if ((b = child(c, "basedOn")) != NULL && (v = pl_xml_attr(b, "val", tmp, sizeof tmp)) != NULL)
-			snprintf(s->based_on, sizeof s->based_on, "%s", v);
-		ppr = child(c, "pPr");
-		npr = child(ppr, "numPr");
-		if (npr)
+		if (type == XML_READER_TYPE_END_ELEMENT && strcmp((const char *) ln, "style") == 0)
 		{
-			const xmlNode *ni = child(npr, "numId"),
-					   *il = child(npr, "ilvl");
-
-			s->numId = ni ? attr_int(ni, "val", 0) : 0;
-			s->ilvl = il ? attr_int(il, "val", 0) : 0;
+			if (in_style)
+				add_style(d, &cap, &cur);
+			in_style = false;
+			continue;
 		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (strcmp((const char *) ln, "style") == 0)
+		{
+			memset(&cur, 0, sizeof cur);
+			cur.numId = -1;
+			if ((v = reader_attr(r, "styleId", tmp, sizeof tmp)) != NULL)
+				snprintf(cur.id, sizeof cur.id, "%s", v);
+			in_style = !xmlTextReaderIsEmptyElement(r);
+			if (!in_style)
+				add_style(d, &cap, &cur);
+		}
+		else if (in_style && strcmp((const char *) ln, "basedOn") == 0 &&
+				 (v = reader_attr(r, "val", tmp, sizeof tmp)) != NULL)
+			snprintf(cur.based_on, sizeof cur.based_on, "%s", v);
+		else if (in_style && strcmp((const char *) ln, "numId") == 0)
+			cur.numId = (v = reader_attr(r, "val", tmp, sizeof tmp)) ? (int) strtol(v, NULL, 10) : 0;
+		else if (in_style && strcmp((const char *) ln, "ilvl") == 0)
+			cur.ilvl = (v = reader_attr(r, "val", tmp, sizeof tmp)) ? (int) strtol(v, NULL, 10) : 0;
+		if (d->nstyles > 20000)
+			break;
 	}
+	xmlFreeTextReader(r);
+	free(buf);
 }
 
 static bool
-style_numbering(const docx *d, const char *id, int *numId, int *ilvl)
+style_numbering(docx *d, const char *id, int *numId, int *ilvl)
 {
+	if (d->nb.nnum == 0 || id == NULL)
+		return false;			/* no lists: no style can number a paragraph */
+	if (!d->styles_read)
+		read_styles(d, d->zip);
 	for (int hops = 0; hops < 16 && id && *id; hops++)
 	{
 		const style_num *s = NULL;
@@ -486,14 +562,7 @@ pl_docx_decode(const char *raw, size_t len, pl_intake_result *out, char *why, si
 		read_numbering(&d, aux);
 		xmlFreeDoc(aux);
 	}
-	aux = pl_zip_xml(z, "word/styles.xml", &absent, why, whylen);
-	if (aux == NULL && !absent)
-		goto fail;
-	if (aux)
-	{
-		read_styles(&d, aux);
-		xmlFreeDoc(aux);
-	}
+	d.zip = z;
 	root = xmlDocGetRootElement(doc);
 	body = child(root, "body");
 	if (body == NULL)

@@ -171,8 +171,8 @@ pl_zip_read(pl_zip *z, const char *name, size_t *len, bool *absent, char *why, s
 }
 
 /* the first "<!DOCTYPE" before the root element, if any */
-static bool
-has_doctype(const char *buf, size_t len)
+bool
+pl_xml_has_doctype(const char *buf, size_t len)
 {
 	const char *p = buf,
 			   *end = buf + len;
@@ -199,7 +199,7 @@ pl_xml_parse(const char *buf, size_t len, const char *what, char *why, size_t wh
 		snprintf(why, whylen, "%s is too large", what);
 		return NULL;
 	}
-	if (has_doctype(buf, len))
+	if (pl_xml_has_doctype(buf, len))
 	{
 		snprintf(why, whylen, "%s declares a DTD (<!DOCTYPE>): refused, entity declarations are not read", what);
 		return NULL;

@@ -37,6 +37,9 @@ xmlDocPtr	pl_zip_xml(pl_zip *z, const char *name, bool *absent, char *why, size_
 /* XML from memory with the safe options; NULL with why (what names it) */
 xmlDocPtr	pl_xml_parse(const char *buf, size_t len, const char *what, char *why, size_t whylen);
 
+/* does the XML declare a document type (checked before any parse)? */
+bool		pl_xml_has_doctype(const char *buf, size_t len);
+
 /* element helpers: local name test (any namespace), attribute by local name */
 bool		pl_xml_is(const xmlNode *n, const char *local);
 const char *pl_xml_attr(const xmlNode *n, const char *local, char *tmp, size_t tmplen);
