@@ -20,6 +20,7 @@
 
 CREATE FUNCTION @extschema@.plan_text_key(body text) RETURNS bytea
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 	SELECT pg_catalog.sha256(pg_catalog.convert_to(
 		pg_catalog.regexp_replace(@extschema@.plan_fold(body),
