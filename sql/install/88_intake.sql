@@ -15,7 +15,9 @@
 --      of a plan is a document of its own), and the two 发文字号 do not
 --      disagree (equal, or one of them unknown).
 -- So a plan loaded as .txt and again as .docx, .pdf or .html, whose texts
--- differ only in line breaks, indentation and spacing, is stored once.
+-- differ only in line breaks, indentation and spacing, is stored once.  A
+-- stored plan met again as a web page takes from the page's table the
+-- metadata it lacks (NULL columns only: nothing stored is overwritten).
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.plan_text_key(body text) RETURNS bytea
@@ -113,6 +115,29 @@ BEGIN
 				SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
 			END IF;
 		END IF;
+	END IF;
+	-- a stored plan met again as a page: the metadata it lacked, from the page's table
+	IF NOT inserted AND document_id IS NOT NULL AND meta IS NOT NULL THEN
+		IF m_docno IS NULL AND meta ->> 'docno' IS NOT NULL THEN
+			SELECT c.docno INTO m_docno FROM plan_docnos(meta ->> 'docno') c ORDER BY c.start_offset LIMIT 1;
+		END IF;
+		IF m_issued IS NULL AND meta ->> 'issued' ~ '^\d{4}-\d{2}-\d{2}$' THEN
+			BEGIN
+				m_issued := (meta ->> 'issued')::date;
+			EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+				m_issued := NULL;
+			END;
+		END IF;
+		UPDATE plan_document d
+		SET docno = coalesce(d.docno, m_docno),
+		    issuer = coalesce(d.issuer, nullif(meta ->> 'issuer', '')),
+		    issued = coalesce(d.issued, m_issued),
+		    subject = coalesce(d.subject, nullif(meta ->> 'subject', ''))
+		WHERE d.id = plan_load_file.document_id
+		  AND ((d.docno IS NULL AND m_docno IS NOT NULL)
+		       OR (d.issuer IS NULL AND nullif(meta ->> 'issuer', '') IS NOT NULL)
+		       OR (d.issued IS NULL AND m_issued IS NOT NULL)
+		       OR (d.subject IS NULL AND nullif(meta ->> 'subject', '') IS NOT NULL));
 	END IF;
 	SELECT count(*) INTO tasks FROM plan_task t WHERE t.document_id = plan_load_file.document_id;
 	SELECT count(*) INTO units FROM plan_task_unit u WHERE u.document_id = plan_load_file.document_id;

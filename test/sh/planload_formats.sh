@@ -182,4 +182,14 @@ done
 got=$(pl_q $DBG "SELECT format, docno, issuer, issued, subject FROM plan_document")
 [ "$got" = "html|$docno|国务院办公厅|2018-12-10|综合政务\\其他" ] || pl_fail "gov.cn metadata stored: $got"
 echo "ok: $got"
+# the plan stored from its text first: the page is the same document and fills what the text lacked
+DBG2=plandata_formats_gov2
+pl_db $DBG2
+"$PL" -d $DBG2 -q "$c" >"$out" 2>"$err" || { cat "$err"; pl_fail "loading the text"; }
+before=$(pl_q $DBG2 "SELECT id, issued, subject IS NULL FROM plan_document")
+"$PL" -d $DBG2 --progress=lines "$PL_TMP/gov_utf-8.html" >"$out" 2>"$err" || { cat "$err"; pl_fail "the page after the text"; }
+pl_expect "1 document: 0 loaded, 1 unchanged, 0 failed" "$out"
+after=$(pl_q $DBG2 "SELECT id, issued, subject FROM plan_document")
+[ "$after" = "${before%|t}|综合政务\\其他" ] || pl_fail "the page's metadata on the stored plan: $before -> $after"
+echo "ok: the stored plan took the page's 主题分类 and kept its own date ($after)"
 echo "planload_formats: ok"
