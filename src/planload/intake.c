@@ -326,6 +326,26 @@ pl_clean_text(pl_buf *b, pl_text *out, const char *what, char *why, size_t whyle
 	return true;
 }
 
+/* ---- characters of fixed-layout files ------------------------------------ */
+
+/*
+ * PDF and OFD fonts often map Han characters to the look-alike Kangxi and
+ * CJK radicals (⼀ U+2F00 for 一, ⼯ for 工) or to compatibility ideographs:
+ * the text reads right and matches nothing.  Their compatibility
+ * decomposition (glib's Unicode tables) is the unified ideograph.
+ */
+uint32_t
+pl_unify_cjk(uint32_t cp)
+{
+	gunichar	d[4];
+	gsize		n;
+
+	if (!((cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF)))
+		return cp;
+	n = g_unichar_fully_decompose((gunichar) cp, TRUE, d, 4);
+	return n == 1 && d[0] >= 0x3400 ? (uint32_t) d[0] : cp;
+}
+
 /* ---- dates -------------------------------------------------------------- */
 
 bool

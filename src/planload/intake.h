@@ -123,6 +123,9 @@ bool		pl_pdf_decode(const char *raw, size_t len, pl_intake_result *out,
 bool		pl_ofd_decode(const char *raw, size_t len, pl_intake_result *out,
 						  char *why, size_t whylen);
 
+/* a Kangxi / CJK radical or compatibility ideograph as its unified ideograph */
+uint32_t	pl_unify_cjk(uint32_t cp);
+
 /* "2021年1月5日", "2021-01-05", "2021/1/5", "2021.01.05" -> "2021-01-05"; false if not a date */
 bool		pl_norm_date(const char *s, char out[11]);
 

@@ -205,7 +205,7 @@ text_object(pl_layout *lay, const xmlNode *to)
 						X1 = t.a * gx1 + t.c * gy1 + t.e + bnd[0],
 						Y1 = t.b * gx1 + t.d * gy1 + t.f + bnd[1];
 
-			pl_layout_glyph(lay, cp, X0, Y0, X1, Y1);
+			pl_layout_glyph(lay, pl_unify_cjk(cp), X0, Y0, X1, Y1);
 			x += adv;
 			i++;
 		}

@@ -90,7 +90,7 @@ decode_locked(const char *raw, size_t len, pl_intake_result *out, char *why, siz
 				uint32_t	cp = pd_u8_next(&p, end);
 				const PopplerRectangle *r = &rects[k++];
 
-				pl_layout_glyph(&lay, cp, r->x1, r->y1, r->x2, r->y2);
+				pl_layout_glyph(&lay, pl_unify_cjk(cp), r->x1, r->y1, r->x2, r->y2);
 			}
 		}
 		g_free(rects);

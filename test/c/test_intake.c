@@ -256,6 +256,12 @@ test_intake_helpers(void)
 	CHECK(!pl_norm_date("第2021号", d));
 	CHECK(!pl_norm_date("2021年13月5日", d));
 
+	CHECK_INT(pl_unify_cjk(0x2F00), 0x4E00);	/* ⼀ → 一 */
+	CHECK_INT(pl_unify_cjk(0x2F2F), 0x5DE5);	/* ⼯ → 工 */
+	CHECK_INT(pl_unify_cjk(0xF900), 0x8C48);	/* 豈 (compatibility) → 豈 */
+	CHECK_INT(pl_unify_cjk(0x4E00), 0x4E00);
+	CHECK_INT(pl_unify_cjk('A'), 'A');
+
 	CHECK_INT(pl_sniff("%PDF-1.7\n", 9), PL_FMT_PDF);
 	CHECK_INT(pl_sniff("<!DOCTYPE html><html>", 21), PL_FMT_HTML);
 	CHECK_INT(pl_sniff("\xEF\xBB\xBF <!-- x --> <html lang=zh>", 33), PL_FMT_HTML);
