@@ -64,6 +64,7 @@ static pl_conn_opts copts;
 static const char *forced_encoding;
 static const char *stdin_source;
 static const char **globs;
+static bool default_globs;		/* no --glob: the formats planload reads */
 static int	nglobs;
 static int	jobs = 1;
 static bool stop_on_error;
@@ -409,8 +410,11 @@ collect(const char *arg, bool *stdin_seen)
 		{
 			char	   *disp = pl_display_name(arg);
 
-			fprintf(stderr, "planload: %s: no files matching %s%s\n", disp, globs[0],
-					nglobs > 1 ? " (or the other --glob patterns)" : "");
+			if (default_globs)
+				fprintf(stderr, "planload: %s: no plan files (*.txt, *.htm, *.html, *.docx, *.pdf, *.ofd)\n", disp);
+			else
+				fprintf(stderr, "planload: %s: no files matching %s%s\n", disp, globs[0],
+						nglobs > 1 ? " (or the other --glob patterns)" : "");
 			free(disp);
 		}
 		return;
@@ -955,6 +959,7 @@ main(int argc, char **argv)
 
 		for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
 			globs[nglobs++] = formats[i];
+		default_globs = true;
 	}
 	pl_intake_init();
 
