@@ -133,7 +133,7 @@ AS $$
 	SELECT CASE
 		WHEN coalesce(issuer, '') <> '' THEN
 			(SELECT t.division
-			 FROM plan_gazetteer_dict d, plan_match_terms(issuer, d.terms, '{}') m
+			 FROM plan_gazetteer_dict d, plan_match_terms(issuer, d.terms, d.stops) m
 			 JOIN plan_gazetteer_term t ON t.term_no = m.term
 			 WHERE t.division IS NOT NULL AND t.level <> 'zone'
 			   AND (t.valid_from IS NULL OR t.valid_from <= coalesce(issued, current_date))
@@ -168,9 +168,13 @@ $$;
 CREATE FUNCTION @extschema@.plan_place_resolve(doc text, region text, on_date date, starts int4[],
 	OUT pos int4, OUT len int4, OUT division text, OUT level text, OUT ambiguous boolean, OUT candidates text[])
 RETURNS SETOF record
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path FROM CURRENT
 AS $$
+#variable_conflict use_column
+BEGIN
+	-- PL/pgSQL rather than SQL: its statement's plan is kept for the session
+	RETURN QUERY
 WITH p AS MATERIALIZED (
 	SELECT coalesce(on_date, current_date) AS d
 ),
@@ -220,7 +224,8 @@ SELECT b.pos, min(b.len), CASE WHEN count(*) = 1 THEN min(b.division) END,
 FROM best b
 WHERE b.r = 1
 GROUP BY b.pos
-ORDER BY b.pos
+ORDER BY b.pos;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_place_resolve(text, text, date, int4[]) IS
 	'internal: every place name in a text resolved (issuing region, places named nearby, date, level), or ambiguous with its candidates';
