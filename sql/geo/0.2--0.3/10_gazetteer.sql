@@ -262,11 +262,19 @@ FROM (VALUES
 	('大方', '大方县: 大方'), ('东风', '东风区, 东风县'), ('向阳', '向阳区: 向阳'), ('前进', '前进区: 前进'),
 	('红旗', '红旗区: 红旗'), ('友谊', '友谊县: 友谊'),
 	('太平', '太平区: 太平'), ('新市', '新市区: 新市民'), ('长安', '长安区 (西安, 石家庄): 平安长安, 长安汽车'), ('万全', '万全区: 万全'),
-	('普兰', '普兰县: 普兰店'), ('城厢', '城厢区'), ('康乐', '康乐县: 康乐'), ('民权', '民权县: 民权')
+	('普兰', '普兰县: 普兰店'), ('城厢', '城厢区'), ('康乐', '康乐县: 康乐'), ('民权', '民权县: 民权'),
+	('公安', '公安县 (荆州): 公安'), ('延长', '延长县 (延安): 延长'), ('双城', '双城区 (哈尔滨): 成渝双城'),
+	('武陵', '武陵区 (常德): 武陵山区'), ('滨江', '滨江区 (杭州): 滨江步道')
 ) AS v(w, n);
 
 INSERT INTO @extschema@.plan_gazetteer_alias (alias, kind, note, shipped) VALUES
 	('嘉陵江', 'block', 'the river, not 嘉陵区', true),
+	('嘉陵江南岸', 'block', 'the bank (with 江南岸)', true),
+	('嘉陵江北岸', 'block', 'the bank', true),
+	('长治久安', 'block', 'lasting order, not 长治市', true),
+	('幸福安康', 'block', 'well-being, not 安康市', true),
+	('阿里巴巴', 'block', 'the company, not 阿里地区', true),
+	('阿里云', 'block', 'the company', true),
 	('金沙江', 'block', 'the river, not 金沙县', true),
 	('黄浦江', 'block', 'the river, not 黄浦区', true),
 	('钱塘江', 'block', 'the river, not 钱塘区', true),

@@ -160,7 +160,9 @@ $$;
 --   1  its prefecture or province is named (unambiguously) in the same segment
 --   2  it lies in the issuing region
 --   3  it, its prefecture or province is named elsewhere in the text
---   4  nothing speaks for it
+--   4  nothing speaks for it: a county (or town) named by its short form
+--      alone is then left out (公安, 延长, 双城 are counties and words);
+--      its full name (公安县) is always taken
 -- and, at the same rank, the higher level (吉林 alone is the province, 西安
 -- the city).  One best candidate: resolved; several: ambiguous, with their
 -- keys.  starts: the first character offset (0-based) of each segment (a
@@ -180,7 +182,7 @@ WITH p AS MATERIALIZED (
 ),
 hit AS MATERIALIZED (
 	SELECT m.pos, m.len, width_bucket(m.pos - 1, coalesce(starts, '{}')) AS seg,
-		   t.division, t.level, t.parent, t.grandparent, t.province,
+		   t.division, t.form, t.level, t.parent, t.grandparent, t.province,
 		   (t.valid_from IS NULL OR t.valid_from <= p.d) AND (t.valid_to IS NULL OR t.valid_to > p.d) AS live,
 		   region IS NOT NULL AND region IN (t.division, t.parent, t.grandparent, t.province) AS inreg
 	FROM p, plan_gazetteer_dict dict, plan_match_terms(doc, dict.terms, dict.stops) m
@@ -192,7 +194,7 @@ at AS (
 	FROM hit h GROUP BY h.pos
 ),
 c AS (
-	SELECT DISTINCT h.pos, h.len, h.seg, h.division, h.level, h.parent, h.grandparent, h.province, h.inreg
+	SELECT DISTINCT h.pos, h.len, h.seg, h.division, h.form, h.level, h.parent, h.grandparent, h.province, h.inreg
 	FROM hit h JOIN at ON at.pos = h.pos
 	WHERE NOT at.blocked AND NOT at.former AND h.live
 ),
@@ -200,11 +202,12 @@ k AS (
 	SELECT c.pos, count(*) AS n FROM c GROUP BY c.pos
 ),
 sure AS (
-	SELECT DISTINCT c.seg, c.division FROM c JOIN k ON k.pos = c.pos WHERE k.n = 1
+	SELECT DISTINCT c.seg, c.division FROM c JOIN k ON k.pos = c.pos
+	WHERE k.n = 1 AND NOT (c.form = 'short' AND c.level IN ('county', 'town'))
 ),
 scored AS (
-	SELECT c.pos, c.len, c.division, c.level,
-		   CASE WHEN k.n = 1 THEN 0
+	SELECT c.pos, c.len, c.division, c.level, c.form,
+		   CASE WHEN k.n = 1 AND NOT (c.form = 'short' AND c.level IN ('county', 'town')) THEN 0
 				WHEN EXISTS (SELECT 1 FROM sure s WHERE s.seg = c.seg AND s.division = c.division) THEN 0
 				WHEN EXISTS (SELECT 1 FROM sure s WHERE s.seg = c.seg
 							   AND s.division IN (c.parent, c.grandparent, c.province)) THEN 1
@@ -216,7 +219,11 @@ scored AS (
 	FROM c JOIN k ON k.pos = c.pos
 ),
 best AS (
-	SELECT s.*, rank() OVER (PARTITION BY s.pos ORDER BY s.tier, s.lrank) AS r FROM scored s
+	SELECT s.*, rank() OVER (PARTITION BY s.pos ORDER BY s.tier, s.lrank) AS r
+	FROM scored s
+	-- a county by its short form alone, with nothing to speak for it, is
+	-- no place: 公安 (police), 延长 (extend), 双城 are also counties
+	WHERE NOT (s.tier = 4 AND s.form = 'short' AND s.level IN ('county', 'town'))
 )
 SELECT b.pos, min(b.len), CASE WHEN count(*) = 1 THEN min(b.division) END,
 	   CASE WHEN count(DISTINCT b.level) = 1 THEN min(b.level) END,
