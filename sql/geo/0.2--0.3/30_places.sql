@@ -272,7 +272,7 @@ r AS MATERIALIZED (
 	SELECT r.*
 	FROM info, plan_place_resolve(doc, info.region, info.issued,
 			(SELECT coalesce(array_agg(t.start_offset ORDER BY t.start_offset), '{}') FROM t)) r
-	WHERE r.division IS DISTINCT FROM info.region
+	WHERE r.ambiguous OR r.division IS DISTINCT FROM info.region
 )
 -- each mention belongs to the task whose own text holds it; mentions in
 -- the title and the preamble belong to none
@@ -307,7 +307,7 @@ r AS MATERIALIZED (
 	FROM d, plan_place_resolve(d.body, d.region, d.issued,
 			(SELECT coalesce(array_agg(t.start_offset ORDER BY t.start_offset), '{}')
 			 FROM plan_task t WHERE t.document_id = d.id)) r
-	WHERE r.division IS DISTINCT FROM d.region
+	WHERE r.ambiguous OR r.division IS DISTINCT FROM d.region
 )
 SELECT t.ord, t.code, r.division, g.name, substr(d.body, r.pos, r.len), r.pos,
 	   plan_sentence_at(t.body, r.pos - 1 - t.start_offset), r.ambiguous, r.candidates
