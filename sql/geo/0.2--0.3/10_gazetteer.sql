@@ -206,7 +206,9 @@ BEGIN
 	FROM i WHERE g.division = i.code;
 	INSERT INTO plan_gazetteer (division, code, name, name_t, short_name, full_name, type, level, parent,
 								province, seat, shipped, source)
-	SELECT i.code, i.code, i.name, i.name_t, (plan_name_forms(i.name, i.level))[1], NULL,
+	-- towns have statistical codes of nine digits, no GB/T 2260 code of their own
+	SELECT i.code, CASE WHEN i.level <> 'town' THEN i.code END, i.name, i.name_t,
+		   (plan_name_forms(i.name, i.level))[1], NULL,
 		   plan_division_type(i.name, i.level), i.level, i.parent, left(i.code, 2) || '0000',
 		   CASE WHEN i.lon IS NOT NULL THEN
 				gcj02_to_wgs84(ST_SetSRID(ST_MakePoint(i.lon::float8, i.lat::float8), 4326)) END,
