@@ -266,7 +266,9 @@ FROM (VALUES
 	('太平', '太平区: 太平'), ('新市', '新市区: 新市民'), ('长安', '长安区 (西安, 石家庄): 平安长安, 长安汽车'), ('万全', '万全区: 万全'),
 	('普兰', '普兰县: 普兰店'), ('城厢', '城厢区'), ('康乐', '康乐县: 康乐'), ('民权', '民权县: 民权'),
 	('公安', '公安县 (荆州): 公安'), ('延长', '延长县 (延安): 延长'), ('双城', '双城区 (哈尔滨): 成渝双城'),
-	('武陵', '武陵区 (常德): 武陵山区'), ('滨江', '滨江区 (杭州): 滨江步道'), ('会同', '会同县 (怀化): 会同有关部门')
+	('武陵', '武陵区 (常德): 武陵山区'), ('滨江', '滨江区 (杭州): 滨江步道'), ('会同', '会同县 (怀化): 会同有关部门'),
+	('惠民', '惠民县 (滨州): 惠民生'), ('白银', '白银市: 白银 (silver)'), ('老城区', '老城区 (洛阳): 老城区改造'),
+	('新城区', '新城区 (西安, 呼和浩特): 新城区建设')
 ) AS v(w, n);
 
 INSERT INTO @extschema@.plan_gazetteer_alias (alias, kind, note, shipped) VALUES
@@ -283,6 +285,7 @@ INSERT INTO @extschema@.plan_gazetteer_alias (alias, kind, note, shipped) VALUES
 	('赤水河', 'block', 'the river, not 赤水市', true),
 	('河西走廊', 'block', 'the corridor', true),
 	('科教兴国', 'block', 'the strategy, not 兴国县', true),
+	('示范县', 'block', 'a model county, not 范县', true),
 	('朝阳产业', 'block', 'sunrise industries', true),
 	('普陀山', 'block', 'the mountain (in 舟山), not 普陀区 of Shanghai', true);
 ALTER TABLE @extschema@.plan_gazetteer_alias ENABLE TRIGGER plan_gazetteer_guard;

@@ -156,7 +156,7 @@ $$;
 -- the hit, and so does a name of the region's own that no longer exists
 -- on the date (原江北 in a 2026 Chongqing plan is not Ningbo's 江北区).
 -- Candidates are ranked, best first:
---   0  the only candidate, or one named unambiguously in the same segment
+--   0  the only candidate, a province, or one named unambiguously in the same segment
 --   1  its prefecture or province is named (unambiguously) in the same segment
 --   2  it lies in the issuing region
 --   3  it, its prefecture or province is named elsewhere in the text
@@ -208,6 +208,8 @@ sure AS (
 scored AS (
 	SELECT c.pos, c.len, c.division, c.level, c.form,
 		   CASE WHEN k.n = 1 AND NOT (c.form = 'short' AND c.level IN ('county', 'town')) THEN 0
+				-- a province's name is the province (河北 beside 天津 is not 天津's 河北区)
+				WHEN c.level = 'province' THEN 0
 				WHEN EXISTS (SELECT 1 FROM sure s WHERE s.seg = c.seg AND s.division = c.division) THEN 0
 				WHEN EXISTS (SELECT 1 FROM sure s WHERE s.seg = c.seg
 							   AND s.division IN (c.parent, c.grandparent, c.province)) THEN 1
