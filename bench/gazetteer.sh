@@ -42,7 +42,7 @@ for r in $(seq 1 "$ROUNDS"); do
   a=$(psql -X -At -d bench_geo_cq -c "SELECT bench_ms()")
   b=$(psql -X -At -d bench_geo_cn -c "SELECT bench_ms()")
   echo "$r $a $b" >>"$out"
-  printf 'round %s: Chongqing-only %8.1f ms, national %8.1f ms, ratio %.2f\n' "$r" "$a" "$b" "$(echo "$b / $a" | bc -l)"
+  awk -v r="$r" -v a="$a" -v b="$b" 'BEGIN { printf "round %s: Chongqing-only %8.1f ms, national %8.1f ms, ratio %.2f\n", r, a, b, b / a }'
 done
 sort -k2 -n "$out" | awk -v n="$ROUNDS" -v c="$COPIES" '{a[NR]=$2} END {m=a[int((n+1)/2)]; printf "median Chongqing-only: %.2f ms per document\n", m/c}'
 sort -k3 -n "$out" | awk -v n="$ROUNDS" -v c="$COPIES" '{a[NR]=$3} END {m=a[int((n+1)/2)]; printf "median national:       %.2f ms per document\n", m/c}'
