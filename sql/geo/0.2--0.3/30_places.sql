@@ -261,9 +261,13 @@ CREATE FUNCTION @extschema@.plan_places(doc text,
 	OUT ord int4, OUT pos int4, OUT sentence int4, OUT level text,
 	OUT ambiguous boolean, OUT candidates text[])
 RETURNS SETOF record
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
 AS $$
+#variable_conflict use_column
+BEGIN
+	-- PL/pgSQL rather than SQL: its statement's plan is kept for the session
+	RETURN QUERY
 WITH info AS MATERIALIZED (
 	SELECT i.issued, plan_issuing_region(i.issuer, i.docno_text, i.issued) AS region FROM plan_info(doc) i
 ),
@@ -283,7 +287,8 @@ SELECT t.code, r.division, g.name, substr(doc, r.pos, r.len), t.ord, r.pos,
 FROM r
 JOIN t ON r.pos - 1 >= t.start_offset AND r.pos - 1 < t.end_offset
 LEFT JOIN plan_gazetteer g ON g.division = r.division
-ORDER BY r.pos
+ORDER BY r.pos;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_places(text) IS
 	'places each task of a plan names: task code, division key, standard name, the text as printed; dated by the plan, resolved in its issuing region (left out itself) and by the places the task names; an ambiguous name has division NULL, ambiguous true and its candidates';
