@@ -29,8 +29,9 @@ SELECT pg_catalog.set_config('search_path', (
 
 -- the deferred checks of rows inserted before (a fresh install runs 0.1 and
 -- 0.2 in the same transaction) are made now: a table with pending trigger
--- events cannot be altered
-SET CONSTRAINTS ALL IMMEDIATE;
+-- events cannot be altered (deferred again at the end, 30_places.sql)
+SET CONSTRAINTS @extschema@.plan_gazetteer_parent_check, @extschema@.plan_gazetteer_alias_division_fkey,
+	@extschema@.plan_gazetteer_boundary_division_fkey IMMEDIATE;
 
 -- town level (街道/乡/镇) when the extension was built with GEO_TOWNS=1
 ALTER TABLE @extschema@.plan_gazetteer DROP CONSTRAINT plan_gazetteer_level_check;

@@ -777,3 +777,7 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.plan_map_svg(text[], float8[], text, text, text, date, int4) IS
 	'choropleth SVG of counts per division (seats as graded circles, loaded boundaries filled), with names, legend and scale bar';
+
+-- the gazetteer's checks are deferred again, as they were (10_gazetteer.sql)
+SET CONSTRAINTS @extschema@.plan_gazetteer_parent_check, @extschema@.plan_gazetteer_alias_division_fkey,
+	@extschema@.plan_gazetteer_boundary_division_fkey DEFERRED;
