@@ -33,7 +33,7 @@ COMMENT ON FUNCTION @extschema@.plan_text_key(text) IS
 	'sha256 of the folded text without white space: the key of the same-document rule of plan_load_file';
 
 CREATE FUNCTION @extschema@.plan_load_file(body text, source text, format text DEFAULT 'text',
-	original_sha256 bytea DEFAULT NULL, meta jsonb DEFAULT NULL,
+	original_sha256 bytea DEFAULT NULL, meta jsonb DEFAULT NULL, id bigint DEFAULT NULL,
 	OUT document_id bigint, OUT inserted boolean,
 	OUT tasks int, OUT units int, OUT targets int)
 RETURNS record
@@ -47,11 +47,14 @@ DECLARE
 	m_docno @extschema@.docno;
 	m_issued date;
 BEGIN
-	-- not STRICT: source, the digest and meta may be NULL; a NULL body stores nothing
+	-- not STRICT: source, the digest, meta and id may be NULL; a NULL body stores nothing
 	IF body IS NULL THEN
 		RETURN;
 	END IF;
 	h := sha256(convert_to(body, 'UTF8'));
+	-- one load per text at a time (plan_load(body, source, id), 90_load_id.sql:
+	-- the pair form, first key 'plnd'), taken before the text is looked up
+	PERFORM pg_advisory_xact_lock(1886154340, ('x' || encode(substr(h, 1, 4), 'hex'))::bit(32)::int);
 	inserted := false;
 	-- 1. the same text: one index probe, no parse
 	SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
@@ -62,8 +65,10 @@ BEGIN
 	END IF;
 	IF document_id IS NULL THEN
 		k := plan_text_key(body);
-		-- loads of one plan in two formats at once wait for each other here
-		PERFORM pg_advisory_xact_lock(('x' || encode(substr(k, 1, 8), 'hex'))::bit(64)::bigint);
+		-- loads of one plan in two texts (formats) wait for each other: a second
+		-- lock, on the key, in a key space of its own ('plnk'), always taken
+		-- after the text's, so the two kinds never wait on each other in a cycle
+		PERFORM pg_advisory_xact_lock(1886154347, ('x' || encode(substr(k, 1, 4), 'hex'))::bit(32)::int);
 		SELECT * INTO info FROM plan_info(body);
 		-- the page's own metadata first, what the text says otherwise
 		IF meta ->> 'docno' IS NOT NULL THEN
@@ -84,14 +89,20 @@ BEGIN
 		  AND (d.docno IS NULL OR m_docno IS NULL OR d.docno = m_docno)
 		ORDER BY d.id LIMIT 1;
 		IF document_id IS NULL THEN
-			INSERT INTO plan_document (docno, title, issuer, issued, script, body, content_hash, source,
+			-- ON CONFLICT without a target: accepted by a partitioned table over
+			-- postgres_fdw foreign tables too (the sharded layout).  Under the
+			-- lock a conflict means an id that is taken already, or a
+			-- REPEATABLE READ snapshot taken before another load of this text
+			-- committed.
+			INSERT INTO plan_document (id, docno, title, issuer, issued, script, body, content_hash, source,
 			                           format, original_sha256, subject, text_key)
-			VALUES (m_docno, coalesce(info.title, nullif(meta ->> 'title', '')),
+			VALUES (coalesce(plan_load_file.id, nextval('@extschema@.plan_document_id_seq')),
+			        m_docno, coalesce(info.title, nullif(meta ->> 'title', '')),
 			        coalesce(nullif(meta ->> 'issuer', ''), info.issuer), coalesce(m_issued, info.issued),
 			        info.script, body, h, source, coalesce(plan_load_file.format, 'text'),
 			        plan_load_file.original_sha256, nullif(meta ->> 'subject', ''), k)
-			ON CONFLICT (content_hash) DO NOTHING
-			RETURNING id INTO document_id;
+			ON CONFLICT DO NOTHING
+			RETURNING plan_document.id INTO document_id;
 
 			inserted := document_id IS NOT NULL;
 			IF inserted THEN
@@ -111,8 +122,18 @@ BEGIN
 				       g.year, g.period, g.aspirational, g.raw
 				FROM plan_targets(body) g;
 			ELSE
-				-- a concurrent load of the same text committed first
 				SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;
+				IF document_id IS NULL AND plan_load_file.id IS NOT NULL
+				   AND EXISTS (SELECT FROM plan_document d WHERE d.id = plan_load_file.id) THEN
+					RAISE EXCEPTION 'document id % is taken by another text', plan_load_file.id
+						USING ERRCODE = 'unique_violation',
+						      HINT = 'Take ids for new documents from plan_document_id_seq.';
+				ELSIF document_id IS NULL THEN
+					RAISE EXCEPTION 'could not serialize access: the same text was stored concurrently'
+						USING ERRCODE = 'serialization_failure',
+						      DETAIL = 'The transaction''s snapshot was taken before the other load committed.',
+						      HINT = 'Retry the transaction.';
+				END IF;
 			END IF;
 		END IF;
 	END IF;
@@ -144,5 +165,5 @@ BEGIN
 	SELECT count(*) INTO targets FROM plan_target g WHERE g.document_id = plan_load_file.document_id;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.plan_load_file(text, text, text, bytea, jsonb) IS
-	'parse and store a plan extracted from a file (format, digest of the original bytes, page metadata) unless the same plan is stored already';
+COMMENT ON FUNCTION @extschema@.plan_load_file(text, text, text, bytea, jsonb, bigint) IS
+	'parse and store a plan extracted from a file (format, digest of the original bytes, page metadata; optionally under a given id) unless the same plan is stored already';
