@@ -126,7 +126,7 @@ rows() {  # per file name (no extension): tasks, units, targets, white space and
   psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
 CREATE TEMP VIEW doc AS SELECT id, regexp_replace(source, '^.*/|\.[^.]*$', '', 'g') AS name FROM plan_document;
 CREATE FUNCTION pg_temp.n(text) RETURNS text LANGUAGE sql AS
-  $$ SELECT regexp_replace($1, '[[:space:]\u3000]|[—－-][0-9]{1,4}[—－-]', '', 'g') $$;
+  $$ SELECT regexp_replace(regexp_replace($1, '[[:space:]\u3000]', '', 'g'), '[—－-][0-9]{1,4}[—－-]', '', 'g') $$;
 SELECT d.name, 'task', t.code, t.depth, t.parent_code, pg_temp.n(t.heading), pg_temp.n(t.body)
 FROM doc d JOIN plan_task t ON t.document_id = d.id;
 SELECT d.name, 'unit', u.code, u.unit, u.role FROM doc d JOIN plan_task_unit u ON u.document_id = d.id;
