@@ -273,6 +273,9 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 	pfree(show_b);
 }
 
+/* the most words PostgreSQL's headline selection looks at */
+#define HL_WINDOW 4000
+
 PG_FUNCTION_INFO_V1(plandata_zh_headline);
 Datum
 plandata_zh_headline(PG_FUNCTION_ARGS)
@@ -280,9 +283,36 @@ plandata_zh_headline(PG_FUNCTION_ARGS)
 	HeadlineParsedText *prs = (HeadlineParsedText *) PG_GETARG_POINTER(0);
 	TSQuery		query = PG_GETARG_TSQUERY(2);
 
-	/* PostgreSQL's fragment selection: covers, MaxWords, StartSel, ... */
-	DirectFunctionCall3(prsd_headline, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1),
+	HeadlineWordEntry *all = prs->words;
+	int32		n = prs->curwords,
+				from = 0,
+				to = n;
+
+	/*
+	 * PostgreSQL's fragment selection (covers, MaxWords, StartSel, ...) costs
+	 * time and memory that grow faster than the text where every word
+	 * matches (a megabyte of one character): it sees a window of
+	 * HL_WINDOW words from shortly before the first match.
+	 */
+	if (n > HL_WINDOW)
+	{
+		while (from < n && all[from].item == NULL)
+			from++;
+		if (from == n)
+			from = 0;
+		from = Max(from - HL_WINDOW / 50, 0);
+		while (from > 0 && all[from].repeated)
+			from--;
+		to = Min(from + HL_WINDOW, n);
+		while (to < n && all[to].repeated)
+			to++;
+	}
+	prs->words = all + from;
+	prs->curwords = to - from;
+	DirectFunctionCall3(prsd_headline, PointerGetDatum(prs), PG_GETARG_DATUM(1),
 						PointerGetDatum(query));
+	prs->words = all;
+	prs->curwords = n;
 	fix_headline(prs, query);
 	PG_RETURN_POINTER(prs);
 }
