@@ -109,6 +109,9 @@ plandata_zh_lextype(PG_FUNCTION_ARGS)
 
 /* ---- headline ---------------------------------------------------------- */
 
+/* how far a headline fragment is widened to the ends of a Han run */
+#define HL_RUN_STRETCH 8
+
 /* bytes of the first UTF-8 character of w (at least 1, at most len) */
 static int
 first_char_len(const char *w, int len)
@@ -184,6 +187,31 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 	hl_a = palloc0(sizeof(bool) * (m + 1));
 	hl_b = palloc0(sizeof(bool) * (m + 1));
 	show_b = palloc0(sizeof(bool) * (m + 1));
+
+	/*
+	 * Fragments begin and end inside a run of Han characters wherever
+	 * PostgreSQL's word count falls: widen each to the run's ends (at most
+	 * HL_RUN_STRETCH characters each way), so a snippet does not start or
+	 * stop in the middle of a word.
+	 */
+	for (int k = 0; k < m; k++)
+	{
+		if (!prs->words[order[k]].in)
+			continue;
+		if (k == 0 || !prs->words[order[k - 1]].in)
+			for (int j = k - 1, steps = 0; j >= 0 && steps < HL_RUN_STRETCH &&
+				 prs->words[order[j]].type == PD_FTS_HAN2 && !prs->words[order[j]].in; j--, steps++)
+				prs->words[order[j]].in = 1;
+		if (k + 1 == m || !prs->words[order[k + 1]].in)
+		{
+			int			j = k;
+
+			for (int steps = 0; j + 1 < m && steps < HL_RUN_STRETCH &&
+				 prs->words[order[j]].type == PD_FTS_HAN2 && !prs->words[order[j + 1]].in; steps++)
+				prs->words[order[++j]].in = 1;
+			k = j;
+		}
+	}
 
 	/* what each word shows and highlights */
 	for (int k = 0; k < m; k++)

@@ -17,7 +17,8 @@
 -- a "since 0.4" fragment), so both end with the same table.
 --------------------------------------------------------------------------
 
--- the parser's five functions (called by the text search machinery only)
+-- the parser's five functions (called by the text search machinery only;
+-- volatile: the parser keeps its place in the text between calls)
 CREATE FUNCTION @extschema@.plandata_zh_start(internal, int4) RETURNS internal
 AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_gettoken(internal, internal, internal) RETURNS internal
