@@ -27,6 +27,14 @@ SELECT websearch_to_tsquery('plandata_zh', '镇') AS one_char,
        phraseto_tsquery('plandata_zh', '（一）') AS punct,
        websearch_to_tsquery('plandata_zh', '"城镇化率" -户籍 or 无废城市') AS websearch_ops;
 
+-- plandata_zh_compact drops the trailing prefix the bigram before it implies
+-- (not where an enclosing phrase measures from it)
+SELECT plandata_zh_compact(websearch_to_tsquery('plandata_zh', q)) AS compact
+FROM unnest(ARRAY['城镇化率', '镇', '2025年', '"城镇化率" -户籍 or 无废城市', '5G基站']) q;
+SELECT plandata_zh_compact(phraseto_tsquery('plandata_zh', '城镇 化率')) AS blank_inside,
+       plandata_zh_compact(to_tsquery('plandata_zh', '化率 <-> (城镇 <-> 镇化)')) AS nested,
+       plandata_zh_compact(''::tsquery) AS empty;
+
 -- matching: exactly the texts that contain the phrase
 CREATE TEMP TABLE ft (id int, body text);
 INSERT INTO ft VALUES
@@ -46,7 +54,8 @@ GROUP BY q ORDER BY q;
 -- the same through phraseto_tsquery and to_tsquery
 SELECT count(*) FILTER (WHERE to_tsvector('plandata_zh', body) @@ phraseto_tsquery('plandata_zh', '城镇化率')) AS phraseto,
        count(*) FILTER (WHERE to_tsvector('plandata_zh', body) @@ to_tsquery('plandata_zh', '城镇化率')) AS to_tsquery,
-       count(*) FILTER (WHERE to_tsvector('plandata_zh', body) @@ plainto_tsquery('plandata_zh', '城镇化率')) AS plainto
+       count(*) FILTER (WHERE to_tsvector('plandata_zh', body) @@ plainto_tsquery('plandata_zh', '城镇化率')) AS plainto,
+       count(*) FILTER (WHERE to_tsvector('plandata_zh', body) @@ plandata_zh_compact(phraseto_tsquery('plandata_zh', '城镇化率'))) AS compact
 FROM ft;
 -- a brute-force scan agrees on every phrase here
 SELECT q FROM (VALUES ('城镇化率'), ('城镇化'), ('城镇'), ('镇'), ('2025年'), ('76%'), ('无废城市'), ('5G基站'), ('，')) v(q)

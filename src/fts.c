@@ -345,6 +345,92 @@ plandata_zh_headline(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(prs);
 }
 
+/* ---- compacting phrase queries ----------------------------------------- */
+
+/* true if w[0, len) is n Han characters (n = 1 or 2); *last gets the last */
+static bool
+han_chars(const char *w, int len, int n, const char **last, int *last_len)
+{
+	const unsigned char *p = (const unsigned char *) w;
+	const unsigned char *end = p + len;
+
+	for (int i = 0; i < n; i++)
+	{
+		const unsigned char *c = p;
+
+		if (p >= end || pd_fts_classify(pd_u8_next(&p, end)) != PD_FTS_C_HAN)
+			return false;
+		*last = (const char *) c;
+		*last_len = (int) (p - c);
+	}
+	return p == end;
+}
+
+/*
+ * In a query on plandata_zh tsvectors, "... <-> 'ab' <-> 'b':*" matches
+ * exactly where "... <-> 'ab'" does: the parser puts a token starting with
+ * b right after every bigram ab (the next bigram or the run's last
+ * character).  The prefix costs the index scan a range of lexemes, so drop
+ * it wherever it follows such a bigram directly -- unless an enclosing
+ * phrase operator measures from where the dropped operand matched (the node
+ * is on the left of a phrase, at any depth: end_matters).  Post-order over
+ * the tree; a binary node's child[0] is its right operand, child[1] its left.
+ */
+static void
+compact_node(QTNode *n, bool end_matters)
+{
+	QTNode	   *right,
+			   *left,
+			   *r;
+	const char *x,
+			   *b;
+	int			x_len,
+				b_len;
+
+	check_stack_depth();
+	if (n->valnode->type == QI_OPR && n->valnode->qoperator.oper == OP_PHRASE && n->nchild == 2)
+	{
+		compact_node(n->child[0], end_matters);
+		compact_node(n->child[1], true);
+	}
+	else
+		for (int i = 0; i < n->nchild; i++)
+			compact_node(n->child[i], end_matters);
+	if (end_matters || n->valnode->type != QI_OPR || n->valnode->qoperator.oper != OP_PHRASE ||
+		n->valnode->qoperator.distance != 1 || n->nchild != 2)
+		return;
+	right = n->child[0];
+	left = n->child[1];
+	if (right->valnode->type != QI_VAL || !right->valnode->qoperand.prefix ||
+		right->valnode->qoperand.weight != 0 ||
+		!han_chars(right->word, right->valnode->qoperand.length, 1, &x, &x_len))
+		return;
+	/* the operand that ends the left side's matches */
+	for (r = left; r->valnode->type == QI_OPR && r->valnode->qoperator.oper == OP_PHRASE;)
+		r = r->child[0];
+	if (r->valnode->type != QI_VAL || r->valnode->qoperand.prefix ||
+		!han_chars(r->word, r->valnode->qoperand.length, 2, &b, &b_len) ||
+		b_len != x_len || memcmp(b, x, x_len) != 0)
+		return;
+	QTNFree(right);
+	*n = *left;
+	pfree(left);
+}
+
+PG_FUNCTION_INFO_V1(plandata_zh_compact);
+Datum
+plandata_zh_compact(PG_FUNCTION_ARGS)
+{
+	TSQuery		q = PG_GETARG_TSQUERY(0);
+	QTNode	   *tree;
+
+	if (q->size == 0)
+		PG_RETURN_TSQUERY(q);
+	tree = QT2QTN(GETQUERY(q), GETOPERAND(q));
+	compact_node(tree, false);
+	PG_RETURN_TSQUERY(QTN2QT(tree));
+}
+
 /* ---- the folding dictionary ------------------------------------------- */
 
 PG_FUNCTION_INFO_V1(plandata_zh_fold_init);

@@ -3,7 +3,8 @@
 # document of ../shared/corpus is loaded (with planload, so the stored tsv
 # column is the server's), plus Traditional copies of a few of them and our
 # own test documents; then for every phrase below the tasks matched through
-# the GIN-indexed tsv (websearch_to_tsquery, phraseto_tsquery, to_tsquery)
+# the GIN-indexed tsv (websearch_to_tsquery, phraseto_tsquery, to_tsquery,
+# plandata_zh_compact)
 # and through plan_search() are the tasks whose folded, lower-cased body
 # contains the folded, lower-cased phrase -- the same rows, no more, no fewer.
 # Phrases: indicators, units, policy terms in both scripts and widths, one
@@ -38,7 +39,7 @@ echo "== phrases: index = brute force"
 psql -X -q -v ON_ERROR_STOP=1 -d $DB >"$PL_TMP/cmp" <<'SQL'
 SET enable_seqscan = off;   -- the GIN index answers (the table is small)
 CREATE TEMP TABLE phrase (p text, syntax bool);   -- syntax: has tsquery / websearch operators
-INSERT INTO phrase(p, syntax) SELECT p, p ~ '[()&|!:<>*''"\\-]' FROM unnest(ARRAY[
+INSERT INTO phrase(p, syntax) SELECT p, p ~ '[ ()&|!:<>*''"\\-]' FROM unnest(ARRAY[
   -- indicators and units, both scripts and widths
   '城镇化率', '城鎮化率', '常住人口城镇化率', '户籍人口城镇化率', '地区生产总值', '研发经费投入强度',
   '森林覆盖率', '万元', '亿元', '平方公里', '公里', '个百分点', '萬元', '億元',
@@ -54,7 +55,9 @@ INSERT INTO phrase(p, syntax) SELECT p, p ~ '[()&|!:<>*''"\\-]' FROM unnest(ARRA
   '、', '%', '％', '“放管服”', '（一）', '(一)', '；', '。', '：', '》',
   -- Latin and digits, alone and across a Han boundary
   '2025年', '２０２５年', '2035年', '2020年', '76%', '７６％', '50%', '6万', 'X证书', 'X證書', 'REITs',
-  'reits', 'SABIC', 'A匝道', '12345', '5G', 'GDP', 'PM2.5'
+  'reits', 'SABIC', 'A匝道', '12345', '5G', 'GDP', 'PM2.5',
+  -- phrases across a blank or punctuation
+  '城镇 化率', '发展改革委、', '。（一）'
 ]) p;
 
 CREATE TEMP TABLE brute AS
@@ -69,12 +72,15 @@ CREATE TEMP TABLE found AS
    WHERE t.tsv @@ phraseto_tsquery('plandata_zh', ph.p)
   UNION ALL
   SELECT ph.p, 'to_tsquery', t.document_id, t.ord FROM phrase ph, plan_task t
-   WHERE NOT ph.syntax AND t.tsv @@ to_tsquery('plandata_zh', ph.p);
+   WHERE NOT ph.syntax AND t.tsv @@ to_tsquery('plandata_zh', ph.p)
+  UNION ALL
+  SELECT ph.p, 'compact', t.document_id, t.ord FROM phrase ph, plan_task t
+   WHERE t.tsv @@ plandata_zh_compact(phraseto_tsquery('plandata_zh', ph.p));
 
 -- every way, every phrase: rows missing or extra against the brute force
 SELECT h.p, h.how, m.missing, x.extra
-FROM (SELECT p, w AS how FROM phrase, unnest(ARRAY['websearch', 'phraseto', 'to_tsquery']) w
-      WHERE w = 'phraseto' OR NOT syntax) h
+FROM (SELECT p, w AS how FROM phrase, unnest(ARRAY['websearch', 'phraseto', 'to_tsquery', 'compact']) w
+      WHERE w IN ('phraseto', 'compact') OR NOT syntax) h
 CROSS JOIN LATERAL (SELECT count(*) AS missing FROM
   (SELECT document_id, ord FROM brute b WHERE b.p = h.p EXCEPT
    SELECT document_id, ord FROM found f WHERE f.p = h.p AND f.how = h.how) z) m
