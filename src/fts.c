@@ -144,6 +144,38 @@ word_matches(HeadlineParsedText *prs, int i, bool *exact, bool *prefix)
 	}
 }
 
+/*
+ * The operands of a query that is one phrase, a <-> b <-> c (as a phrase
+ * search gives), in order; false for any other query.
+ */
+#define HL_CHAIN_MAX 64
+static bool
+query_chain(QueryItem *it, QueryOperand **ops, int *n)
+{
+	check_stack_depth();
+	if (it->type == QI_VAL)
+	{
+		if (*n >= HL_CHAIN_MAX)
+			return false;
+		ops[(*n)++] = &it->qoperand;
+		return true;
+	}
+	if (it->qoperator.oper != OP_PHRASE || it->qoperator.distance != 1)
+		return false;
+	/* the left operand is it + left, the right one it + 1 */
+	return query_chain(it + it->qoperator.left, ops, n) && query_chain(it + 1, ops, n);
+}
+
+/* true if word i (or one of its repeated copies) matched operand op */
+static bool
+word_has(HeadlineParsedText *prs, int i, QueryOperand *op)
+{
+	for (int j = i; j < prs->curwords && (j == i || prs->words[j].repeated); j++)
+		if (prs->words[j].item == op)
+			return true;
+	return false;
+}
+
 static void
 append(StringInfo buf, const char *s, int len)
 {
@@ -171,7 +203,10 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 	int		   *order = palloc(sizeof(int) * (n + 1));
 	bool	   *hl_a,
 			   *hl_b,
-			   *show_b;
+			   *show_b,
+			   *chain;
+	QueryOperand *ops[HL_CHAIN_MAX];
+	int			nops = 0;
 	int			m = 0;
 	bool		query_exact = false;
 	QueryItem  *item = GETQUERY(query);
@@ -185,6 +220,35 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 		if (!prs->words[i].repeated)
 			order[m++] = i;
 	hl_a = palloc0(sizeof(bool) * (m + 1));
+
+	/*
+	 * A phrase query marks whole occurrences of the phrase only: words that
+	 * match its operands in order at consecutive positions (PostgreSQL marks
+	 * every word that matches any operand, so 城镇 alone for 城镇化率).
+	 */
+	chain = palloc0(sizeof(bool) * (m + 1));
+	if (query->size > 0 && query_chain(item, ops, &nops) && nops > 1)
+	{
+		for (int k = 0; k + nops <= m; k++)
+		{
+			int			t;
+
+			for (t = 0; t < nops; t++)
+			{
+				HeadlineWordEntry *w = &prs->words[order[k + t]];
+
+				if (!w->in || w->pos != prs->words[order[k]].pos + t ||
+					!word_has(prs, order[k + t], ops[t]))
+					break;
+			}
+			if (t == nops)
+				for (t = 0; t < nops; t++)
+					chain[k + t] = true;
+		}
+	}
+	else
+		for (int k = 0; k < m; k++)
+			chain[k] = prs->words[order[k]].selected;
 	hl_b = palloc0(sizeof(bool) * (m + 1));
 	show_b = palloc0(sizeof(bool) * (m + 1));
 
@@ -225,7 +289,7 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 		if (!w->in)
 			continue;
 		word_matches(prs, order[k], &exact, &prefix);
-		if (!w->selected)
+		if (!chain[k])
 			exact = prefix = false;
 		show_b[k] = !(w->type == PD_FTS_HAN2 && next_in);
 		/* a prefix match counts as the end of a highlighted stretch */
@@ -299,6 +363,7 @@ fix_headline(HeadlineParsedText *prs, TSQuery query)
 	pfree(hl_a);
 	pfree(hl_b);
 	pfree(show_b);
+	pfree(chain);
 }
 
 /* the most words PostgreSQL's headline selection looks at */
