@@ -94,6 +94,11 @@ SELECT length(to_tsvector('plandata_zh', repeat('城', 350000))::text) AS one_ch
 SELECT to_tsvector('plandata_zh', repeat('城', 350000)) @@ websearch_to_tsquery('plandata_zh', '城城城') AS found,
        length(ts_headline('plandata_zh', repeat('城', 350000), websearch_to_tsquery('plandata_zh', '城'))) AS headline;
 
+-- the parser checks for interrupts between tokens: a timeout stops it
+SET statement_timeout = '100ms';
+SELECT length(to_tsvector('plandata_zh', repeat('城镇化', 3000000))::text);
+RESET statement_timeout;
+
 -- stored plans: the generated tsv column, the GIN index, plan_search
 SELECT plan_ingest(E'重庆市推进新型城镇化实施方案\n一、总体目标\n到2025年，全市常住人口城鎮化率达到76%。\n二、重点任务\n（一）深化户籍制度改革。放宽城镇落户条件。\n（二）建设“无废城市”。推进5G基站建设。\n', 'fts_test') IS NOT NULL AS ingested;
 SELECT code, heading, snippet, rank > 0 AS ranked FROM plan_search('城镇化率');
