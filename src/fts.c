@@ -10,7 +10,10 @@
  * run goes on) and makes white space a stop word (it takes a position, so
  * "2025 年" is not the phrase 2025年).  Headlines are selected by
  * PostgreSQL's own prsd_headline; we only rewrite the words it chose, since
- * its output would print each bigram whole and so every character twice.
+ * its output would print each bigram whole and so every character twice
+ * (and, for a phrase query, mark whole occurrences only).  Also here:
+ * plandata_zh_compact, which drops the trailing prefix of a phrase query
+ * where the bigram before it implies it.
  */
 #include "plandata.h"
 
