@@ -18,17 +18,17 @@
 --------------------------------------------------------------------------
 
 -- the parser's five functions (called by the text search machinery only;
--- volatile: the parser keeps its place in the text between calls)
+-- marked as PostgreSQL marks its own parser's, prsd_start and the others)
 CREATE FUNCTION @extschema@.plandata_zh_start(internal, int4) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_gettoken(internal, internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_end(internal) RETURNS void
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_lextype(internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_headline(internal, internal, tsquery) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TEXT SEARCH PARSER @extschema@.plandata_zh (
 	START    = @extschema@.plandata_zh_start,
@@ -42,10 +42,11 @@ COMMENT ON TEXT SEARCH PARSER @extschema@.plandata_zh IS
 
 -- the folding dictionary: the lexeme of a token is plan_fold() of it in
 -- lower case; one Han character is a prefix in queries; blanks are stop words
+-- (marked as PostgreSQL marks its simple dictionary's dsimple_init and dsimple_lexize)
 CREATE FUNCTION @extschema@.plandata_zh_fold_init(internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.plandata_zh_fold_lexize(internal, internal, internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TEXT SEARCH TEMPLATE @extschema@.plandata_zh_fold (
 	INIT   = @extschema@.plandata_zh_fold_init,
