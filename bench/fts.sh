@@ -15,6 +15,7 @@
 #   bench/fts.sh [ROUNDS]        (default 3; about two minutes here)
 set -euo pipefail
 ROUNDS=${1:-3}
+# shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 TARGET_ROWS=${TARGET_ROWS:-100000}
 [ -d "$SHARED/corpus" ] || { echo "no corpus at $SHARED/corpus: nothing to measure"; exit 0; }

@@ -9,6 +9,7 @@
 # contains the folded, lower-cased phrase -- the same rows, no more, no fewer.
 # Phrases: indicators, units, policy terms in both scripts and widths, one
 # character, punctuation, Latin and digits, Han/Latin boundaries.
+# shellcheck source=test/sh/lib/planload.sh
 . "$ROOT/test/sh/lib/planload.sh"
 [ -d "$PL_SHARED/corpus" ] || { echo "skip: $PL_SHARED/corpus is absent (the shared corpus)"; exit 77; }
 DB=plandata_fts_corpus
@@ -19,7 +20,8 @@ echo "== load the corpus, Traditional copies, the test documents"
 tail -n 1 "$PL_TMP/out"
 if command -v opencc >/dev/null; then
   mkdir -p "$PL_TMP/trad"
-  for f in $(ls "$PL_SHARED"/corpus/*.txt | head -n 8); do
+  docs=("$PL_SHARED"/corpus/*.txt)
+  for f in "${docs[@]:0:8}"; do
     opencc -c s2t.json -i "$f" -o "$PL_TMP/trad/$(basename "$f")"
   done
   "$PL" -d $DB --progress=lines "$PL_TMP/trad" >"$PL_TMP/out" 2>&1 || { cat "$PL_TMP/out"; pl_fail "planload trad"; }
