@@ -6,6 +6,7 @@
 # documents, and ../shared/corpus when present; the format decoders' seeds
 # are small real files (test/fuzz/seeds/intake_*).  Long runs are the same
 # binaries with -max_total_time (see README "Reliability").
+# timeout: 1500
 set -euo pipefail
 cd "$ROOT"
 command -v clang >/dev/null || { echo "skip: clang is not installed"; exit 77; }
