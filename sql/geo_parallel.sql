@@ -17,7 +17,11 @@ INSERT INTO rule_exception VALUES
   ('plan_issuing_region(text,text,date)', 'strict', 'any of the three may be missing'),
   ('plan_map_svg(bigint,text,integer)', 'strict', 'title may be NULL'),
   ('plan_map_svg(text,text,integer)', 'strict', 'title may be NULL'),
-  ('plan_map_svg(text[],double precision[],text,text,text,date,integer)', 'strict', 'titles, legend and date may be NULL');
+  ('plan_map_svg(text[],double precision[],text,text,text,date,integer)', 'strict', 'titles, legend and date may be NULL'),
+  ('plan_gazetteer_import(jsonb,jsonb)', 'volatile', 'writes the gazetteer (install script)'),
+  ('plan_gazetteer_refresh()', 'volatile', 'rebuilds the place dictionary'),
+  ('plan_gazetteer_refresh_trigger()', 'volatile', 'trigger: rebuilds the place dictionary'),
+  ('plan_place_resolve(text,text,date,integer[])', 'strict', 'region and date may be NULL: no region, today');
 
 CREATE TEMP VIEW fns AS
 SELECT p.oid, regexp_replace(p.proname || '(' || replace(oidvectortypes(p.proargtypes), ', ', ',') || ')',

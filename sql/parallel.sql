@@ -12,6 +12,7 @@ CREATE TEMP TABLE rule_exception (fn text, rule text, reason text);
 INSERT INTO rule_exception VALUES
   ('plan_load(text,text)', 'volatile', 'writes the plan tables'),
   ('plan_load(text,text,bigint)', 'volatile', 'writes the plan tables'),
+  ('plan_load_file(text,text,text,bytea,jsonb,bigint)', 'volatile', 'writes the plan tables'),
   ('plan_ingest(text,text)', 'volatile', 'writes the plan tables (plan_load)'),
   ('plan_document_sketch_keep()', 'volatile', 'trigger: writes plan_document_sketch'),
   ('plan_refresh_term_df()', 'volatile', 'writes plan_term_df and plan_document_term_df'),
@@ -20,6 +21,7 @@ INSERT INTO rule_exception VALUES
   ('respunit_full_name(respunit,text)', 'strict', 'region may be NULL: the unit''s own region'),
   ('min(taskcode)', 'strict', 'aggregate (strictness is the transition function''s)'),
   ('max(taskcode)', 'strict', 'aggregate (strictness is the transition function''s)'),
+  ('plan_search(text)', 'strict', 'inlined by the planner, which a STRICT function is not; a NULL query matches nothing'),
   ('plan_progress', 'view', 'the latest and earliest actual values are LATERAL sub-selects with LIMIT (restricted)');
 
 CREATE TEMP VIEW fns AS
