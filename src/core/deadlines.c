@@ -1,0 +1,1356 @@
+/*
+ * deadlines.c — the deadlines a plan's tasks state (pd_deadline.h).
+ * Backend-free.
+ *
+ * Owns: reading deadline expressions on folded code points (years in
+ * Arabic, full-width and Chinese digits, months, days, quarters, halves,
+ * ranges with any dash, 起, 年内, 每年, 长期坚持 …), deciding which of them
+ * are deadlines of the item that prints them, resolving them to ranges of
+ * days, the deadline column of task-division tables, and inheritance from
+ * parent items.
+ *
+ * What is not a deadline: a year alone (2023年已完成…, 2025年城镇化率…),
+ * a year after 截至/截止 or before 以来, one before the document's own year,
+ * a year in a cited title (《…（2021—2025年）》), the preamble (the plan's own
+ * period in its title), and a governing year whose sentence states a
+ * quantitative target (到2025年，城镇化率达到76%: the target's year, which
+ * plan_targets gives; the target scanner decides, so both agree).
+ *
+ * Must not: decide what a target is (targets_scan.c), read table layouts
+ * itself (table.c), or keep its own word matcher (the lexicon engine).
+ */
+#include "pd_deadline.h"
+#include "pd_lexicon.h"
+#include "pd_scan.h"
+#include "pd_target.h"
+#include "pd_docno.h"
+
+#include <string.h>
+
+#define DL_SMAX 512				/* a sentence is read in pieces of this size */
+#define DL_CELL_SHORT 24		/* a table cell this short is read as a deadline cell */
+
+#define CP_NIAN 0x5E74			/* 年 */
+#define CP_YUE 0x6708			/* 月 */
+#define CP_RI 0x65E5			/* 日 */
+#define CP_HAO 0x53F7			/* 号 */
+#define CP_JI 0x5B63			/* 季 */
+#define CP_DU 0x5EA6			/* 度 */
+#define CP_MEI 0x6BCF			/* 每 */
+#define CP_SHI 0x5341			/* 十 */
+#define CP_OPEN_BOOK 0x300A		/* 《 */
+#define CP_CLOSE_BOOK 0x300B	/* 》 */
+#define CP_WHITE_CIRCLE 0x25CB	/* ○, printed for 〇 */
+
+/* ---- word tables ------------------------------------------------------------ */
+
+/* after a date: flags */
+enum
+{
+	T_END = 1,					/* 底 末: the end of the period */
+	T_BY = 2,					/* 前 以前 内: by */
+	T_FROM = 4,					/* 起 开始 */
+	T_SINCE = 8,				/* 以来: the past */
+	T_DURING = 16				/* 期间 */
+};
+
+static const pd_word tail_words[] = {
+	{"底", T_END, 0}, {"末", T_END, 0}, {"年底", T_END, 0}, {"年末", T_END, 0},
+	{"前", T_BY, 0}, {"以前", T_BY, 0}, {"之前", T_BY, 0}, {"内", T_BY, 0}, {"以内", T_BY, 0},
+	{"之内", T_BY, 0}, {"年内", T_BY, 0}, {"前后", 0, 0},
+	{"底前", T_END | T_BY, 0}, {"末前", T_END | T_BY, 0}, {"年底前", T_END | T_BY, 0},
+	{"年末前", T_END | T_BY, 0}, {"底以前", T_END | T_BY, 0}, {"底之前", T_END | T_BY, 0},
+	{"年底之前", T_END | T_BY, 0}, {"末以前", T_END | T_BY, 0},
+	{"起", T_FROM, 0}, {"开始", T_FROM, 0}, {"起步", 0, 0}, {"起草", 0, 0},
+	{"以来", T_SINCE, 0}, {"期间", T_DURING, 0},
+};
+
+/* before a date: what makes it no deadline, or a governing year */
+enum
+{
+	B_PAST = 1,					/* 截至 截止: the present described */
+	B_TO,						/* 到 至: a governing year (checked against targets) */
+	B_AT						/* 于 在 力争 确保: a weak date still counts */
+};
+
+static const pd_word before_words[] = {
+	{"截至", B_PAST, 0}, {"截止", B_PAST, 0}, {"截止到", B_PAST, 0}, {"截至到", B_PAST, 0},
+	{"截止至", B_PAST, 0}, {"比", B_PAST, 0}, {"较", B_PAST, 0}, {"相比", B_PAST, 0},
+	{"到", B_TO, 0}, {"至", B_TO, 0}, {"到了", B_TO, 0},
+	{"于", B_AT, 0}, {"在", B_AT, 0}, {"力争", B_AT, 0}, {"争取", B_AT, 0}, {"确保", B_AT, 0},
+	{"计划", B_AT, 0}, {"预计", B_AT, 0}, {"将于", B_AT, 0}, {"并于", B_AT, 0},
+};
+
+/* recurring deadlines after 每 (the 每 included) */
+static const pd_word annual_words[] = {
+	{"每年", 0, 0}, {"每年度", 0, 0}, {"每半年", 0, 0}, {"每季度", 0, 0}, {"每个季度", 0, 0},
+	{"每季", 0, 0}, {"每月", 0, 0}, {"每个月", 0, 0},
+};
+
+/* standing tasks */
+static const pd_word ongoing_words[] = {
+	{"长期坚持", 0, 0}, {"长期推进", 0, 0}, {"长期实施", 0, 0}, {"长期开展", 0, 0}, {"长期", 0, 0},
+	{"持续推进", 0, 0}, {"持续开展", 0, 0}, {"持续实施", 0, 0}, {"持续进行", 0, 0}, {"持续", 0, 0},
+	{"常态化推进", 0, 0}, {"常态化开展", 0, 0}, {"常态化", 0, 0}, {"常年", 0, 0}, {"长效推进", 0, 0},
+};
+
+/* labels whose text is a deadline (完成时限：…) */
+static const pd_word label_words[] = {
+	{"完成时限", 0, 0}, {"时限", 0, 0}, {"完成时间", 0, 0}, {"时间节点", 0, 0}, {"进度安排", 0, 0},
+	{"时间安排", 0, 0}, {"完成期限", 0, 0}, {"期限", 0, 0}, {"时限要求", 0, 0}, {"办结时限", 0, 0},
+	{"截止时间", 0, 0}, {"推进时限", 0, 0}, {"时间要求", 0, 0}, {"进度要求", 0, 0},
+	{"完成时间节点", 0, 0}, {"完成节点", 0, 0}, {"时序进度", 0, 0}, {"实施期限", 0, 0},
+	{"实施时间", 0, 0}, {"完成年限", 0, 0},
+};
+
+/* header cells of a task-division table's deadline column contain one of these */
+static const pd_word column_words[] = {
+	{"时限", 0, 0}, {"时间", 0, 0}, {"期限", 0, 0}, {"节点", 0, 0}, {"进度", 0, 0}, {"时序", 0, 0},
+	{"年限", 0, 0},
+};
+
+/* a bare 年内 / 年底前 (no number before) may follow these */
+static const pd_word bare_year_before_words[] = {
+	{"于", 0, 0}, {"在", 0, 0}, {"到", 0, 0}, {"至", 0, 0}, {"争", 0, 0}, {"保", 0, 0}, {"将", 0, 0},
+	{"要", 0, 0}, {"并", 0, 0}, {"应", 0, 0}, {"须", 0, 0}, {"等", 0, 0}, {"和", 0, 0}, {"及", 0, 0},
+	{"或", 0, 0}, {"的", 0, 0}, {"均", 0, 0}, {"前", 0, 0},
+};
+
+/* relative years: a = years after the document's own */
+static const pd_word relative_words[] = {
+	{"今年", 0, 0}, {"本年", 0, 0}, {"本年度", 0, 0}, {"明年", 1, 0},
+};
+
+static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
+static pd_wordtab before_tab = PD_WORDTAB(before_words);
+static pd_wordtab annual_tab = PD_WORDTAB(annual_words);
+static pd_wordtab ongoing_tab = PD_WORDTAB(ongoing_words);
+static pd_wordtab label_tab = PD_WORDTAB(label_words);
+static pd_wordtab column_tab = PD_WORDTAB(column_words);
+static pd_wordtab bare_before_tab = PD_WORDTAB(bare_year_before_words);
+static pd_wordtab relative_tab = PD_WORDTAB(relative_words);
+
+bool
+pd_deadlines_selfcheck(void)
+{
+	pd_wordtab *tabs[] = {&tail_tab, &before_tab, &annual_tab, &ongoing_tab, &label_tab, &column_tab,
+	&bare_before_tab, &relative_tab};
+
+	for (size_t k = 0; k < sizeof tabs / sizeof tabs[0]; k++)
+		if (pd_wordtab_check(tabs[k]) >= 0)
+			return false;
+	return true;
+}
+
+const char *
+pd_deadline_kind_name(pd_deadline_kind kind)
+{
+	switch (kind)
+	{
+		case PD_DL_BY:
+			return "by";
+		case PD_DL_DURING:
+			return "during";
+		case PD_DL_FROM:
+			return "from";
+		case PD_DL_ANNUAL:
+			return "annual";
+		case PD_DL_ONGOING:
+			return "ongoing";
+	}
+	return "by";
+}
+
+/* ---- dates ---------------------------------------------------------------------- */
+
+int32_t
+pd_days_from_civil(int y, int m, int d)
+{
+	/* days from 1970-01-01 (H. Hinnant's algorithm), then from 2000-01-01 */
+	long		yy = y - (m <= 2);
+	long		era = (yy >= 0 ? yy : yy - 399) / 400;
+	long		yoe = yy - era * 400;
+	long		doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long		doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return (int32_t) (era * 146097 + doe - 719468 - 10957);
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+/* the first day of month m of year y, m may be 13 */
+static int32_t
+month_start(int y, int m)
+{
+	if (m > 12)
+	{
+		y++;
+		m -= 12;
+	}
+	return pd_days_from_civil(y, m, 1);
+}
+
+#define YEAR_MIN 1949
+#define YEAR_MAX 2150
+
+/* ---- the scanner ---------------------------------------------------------------- */
+
+typedef struct dscan
+{
+	const char *text;
+	pd_doc	   *doc;			/* NULL for a text scan */
+	const pd_deadline_opts *opts;
+	const pd_mem *mem;
+	pd_error   *err;
+	pd_status	status;
+	int			item;
+
+	bool		years_known;
+	int			year;			/* what 年内 means, 0 unknown */
+	int			own_year;		/* pd_doc_own_year, for the target scanner */
+
+	pd_deadline *rows;
+	int			nrows;
+	int			cap;
+
+	bool		column;			/* the span is a deadline cell */
+	size_t		since_interrupt;
+
+	/* the sentence */
+	uint32_t	cps[DL_SMAX];
+	size_t		off[DL_SMAX + 1];
+	int			n;
+	int			has_target;		/* -1 unknown */
+} dscan;
+
+typedef struct cand
+{
+	pd_deadline_kind kind;
+	int32_t		lo,
+				hi;
+	int			start,
+				end;			/* code points of the sentence */
+	int			weak;			/* 0 strong; 1 a period's end or a month without 前;
+								 * 2 a year alone */
+	bool		past;			/* 以来, 已: no deadline */
+} cand;
+
+static void
+load_years(dscan *sc)
+{
+	if (sc->years_known)
+		return;
+	sc->years_known = true;
+	if (sc->doc == NULL)
+		return;
+	if (!sc->opts || !sc->opts->have_metadata)
+	{
+		pd_segment_opts so = {sc->mem, sc->opts ? sc->opts->interrupt : NULL,
+		sc->opts ? sc->opts->interrupt_ctx : NULL};
+
+		if (pd_doc_metadata(sc->doc, &so, NULL) != PD_OK)
+		{
+			sc->status = PD_ECANCEL;
+			return;
+		}
+	}
+	sc->year = pd_doc_deadline_year(sc->doc);
+	sc->own_year = pd_doc_own_year(sc->doc);
+}
+
+static int
+dl_year(dscan *sc)
+{
+	load_years(sc);
+	return sc->year;
+}
+
+static int
+own_year_fn(void *ctx)
+{
+	dscan	   *sc = ctx;
+
+	load_years(sc);
+	return sc->own_year ? sc->own_year : sc->year;
+}
+
+static bool
+stop_at_target(void *ctx, const pd_target_hit *hit)
+{
+	*(bool *) ctx = true;
+	return false;
+}
+
+/* does the sentence state a quantitative target?  (the target scanner decides) */
+static bool
+sentence_has_target(dscan *sc)
+{
+	if (sc->has_target < 0)
+	{
+		bool		found = false;
+		pd_tscan_opts to = {0, NULL, NULL, own_year_fn, sc};
+
+		(void) pd_targets_scan(sc->text + sc->off[0], sc->off[sc->n] - sc->off[0], &to,
+							   stop_at_target, &found, NULL, NULL);
+		sc->has_target = found;
+	}
+	return sc->has_target > 0;
+}
+
+static bool
+add_row(dscan *sc, pd_deadline_kind kind, int32_t lo, int32_t hi, size_t rs, size_t re)
+{
+	pd_deadline *r;
+
+	if (sc->nrows == sc->cap)
+	{
+		int			ncap = sc->cap ? sc->cap * 2 : 32;
+		pd_deadline *nr = sc->mem->alloc(sc->mem->ctx, (size_t) ncap * sizeof(pd_deadline));
+
+		if (nr == NULL)
+		{
+			sc->status = pd_fail(sc->err, PD_ENOMEM, 0, "Out of memory reading deadlines.");
+			return false;
+		}
+		if (sc->nrows)
+			memcpy(nr, sc->rows, (size_t) sc->nrows * sizeof(pd_deadline));
+		if (sc->rows && sc->mem->release)
+			sc->mem->release(sc->mem->ctx, sc->rows);
+		sc->rows = nr;
+		sc->cap = ncap;
+	}
+	r = &sc->rows[sc->nrows++];
+	r->item = sc->item;
+	r->kind = kind;
+	r->lo = lo;
+	r->hi = hi;
+	r->inherited = false;
+	r->raw_start = rs;
+	r->raw_end = re;
+	return true;
+}
+
+/* ---- reading numbers on folded code points ---------------------------------------- */
+
+static inline bool
+is_ascii_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* a digit of a year printed in Chinese: 〇 ○ 零 一 … 九 */
+static inline int
+cn_year_digit(uint32_t c)
+{
+	if (c == CP_WHITE_CIRCLE || c == 0x3007 || c == 0x96F6)
+		return 0;
+	switch (c)
+	{
+		case 0x4E00:
+			return 1;
+		case 0x4E8C:
+			return 2;
+		case 0x4E09:
+			return 3;
+		case 0x56DB:
+			return 4;
+		case 0x4E94:
+			return 5;
+		case 0x516D:
+			return 6;
+		case 0x4E03:
+			return 7;
+		case 0x516B:
+			return 8;
+		case 0x4E5D:
+			return 9;
+	}
+	return -1;
+}
+
+static inline bool
+is_numberish(uint32_t c)
+{
+	return is_ascii_digit(c) || cn_year_digit(c) >= 0 || c == CP_SHI || c == 0x4E24 /* 两 */ ||
+		c == 0x767E /* 百 */ || c == 0x5343 /* 千 */ || c == '.';
+}
+
+static int
+skip_spaces(const dscan *sc, int i)
+{
+	while (i < sc->n && pd_is_space(sc->cps[i]))
+		i++;
+	return i;
+}
+
+/* four digits of a year at i (Arabic or Chinese, no 年): its end, or -1 */
+static int
+year_digits(const dscan *sc, int i, int *year)
+{
+	int			v = 0,
+				k = i;
+	bool		arabic = is_ascii_digit(sc->cps[i]);
+
+	for (; k < sc->n && k - i < 5; k++)
+	{
+		int			d = arabic ? (is_ascii_digit(sc->cps[k]) ? (int) (sc->cps[k] - '0') : -1) :
+			cn_year_digit(sc->cps[k]);
+
+		if (d < 0)
+			break;
+		v = v * 10 + d;
+	}
+	if (k - i != 4 || v < YEAR_MIN || v > YEAR_MAX)
+		return -1;
+	if (k < sc->n && (arabic ? is_ascii_digit(sc->cps[k]) || sc->cps[k] == '.' : is_numberish(sc->cps[k])))
+		return -1;
+	*year = v;
+	return k;
+}
+
+/* 年 at i, after optional spaces: the position after it, or -1 */
+static int
+nian_at(const dscan *sc, int i)
+{
+	i = skip_spaces(sc, i);
+	return i < sc->n && sc->cps[i] == CP_NIAN ? i + 1 : -1;
+}
+
+/* a small number at i (1..99: 6, 12, 六, 十二, 二十, 三十一): its end, or -1 */
+static int
+small_number(const dscan *sc, int i, int *value)
+{
+	int			k = i,
+				v;
+
+	if (i >= sc->n)
+		return -1;
+	if (is_ascii_digit(sc->cps[i]))
+	{
+		v = 0;
+		while (k < sc->n && k - i < 3 && is_ascii_digit(sc->cps[k]))
+			v = v * 10 + (int) (sc->cps[k++] - '0');
+		if (k - i > 2 || (k < sc->n && (is_ascii_digit(sc->cps[k]) || sc->cps[k] == '.')))
+			return -1;
+		*value = v;
+		return k;
+	}
+	else
+	{
+		int			a = cn_year_digit(sc->cps[k]);
+
+		if (sc->cps[k] == CP_SHI)
+		{
+			int			b;
+
+			k++;
+			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
+			if (b > 0)
+				k++;
+			*value = 10 + (b > 0 ? b : 0);
+			return k;
+		}
+		if (a <= 0)
+			return -1;
+		k++;
+		if (k < sc->n && sc->cps[k] == CP_SHI)
+		{
+			int			b;
+
+			k++;
+			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
+			if (b > 0)
+				k++;
+			*value = a * 10 + (b > 0 ? b : 0);
+			return k;
+		}
+		if (k < sc->n && cn_year_digit(sc->cps[k]) >= 0)
+			return -1;			/* 二〇: a year, not a month */
+		*value = a;
+		return k;
+	}
+}
+
+/* a range separator at i (— – - ~ 至 到, doubled dashes, spaces): its end, or -1 */
+static int
+range_dash(const dscan *sc, int i)
+{
+	int			k = skip_spaces(sc, i);
+	bool		any = false;
+
+	while (k < sc->n)
+	{
+		uint32_t	c = sc->cps[k];
+
+		if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2012 || c == 0x2212 ||
+			c == '~' || c == 0x301C || c == 0x2E3A)
+		{
+			k++;
+			any = true;
+		}
+		else
+			break;
+	}
+	if (!any && k < sc->n && (sc->cps[k] == 0x81F3 || sc->cps[k] == 0x5230))	/* 至 到 */
+	{
+		k++;
+		any = true;
+	}
+	return any ? skip_spaces(sc, k) : -1;
+}
+
+/* granularity of a period */
+enum
+{
+	G_YEAR = 1,
+	G_HALF,
+	G_QUARTER,
+	G_MONTH,
+	G_DAY
+};
+
+/*
+ * The period after year y's 年 at i: 上半年, 第三季度, 6月, 6月30日, 6月中旬,
+ * or the year itself.  Sets [*lo, *hi) and returns its end.
+ */
+static int
+period_after(const dscan *sc, int i, int y, int32_t *lo, int32_t *hi, int *gran)
+{
+	int			k = skip_spaces(sc, i),
+				v,
+				e;
+
+	*gran = G_YEAR;
+	*lo = pd_days_from_civil(y, 1, 1);
+	*hi = pd_days_from_civil(y + 1, 1, 1);
+	if (k + 2 < sc->n && sc->cps[k + 1] == 0x534A && sc->cps[k + 2] == CP_NIAN)	/* 半年 */
+	{
+		if (sc->cps[k] == 0x4E0A)	/* 上 */
+		{
+			*gran = G_HALF;
+			*hi = pd_days_from_civil(y, 7, 1);
+			return k + 3;
+		}
+		if (sc->cps[k] == 0x4E0B)	/* 下 */
+		{
+			*gran = G_HALF;
+			*lo = pd_days_from_civil(y, 7, 1);
+			return k + 3;
+		}
+	}
+	/* 第三季度, 三季度, 第3季 */
+	{
+		int			q = k < sc->n && sc->cps[k] == 0x7B2C ? k + 1 : k;	/* 第 */
+
+		if ((e = small_number(sc, q, &v)) > 0 && v >= 1 && v <= 4 && e < sc->n && sc->cps[e] == CP_JI)
+		{
+			e++;
+			if (e < sc->n && sc->cps[e] == CP_DU)
+				e++;
+			*gran = G_QUARTER;
+			*lo = pd_days_from_civil(y, 3 * v - 2, 1);
+			*hi = month_start(y, 3 * v + 1);
+			return e;
+		}
+	}
+	if ((e = small_number(sc, k, &v)) > 0 && v >= 1 && v <= 12 && e < sc->n && sc->cps[e] == CP_YUE)
+	{
+		int			m = v,
+					d;
+
+		e++;
+		*gran = G_MONTH;
+		*lo = pd_days_from_civil(y, m, 1);
+		*hi = month_start(y, m + 1);
+		if ((k = small_number(sc, e, &d)) > 0 && d >= 1 && d <= days_in_month(y, m) && k < sc->n &&
+			(sc->cps[k] == CP_RI || sc->cps[k] == CP_HAO))
+		{
+			*gran = G_DAY;
+			*lo = pd_days_from_civil(y, m, d);
+			*hi = *lo + 1;
+			return k + 1;
+		}
+		if (e + 1 < sc->n && sc->cps[e + 1] == 0x65EC)	/* 旬 */
+		{
+			if (sc->cps[e] == 0x4E0A)	/* 上旬 */
+				*hi = pd_days_from_civil(y, m, 11);
+			else if (sc->cps[e] == 0x4E2D)	/* 中旬 */
+				*hi = pd_days_from_civil(y, m, 21);
+			else if (sc->cps[e] != 0x4E0B)	/* 下旬 */
+				return e;
+			return e + 2;
+		}
+		return e;
+	}
+	return i;
+}
+
+/* the tail after a date at i: flags (T_*), *end after it */
+static int
+tail_at(const dscan *sc, int i, int *end)
+{
+	int			k = skip_spaces(sc, i),
+				w = pd_word_at(&tail_tab, sc->cps, k, sc->n);
+
+	if (w < 0)
+	{
+		*end = i;
+		return 0;
+	}
+	*end = k + pd_word_len(&tail_tab, w);
+	return tail_words[w].a;
+}
+
+/* 已 or 已经 right after: a report of what was done */
+static bool
+reported_after(const dscan *sc, int i)
+{
+	i = skip_spaces(sc, i);
+	if (i < sc->n && sc->cps[i] == ',')
+		i = skip_spaces(sc, i + 1);
+	return i < sc->n && (sc->cps[i] == 0x5DF2 /* 已 */ || sc->cps[i] == 0x66FE /* 曾 */ );
+}
+
+/*
+ * Finish a date whose period [lo, hi) ends at k: a range to a second date,
+ * then the tail (前, 底前, 起, 期间 …).  Fills c.
+ */
+static void
+finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, cand *c)
+{
+	int			d,
+				e,
+				flags,
+				y2,
+				g2;
+	int32_t		lo2,
+				hi2;
+
+	c->past = false;
+	/* a range: 2024年—2026年, 2024年1月至6月 */
+	if ((d = range_dash(sc, k)) > 0)
+	{
+		if ((e = year_digits(sc, d, &y2)) > 0 && (e = nian_at(sc, e)) > 0 && y2 >= y && y2 <= y + 50)
+		{
+			e = period_after(sc, e, y2, &lo2, &hi2, &g2);
+			if (hi2 > lo)
+			{
+				flags = tail_at(sc, e, &c->end);
+				c->kind = flags & T_FROM ? PD_DL_FROM : PD_DL_DURING;
+				c->lo = lo;
+				c->hi = flags & T_FROM ? PD_DAY_NONE : hi2;
+				c->weak = 0;
+				c->past = (flags & T_SINCE) != 0;
+				return;
+			}
+		}
+		else if (gran == G_MONTH && (e = small_number(sc, d, &y2)) > 0 && e < sc->n &&
+				 sc->cps[e] == CP_YUE)
+		{
+			int			y0;
+			int			m2 = y2;
+
+			/* the year of lo */
+			y0 = y;
+			if (m2 >= 1 && m2 <= 12 && month_start(y0, m2 + 1) > lo)
+			{
+				flags = tail_at(sc, e + 1, &c->end);
+				c->kind = PD_DL_DURING;
+				c->lo = lo;
+				c->hi = month_start(y0, m2 + 1);
+				c->weak = 0;
+				c->past = (flags & T_SINCE) != 0;
+				return;
+			}
+		}
+	}
+	flags = tail_at(sc, k, &c->end);
+	c->lo = lo;
+	c->hi = hi;
+	c->weak = 0;
+	if (flags & T_SINCE)
+		c->past = true;
+	if (flags & T_FROM)
+	{
+		c->kind = PD_DL_FROM;
+		c->hi = PD_DAY_NONE;
+	}
+	else if (flags & T_BY)
+	{
+		c->kind = PD_DL_BY;
+		c->lo = PD_DAY_NONE;
+	}
+	else if (flags & T_DURING)
+		c->kind = PD_DL_DURING;
+	else if (flags & T_END)
+	{
+		c->kind = PD_DL_BY;
+		c->lo = PD_DAY_NONE;
+		c->weak = 1;
+	}
+	else if (gran == G_HALF || gran == G_QUARTER)
+		c->kind = PD_DL_DURING;
+	else
+	{
+		c->kind = PD_DL_BY;
+		c->lo = PD_DAY_NONE;
+		c->weak = gran == G_YEAR ? 2 : 1;
+	}
+	if (reported_after(sc, c->end))
+		c->past = true;
+}
+
+/*
+ * A date starting at i: a year (2025年…, 二〇二五年…, 2024—2026年), a
+ * relative year (今年, 明年), or a month or quarter of the document's year
+ * (6月底前, 第三季度末前, 年内, 年底前, 上半年).  True with *c filled.
+ */
+static bool
+date_at(dscan *sc, int i, cand *c)
+{
+	uint32_t	ch = sc->cps[i];
+	int			y,
+				k,
+				e,
+				gran,
+				w,
+				v;
+	int32_t		lo,
+				hi;
+
+	c->start = i;
+	c->past = false;
+	if (is_ascii_digit(ch) || cn_year_digit(ch) >= 0)
+	{
+		if (i > 0 && is_numberish(sc->cps[i - 1]))
+			return false;
+		if ((k = year_digits(sc, i, &y)) > 0)
+		{
+			int			y2,
+						d;
+
+			/* 2024—2026年: the first year without 年 */
+			if ((e = nian_at(sc, k)) < 0)
+			{
+				if ((d = range_dash(sc, k)) > 0 && (e = year_digits(sc, d, &y2)) > 0 &&
+					(e = nian_at(sc, e)) > 0 && y2 > y && y2 <= y + 50)
+				{
+					int			flags = tail_at(sc, e, &c->end);
+
+					c->kind = flags & T_FROM ? PD_DL_FROM : PD_DL_DURING;
+					c->lo = pd_days_from_civil(y, 1, 1);
+					c->hi = flags & T_FROM ? PD_DAY_NONE : pd_days_from_civil(y2 + 1, 1, 1);
+					c->weak = 0;
+					c->past = (flags & T_SINCE) != 0 || reported_after(sc, c->end);
+					return true;
+				}
+				return false;
+			}
+			k = period_after(sc, e, y, &lo, &hi, &gran);
+			finish_date(sc, y, lo, hi, gran, k, c);
+			return true;
+		}
+		/* a month or a quarter of the document's year */
+		if ((e = small_number(sc, i, &v)) < 0 || e >= sc->n)
+			return false;
+		if (sc->cps[e] == CP_YUE || sc->cps[e] == CP_JI)
+		{
+			int			flags,
+						end;
+
+			if ((y = dl_year(sc)) == 0)
+				return false;
+			k = period_after(sc, i, y, &lo, &hi, &gran);
+			if (k == i)
+				return false;
+			flags = tail_at(sc, k, &end);
+			if (!(flags & (T_BY | T_END)) || (flags & T_SINCE))
+				return false;	/* 6月 alone, 三季度: no deadline without a year */
+			c->end = end;
+			c->kind = PD_DL_BY;
+			c->lo = PD_DAY_NONE;
+			c->hi = hi;
+			c->weak = flags & T_BY ? 0 : 1;
+			c->past = reported_after(sc, end);
+			return true;
+		}
+		return false;
+	}
+	if (ch == 0x7B2C)			/* 第三季度末前 */
+	{
+		int			flags,
+					end;
+
+		if ((e = small_number(sc, i + 1, &v)) < 0 || e >= sc->n || sc->cps[e] != CP_JI)
+			return false;
+		if ((y = dl_year(sc)) == 0)
+			return false;
+		k = period_after(sc, i, y, &lo, &hi, &gran);
+		if (k == i)
+			return false;
+		flags = tail_at(sc, k, &end);
+		if (flags & T_SINCE)
+			return false;
+		c->end = end;
+		c->kind = flags & (T_BY | T_END) ? PD_DL_BY : PD_DL_DURING;
+		c->lo = c->kind == PD_DL_BY ? PD_DAY_NONE : lo;
+		c->hi = hi;
+		c->weak = flags & T_BY ? 0 : 1;
+		c->past = reported_after(sc, end);
+		return true;
+	}
+	if ((w = pd_word_at(&relative_tab, sc->cps, i, sc->n)) >= 0)
+	{
+		/* 今年, 本年度, 明年: the document's year */
+		if ((y = dl_year(sc)) == 0)
+			return false;
+		y += relative_words[w].a;
+		e = i + pd_word_len(&relative_tab, w);
+		k = period_after(sc, e, y, &lo, &hi, &gran);
+		finish_date(sc, y, lo, hi, gran, k, c);
+		if (c->weak == 2)
+			return false;		/* 今年 alone */
+		return true;
+	}
+	if (ch == CP_NIAN)
+	{
+		/* 年内, 年底前, 年度内 of the document's year, no number before */
+		int			flags,
+					end;
+
+		if (i > 0)
+		{
+			uint32_t	p = sc->cps[i - 1];
+
+			if (pd_is_han_bmp(p) && pd_word_before(&bare_before_tab, sc->cps, i - 1, i) < 0)
+				return false;
+			if (is_numberish(p))
+				return false;
+		}
+		k = i + 1;
+		if (k < sc->n && sc->cps[k] == CP_DU)
+			k++;				/* 年度内 */
+		flags = tail_at(sc, k, &end);
+		if (!(flags & (T_BY | T_END)) || end == k || (flags & T_SINCE))
+			return false;
+		if ((y = dl_year(sc)) == 0)
+			return false;
+		c->end = end;
+		c->kind = PD_DL_BY;
+		c->lo = PD_DAY_NONE;
+		c->hi = pd_days_from_civil(y + 1, 1, 1);
+		c->weak = flags & T_BY ? 0 : 1;
+		c->past = reported_after(sc, end);
+		return true;
+	}
+	if ((ch == 0x4E0A || ch == 0x4E0B) && i + 2 < sc->n && sc->cps[i + 1] == 0x534A &&
+		sc->cps[i + 2] == CP_NIAN)
+	{
+		/* 上半年, 下半年 of the document's year */
+		if (i > 0 && (sc->cps[i - 1] == CP_NIAN || is_numberish(sc->cps[i - 1])))
+			return false;
+		if ((y = dl_year(sc)) == 0)
+			return false;
+		k = period_after(sc, i, y, &lo, &hi, &gran);
+		finish_date(sc, y, lo, hi, gran, k, c);
+		return true;
+	}
+	return false;
+}
+
+/* is cps[i] preceded (past spaces and marks) by the start of a clause? */
+static bool
+clause_start_before(const dscan *sc, int i)
+{
+	while (i > 0 && (pd_is_space(sc->cps[i - 1]) || sc->cps[i - 1] == '*'))
+		i--;
+	if (i == 0)
+		return true;
+	switch (sc->cps[i - 1])
+	{
+		case ',':
+		case ':':
+		case ';':
+		case '(':
+		case 0x3001:			/* 、 */
+		case 0x3002:			/* 。 */
+		case 0x3010:			/* 【 */
+		case '[':
+		case '|':
+		case '\t':
+			return true;
+	}
+	return false;
+}
+
+/* does a clause end at i (past spaces)? */
+static bool
+clause_end_at(const dscan *sc, int i)
+{
+	i = skip_spaces(sc, i);
+	if (i >= sc->n)
+		return true;
+	switch (sc->cps[i])
+	{
+		case ',':
+		case ';':
+		case ')':
+		case 0x3001:
+		case 0x3002:
+		case 0x3011:
+		case ']':
+		case '|':
+		case '\t':
+		case '.':
+			return true;
+	}
+	return false;
+}
+
+/* the word class before i (past spaces), 0 when none */
+static int
+before_class(const dscan *sc, int i)
+{
+	int			w;
+
+	while (i > 0 && pd_is_space(sc->cps[i - 1]))
+		i--;
+	w = pd_word_before(&before_tab, sc->cps, 0, i);
+	return w < 0 ? 0 : before_words[w].a;
+}
+
+/* decide on a date candidate; add it when it is a deadline */
+static void
+take_date(dscan *sc, cand *c, bool label)
+{
+	int			bc = before_class(sc, c->start);
+	int			year;
+
+	if (c->past || bc == B_PAST)
+		return;
+	if (c->weak && !sc->column && !label)
+	{
+		/*
+		 * A period's end without 前 (2025年底), a month or day alone, or a
+		 * year alone: a deadline after 到/于/在 (or, for an end, at the head
+		 * of a clause) when the sentence states no target, whose year it
+		 * then is.  A year alone needs 到.
+		 */
+		if (c->weak == 2 ? bc != B_TO : (bc == 0 && !clause_start_before(sc, c->start)))
+			return;
+		if (sentence_has_target(sc))
+			return;
+	}
+	else if (!sc->column && !label && bc == B_TO && c->kind == PD_DL_BY && c->weak == 0 &&
+			 sc->cps[c->end - 1] != 0x524D && sentence_has_target(sc))
+		return;					/* 到2025年内…达到76%: (年内 without 前) the target's year */
+	/* the past: a deadline that ended before the document's own year */
+	year = sc->doc ? dl_year(sc) : sc->year;
+	if (year > 0 && c->hi != PD_DAY_NONE && c->hi <= pd_days_from_civil(year, 1, 1))
+		return;
+	(void) add_row(sc, c->kind, c->lo, c->hi, sc->off[c->start], sc->off[c->end]);
+}
+
+/* the range of a standing or recurring deadline: from 1 January of the document's year */
+static int32_t
+standing_from(dscan *sc)
+{
+	int			y = sc->doc ? dl_year(sc) : sc->year;
+
+	return y > 0 ? pd_days_from_civil(y, 1, 1) : PD_DAY_NONE;
+}
+
+/* read one sentence in sc->cps[0..n) */
+static void
+scan_sentence(dscan *sc)
+{
+	int			book = 0;
+	bool		label = false;
+	bool		ongoing_done = false;
+
+	sc->has_target = -1;
+	for (int i = 0; i < sc->n && sc->status == PD_OK;)
+	{
+		uint32_t	ch = sc->cps[i];
+		cand		c;
+		int			w;
+
+		if (ch == CP_OPEN_BOOK)
+		{
+			book++;
+			i++;
+			continue;
+		}
+		if (ch == CP_CLOSE_BOOK)
+		{
+			if (book > 0)
+				book--;
+			i++;
+			continue;
+		}
+		if (book > 0)
+		{
+			i++;
+			continue;
+		}
+		if (ch == ':')
+		{
+			int			b = i;
+
+			while (b > 0 && pd_is_space(sc->cps[b - 1]))
+				b--;
+			if (pd_word_before(&label_tab, sc->cps, 0, b) >= 0)
+				label = true;
+			i++;
+			continue;
+		}
+		if (ch == ')')
+			label = false;
+		if (ch < 0x80 && !is_ascii_digit(ch))
+		{
+			i++;
+			continue;
+		}
+		if (ch == CP_MEI && (w = pd_word_at(&annual_tab, sc->cps, i, sc->n)) >= 0)
+		{
+			int			e = i + pd_word_len(&annual_tab, w);
+			cand		sub;
+
+			/* 每年6月底前, 每季度末前, 每年年底前: the date within the cycle is part of it */
+			if (e < sc->n && date_at(sc, e, &sub) && !sub.past)
+				e = sub.end;
+			else
+			{
+				int			end,
+							flags = tail_at(sc, e, &end);
+
+				if (flags & (T_BY | T_END))
+					e = end;
+			}
+			if (sc->column || label || !sentence_has_target(sc))
+				(void) add_row(sc, PD_DL_ANNUAL, standing_from(sc), PD_DAY_NONE, sc->off[i], sc->off[e]);
+			i = e;
+			continue;
+		}
+		if (!ongoing_done && (w = pd_word_at(&ongoing_tab, sc->cps, i, sc->n)) >= 0)
+		{
+			int			e = i + pd_word_len(&ongoing_tab, w);
+
+			if (sc->column || label || (clause_start_before(sc, i) && clause_end_at(sc, e)))
+			{
+				(void) add_row(sc, PD_DL_ONGOING, standing_from(sc), PD_DAY_NONE, sc->off[i], sc->off[e]);
+				ongoing_done = sc->column || label;
+			}
+			i = e;
+			continue;
+		}
+		if (date_at(sc, i, &c))
+		{
+			take_date(sc, &c, label);
+			i = c.end > i ? c.end : i + 1;
+			continue;
+		}
+		i++;
+	}
+}
+
+static inline bool
+sentence_end(uint32_t c)
+{
+	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
+}
+
+/* read text[s, e) sentence by sentence */
+static void
+scan_span(dscan *sc, size_t s, size_t e, bool column)
+{
+	const unsigned char *base = (const unsigned char *) sc->text;
+	const unsigned char *p = base + s;
+	const unsigned char *end = base + e;
+
+	sc->column = column;
+	while (p < end && sc->status == PD_OK)
+	{
+		const unsigned char *start = p;
+		bool		trigger = false;
+
+		sc->n = 0;
+		while (p < end && sc->n < DL_SMAX)
+		{
+			const unsigned char *q = p;
+			uint32_t	c = pd_fold(pd_u8_next(&p, end));
+
+			sc->off[sc->n] = (size_t) (q - base);
+			sc->cps[sc->n++] = c;
+			/* 年 月 季 每 期 续 常 */
+			if (c == CP_NIAN || c == CP_YUE || c == CP_JI || c == CP_MEI || c == 0x671F ||
+				c == 0x7EED || c == 0x5E38)
+				trigger = true;
+			if (sentence_end(c))
+				break;
+		}
+		sc->off[sc->n] = (size_t) (p - base);
+		if (trigger)
+			scan_sentence(sc);
+		sc->since_interrupt += (size_t) (p - start);
+		if (sc->since_interrupt >= PD_INTERRUPT_STRIDE)
+		{
+			sc->since_interrupt = 0;
+			if (sc->opts && sc->opts->interrupt && sc->opts->interrupt(sc->opts->interrupt_ctx))
+				sc->status = pd_fail(sc->err, PD_ECANCEL, 0, "Reading deadlines was cancelled.");
+		}
+	}
+}
+
+/* ---- task-division tables --------------------------------------------------------- */
+
+/* does the header cell text[s, e) name a deadline column (完成时限, 时间节点, 进度安排)? */
+static bool
+deadline_header(const char *text, size_t s, size_t e)
+{
+	const unsigned char *p = (const unsigned char *) text + s;
+	const unsigned char *end = (const unsigned char *) text + e;
+	uint32_t	cps[64];
+	int			n = 0;
+
+	while (p < end && n < 64)
+		cps[n++] = pd_fold(pd_u8_next(&p, end));
+	return pd_word_find(&column_tab, cps, 0, n, NULL) >= 0;
+}
+
+/* is the cell text[s, e) short enough to be a deadline cell of its own? */
+static bool
+short_cell(const char *text, size_t s, size_t e)
+{
+	return pd_u8_count(text + s, e - s) <= DL_CELL_SHORT &&
+		!pd_has_sentence_end((const unsigned char *) text + s, (const unsigned char *) text + e);
+}
+
+static void
+scan_cell(dscan *sc, const pd_table *t, int col, size_t s, size_t e)
+{
+	bool		column = (col >= 0 && col < t->ncols && col != t->task_col && !t->unit_col[col] &&
+						  deadline_header(sc->text, t->col_start[col], t->col_end[col])) ||
+		short_cell(sc->text, s, e);
+
+	if (e > s)
+		scan_span(sc, s, e, column);
+}
+
+/* the cells of a table row: deadline cells as such, the rest as running text */
+static void
+scan_table_row(dscan *sc, const pd_item *it)
+{
+	const pd_table *t = &sc->doc->tables[it->table - 1];
+	size_t		cells[PD_TABLE_MAX_COLS][2];
+
+	if (t->sep == PD_SEP_LINES)
+	{
+		int			m = pd_split_cells(sc->text, it->marker_start, it->own_end, PD_SEP_LINES, cells,
+									   PD_TABLE_MAX_COLS);
+
+		for (int c = 0; c < m && sc->status == PD_OK; c++)
+			scan_cell(sc, t, m >= t->ncols ? c : -1, cells[c][0], cells[c][1]);
+		return;
+	}
+	for (size_t rs = it->marker_start; rs < it->own_end && sc->status == PD_OK;)
+	{
+		const char *nl = memchr(sc->text + rs, '\n', it->own_end - rs);
+		size_t		re = nl ? (size_t) (nl - sc->text) : it->own_end;
+
+		if (pd_cell_separator(sc->text, rs, re) == t->sep)
+		{
+			int			m = pd_split_cells(sc->text, rs, re, t->sep, cells, PD_TABLE_MAX_COLS);
+
+			for (int c = 0; c < m && sc->status == PD_OK; c++)
+				scan_cell(sc, t, c, cells[c][0], cells[c][1]);
+		}
+		else
+			scan_span(sc, rs, re, false);
+		rs = re + 1;
+	}
+}
+
+/* ---- documents ---------------------------------------------------------------------- */
+
+/* the one year a title names (工作方案（2024年）), 0 for none or a period */
+static int
+title_single_year(const pd_doc *doc)
+{
+	dscan		sc;
+	const unsigned char *p = (const unsigned char *) doc->text + doc->title_start;
+	const unsigned char *end = (const unsigned char *) doc->text + doc->title_end;
+	int			found = 0,
+				count = 0;
+
+	sc.n = 0;
+	while (p < end && sc.n < DL_SMAX)
+		sc.cps[sc.n++] = pd_fold(pd_u8_next(&p, end));
+	for (int i = 0; i < sc.n; i++)
+	{
+		int			y,
+					k;
+
+		if ((i > 0 && is_numberish(sc.cps[i - 1])) || (k = year_digits(&sc, i, &y)) < 0)
+			continue;
+		if (nian_at(&sc, k) < 0 && range_dash(&sc, k) < 0)
+			continue;
+		count++;
+		found = y;
+		i = k - 1;
+	}
+	/* “十四五” and the like name a period too */
+	for (int i = 0; i + 2 < sc.n; i++)
+	{
+		int			len;
+
+		if (pd_five_year_plan(sc.cps + i, sc.n - i < 5 ? sc.n - i : 5, &len) > 0)
+			count += 2;
+	}
+	return count == 1 ? found : 0;
+}
+
+int
+pd_doc_deadline_year(const pd_doc *doc)
+{
+	pd_docno	dn;
+
+	if (doc->year > 0)
+		return doc->year;
+	if (doc->docno_end > doc->docno_start &&
+		pd_docno_parse(doc->text + doc->docno_start, doc->docno_end - doc->docno_start, &dn, NULL) == PD_OK &&
+		dn.year >= YEAR_MIN && dn.year <= YEAR_MAX)
+		return dn.year;
+	if (doc->title_end > doc->title_start)
+		return title_single_year(doc);
+	return 0;
+}
+
+static void
+dscan_init(dscan *sc, const char *text, const pd_deadline_opts *opts, pd_error *err)
+{
+	memset(sc, 0, offsetof(dscan, cps));
+	sc->text = text;
+	sc->opts = opts;
+	sc->mem = opts && opts->mem ? opts->mem : &pd_malloc_mem;
+	sc->err = err;
+	sc->status = PD_OK;
+	sc->item = -1;
+}
+
+static void
+dscan_free(dscan *sc)
+{
+	if (sc->rows && sc->mem->release)
+		sc->mem->release(sc->mem->ctx, sc->rows);
+	sc->rows = NULL;
+}
+
+static bool
+emit(dscan *sc, pd_deadline_fn fn, void *ctx, const pd_deadline *d)
+{
+	if (!fn(ctx, d))
+	{
+		sc->status = pd_fail(sc->err, PD_ECANCEL, 0, "Reading deadlines was stopped.");
+		return false;
+	}
+	return true;
+}
+
+pd_status
+pd_deadlines_scan(const char *text, size_t len, int year, const pd_deadline_opts *opts,
+				  pd_deadline_fn fn, void *ctx, pd_error *err)
+{
+	dscan	   *sc;
+	const pd_mem *mem = opts && opts->mem ? opts->mem : &pd_malloc_mem;
+	pd_status	st;
+
+	sc = mem->alloc(mem->ctx, sizeof(dscan));
+	if (sc == NULL)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory reading deadlines.");
+	dscan_init(sc, text, opts, err);
+	sc->years_known = true;
+	sc->year = sc->own_year = year >= YEAR_MIN && year <= YEAR_MAX ? year : 0;
+	scan_span(sc, 0, len, false);
+	for (int r = 0; r < sc->nrows && sc->status == PD_OK; r++)
+		emit(sc, fn, ctx, &sc->rows[r]);
+	st = sc->status;
+	dscan_free(sc);
+	if (mem->release)
+		mem->release(mem->ctx, sc);
+	return st;
+}
+
+pd_status
+pd_doc_deadlines(pd_doc *doc, const pd_deadline_opts *opts, pd_deadline_fn fn, void *ctx,
+				 pd_error *err)
+{
+	const pd_mem *mem = opts && opts->mem ? opts->mem : &pd_malloc_mem;
+	dscan	   *sc;
+	int		   *first,
+			   *count,
+			   *eff;
+	pd_status	st;
+
+	sc = mem->alloc(mem->ctx, sizeof(dscan));
+	first = mem->alloc(mem->ctx, sizeof(int) * 3 * (size_t) (doc->nitems + 1));
+	if (sc == NULL || first == NULL)
+		return pd_fail(err, PD_ENOMEM, 0, "Out of memory reading deadlines.");
+	count = first + doc->nitems + 1;
+	eff = count + doc->nitems + 1;
+	dscan_init(sc, doc->text, opts, err);
+	sc->doc = doc;
+	for (int i = 0; i < doc->nitems && sc->status == PD_OK; i++)
+	{
+		const pd_item *it = &doc->items[i];
+
+		sc->item = i;
+		first[i] = sc->nrows;
+		if (it->table > 0 && it->table <= doc->ntables)
+			scan_table_row(sc, it);
+		else
+			scan_span(sc, it->marker_end, it->own_end, false);
+		count[i] = sc->nrows - first[i];
+		if (sc->status != PD_OK)
+			break;
+		if (count[i] > 0)
+		{
+			eff[i] = i;
+			for (int r = first[i]; r < sc->nrows; r++)
+				if (!emit(sc, fn, ctx, &sc->rows[r]))
+					break;
+		}
+		else
+		{
+			eff[i] = it->parent >= 0 && it->parent < i ? eff[it->parent] : -1;
+			if (eff[i] >= 0)
+			{
+				for (int r = first[eff[i]]; r < first[eff[i]] + count[eff[i]]; r++)
+				{
+					pd_deadline d = sc->rows[r];
+
+					d.item = i;
+					d.inherited = true;
+					if (!emit(sc, fn, ctx, &d))
+						break;
+				}
+			}
+		}
+	}
+	st = sc->status;
+	dscan_free(sc);
+	if (mem->release)
+	{
+		mem->release(mem->ctx, first);
+		mem->release(mem->ctx, sc);
+	}
+	return st;
+}
