@@ -238,8 +238,8 @@ typedef struct cand
 				hi;
 	int			start,
 				end;			/* code points of the sentence */
-	int			weak;			/* 0 strong; 1 a period's end or a month without 前;
-								 * 2 a year alone */
+	int			weak;			/* 0 strong; 1 a period's end without 前 (2025年底);
+								 * 2 a year alone; 3 a month or day alone */
 	bool		past;			/* 以来, 已: no deadline */
 } cand;
 
@@ -285,6 +285,7 @@ own_year_fn(void *ctx)
 static bool
 stop_at_target(void *ctx, const pd_target_hit *hit)
 {
+	(void) hit;
 	*(bool *) ctx = true;
 	return false;
 }
@@ -702,7 +703,7 @@ finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, can
 	{
 		c->kind = PD_DL_BY;
 		c->lo = PD_DAY_NONE;
-		c->weak = gran == G_YEAR ? 2 : 1;
+		c->weak = gran == G_YEAR ? 2 : 3;
 	}
 	if (reported_after(sc, c->end))
 		c->past = true;
@@ -728,11 +729,11 @@ date_at(dscan *sc, int i, cand *c)
 
 	c->start = i;
 	c->past = false;
-	if (is_ascii_digit(ch) || cn_year_digit(ch) >= 0)
+	if (is_ascii_digit(ch) || cn_year_digit(ch) >= 0 || ch == CP_SHI)
 	{
 		if (i > 0 && is_numberish(sc->cps[i - 1]))
 			return false;
-		if ((k = year_digits(sc, i, &y)) > 0)
+		if (ch != CP_SHI && (k = year_digits(sc, i, &y)) > 0)
 		{
 			int			y2,
 						d;
@@ -944,7 +945,9 @@ take_date(dscan *sc, cand *c, bool label)
 		 * of a clause) when the sentence states no target, whose year it
 		 * then is.  A year alone needs 到.
 		 */
-		if (c->weak == 2 ? bc != B_TO : (bc == 0 && !clause_start_before(sc, c->start)))
+		if (c->weak == 2 ? bc != B_TO :
+			c->weak == 3 ? bc == 0 :
+			(bc == 0 && !clause_start_before(sc, c->start)))
 			return;
 		if (sentence_has_target(sc))
 			return;
