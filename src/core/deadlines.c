@@ -62,6 +62,9 @@ static const pd_word tail_words[] = {
 	{"年末前", T_END | T_BY, 0}, {"底以前", T_END | T_BY, 0}, {"底之前", T_END | T_BY, 0},
 	{"年底之前", T_END | T_BY, 0}, {"末以前", T_END | T_BY, 0},
 	{"起", T_FROM, 0}, {"开始", T_FROM, 0}, {"起步", 0, 0}, {"起草", 0, 0},
+	/* 内 that begins a word: 5月3日内蒙古…, 2025年内地… */
+	{"内蒙古", 0, 0}, {"内蒙", 0, 0}, {"内地", 0, 0}, {"内部", 0, 0}, {"内容", 0, 0}, {"内涵", 0, 0},
+	{"内需", 0, 0}, {"内外", 0, 0}, {"内河", 0, 0}, {"内陆", 0, 0}, {"内江", 0, 0},
 	{"以来", T_SINCE, 0}, {"期间", T_DURING, 0},
 };
 
@@ -89,9 +92,28 @@ static const pd_word annual_words[] = {
 
 /* standing tasks */
 static const pd_word ongoing_words[] = {
-	{"长期坚持", 0, 0}, {"长期推进", 0, 0}, {"长期实施", 0, 0}, {"长期开展", 0, 0}, {"长期", 0, 0},
-	{"持续推进", 0, 0}, {"持续开展", 0, 0}, {"持续实施", 0, 0}, {"持续进行", 0, 0}, {"持续", 0, 0},
-	{"常态化推进", 0, 0}, {"常态化开展", 0, 0}, {"常态化", 0, 0}, {"常年", 0, 0}, {"长效推进", 0, 0},
+	{"长期坚持", 1, 0}, {"长期推进", 1, 0}, {"长期实施", 1, 0}, {"长期开展", 1, 0}, {"长期", 0, 0},
+	{"持续推进", 1, 0}, {"持续开展", 1, 0}, {"持续实施", 1, 0}, {"持续进行", 1, 0}, {"持续", 0, 0},
+	{"常态化推进", 1, 0}, {"常态化开展", 1, 0}, {"常态化", 0, 0}, {"常年", 0, 0}, {"长效推进", 1, 0},
+};
+
+/*
+ * what a recurring cycle is for: 每年召开两次会议, 每半年报送一次, 于每年
+ * 1月31日前公开 (每月1000元, 每年可实现效益 are amounts, not deadlines)
+ */
+static const pd_word recurring_verb_words[] = {
+	{"开展", 0, 0}, {"召开", 0, 0}, {"举办", 0, 0}, {"举行", 0, 0}, {"组织", 0, 0}, {"报送", 0, 0},
+	{"上报", 0, 0}, {"报告", 0, 0}, {"提交", 0, 0}, {"发布", 0, 0}, {"公布", 0, 0}, {"公开", 0, 0},
+	{"通报", 0, 0}, {"调整", 0, 0}, {"更新", 0, 0}, {"评估", 0, 0}, {"考核", 0, 0}, {"检查", 0, 0},
+	{"督查", 0, 0}, {"督导", 0, 0}, {"进行", 0, 0}, {"修订", 0, 0}, {"编制", 0, 0}, {"汇总", 0, 0},
+	{"核查", 0, 0}, {"抽查", 0, 0}, {"总结", 0, 0}, {"会商", 0, 0}, {"向", 0, 0}, {"听取", 0, 0},
+	{"研究", 0, 0}, {"部署", 0, 0}, {"复核", 0, 0}, {"报", 0, 0}, {"监测", 0, 0}, {"评价", 0, 0},
+	{"体检", 0, 0}, {"培训", 0, 0}, {"普查", 0, 0}, {"排查", 0, 0},
+};
+
+/* after a start date: a document taking effect, not a task (本办法自2019年1月1日起施行) */
+static const pd_word effect_words[] = {
+	{"施行", 0, 0}, {"生效", 0, 0}, {"起施行", 0, 0}, {"执行", 0, 0},
 };
 
 /* labels whose text is a deadline (完成时限：…) */
@@ -129,12 +151,14 @@ static pd_wordtab label_tab = PD_WORDTAB(label_words);
 static pd_wordtab column_tab = PD_WORDTAB(column_words);
 static pd_wordtab bare_before_tab = PD_WORDTAB(bare_year_before_words);
 static pd_wordtab relative_tab = PD_WORDTAB(relative_words);
+static pd_wordtab recurring_verb_tab = PD_WORDTAB(recurring_verb_words);
+static pd_wordtab effect_tab = PD_WORDTAB(effect_words);
 
 bool
 pd_deadlines_selfcheck(void)
 {
 	pd_wordtab *tabs[] = {&tail_tab, &before_tab, &annual_tab, &ongoing_tab, &label_tab, &column_tab,
-	&bare_before_tab, &relative_tab};
+	&bare_before_tab, &relative_tab, &recurring_verb_tab, &effect_tab};
 
 	for (size_t k = 0; k < sizeof tabs / sizeof tabs[0]; k++)
 		if (pd_wordtab_check(tabs[k]) >= 0)
@@ -892,6 +916,24 @@ clause_start_before(const dscan *sc, int i)
 	return false;
 }
 
+/* an ongoing word's clause of its own: （长期坚持）, …，持续推进。 — not 全覆盖、常态化 */
+static bool
+ongoing_clause_start(const dscan *sc, int i)
+{
+	while (i > 0 && pd_is_space(sc->cps[i - 1]))
+		i--;
+	return i == 0 || sc->cps[i - 1] == ',' || sc->cps[i - 1] == '(' || sc->cps[i - 1] == ':' ||
+		sc->cps[i - 1] == ';' || sc->cps[i - 1] == 0x3002;
+}
+
+static bool
+ongoing_clause_end(const dscan *sc, int i)
+{
+	i = skip_spaces(sc, i);
+	return i >= sc->n || sc->cps[i] == ',' || sc->cps[i] == ')' || sc->cps[i] == ';' ||
+		sc->cps[i] == 0x3002 || sc->cps[i] == '\n';
+}
+
 /* does a clause end at i (past spaces)? */
 static bool
 clause_end_at(const dscan *sc, int i)
@@ -928,6 +970,33 @@ before_class(const dscan *sc, int i)
 	return w < 0 ? 0 : before_words[w].a;
 }
 
+/*
+ * 到2027年 alone: a deadline only when nothing counted follows in its sentence
+ * (至1998年达到2000名: a target the target scanner does not read) and no 从/自
+ * opens its clause (从现在到2009年: a span, not a promise).
+ */
+static bool
+bare_goal_year(const dscan *sc, const cand *c)
+{
+	for (int k = c->start - 1; k >= 0 && !clause_end_at(sc, k) ; k--)
+		if (sc->cps[k] == 0x4ECE || sc->cps[k] == 0x81EA)	/* 从 自 */
+			return false;
+	for (int k = c->end; k < sc->n; k++)
+	{
+		int			y;
+		int			e = year_digits(sc, k, &y);
+
+		if (e > 0 && (nian_at(sc, e) > 0 || range_dash(sc, e) > 0))
+		{
+			k = e - 1;			/* a year: 2020年, 2024—2026年 */
+			continue;
+		}
+		if (is_ascii_digit(sc->cps[k]))
+			return false;
+	}
+	return true;
+}
+
 /* decide on a date candidate; add it when it is a deadline */
 static void
 take_date(dscan *sc, cand *c, bool label)
@@ -937,6 +1006,8 @@ take_date(dscan *sc, cand *c, bool label)
 
 	if (c->past || bc == B_PAST)
 		return;
+	if (c->kind == PD_DL_FROM && pd_word_at(&effect_tab, sc->cps, skip_spaces(sc, c->end), sc->n) >= 0)
+		return;					/* 本办法自2019年1月1日起施行 */
 	if (c->weak && !sc->column && !label)
 	{
 		/*
@@ -945,7 +1016,7 @@ take_date(dscan *sc, cand *c, bool label)
 		 * of a clause) when the sentence states no target, whose year it
 		 * then is.  A year alone needs 到.
 		 */
-		if (c->weak == 2 ? bc != B_TO :
+		if (c->weak == 2 ? bc != B_TO || !bare_goal_year(sc, c) :
 			c->weak == 3 ? bc == 0 :
 			(bc == 0 && !clause_start_before(sc, c->start)))
 			return;
@@ -969,6 +1040,27 @@ standing_from(dscan *sc)
 	int			y = sc->doc ? dl_year(sc) : sc->year;
 
 	return y > 0 ? pd_days_from_civil(y, 1, 1) : PD_DAY_NONE;
+}
+
+/*
+ * 每年 at i (the word ends at e) in running text: a recurring deadline when
+ * what recurs is a task (每年召开两次会议, 每半年报送一次), not an amount
+ * (每月1000元, 每年可实现效益4200万元) nor a rule per head (每人每年只享受一次).
+ */
+static bool
+recurring_task(dscan *sc, int i, int e)
+{
+	if (i > 0 && sc->cps[i - 1] != CP_MEI && i >= 2 && sc->cps[i - 2] == CP_MEI)
+		return false;			/* 每人每年 */
+	for (int k = e; k < sc->n && k < e + 12 && !clause_end_at(sc, k); k++)
+	{
+		if (is_ascii_digit(sc->cps[k]) && k + 1 < sc->n && !is_ascii_digit(sc->cps[k + 1]) &&
+			sc->cps[k + 1] != 0x6B21 /* 次 */ )
+			return false;		/* 每月1000元 */
+		if (pd_word_at(&recurring_verb_tab, sc->cps, k, sc->n) >= 0)
+			return true;
+	}
+	return false;
 }
 
 /* read one sentence in sc->cps[0..n) */
@@ -1027,18 +1119,27 @@ scan_sentence(dscan *sc)
 			int			e = i + pd_word_len(&annual_tab, w);
 			cand		sub;
 
+			bool		dated = false;
+
 			/* 每年6月底前, 每季度末前, 每年年底前: the date within the cycle is part of it */
 			if (e < sc->n && date_at(sc, e, &sub) && !sub.past)
+			{
 				e = sub.end;
+				dated = true;
+			}
 			else
 			{
 				int			end,
 							flags = tail_at(sc, e, &end);
 
 				if (flags & (T_BY | T_END))
+				{
 					e = end;
+					dated = true;
+				}
 			}
-			if (sc->column || label || !sentence_has_target(sc))
+			if (sc->column || label || dated ||
+				(recurring_task(sc, i, e) && !sentence_has_target(sc)))
 				(void) add_row(sc, PD_DL_ANNUAL, standing_from(sc), PD_DAY_NONE, sc->off[i], sc->off[e]);
 			i = e;
 			continue;
@@ -1047,7 +1148,8 @@ scan_sentence(dscan *sc)
 		{
 			int			e = i + pd_word_len(&ongoing_tab, w);
 
-			if (sc->column || label || (clause_start_before(sc, i) && clause_end_at(sc, e)))
+			if (sc->column || label ||
+				(ongoing_words[w].a && ongoing_clause_start(sc, i) && ongoing_clause_end(sc, e)))
 			{
 				(void) add_row(sc, PD_DL_ONGOING, standing_from(sc), PD_DAY_NONE, sc->off[i], sc->off[e]);
 				ongoing_done = sc->column || label;

@@ -164,7 +164,7 @@ main(void)
 	CHECK_STR(scan("下半年推开", 2024), "during 2024-07-01..2025-01-01 下半年");
 	/* from */
 	CHECK_STR(scan("2023年起", 0), "from 2023-01-01..- 2023年起");
-	CHECK_STR(scan("自2024年7月1日起施行", 0), "from 2024-07-01..- 2024年7月1日起");
+	CHECK_STR(scan("自2024年7月1日起推行", 0), "from 2024-07-01..- 2024年7月1日起");
 	/* annual and ongoing: from 1 January of the document's year */
 	CHECK_STR(scan("每年开展评估", 2024), "annual 2024-01-01..- 每年");
 	CHECK_STR(scan("每年6月底前报送", 2024), "annual 2024-01-01..- 每年6月底前");
@@ -185,6 +185,12 @@ main(void)
 	CHECK_STR(scan("三年内完成；当年内完成；去年底完成", 2024), "");
 	CHECK_STR(scan("2025年城镇化率提高到72%", 2024), "");
 	CHECK_STR(scan("12025年底前", 0), "");
+	CHECK_STR(scan("本办法自2019年1月1日起施行。", 2019), "");
+	CHECK_STR(scan("每个子女每月1000元；每人每年只享受一次；每年可实现效益4200万元", 2019), "");
+	CHECK_STR(scan("1997年5月3日内蒙古包头发生地震", 2024), "");
+	CHECK_STR(scan("从现在到2009年，将是关键时期", 2004), "");
+	CHECK_STR(scan("监管全覆盖、常态化。", 2019), "");
+	CHECK_STR(scan("联席会议每年召开两次会议", 2019), "annual 2019-01-01..- 每年");
 	/* a governing year without a target in its sentence */
 	CHECK_STR(scan("到2027年，基本形成新格局。", 2024), "by -..2028-01-01 2027年");
 	/* labels */
