@@ -1008,6 +1008,9 @@ take_date(dscan *sc, cand *c, bool label)
 		return;
 	if (c->kind == PD_DL_FROM && pd_word_at(&effect_tab, sc->cps, skip_spaces(sc, c->end), sc->n) >= 0)
 		return;					/* 本办法自2019年1月1日起施行 */
+	year = sc->doc ? dl_year(sc) : sc->year;
+	if (c->kind == PD_DL_FROM && year > 0 && c->lo < pd_days_from_civil(year, 1, 1))
+		return;					/* 自2003年7月起，… in a text of 2004: the past, as targets_scan reads it */
 	if (c->weak && !sc->column && !label)
 	{
 		/*
@@ -1027,7 +1030,6 @@ take_date(dscan *sc, cand *c, bool label)
 			 sc->cps[c->end - 1] != 0x524D && sentence_has_target(sc))
 		return;					/* 到2025年内…达到76%: (年内 without 前) the target's year */
 	/* the past: a deadline that ended before the document's own year */
-	year = sc->doc ? dl_year(sc) : sc->year;
 	if (year > 0 && c->hi != PD_DAY_NONE && c->hi <= pd_days_from_civil(year, 1, 1))
 		return;
 	(void) add_row(sc, c->kind, c->lo, c->hi, sc->off[c->start], sc->off[c->end]);

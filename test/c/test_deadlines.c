@@ -164,6 +164,8 @@ main(void)
 	CHECK_STR(scan("下半年推开", 2024), "during 2024-07-01..2025-01-01 下半年");
 	/* from */
 	CHECK_STR(scan("2023年起", 0), "from 2023-01-01..- 2023年起");
+	CHECK_STR(scan("2023年起", 2023), "from 2023-01-01..- 2023年起");
+	CHECK_STR(scan("自2003年7月起，村民多次反映", 2004), "");
 	CHECK_STR(scan("自2024年7月1日起推行", 0), "from 2024-07-01..- 2024年7月1日起");
 	/* annual and ongoing: from 1 January of the document's year */
 	CHECK_STR(scan("每年开展评估", 2024), "annual 2024-01-01..- 每年");
