@@ -122,3 +122,17 @@ SELECT count(*) FROM plan_deadlines('');
 SELECT count(*) FROM plan_deadlines(NULL);
 SELECT count(*) FROM deadline_extract(repeat('年内9999年底前每年二〇〇年—', 2000), 2024);
 SELECT count(*) FROM deadline_extract(E'\\xff\\xfe年底前'::text, 2024);
+
+-- months of one year, and a range whose second date has no year
+SELECT due, kind, raw FROM deadline_extract('1997年4―6月，由社会团体自查；2019年1月1日至12月31日，对困难人员给予补贴。');
+
+-- a time limit counted from the document's own issue (its date of issue): 印发之日起30日内, 3个月内;
+-- from another event (受理申请之日起) or in working days it cannot be resolved and gives no row
+SELECT code, due, kind, raw FROM plan_deadlines(
+'关于印发某市方案的通知
+某府发〔2024〕3号
+某市人民政府
+2024年3月15日
+一、重点任务
+（一）完善制度。各区县要在本意见印发之日起30日内制定实施细则，印发之日起3个月内完成清理，自受理申请之日起20日内作出决定，执法决定作出之日起7个工作日内公开。');
+SELECT count(*) AS without_a_date_of_issue FROM deadline_extract('各区县要在本意见印发之日起30日内制定实施细则。', 2024);

@@ -138,6 +138,11 @@ static const pd_word bare_year_before_words[] = {
 	{"或", 0, 0}, {"的", 0, 0}, {"均", 0, 0}, {"前", 0, 0},
 };
 
+/* the document's own issue, from which a time limit counts (本意见印发之日起30日内) */
+static const pd_word issue_event_words[] = {
+	{"印发", 0, 0}, {"发布", 0, 0}, {"公布", 0, 0}, {"下发", 0, 0}, {"出台", 0, 0},
+};
+
 /* relative years: a = years after the document's own */
 static const pd_word relative_words[] = {
 	{"今年", 0, 0}, {"本年", 0, 0}, {"本年度", 0, 0}, {"明年", 1, 0},
@@ -152,13 +157,14 @@ static pd_wordtab column_tab = PD_WORDTAB(column_words);
 static pd_wordtab bare_before_tab = PD_WORDTAB(bare_year_before_words);
 static pd_wordtab relative_tab = PD_WORDTAB(relative_words);
 static pd_wordtab recurring_verb_tab = PD_WORDTAB(recurring_verb_words);
+static pd_wordtab issue_event_tab = PD_WORDTAB(issue_event_words);
 static pd_wordtab effect_tab = PD_WORDTAB(effect_words);
 
 bool
 pd_deadlines_selfcheck(void)
 {
 	pd_wordtab *tabs[] = {&tail_tab, &before_tab, &annual_tab, &ongoing_tab, &label_tab, &column_tab,
-	&bare_before_tab, &relative_tab, &recurring_verb_tab, &effect_tab};
+	&bare_before_tab, &relative_tab, &recurring_verb_tab, &effect_tab, &issue_event_tab};
 
 	for (size_t k = 0; k < sizeof tabs / sizeof tabs[0]; k++)
 		if (pd_wordtab_check(tabs[k]) >= 0)
@@ -282,7 +288,7 @@ load_years(dscan *sc)
 
 		if (pd_doc_metadata(sc->doc, &so, NULL) != PD_OK)
 		{
-			sc->status = PD_ECANCEL;
+			sc->status = pd_fail(sc->err, PD_ECANCEL, 0, "Reading deadlines was cancelled.");
 			return;
 		}
 	}
@@ -539,7 +545,8 @@ enum
 	G_HALF,
 	G_QUARTER,
 	G_MONTH,
-	G_DAY
+	G_DAY,
+	G_MONTHS					/* 4—6月 */
 };
 
 /*
@@ -584,6 +591,21 @@ period_after(const dscan *sc, int i, int y, int32_t *lo, int32_t *hi, int *gran)
 			*lo = pd_days_from_civil(y, 3 * v - 2, 1);
 			*hi = month_start(y, 3 * v + 1);
 			return e;
+		}
+	}
+	/* 4—6月: months of one year */
+	{
+		int			d,
+					v2,
+					e2;
+
+		if ((e = small_number(sc, k, &v)) > 0 && v >= 1 && v <= 12 && (d = range_dash(sc, e)) > 0 &&
+			(e2 = small_number(sc, d, &v2)) > 0 && v2 > v && v2 <= 12 && e2 < sc->n && sc->cps[e2] == CP_YUE)
+		{
+			*gran = G_MONTHS;
+			*lo = pd_days_from_civil(y, v, 1);
+			*hi = month_start(y, v2 + 1);
+			return e2 + 1;
 		}
 	}
 	if ((e = small_number(sc, k, &v)) > 0 && v >= 1 && v <= 12 && e < sc->n && sc->cps[e] == CP_YUE)
@@ -677,24 +699,18 @@ finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, can
 				return;
 			}
 		}
-		else if (gran == G_MONTH && (e = small_number(sc, d, &y2)) > 0 && e < sc->n &&
-				 sc->cps[e] == CP_YUE)
+		else if ((gran == G_MONTH || gran == G_DAY) &&
+				 (e = period_after(sc, d, y, &lo2, &hi2, &g2)) > d &&
+				 (g2 == G_MONTH || g2 == G_DAY) && hi2 > lo)
 		{
-			int			y0;
-			int			m2 = y2;
-
-			/* the year of lo */
-			y0 = y;
-			if (m2 >= 1 && m2 <= 12 && month_start(y0, m2 + 1) > lo)
-			{
-				flags = tail_at(sc, e + 1, &c->end);
-				c->kind = PD_DL_DURING;
-				c->lo = lo;
-				c->hi = month_start(y0, m2 + 1);
-				c->weak = 0;
-				c->past = (flags & T_SINCE) != 0;
-				return;
-			}
+			/* 2024年1月至6月, 2019年1月1日至12月31日: the second date in the same year */
+			flags = tail_at(sc, e, &c->end);
+			c->kind = PD_DL_DURING;
+			c->lo = lo;
+			c->hi = hi2;
+			c->weak = 0;
+			c->past = (flags & T_SINCE) != 0;
+			return;
 		}
 	}
 	flags = tail_at(sc, k, &c->end);
@@ -721,7 +737,7 @@ finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, can
 		c->lo = PD_DAY_NONE;
 		c->weak = 1;
 	}
-	else if (gran == G_HALF || gran == G_QUARTER)
+	else if (gran == G_HALF || gran == G_QUARTER || gran == G_MONTHS)
 		c->kind = PD_DL_DURING;
 	else
 	{
@@ -889,6 +905,83 @@ date_at(dscan *sc, int i, cand *c)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * 印发之日起30日内, 发布之日起3个月内 at 之 (i): by a day counted from the
+ * document's own date of issue (a document with none gives no row; working
+ * days, 之日起20个工作日内, need a calendar and are not read).
+ */
+static bool
+issue_relative_at(dscan *sc, int i, cand *c)
+{
+	int			w,
+				k,
+				e,
+				v = 0,
+				end,
+				flags;
+	const pd_doc *d = sc->doc;
+	int			y,
+				m,
+				day;
+
+	if (i + 2 >= sc->n || sc->cps[i + 1] != CP_RI || sc->cps[i + 2] != 0x8D77)	/* 日起 */
+		return false;
+	if ((w = pd_word_before(&issue_event_tab, sc->cps, 0, i)) < 0)
+		return false;
+	c->start = i - pd_word_len(&issue_event_tab, w);
+	k = skip_spaces(sc, i + 3);
+	if ((e = small_number(sc, k, &v)) < 0)
+	{
+		/* 180日: up to three Arabic digits */
+		for (e = k; e < sc->n && e - k < 4 && is_ascii_digit(sc->cps[e]); e++)
+			v = v * 10 + (int) (sc->cps[e] - '0');
+		if (e == k || e - k > 3)
+			return false;
+	}
+	if (v <= 0)
+		return false;
+	if (e < sc->n && sc->cps[e] == 0x4E2A)	/* 个 */
+		e++;
+	if (e >= sc->n)
+		return false;
+	flags = tail_at(sc, e + 1, &end);
+	if (!(flags & T_BY))
+		return false;
+	load_years(sc);
+	if (d == NULL || d->year < YEAR_MIN || d->year > YEAR_MAX || d->month < 1 || d->month > 12 ||
+		d->day < 1 || d->day > days_in_month(d->year, d->month))
+		return false;
+	y = d->year;
+	m = d->month;
+	day = d->day;
+	switch (sc->cps[e])
+	{
+		case CP_RI:
+		case 0x5929:			/* 天 */
+			c->hi = pd_days_from_civil(y, m, day) + v + 1;
+			break;
+		case CP_YUE:
+		case CP_NIAN:
+			if (sc->cps[e] == CP_NIAN)
+				v *= 12;
+			m += v;
+			y += (m - 1) / 12;
+			m = (m - 1) % 12 + 1;
+			if (day > days_in_month(y, m))
+				day = days_in_month(y, m);
+			c->hi = pd_days_from_civil(y, m, day) + 1;
+			break;
+		default:
+			return false;
+	}
+	c->end = end;
+	c->kind = PD_DL_BY;
+	c->lo = PD_DAY_NONE;
+	c->weak = 0;
+	c->past = false;
+	return true;
 }
 
 /* is cps[i] preceded (past spaces and marks) by the start of a clause? */
@@ -1159,6 +1252,12 @@ scan_sentence(dscan *sc)
 			i = e;
 			continue;
 		}
+		if (ch == 0x4E4B && issue_relative_at(sc, i, &c))	/* 之 */
+		{
+			take_date(sc, &c, label);
+			i = c.end;
+			continue;
+		}
 		if (date_at(sc, i, &c))
 		{
 			take_date(sc, &c, label);
@@ -1197,9 +1296,9 @@ scan_span(dscan *sc, size_t s, size_t e, bool column)
 
 			sc->off[sc->n] = (size_t) (q - base);
 			sc->cps[sc->n++] = c;
-			/* 年 月 季 每 期 续 常 */
+			/* 年 月 季 每 期 续 常 之 */
 			if (c == CP_NIAN || c == CP_YUE || c == CP_JI || c == CP_MEI || c == 0x671F ||
-				c == 0x7EED || c == 0x5E38)
+				c == 0x7EED || c == 0x5E38 || c == 0x4E4B)
 				trigger = true;
 			if (sentence_end(c))
 				break;
