@@ -94,7 +94,7 @@ static const pd_word annual_words[] = {
 static const pd_word ongoing_words[] = {
 	{"长期坚持", 1, 0}, {"长期推进", 1, 0}, {"长期实施", 1, 0}, {"长期开展", 1, 0}, {"长期", 0, 0},
 	{"持续推进", 1, 0}, {"持续开展", 1, 0}, {"持续实施", 1, 0}, {"持续进行", 1, 0}, {"持续", 0, 0},
-	{"常态化推进", 1, 0}, {"常态化开展", 1, 0}, {"常态化", 0, 0}, {"常年", 0, 0}, {"长效推进", 1, 0},
+	{"常态化推进", 1, 0}, {"常态化开展", 1, 0}, {"常态化", 0, 0}, {"常年", 0, 0},
 };
 
 /*
@@ -1158,6 +1158,30 @@ recurring_task(dscan *sc, int i, int e)
 	return false;
 }
 
+/* can a deadline start with the Han character ch?  (the first characters of every form) */
+static inline bool
+may_start(uint32_t ch)
+{
+	switch (ch)
+	{
+		case CP_SHI:
+		case 0x7B2C:			/* 第 */
+		case 0x4ECA:			/* 今 */
+		case 0x672C:			/* 本 */
+		case 0x660E:			/* 明 */
+		case CP_NIAN:
+		case 0x4E0A:			/* 上 */
+		case 0x4E0B:			/* 下 */
+		case CP_MEI:
+		case 0x957F:			/* 长 */
+		case 0x6301:			/* 持 */
+		case 0x5E38:			/* 常 */
+		case 0x4E4B:			/* 之 */
+			return true;
+	}
+	return cn_year_digit(ch) >= 0;
+}
+
 /* read one sentence in sc->cps[0..n) */
 static void
 scan_sentence(dscan *sc)
@@ -1204,7 +1228,7 @@ scan_sentence(dscan *sc)
 		}
 		if (ch == ')')
 			label = false;
-		if (ch < 0x80 && !is_ascii_digit(ch))
+		if (ch < 0x80 ? !is_ascii_digit(ch) : !may_start(ch))
 		{
 			i++;
 			continue;
@@ -1274,20 +1298,111 @@ sentence_end(uint32_t c)
 	return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
 }
 
-/* read text[s, e) sentence by sentence */
+/*
+ * The fast path: every deadline holds one of 年 月 季 每 期 续/續 常 之 (a
+ * date, a cycle, 长期 持续 常态化, 之日起), so a sentence without one of their
+ * UTF-8 sequences (Traditional and Simplified alike) is not decoded.  The
+ * first byte of each is E4..E7; the test on raw bytes is a few compares per
+ * character, against decoding and folding it.
+ */
+static inline bool
+trigger_at(const unsigned char *p)
+{
+	switch (p[0])
+	{
+		case 0xE4:
+			return p[1] == 0xB9 && p[2] == 0x8B;	/* 之 */
+		case 0xE5:
+			return (p[1] == 0xB9 && p[2] == 0xB4) ||	/* 年 */
+				(p[1] == 0xAD && p[2] == 0xA3) ||	/* 季 */
+				(p[1] == 0xB8 && p[2] == 0xB8);	/* 常 */
+		case 0xE6:
+			return (p[1] == 0x9C && (p[2] == 0x88 || p[2] == 0x9F)) ||	/* 月 期 */
+				(p[1] == 0xAF && p[2] == 0x8F);	/* 每 */
+		case 0xE7:
+			return (p[1] == 0xBB && p[2] == 0xAD) || (p[1] == 0xBA && p[2] == 0x8C);	/* 续 續 */
+	}
+	return false;
+}
+
+/* the first trigger in [p, end), or NULL */
+static const unsigned char *
+next_trigger(const unsigned char *p, const unsigned char *end)
+{
+	while (p + 3 <= end)
+	{
+		unsigned	b = *p;
+
+		if (b < 0xE0)
+			p += b < 0x80 || b >= 0xC0 ? (b < 0x80 ? 1 : 2) : 1;	/* ASCII, 2-byte, stray continuation */
+		else if (b < 0xF0)
+		{
+			if (b >= 0xE4 && b <= 0xE7 && trigger_at(p))
+				return p;
+			p += (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 1;
+		}
+		else
+			p++;
+	}
+	return NULL;
+}
+
+/* does a sentence end (。；！？ ; ! ? newline) just before p? */
+static inline bool
+sentence_end_before(const unsigned char *start, const unsigned char *p)
+{
+	if (p > start && (p[-1] == '\n' || p[-1] == ';' || p[-1] == '!' || p[-1] == '?'))
+		return true;
+	return p - start >= 3 &&
+		((p[-3] == 0xE3 && p[-2] == 0x80 && p[-1] == 0x82) ||	/* 。 */
+		 (p[-3] == 0xEF && p[-2] == 0xBC && (p[-1] == 0x9B || p[-1] == 0x81 || p[-1] == 0x9F)));	/* ；！？ */
+}
+
+/* every PD_INTERRUPT_STRIDE bytes read or passed over, ask the interrupt hook; false when cancelled */
+static bool
+interrupt_check(dscan *sc)
+{
+	if (sc->since_interrupt >= PD_INTERRUPT_STRIDE)
+	{
+		sc->since_interrupt = 0;
+		if (sc->opts && sc->opts->interrupt && sc->opts->interrupt(sc->opts->interrupt_ctx))
+			sc->status = pd_fail(sc->err, PD_ECANCEL, 0, "Reading deadlines was cancelled.");
+	}
+	return sc->status == PD_OK;
+}
+
+/*
+ * Read text[s, e) sentence by sentence: from the start of each sentence that
+ * holds a trigger (a deadline cell: every sentence) to its end, in pieces of
+ * DL_SMAX characters.
+ */
 static void
 scan_span(dscan *sc, size_t s, size_t e, bool column)
 {
 	const unsigned char *base = (const unsigned char *) sc->text;
-	const unsigned char *p = base + s;
+	const unsigned char *span = base + s;
+	const unsigned char *p = span;
 	const unsigned char *end = base + e;
 
 	sc->column = column;
 	while (p < end && sc->status == PD_OK)
 	{
 		const unsigned char *start = p;
-		bool		trigger = false;
 
+		if (!column)
+		{
+			const unsigned char *t = next_trigger(p, end);
+
+			if (t == NULL)
+				t = end;
+			else
+				while (t > p && !sentence_end_before(span, t))
+					t--;
+			sc->since_interrupt += (size_t) (t - p);
+			p = start = t;
+			if (!interrupt_check(sc) || p >= end)
+				break;
+		}
 		sc->n = 0;
 		while (p < end && sc->n < DL_SMAX)
 		{
@@ -1296,23 +1411,13 @@ scan_span(dscan *sc, size_t s, size_t e, bool column)
 
 			sc->off[sc->n] = (size_t) (q - base);
 			sc->cps[sc->n++] = c;
-			/* 年 月 季 每 期 续 常 之 */
-			if (c == CP_NIAN || c == CP_YUE || c == CP_JI || c == CP_MEI || c == 0x671F ||
-				c == 0x7EED || c == 0x5E38 || c == 0x4E4B)
-				trigger = true;
 			if (sentence_end(c))
 				break;
 		}
 		sc->off[sc->n] = (size_t) (p - base);
-		if (trigger)
-			scan_sentence(sc);
+		scan_sentence(sc);
 		sc->since_interrupt += (size_t) (p - start);
-		if (sc->since_interrupt >= PD_INTERRUPT_STRIDE)
-		{
-			sc->since_interrupt = 0;
-			if (sc->opts && sc->opts->interrupt && sc->opts->interrupt(sc->opts->interrupt_ctx))
-				sc->status = pd_fail(sc->err, PD_ECANCEL, 0, "Reading deadlines was cancelled.");
-		}
+		(void) interrupt_check(sc);
 	}
 }
 
