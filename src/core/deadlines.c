@@ -2,12 +2,12 @@
  * deadlines.c — the deadlines a plan's tasks state (pd_deadline.h).
  * Backend-free.
  *
- * Owns: reading deadline expressions on folded code points (years in
- * Arabic, full-width and Chinese digits, months, days, quarters, halves,
- * ranges with any dash, 起, 年内, 每年, 长期坚持 …), deciding which of them
- * are deadlines of the item that prints them, resolving them to ranges of
- * days, the deadline column of task-division tables, and inheritance from
- * parent items.
+ * Owns: the walk over a document's items and sentences (with a byte-level
+ * fast path), deciding which of the dates deadline_dates.c reads are
+ * deadlines of the item that prints them, recurring (每年) and standing
+ * (长期坚持) deadlines, labels (完成时限：), the deadline cells of
+ * task-division tables, the document's year, and inheritance from parent
+ * items.
  *
  * What is not a deadline: a year alone (2023年已完成…, 2025年城镇化率…),
  * a year after 截至/截止 or before 以来, one before the document's own year,
@@ -19,54 +19,14 @@
  * Must not: decide what a target is (targets_scan.c), read table layouts
  * itself (table.c), or keep its own word matcher (the lexicon engine).
  */
-#include "pd_deadline.h"
-#include "pd_lexicon.h"
+#include "pd_deadline_int.h"
 #include "pd_scan.h"
 #include "pd_target.h"
 #include "pd_docno.h"
 
 #include <string.h>
 
-#define DL_SMAX 512				/* a sentence is read in pieces of this size */
-#define DL_CELL_SHORT 24		/* a table cell this short is read as a deadline cell */
-
-#define CP_NIAN 0x5E74			/* 年 */
-#define CP_YUE 0x6708			/* 月 */
-#define CP_RI 0x65E5			/* 日 */
-#define CP_HAO 0x53F7			/* 号 */
-#define CP_JI 0x5B63			/* 季 */
-#define CP_DU 0x5EA6			/* 度 */
-#define CP_MEI 0x6BCF			/* 每 */
-#define CP_SHI 0x5341			/* 十 */
-#define CP_OPEN_BOOK 0x300A		/* 《 */
-#define CP_CLOSE_BOOK 0x300B	/* 》 */
-#define CP_WHITE_CIRCLE 0x25CB	/* ○, printed for 〇 */
-
 /* ---- word tables ------------------------------------------------------------ */
-
-/* after a date: flags */
-enum
-{
-	T_END = 1,					/* 底 末: the end of the period */
-	T_BY = 2,					/* 前 以前 内: by */
-	T_FROM = 4,					/* 起 开始 */
-	T_SINCE = 8,				/* 以来: the past */
-	T_DURING = 16				/* 期间 */
-};
-
-static const pd_word tail_words[] = {
-	{"底", T_END, 0}, {"末", T_END, 0}, {"年底", T_END, 0}, {"年末", T_END, 0},
-	{"前", T_BY, 0}, {"以前", T_BY, 0}, {"之前", T_BY, 0}, {"内", T_BY, 0}, {"以内", T_BY, 0},
-	{"之内", T_BY, 0}, {"年内", T_BY, 0}, {"前后", 0, 0},
-	{"底前", T_END | T_BY, 0}, {"末前", T_END | T_BY, 0}, {"年底前", T_END | T_BY, 0},
-	{"年末前", T_END | T_BY, 0}, {"底以前", T_END | T_BY, 0}, {"底之前", T_END | T_BY, 0},
-	{"年底之前", T_END | T_BY, 0}, {"末以前", T_END | T_BY, 0},
-	{"起", T_FROM, 0}, {"开始", T_FROM, 0}, {"起步", 0, 0}, {"起草", 0, 0},
-	/* 内 that begins a word: 5月3日内蒙古…, 2025年内地… */
-	{"内蒙古", 0, 0}, {"内蒙", 0, 0}, {"内地", 0, 0}, {"内部", 0, 0}, {"内容", 0, 0}, {"内涵", 0, 0},
-	{"内需", 0, 0}, {"内外", 0, 0}, {"内河", 0, 0}, {"内陆", 0, 0}, {"内江", 0, 0},
-	{"以来", T_SINCE, 0}, {"期间", T_DURING, 0},
-};
 
 /* before a date: what makes it no deadline, or a governing year */
 enum
@@ -131,45 +91,24 @@ static const pd_word column_words[] = {
 	{"年限", 0, 0},
 };
 
-/* a bare 年内 / 年底前 (no number before) may follow these */
-static const pd_word bare_year_before_words[] = {
-	{"于", 0, 0}, {"在", 0, 0}, {"到", 0, 0}, {"至", 0, 0}, {"争", 0, 0}, {"保", 0, 0}, {"将", 0, 0},
-	{"要", 0, 0}, {"并", 0, 0}, {"应", 0, 0}, {"须", 0, 0}, {"等", 0, 0}, {"和", 0, 0}, {"及", 0, 0},
-	{"或", 0, 0}, {"的", 0, 0}, {"均", 0, 0}, {"前", 0, 0},
-};
-
-/* the document's own issue, from which a time limit counts (本意见印发之日起30日内) */
-static const pd_word issue_event_words[] = {
-	{"印发", 0, 0}, {"发布", 0, 0}, {"公布", 0, 0}, {"下发", 0, 0}, {"出台", 0, 0},
-};
-
-/* relative years: a = years after the document's own */
-static const pd_word relative_words[] = {
-	{"今年", 0, 0}, {"本年", 0, 0}, {"本年度", 0, 0}, {"明年", 1, 0},
-};
-
-static pd_wordtab tail_tab = PD_WORDTAB(tail_words);
 static pd_wordtab before_tab = PD_WORDTAB(before_words);
 static pd_wordtab annual_tab = PD_WORDTAB(annual_words);
 static pd_wordtab ongoing_tab = PD_WORDTAB(ongoing_words);
 static pd_wordtab label_tab = PD_WORDTAB(label_words);
 static pd_wordtab column_tab = PD_WORDTAB(column_words);
-static pd_wordtab bare_before_tab = PD_WORDTAB(bare_year_before_words);
-static pd_wordtab relative_tab = PD_WORDTAB(relative_words);
 static pd_wordtab recurring_verb_tab = PD_WORDTAB(recurring_verb_words);
-static pd_wordtab issue_event_tab = PD_WORDTAB(issue_event_words);
 static pd_wordtab effect_tab = PD_WORDTAB(effect_words);
 
 bool
 pd_deadlines_selfcheck(void)
 {
-	pd_wordtab *tabs[] = {&tail_tab, &before_tab, &annual_tab, &ongoing_tab, &label_tab, &column_tab,
-	&bare_before_tab, &relative_tab, &recurring_verb_tab, &effect_tab, &issue_event_tab};
+	pd_wordtab *tabs[] = {&before_tab, &annual_tab, &ongoing_tab, &label_tab, &column_tab,
+	&recurring_verb_tab, &effect_tab};
 
 	for (size_t k = 0; k < sizeof tabs / sizeof tabs[0]; k++)
 		if (pd_wordtab_check(tabs[k]) >= 0)
 			return false;
-	return true;
+	return pd_dl_dates_selfcheck();
 }
 
 const char *
@@ -191,90 +130,11 @@ pd_deadline_kind_name(pd_deadline_kind kind)
 	return "by";
 }
 
-/* ---- dates ---------------------------------------------------------------------- */
-
-int32_t
-pd_days_from_civil(int y, int m, int d)
-{
-	/* days from 1970-01-01 (H. Hinnant's algorithm), then from 2000-01-01 */
-	long		yy = y - (m <= 2);
-	long		era = (yy >= 0 ? yy : yy - 399) / 400;
-	long		yoe = yy - era * 400;
-	long		doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long		doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return (int32_t) (era * 146097 + doe - 719468 - 10957);
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
-
-/* the first day of month m of year y, m may be 13 */
-static int32_t
-month_start(int y, int m)
-{
-	if (m > 12)
-	{
-		y++;
-		m -= 12;
-	}
-	return pd_days_from_civil(y, m, 1);
-}
-
-#define YEAR_MIN 1949
-#define YEAR_MAX 2150
-
 /* ---- the scanner ---------------------------------------------------------------- */
 
-typedef struct dscan
-{
-	const char *text;
-	pd_doc	   *doc;			/* NULL for a text scan */
-	const pd_deadline_opts *opts;
-	const pd_mem *mem;
-	pd_error   *err;
-	pd_status	status;
-	int			item;
 
-	bool		years_known;
-	int			year;			/* what 年内 means, 0 unknown */
-	int			own_year;		/* pd_doc_own_year, for the target scanner */
-
-	pd_deadline *rows;
-	int			nrows;
-	int			cap;
-
-	bool		column;			/* the span is a deadline cell */
-	size_t		since_interrupt;
-
-	/* the sentence */
-	uint32_t	cps[DL_SMAX];
-	size_t		off[DL_SMAX + 1];
-	int			n;
-	int			has_target;		/* -1 unknown */
-} dscan;
-
-typedef struct cand
-{
-	pd_deadline_kind kind;
-	int32_t		lo,
-				hi;
-	int			start,
-				end;			/* code points of the sentence */
-	int			weak;			/* 0 strong; 1 a period's end without 前 (2025年底);
-								 * 2 a year alone; 3 a month or day alone */
-	bool		past;			/* 以来, 已: no deadline */
-} cand;
-
-static void
-load_years(dscan *sc)
+void
+pd_dl_load_years(dscan *sc)
 {
 	if (sc->years_known)
 		return;
@@ -296,10 +156,10 @@ load_years(dscan *sc)
 	sc->own_year = pd_doc_own_year(sc->doc);
 }
 
-static int
-dl_year(dscan *sc)
+int
+pd_dl_year(dscan *sc)
 {
-	load_years(sc);
+	pd_dl_load_years(sc);
 	return sc->year;
 }
 
@@ -308,7 +168,7 @@ own_year_fn(void *ctx)
 {
 	dscan	   *sc = ctx;
 
-	load_years(sc);
+	pd_dl_load_years(sc);
 	return sc->own_year ? sc->own_year : sc->year;
 }
 
@@ -366,621 +226,6 @@ add_row(dscan *sc, pd_deadline_kind kind, int32_t lo, int32_t hi, size_t rs, siz
 	r->inherited = false;
 	r->raw_start = rs;
 	r->raw_end = re;
-	return true;
-}
-
-/* ---- reading numbers on folded code points ---------------------------------------- */
-
-static inline bool
-is_ascii_digit(uint32_t c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* a digit of a year printed in Chinese: 〇 ○ 零 一 … 九 */
-static inline int
-cn_year_digit(uint32_t c)
-{
-	if (c == CP_WHITE_CIRCLE || c == 0x3007 || c == 0x96F6)
-		return 0;
-	switch (c)
-	{
-		case 0x4E00:
-			return 1;
-		case 0x4E8C:
-			return 2;
-		case 0x4E09:
-			return 3;
-		case 0x56DB:
-			return 4;
-		case 0x4E94:
-			return 5;
-		case 0x516D:
-			return 6;
-		case 0x4E03:
-			return 7;
-		case 0x516B:
-			return 8;
-		case 0x4E5D:
-			return 9;
-	}
-	return -1;
-}
-
-static inline bool
-is_numberish(uint32_t c)
-{
-	return is_ascii_digit(c) || cn_year_digit(c) >= 0 || c == CP_SHI || c == 0x4E24 /* 两 */ ||
-		c == 0x767E /* 百 */ || c == 0x5343 /* 千 */ || c == '.';
-}
-
-static int
-skip_spaces(const dscan *sc, int i)
-{
-	while (i < sc->n && pd_is_space(sc->cps[i]))
-		i++;
-	return i;
-}
-
-/* four digits of a year at i (Arabic or Chinese, no 年): its end, or -1 */
-static int
-year_digits(const dscan *sc, int i, int *year)
-{
-	int			v = 0,
-				k = i;
-	bool		arabic = is_ascii_digit(sc->cps[i]);
-
-	for (; k < sc->n && k - i < 5; k++)
-	{
-		int			d = arabic ? (is_ascii_digit(sc->cps[k]) ? (int) (sc->cps[k] - '0') : -1) :
-			cn_year_digit(sc->cps[k]);
-
-		if (d < 0)
-			break;
-		v = v * 10 + d;
-	}
-	if (k - i != 4 || v < YEAR_MIN || v > YEAR_MAX)
-		return -1;
-	if (k < sc->n && (arabic ? is_ascii_digit(sc->cps[k]) || sc->cps[k] == '.' : is_numberish(sc->cps[k])))
-		return -1;
-	*year = v;
-	return k;
-}
-
-/* 年 at i, after optional spaces: the position after it, or -1 */
-static int
-nian_at(const dscan *sc, int i)
-{
-	i = skip_spaces(sc, i);
-	return i < sc->n && sc->cps[i] == CP_NIAN ? i + 1 : -1;
-}
-
-/* a small number at i (1..99: 6, 12, 六, 十二, 二十, 三十一): its end, or -1 */
-static int
-small_number(const dscan *sc, int i, int *value)
-{
-	int			k = i,
-				v;
-
-	if (i >= sc->n)
-		return -1;
-	if (is_ascii_digit(sc->cps[i]))
-	{
-		v = 0;
-		while (k < sc->n && k - i < 3 && is_ascii_digit(sc->cps[k]))
-			v = v * 10 + (int) (sc->cps[k++] - '0');
-		if (k - i > 2 || (k < sc->n && (is_ascii_digit(sc->cps[k]) || sc->cps[k] == '.')))
-			return -1;
-		*value = v;
-		return k;
-	}
-	else
-	{
-		int			a = cn_year_digit(sc->cps[k]);
-
-		if (sc->cps[k] == CP_SHI)
-		{
-			int			b;
-
-			k++;
-			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
-			if (b > 0)
-				k++;
-			*value = 10 + (b > 0 ? b : 0);
-			return k;
-		}
-		if (a <= 0)
-			return -1;
-		k++;
-		if (k < sc->n && sc->cps[k] == CP_SHI)
-		{
-			int			b;
-
-			k++;
-			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
-			if (b > 0)
-				k++;
-			*value = a * 10 + (b > 0 ? b : 0);
-			return k;
-		}
-		if (k < sc->n && cn_year_digit(sc->cps[k]) >= 0)
-			return -1;			/* 二〇: a year, not a month */
-		*value = a;
-		return k;
-	}
-}
-
-/* a range separator at i (— – - ~ 至 到, doubled dashes, spaces): its end, or -1 */
-static int
-range_dash(const dscan *sc, int i)
-{
-	int			k = skip_spaces(sc, i);
-	bool		any = false;
-
-	while (k < sc->n)
-	{
-		uint32_t	c = sc->cps[k];
-
-		if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2012 || c == 0x2212 ||
-			c == '~' || c == 0x301C || c == 0x2E3A)
-		{
-			k++;
-			any = true;
-		}
-		else
-			break;
-	}
-	if (!any && k < sc->n && (sc->cps[k] == 0x81F3 || sc->cps[k] == 0x5230))	/* 至 到 */
-	{
-		k++;
-		any = true;
-	}
-	return any ? skip_spaces(sc, k) : -1;
-}
-
-/* granularity of a period */
-enum
-{
-	G_YEAR = 1,
-	G_HALF,
-	G_QUARTER,
-	G_MONTH,
-	G_DAY,
-	G_MONTHS					/* 4—6月 */
-};
-
-/*
- * The period after year y's 年 at i: 上半年, 第三季度, 6月, 6月30日, 6月中旬,
- * or the year itself.  Sets [*lo, *hi) and returns its end.
- */
-static int
-period_after(const dscan *sc, int i, int y, int32_t *lo, int32_t *hi, int *gran)
-{
-	int			k = skip_spaces(sc, i),
-				v,
-				e;
-
-	*gran = G_YEAR;
-	*lo = pd_days_from_civil(y, 1, 1);
-	*hi = pd_days_from_civil(y + 1, 1, 1);
-	if (k + 2 < sc->n && sc->cps[k + 1] == 0x534A && sc->cps[k + 2] == CP_NIAN)	/* 半年 */
-	{
-		if (sc->cps[k] == 0x4E0A)	/* 上 */
-		{
-			*gran = G_HALF;
-			*hi = pd_days_from_civil(y, 7, 1);
-			return k + 3;
-		}
-		if (sc->cps[k] == 0x4E0B)	/* 下 */
-		{
-			*gran = G_HALF;
-			*lo = pd_days_from_civil(y, 7, 1);
-			return k + 3;
-		}
-	}
-	/* 第三季度, 三季度, 第3季 */
-	{
-		int			q = k < sc->n && sc->cps[k] == 0x7B2C ? k + 1 : k;	/* 第 */
-
-		if ((e = small_number(sc, q, &v)) > 0 && v >= 1 && v <= 4 && e < sc->n && sc->cps[e] == CP_JI)
-		{
-			e++;
-			if (e < sc->n && sc->cps[e] == CP_DU)
-				e++;
-			*gran = G_QUARTER;
-			*lo = pd_days_from_civil(y, 3 * v - 2, 1);
-			*hi = month_start(y, 3 * v + 1);
-			return e;
-		}
-	}
-	/* 4—6月: months of one year */
-	{
-		int			d,
-					v2,
-					e2;
-
-		if ((e = small_number(sc, k, &v)) > 0 && v >= 1 && v <= 12 && (d = range_dash(sc, e)) > 0 &&
-			(e2 = small_number(sc, d, &v2)) > 0 && v2 > v && v2 <= 12 && e2 < sc->n && sc->cps[e2] == CP_YUE)
-		{
-			*gran = G_MONTHS;
-			*lo = pd_days_from_civil(y, v, 1);
-			*hi = month_start(y, v2 + 1);
-			return e2 + 1;
-		}
-	}
-	if ((e = small_number(sc, k, &v)) > 0 && v >= 1 && v <= 12 && e < sc->n && sc->cps[e] == CP_YUE)
-	{
-		int			m = v,
-					d;
-
-		e++;
-		*gran = G_MONTH;
-		*lo = pd_days_from_civil(y, m, 1);
-		*hi = month_start(y, m + 1);
-		if ((k = small_number(sc, e, &d)) > 0 && d >= 1 && d <= days_in_month(y, m) && k < sc->n &&
-			(sc->cps[k] == CP_RI || sc->cps[k] == CP_HAO))
-		{
-			*gran = G_DAY;
-			*lo = pd_days_from_civil(y, m, d);
-			*hi = *lo + 1;
-			return k + 1;
-		}
-		if (e + 1 < sc->n && sc->cps[e + 1] == 0x65EC)	/* 旬 */
-		{
-			if (sc->cps[e] == 0x4E0A)	/* 上旬 */
-				*hi = pd_days_from_civil(y, m, 11);
-			else if (sc->cps[e] == 0x4E2D)	/* 中旬 */
-				*hi = pd_days_from_civil(y, m, 21);
-			else if (sc->cps[e] != 0x4E0B)	/* 下旬 */
-				return e;
-			return e + 2;
-		}
-		return e;
-	}
-	return i;
-}
-
-/* the tail after a date at i: flags (T_*), *end after it */
-static int
-tail_at(const dscan *sc, int i, int *end)
-{
-	int			k = skip_spaces(sc, i),
-				w = pd_word_at(&tail_tab, sc->cps, k, sc->n);
-
-	if (w < 0)
-	{
-		*end = i;
-		return 0;
-	}
-	*end = k + pd_word_len(&tail_tab, w);
-	return tail_words[w].a;
-}
-
-/* 已 or 已经 right after: a report of what was done */
-static bool
-reported_after(const dscan *sc, int i)
-{
-	i = skip_spaces(sc, i);
-	if (i < sc->n && sc->cps[i] == ',')
-		i = skip_spaces(sc, i + 1);
-	return i < sc->n && (sc->cps[i] == 0x5DF2 /* 已 */ || sc->cps[i] == 0x66FE /* 曾 */ );
-}
-
-/*
- * Finish a date whose period [lo, hi) ends at k: a range to a second date,
- * then the tail (前, 底前, 起, 期间 …).  Fills c.
- */
-static void
-finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, cand *c)
-{
-	int			d,
-				e,
-				flags,
-				y2,
-				g2;
-	int32_t		lo2,
-				hi2;
-
-	c->past = false;
-	/* a range: 2024年—2026年, 2024年1月至6月 */
-	if ((d = range_dash(sc, k)) > 0)
-	{
-		if ((e = year_digits(sc, d, &y2)) > 0 && (e = nian_at(sc, e)) > 0 && y2 >= y && y2 <= y + 50)
-		{
-			e = period_after(sc, e, y2, &lo2, &hi2, &g2);
-			if (hi2 > lo)
-			{
-				flags = tail_at(sc, e, &c->end);
-				c->kind = flags & T_FROM ? PD_DL_FROM : PD_DL_DURING;
-				c->lo = lo;
-				c->hi = flags & T_FROM ? PD_DAY_NONE : hi2;
-				c->weak = 0;
-				c->past = (flags & T_SINCE) != 0;
-				return;
-			}
-		}
-		else if ((gran == G_MONTH || gran == G_DAY) &&
-				 (e = period_after(sc, d, y, &lo2, &hi2, &g2)) > d &&
-				 (g2 == G_MONTH || g2 == G_DAY) && hi2 > lo)
-		{
-			/* 2024年1月至6月, 2019年1月1日至12月31日: the second date in the same year */
-			flags = tail_at(sc, e, &c->end);
-			c->kind = PD_DL_DURING;
-			c->lo = lo;
-			c->hi = hi2;
-			c->weak = 0;
-			c->past = (flags & T_SINCE) != 0;
-			return;
-		}
-	}
-	flags = tail_at(sc, k, &c->end);
-	c->lo = lo;
-	c->hi = hi;
-	c->weak = 0;
-	if (flags & T_SINCE)
-		c->past = true;
-	if (flags & T_FROM)
-	{
-		c->kind = PD_DL_FROM;
-		c->hi = PD_DAY_NONE;
-	}
-	else if (flags & T_BY)
-	{
-		c->kind = PD_DL_BY;
-		c->lo = PD_DAY_NONE;
-	}
-	else if (flags & T_DURING)
-		c->kind = PD_DL_DURING;
-	else if (flags & T_END)
-	{
-		c->kind = PD_DL_BY;
-		c->lo = PD_DAY_NONE;
-		c->weak = 1;
-	}
-	else if (gran == G_HALF || gran == G_QUARTER || gran == G_MONTHS)
-		c->kind = PD_DL_DURING;
-	else
-	{
-		c->kind = PD_DL_BY;
-		c->lo = PD_DAY_NONE;
-		c->weak = gran == G_YEAR ? 2 : 3;
-	}
-	if (reported_after(sc, c->end))
-		c->past = true;
-}
-
-/*
- * A date starting at i: a year (2025年…, 二〇二五年…, 2024—2026年), a
- * relative year (今年, 明年), or a month or quarter of the document's year
- * (6月底前, 第三季度末前, 年内, 年底前, 上半年).  True with *c filled.
- */
-static bool
-date_at(dscan *sc, int i, cand *c)
-{
-	uint32_t	ch = sc->cps[i];
-	int			y,
-				k,
-				e,
-				gran,
-				w,
-				v;
-	int32_t		lo,
-				hi;
-
-	c->start = i;
-	c->past = false;
-	if (is_ascii_digit(ch) || cn_year_digit(ch) >= 0 || ch == CP_SHI)
-	{
-		if (i > 0 && is_numberish(sc->cps[i - 1]))
-			return false;
-		if (ch != CP_SHI && (k = year_digits(sc, i, &y)) > 0)
-		{
-			int			y2,
-						d;
-
-			/* 2024—2026年: the first year without 年 */
-			if ((e = nian_at(sc, k)) < 0)
-			{
-				if ((d = range_dash(sc, k)) > 0 && (e = year_digits(sc, d, &y2)) > 0 &&
-					(e = nian_at(sc, e)) > 0 && y2 > y && y2 <= y + 50)
-				{
-					int			flags = tail_at(sc, e, &c->end);
-
-					c->kind = flags & T_FROM ? PD_DL_FROM : PD_DL_DURING;
-					c->lo = pd_days_from_civil(y, 1, 1);
-					c->hi = flags & T_FROM ? PD_DAY_NONE : pd_days_from_civil(y2 + 1, 1, 1);
-					c->weak = 0;
-					c->past = (flags & T_SINCE) != 0 || reported_after(sc, c->end);
-					return true;
-				}
-				return false;
-			}
-			k = period_after(sc, e, y, &lo, &hi, &gran);
-			finish_date(sc, y, lo, hi, gran, k, c);
-			return true;
-		}
-		/* a month or a quarter of the document's year */
-		if ((e = small_number(sc, i, &v)) < 0 || e >= sc->n)
-			return false;
-		if (sc->cps[e] == CP_YUE || sc->cps[e] == CP_JI)
-		{
-			int			flags,
-						end;
-
-			if ((y = dl_year(sc)) == 0)
-				return false;
-			k = period_after(sc, i, y, &lo, &hi, &gran);
-			if (k == i)
-				return false;
-			flags = tail_at(sc, k, &end);
-			if (!(flags & (T_BY | T_END)) || (flags & T_SINCE))
-				return false;	/* 6月 alone, 三季度: no deadline without a year */
-			c->end = end;
-			c->kind = PD_DL_BY;
-			c->lo = PD_DAY_NONE;
-			c->hi = hi;
-			c->weak = flags & T_BY ? 0 : 1;
-			c->past = reported_after(sc, end);
-			return true;
-		}
-		return false;
-	}
-	if (ch == 0x7B2C)			/* 第三季度末前 */
-	{
-		int			flags,
-					end;
-
-		if ((e = small_number(sc, i + 1, &v)) < 0 || e >= sc->n || sc->cps[e] != CP_JI)
-			return false;
-		if ((y = dl_year(sc)) == 0)
-			return false;
-		k = period_after(sc, i, y, &lo, &hi, &gran);
-		if (k == i)
-			return false;
-		flags = tail_at(sc, k, &end);
-		if (flags & T_SINCE)
-			return false;
-		c->end = end;
-		c->kind = flags & (T_BY | T_END) ? PD_DL_BY : PD_DL_DURING;
-		c->lo = c->kind == PD_DL_BY ? PD_DAY_NONE : lo;
-		c->hi = hi;
-		c->weak = flags & T_BY ? 0 : 1;
-		c->past = reported_after(sc, end);
-		return true;
-	}
-	if ((w = pd_word_at(&relative_tab, sc->cps, i, sc->n)) >= 0)
-	{
-		/* 今年, 本年度, 明年: the document's year */
-		if ((y = dl_year(sc)) == 0)
-			return false;
-		y += relative_words[w].a;
-		e = i + pd_word_len(&relative_tab, w);
-		k = period_after(sc, e, y, &lo, &hi, &gran);
-		finish_date(sc, y, lo, hi, gran, k, c);
-		if (c->weak == 2)
-			return false;		/* 今年 alone */
-		return true;
-	}
-	if (ch == CP_NIAN)
-	{
-		/* 年内, 年底前, 年度内 of the document's year, no number before */
-		int			flags,
-					end;
-
-		if (i > 0)
-		{
-			uint32_t	p = sc->cps[i - 1];
-
-			if (pd_is_han_bmp(p) && pd_word_before(&bare_before_tab, sc->cps, i - 1, i) < 0)
-				return false;
-			if (is_numberish(p))
-				return false;
-		}
-		k = i + 1;
-		if (k < sc->n && sc->cps[k] == CP_DU)
-			k++;				/* 年度内 */
-		flags = tail_at(sc, k, &end);
-		if (!(flags & (T_BY | T_END)) || end == k || (flags & T_SINCE))
-			return false;
-		if ((y = dl_year(sc)) == 0)
-			return false;
-		c->end = end;
-		c->kind = PD_DL_BY;
-		c->lo = PD_DAY_NONE;
-		c->hi = pd_days_from_civil(y + 1, 1, 1);
-		c->weak = flags & T_BY ? 0 : 1;
-		c->past = reported_after(sc, end);
-		return true;
-	}
-	if ((ch == 0x4E0A || ch == 0x4E0B) && i + 2 < sc->n && sc->cps[i + 1] == 0x534A &&
-		sc->cps[i + 2] == CP_NIAN)
-	{
-		/* 上半年, 下半年 of the document's year */
-		if (i > 0 && (sc->cps[i - 1] == CP_NIAN || is_numberish(sc->cps[i - 1])))
-			return false;
-		if ((y = dl_year(sc)) == 0)
-			return false;
-		k = period_after(sc, i, y, &lo, &hi, &gran);
-		finish_date(sc, y, lo, hi, gran, k, c);
-		return true;
-	}
-	return false;
-}
-
-/*
- * 印发之日起30日内, 发布之日起3个月内 at 之 (i): by a day counted from the
- * document's own date of issue (a document with none gives no row; working
- * days, 之日起20个工作日内, need a calendar and are not read).
- */
-static bool
-issue_relative_at(dscan *sc, int i, cand *c)
-{
-	int			w,
-				k,
-				e,
-				v = 0,
-				end,
-				flags;
-	const pd_doc *d = sc->doc;
-	int			y,
-				m,
-				day;
-
-	if (i + 2 >= sc->n || sc->cps[i + 1] != CP_RI || sc->cps[i + 2] != 0x8D77)	/* 日起 */
-		return false;
-	if ((w = pd_word_before(&issue_event_tab, sc->cps, 0, i)) < 0)
-		return false;
-	c->start = i - pd_word_len(&issue_event_tab, w);
-	k = skip_spaces(sc, i + 3);
-	if ((e = small_number(sc, k, &v)) < 0)
-	{
-		/* 180日: up to three Arabic digits */
-		for (e = k; e < sc->n && e - k < 4 && is_ascii_digit(sc->cps[e]); e++)
-			v = v * 10 + (int) (sc->cps[e] - '0');
-		if (e == k || e - k > 3)
-			return false;
-	}
-	if (v <= 0)
-		return false;
-	if (e < sc->n && sc->cps[e] == 0x4E2A)	/* 个 */
-		e++;
-	if (e >= sc->n)
-		return false;
-	flags = tail_at(sc, e + 1, &end);
-	if (!(flags & T_BY))
-		return false;
-	load_years(sc);
-	if (d == NULL || d->year < YEAR_MIN || d->year > YEAR_MAX || d->month < 1 || d->month > 12 ||
-		d->day < 1 || d->day > days_in_month(d->year, d->month))
-		return false;
-	y = d->year;
-	m = d->month;
-	day = d->day;
-	switch (sc->cps[e])
-	{
-		case CP_RI:
-		case 0x5929:			/* 天 */
-			c->hi = pd_days_from_civil(y, m, day) + v + 1;
-			break;
-		case CP_YUE:
-		case CP_NIAN:
-			if (sc->cps[e] == CP_NIAN)
-				v *= 12;
-			m += v;
-			y += (m - 1) / 12;
-			m = (m - 1) % 12 + 1;
-			if (day > days_in_month(y, m))
-				day = days_in_month(y, m);
-			c->hi = pd_days_from_civil(y, m, day) + 1;
-			break;
-		default:
-			return false;
-	}
-	c->end = end;
-	c->kind = PD_DL_BY;
-	c->lo = PD_DAY_NONE;
-	c->weak = 0;
-	c->past = false;
 	return true;
 }
 
@@ -1077,9 +322,9 @@ bare_goal_year(const dscan *sc, const cand *c)
 	for (int k = c->end; k < sc->n; k++)
 	{
 		int			y;
-		int			e = year_digits(sc, k, &y);
+		int			e = pd_dl_year_digits(sc, k, &y);
 
-		if (e > 0 && (nian_at(sc, e) > 0 || range_dash(sc, e) > 0))
+		if (e > 0 && (pd_dl_nian_at(sc, e) > 0 || pd_dl_range_dash(sc, e) > 0))
 		{
 			k = e - 1;			/* a year: 2020年, 2024—2026年 */
 			continue;
@@ -1101,7 +346,7 @@ take_date(dscan *sc, cand *c, bool label)
 		return;
 	if (c->kind == PD_DL_FROM && pd_word_at(&effect_tab, sc->cps, skip_spaces(sc, c->end), sc->n) >= 0)
 		return;					/* 本办法自2019年1月1日起施行 */
-	year = sc->doc ? dl_year(sc) : sc->year;
+	year = sc->doc ? pd_dl_year(sc) : sc->year;
 	if (c->kind == PD_DL_FROM && year > 0 && c->lo < pd_days_from_civil(year, 1, 1))
 		return;					/* 自2003年7月起，… in a text of 2004: the past, as targets_scan reads it */
 	if (c->weak && !sc->column && !label)
@@ -1132,7 +377,7 @@ take_date(dscan *sc, cand *c, bool label)
 static int32_t
 standing_from(dscan *sc)
 {
-	int			y = sc->doc ? dl_year(sc) : sc->year;
+	int			y = sc->doc ? pd_dl_year(sc) : sc->year;
 
 	return y > 0 ? pd_days_from_civil(y, 1, 1) : PD_DAY_NONE;
 }
@@ -1241,7 +486,7 @@ scan_sentence(dscan *sc)
 			bool		dated = false;
 
 			/* 每年6月底前, 每季度末前, 每年年底前: the date within the cycle is part of it */
-			if (e < sc->n && date_at(sc, e, &sub) && !sub.past)
+			if (e < sc->n && pd_dl_date_at(sc, e, &sub) && !sub.past)
 			{
 				e = sub.end;
 				dated = true;
@@ -1249,7 +494,7 @@ scan_sentence(dscan *sc)
 			else
 			{
 				int			end,
-							flags = tail_at(sc, e, &end);
+							flags = pd_dl_tail_at(sc, e, &end);
 
 				if (flags & (T_BY | T_END))
 				{
@@ -1276,13 +521,13 @@ scan_sentence(dscan *sc)
 			i = e;
 			continue;
 		}
-		if (ch == 0x4E4B && issue_relative_at(sc, i, &c))	/* 之 */
+		if (ch == 0x4E4B && pd_dl_issue_relative_at(sc, i, &c))	/* 之 */
 		{
 			take_date(sc, &c, label);
 			i = c.end;
 			continue;
 		}
-		if (date_at(sc, i, &c))
+		if (pd_dl_date_at(sc, i, &c))
 		{
 			take_date(sc, &c, label);
 			i = c.end > i ? c.end : i + 1;
@@ -1510,9 +755,9 @@ title_single_year(const pd_doc *doc)
 		int			y,
 					k;
 
-		if ((i > 0 && is_numberish(sc.cps[i - 1])) || (k = year_digits(&sc, i, &y)) < 0)
+		if ((i > 0 && is_numberish(sc.cps[i - 1])) || (k = pd_dl_year_digits(&sc, i, &y)) < 0)
 			continue;
-		if (nian_at(&sc, k) < 0 && range_dash(&sc, k) < 0)
+		if (pd_dl_nian_at(&sc, k) < 0 && pd_dl_range_dash(&sc, k) < 0)
 			continue;
 		count++;
 		found = y;
