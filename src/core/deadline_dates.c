@@ -322,7 +322,7 @@ int
 pd_dl_tail_at(const dscan *sc, int i, int *end)
 {
 	int			k = skip_spaces(sc, i),
-				w = pd_word_at(&tail_tab, sc->cps, k, sc->n);
+				w = k < sc->n ? pd_word_at(&tail_tab, sc->cps, k, sc->n) : -1;
 
 	if (w < 0)
 	{

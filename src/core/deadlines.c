@@ -344,7 +344,8 @@ take_date(dscan *sc, cand *c, bool label)
 
 	if (c->past || bc == B_PAST)
 		return;
-	if (c->kind == PD_DL_FROM && pd_word_at(&effect_tab, sc->cps, skip_spaces(sc, c->end), sc->n) >= 0)
+	if (c->kind == PD_DL_FROM && skip_spaces(sc, c->end) < sc->n &&
+		pd_word_at(&effect_tab, sc->cps, skip_spaces(sc, c->end), sc->n) >= 0)
 		return;					/* 本办法自2019年1月1日起施行 */
 	year = sc->doc ? pd_dl_year(sc) : sc->year;
 	if (c->kind == PD_DL_FROM && year > 0 && c->lo < pd_days_from_civil(year, 1, 1))
