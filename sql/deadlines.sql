@@ -114,6 +114,9 @@ SELECT part, code, due, kind, raw FROM plan_deadlines(
 SELECT part, code, due, kind, raw FROM plan_deadlines(
 E'江城市2024年民生实事工作方案\n一、工作任务\n（一）办好民生实事。按照分工表推进。\n附件\n序号\n工作任务\n牵头单位\n完成时限\n1\n新建社区食堂\n市民政局\n2024年10月底前\n2\n改造城市道路\n市城市管理局\n长期坚持\n');
 
+-- 年初 (the first quarter) and 年中 (by the end of June), not 初步 or 中国
+SELECT due, kind, raw FROM deadline_extract('2025年年中前完成。2025年初，启动试点。确保年中前完成。2025年中国经济。2026年初步建成。', 2024);
+
 -- a label in running text
 SELECT due, kind, raw FROM deadline_extract('建立联席会议制度（完成时限：2024年12月）。时间节点：持续推进。进度安排：2025年。', 2024);
 

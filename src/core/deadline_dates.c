@@ -223,12 +223,54 @@ enum
 	G_QUARTER,
 	G_MONTH,
 	G_DAY,
-	G_MONTHS					/* 4—6月 */
+	G_MONTHS,					/* 4—6月 */
+	G_MID						/* 年中: by the end of June */
 };
 
 /*
+ * 初 or 中 at k after a year's 年 (2025年初, 2025年中前) that is no word's first
+ * character (2025年初步建成, 2025年中国…): what may follow it.
+ */
+static bool
+early_mid_at(const dscan *sc, int k)
+{
+	uint32_t	next = k + 1 < sc->n ? sc->cps[k + 1] : 0;
+
+	if (next == 0 || next == ',' || next == ';' || next == ')' || next == '|' || next == '\t' ||
+		next == '\n' || next == ' ' || next == 0x3001 || next == 0x3002 || next == 0x524D ||	/* 、。前 */
+		next == 0x4EE5 || next == 0x4E4B)	/* 以前 之前 */
+		return true;
+	if (sc->cps[k] == 0x4E2D)
+		return false;			/* 年中 only before an end or 前 */
+	switch (next)
+	{
+		case 0x6B65:			/* 步 */
+		case 0x89C1:			/* 见 */
+		case 0x7EA7:			/* 级 */
+		case 0x4E2D:			/* 中 */
+		case 0x671F:			/* 期 */
+		case 0x59CB:			/* 始 */
+		case 0x5FC3:			/* 心 */
+		case 0x8877:			/* 衷 */
+		case 0x7A3F:			/* 稿 */
+		case 0x5BA1:			/* 审 */
+		case 0x8BC4:			/* 评 */
+		case 0x7B5B:			/* 筛 */
+		case 0x9009:			/* 选 */
+		case 0x5177:			/* 具 */
+		case 0x6B21:			/* 次 */
+		case 0x521B:			/* 创 */
+		case 0x5EFA:			/* 建 */
+		case 0x5B9A:			/* 定 */
+			return false;
+	}
+	return true;
+}
+
+/*
  * The period after year y's 年 at i: 上半年, 第三季度, 6月, 6月30日, 6月中旬,
- * or the year itself.  Sets [*lo, *hi) and returns its end.
+ * 年初 (its first quarter), 年中 (up to the end of June), or the year itself.
+ * Sets [*lo, *hi) and returns its end.
  */
 static int
 period_after(const dscan *sc, int i, int y, int32_t *lo, int32_t *hi, int *gran)
@@ -254,6 +296,16 @@ period_after(const dscan *sc, int i, int y, int32_t *lo, int32_t *hi, int *gran)
 			*lo = pd_days_from_civil(y, 7, 1);
 			return k + 3;
 		}
+	}
+	/* 2025年初, 2025年中前, 2025年年中前 */
+	if (k + 1 < sc->n && sc->cps[k] == CP_NIAN && (sc->cps[k + 1] == 0x521D || sc->cps[k + 1] == 0x4E2D) &&
+		early_mid_at(sc, k + 1))
+		k++;
+	if (k < sc->n && (sc->cps[k] == 0x521D || sc->cps[k] == 0x4E2D) && early_mid_at(sc, k))
+	{
+		*gran = sc->cps[k] == 0x521D ? G_QUARTER : G_MID;
+		*hi = pd_days_from_civil(y, sc->cps[k] == 0x521D ? 4 : 7, 1);
+		return k + 1;
 	}
 	/* 第三季度, 三季度, 第3季 */
 	{
@@ -420,7 +472,7 @@ finish_date(const dscan *sc, int y, int32_t lo, int32_t hi, int gran, int k, can
 	{
 		c->kind = PD_DL_BY;
 		c->lo = PD_DAY_NONE;
-		c->weak = gran == G_YEAR ? 2 : 3;
+		c->weak = gran == G_YEAR ? 2 : gran == G_MID ? 1 : 3;
 	}
 	if (reported_after(sc, c->end))
 		c->past = true;
@@ -540,9 +592,10 @@ pd_dl_date_at(dscan *sc, int i, cand *c)
 	}
 	if (ch == CP_NIAN)
 	{
-		/* 年内, 年底前, 年度内 of the document's year, no number before */
+		/* 年内, 年底前, 年度内, 年中前 of the document's year, no number before */
 		int			flags,
 					end;
+		bool		mid;
 
 		if (i > 0)
 		{
@@ -556,15 +609,18 @@ pd_dl_date_at(dscan *sc, int i, cand *c)
 		k = i + 1;
 		if (k < sc->n && sc->cps[k] == CP_DU)
 			k++;				/* 年度内 */
+		mid = k < sc->n && sc->cps[k] == 0x4E2D;	/* 年中前 */
+		if (mid)
+			k++;
 		flags = pd_dl_tail_at(sc, k, &end);
-		if (!(flags & (T_BY | T_END)) || end == k || (flags & T_SINCE))
+		if (!(flags & (T_BY | T_END)) || end == k || (flags & T_SINCE) || (mid && !(flags & T_BY)))
 			return false;
 		if ((y = pd_dl_year(sc)) == 0)
 			return false;
 		c->end = end;
 		c->kind = PD_DL_BY;
 		c->lo = PD_DAY_NONE;
-		c->hi = pd_days_from_civil(y + 1, 1, 1);
+		c->hi = mid ? pd_days_from_civil(y, 7, 1) : pd_days_from_civil(y + 1, 1, 1);
 		c->weak = flags & T_BY ? 0 : 1;
 		c->past = reported_after(sc, end);
 		return true;
