@@ -71,6 +71,23 @@ pd_days_from_civil(int y, int m, int d)
 	return (int32_t) (era * 146097 + doe - 719468 - 10957);
 }
 
+
+void
+pd_civil_from_days(int32_t days, int *y, int *m, int *d)
+{
+	/* the inverse of pd_days_from_civil (H. Hinnant's algorithm) */
+	long		z = (long) days + 10957 + 719468;
+	long		era = (z >= 0 ? z : z - 146096) / 146097;
+	long		doe = z - era * 146097;
+	long		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long		mp = (5 * doy + 2) / 153;
+
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
 static int
 days_in_month(int y, int m)
 {

@@ -87,8 +87,9 @@ pd_status	pd_deadlines_scan(const char *text, size_t len, int year, const pd_dea
 /* "by", "during", "from", "annual", "ongoing" */
 const char *pd_deadline_kind_name(pd_deadline_kind kind);
 
-/* days from 2000-01-01 of a proleptic Gregorian date (no range check) */
+/* days from 2000-01-01 of a proleptic Gregorian date (no range check), and back */
 int32_t		pd_days_from_civil(int y, int m, int d);
+void		pd_civil_from_days(int32_t days, int *y, int *m, int *d);
 
 /* the word tables are well formed (pd_wordtab_check), for tests */
 bool		pd_deadlines_selfcheck(void);

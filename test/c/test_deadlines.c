@@ -138,6 +138,21 @@ main(void)
 	CHECK_INT(pd_days_from_civil(2000, 3, 1), 60);
 	CHECK_INT(pd_days_from_civil(1999, 12, 31), -1);
 	CHECK_INT(pd_days_from_civil(2025, 1, 1) - pd_days_from_civil(2024, 1, 1), 366);
+	{
+		int			bad = 0;
+
+		for (int32_t day = pd_days_from_civil(1900, 1, 1); day < pd_days_from_civil(2200, 1, 1); day++)
+		{
+			int			y,
+						m,
+						d;
+
+			pd_civil_from_days(day, &y, &m, &d);
+			if (pd_days_from_civil(y, m, d) != day || m < 1 || m > 12 || d < 1 || d > 31)
+				bad++;
+		}
+		CHECK_INT(bad, 0);
+	}
 
 	/* by */
 	CHECK_STR(scan("2025年底前完成", 0), "by -..2026-01-01 2025年底前");
