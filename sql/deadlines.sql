@@ -21,7 +21,7 @@ SELECT due, kind, raw FROM deadline_extract(
 -- from, annual, ongoing
 SELECT due, kind, raw FROM deadline_extract(
   '2024年起实施；自2024年7月1日起推行；从今年起推行；每年开展评估；每季度末前报送；每月通报一次；每年6月底前报送；'
-  '隐患台账实行销号管理，长期坚持；（持续推进）；常态化开展。', 2024);
+  '隐患台账实行销号管理，长期坚持；（持续推进）；常态化开展；按季度报送进展。', 2024);
 
 -- Chinese numerals, full-width digits, Traditional script and every dash give the same ranges
 SELECT a.due = b.due AND a.kind = b.kind AS same, a.raw, b.raw
@@ -38,7 +38,7 @@ SELECT due, kind, raw FROM deadline_extract(
   '按照《江城市国土空间总体规划（2021—2035年）》要求推进。城镇新增就业人数每年稳定在65万人。持续推进城市更新。'
   '2025年城镇化率提高到72%。比2020年底下降13.5%。本办法自2024年7月1日起施行。监管全覆盖、常态化。'
   '每月1000元的标准定额扣除。每人每年只享受一次。每年可实现经济效益4200万元。5月3日内蒙古发生地震。自2023年7月起，村民多次反映。'
-  '从现在到2026年，将是关键时期。至2026年达到2000名的规模。', 2024);
+  '从现在到2026年，将是关键时期。至2026年达到2000名的规模。按月发放补贴。', 2024);
 SELECT count(*) AS relative_without_year FROM deadline_extract('年内完成；年底前上报；下半年推开；6月底前报送；今年起实施。');
 
 -- a governing year is a deadline when its sentence states no target

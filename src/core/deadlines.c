@@ -48,6 +48,8 @@ static const pd_word before_words[] = {
 static const pd_word annual_words[] = {
 	{"每年", 0, 0}, {"每年度", 0, 0}, {"每半年", 0, 0}, {"每季度", 0, 0}, {"每个季度", 0, 0},
 	{"每季", 0, 0}, {"每月", 0, 0}, {"每个月", 0, 0},
+	/* 按季度报送, 按月通报: a cycle without 每 (only with a verb of a recurring task after it) */
+	{"按季度", 1, 0}, {"按季", 1, 0}, {"按月", 1, 0}, {"按月度", 1, 0}, {"按年度", 1, 0}, {"按半年", 1, 0},
 };
 
 /* standing tasks */
@@ -419,6 +421,7 @@ may_start(uint32_t ch)
 		case 0x4E0A:			/* 上 */
 		case 0x4E0B:			/* 下 */
 		case CP_MEI:
+		case 0x6309:			/* 按 */
 		case 0x957F:			/* 长 */
 		case 0x6301:			/* 持 */
 		case 0x5E38:			/* 常 */
@@ -479,7 +482,7 @@ scan_sentence(dscan *sc)
 			i++;
 			continue;
 		}
-		if (ch == CP_MEI && (w = pd_word_at(&annual_tab, sc->cps, i, sc->n)) >= 0)
+		if ((ch == CP_MEI || ch == 0x6309 /* 按 */ ) && (w = pd_word_at(&annual_tab, sc->cps, i, sc->n)) >= 0)
 		{
 			int			e = i + pd_word_len(&annual_tab, w);
 			cand		sub;
@@ -503,8 +506,8 @@ scan_sentence(dscan *sc)
 					dated = true;
 				}
 			}
-			if (sc->column || label || dated ||
-				(recurring_task(sc, i, e) && !sentence_has_target(sc)))
+			if (annual_words[w].a ? recurring_task(sc, i, e) && !sentence_has_target(sc) :
+				(sc->column || label || dated || (recurring_task(sc, i, e) && !sentence_has_target(sc))))
 				(void) add_row(sc, PD_DL_ANNUAL, standing_from(sc), PD_DAY_NONE, sc->off[i], sc->off[e]);
 			i = e;
 			continue;

@@ -214,6 +214,8 @@ main(void)
 	CHECK_STR(scan("从现在到2009年，将是关键时期", 2004), "");
 	CHECK_STR(scan("监管全覆盖、常态化。", 2019), "");
 	CHECK_STR(scan("联席会议每年召开两次会议", 2019), "annual 2019-01-01..- 每年");
+	CHECK_STR(scan("按季度报送进展", 2019), "annual 2019-01-01..- 按季度");
+	CHECK_STR(scan("按月发放补贴；按年度预算执行", 2019), "");
 	/* a governing year without a target in its sentence */
 	CHECK_STR(scan("到2027年，基本形成新格局。", 2024), "by -..2028-01-01 2027年");
 	/* labels */
