@@ -116,13 +116,15 @@ AS $$
 		                    THEN 'lead' ELSE 'responsible' END
 	) lu ON true
 	LEFT JOIN LATERAL (
-		SELECT s.status, s.as_of, s.note FROM @extschema@.plan_task_status s
-		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = dl.code AND s.as_of <= $1
-		ORDER BY s.as_of DESC LIMIT 1
+		-- the latest status of the task, else of its nearest ancestor with one (a section marked done
+		-- covers its items)
+		SELECT s.code, s.status, s.as_of, s.note FROM @extschema@.plan_task_status s
+		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code @> dl.code AND s.as_of <= $1
+		ORDER BY nlevel(s.code) DESC, s.as_of DESC LIMIT 1
 	) st ON true
 	LEFT JOIN LATERAL (
 		SELECT min(s.as_of) AS done_on FROM @extschema@.plan_task_status s
-		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = dl.code
+		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = st.code
 		  AND s.status = 'done' AND s.as_of <= $1
 	) dn ON true
 $$;
