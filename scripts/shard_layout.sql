@@ -56,8 +56,10 @@ BEGIN
 	FOR t IN SELECT * FROM (VALUES (1, 'plan_document', 'id'), (2, 'plan_citation', 'document_id'),
 	                               (3, 'plan_task', 'document_id'), (4, 'plan_task_unit', 'document_id'),
 	                               (5, 'plan_target', 'document_id'), (6, 'plan_deadline', 'document_id')) x(o, name, key) ORDER BY o LOOP
+		-- INCLUDING GENERATED: plan_task.tsv stays a generated column, which
+		-- postgres_fdw sends to the shards as DEFAULT (each computes its own)
 		EXECUTE format('CREATE TABLE plandata.%I (LIKE plandata.%I INCLUDING DEFAULTS INCLUDING CONSTRAINTS '
-		               'INCLUDING COMMENTS) PARTITION BY HASH (%I)', t.name || '_sharded', t.name, t.key);
+		               'INCLUDING GENERATED INCLUDING COMMENTS) PARTITION BY HASH (%I)', t.name || '_sharded', t.name, t.key);
 	END LOOP;
 	FOR t IN SELECT unnest(ARRAY['plan_deadline', 'plan_target', 'plan_task_unit', 'plan_task', 'plan_citation', 'plan_document']) AS name LOOP
 		EXECUTE format('ALTER EXTENSION plandata DROP TABLE plandata.%I', t.name);
@@ -149,6 +151,7 @@ AS $f$
 DECLARE
 	tabs text[] := ARRAY['plan_document', 'plan_task', 'plan_citation', 'plan_task_unit', 'plan_target', 'plan_deadline'];
 	t text;
+	cols text;
 	m int;
 	r int;
 	con record;
@@ -185,9 +188,14 @@ BEGIN
 		EXECUTE 'DROP SCHEMA plandata_shard_import';
 	END IF;
 	FOREACH t IN ARRAY tabs LOOP
-		EXECUTE format('INSERT INTO plandata_shard.%I SELECT * FROM plandata.%I WHERE plandata_shard.hash_in(%I, %s, %s) '
+		-- every column but the generated ones (plan_task.tsv), which the new shard computes
+		SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+		FROM pg_attribute a
+		WHERE a.attrelid = format('plandata.%I', t)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+		  AND a.attgenerated = '';
+		EXECUTE format('INSERT INTO plandata_shard.%I (%s) SELECT %s FROM plandata.%I WHERE plandata_shard.hash_in(%I, %s, %s) '
 		               'ON CONFLICT DO NOTHING',
-		               t || '_' || new_server, t || '_' || old_server,
+		               t || '_' || new_server, cols, cols, t || '_' || old_server,
 		               CASE t WHEN 'plan_document' THEN 'id' ELSE 'document_id' END, 2 * m, r + m);
 	END LOOP;
 	COMMIT;

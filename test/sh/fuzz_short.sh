@@ -5,6 +5,7 @@
 # depend on the machine's speed.  Seeds: test/fuzz/seeds/<harness>, our test
 # documents, and ../shared/corpus when present.  Long runs are the same
 # binaries with -max_total_time (see README "Reliability").
+# timeout: 1500
 set -euo pipefail
 cd "$ROOT"
 command -v clang >/dev/null || { echo "skip: clang is not installed"; exit 77; }

@@ -59,6 +59,21 @@ SELECT count(*) FROM plan_citations;
 SELECT count(*) FROM plan_tasks(:'doc');
 SELECT docno, issued FROM plan_info(:'doc');
 SELECT plan_fold('發展');
+
+-- plan_search has no SET search_path so that the planner can inline it (a
+-- caller's LIMIT then bounds the snippets): every name in it is qualified,
+-- so look-alikes of all it calls, found before pg_catalog, stay uncalled
+CREATE FUNCTION trap.ts_headline(regconfig, text, tsquery, text) RETURNS text LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'trojan ts_headline() called by %', current_user; END $$;
+CREATE FUNCTION trap.ts_rank(tsvector, tsquery) RETURNS real LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'trojan ts_rank() called by %', current_user; END $$;
+CREATE FUNCTION trap.websearch_to_tsquery(regconfig, text) RETURNS tsquery LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'trojan websearch_to_tsquery() called by %', current_user; END $$;
+CREATE FUNCTION trap.tsmatch(tsvector, tsquery) RETURNS boolean LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'trojan @@ called by %', current_user; END $$;
+CREATE OPERATOR trap.@@ (LEFTARG = tsvector, RIGHTARG = tsquery, PROCEDURE = trap.tsmatch);
+SET search_path = trap, pg_catalog;
+SELECT count(*) FROM plan_search('發展') LIMIT 3;
 SQL
 echo "trusted install and upgrade by an ordinary user: no trap was sprung"
 
@@ -67,7 +82,8 @@ psql -X -At -d pd_sec <<'SQL' >/tmp/pd_sec.txt
 SELECT 'security definer: ' || count(*) FILTER (WHERE p.prosecdef) ||
        '; sql functions without search_path: ' ||
        count(*) FILTER (WHERE l.lanname IN ('sql', 'plpgsql') AND
-                        NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog%', false))
+                        NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog%', false) AND
+                        p.proname <> 'plan_search')   -- inlined, all names qualified: see above
 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname LIKE 'plandata%'
 JOIN pg_proc p ON p.oid = d.objid AND d.classid = 'pg_proc'::regclass
 JOIN pg_language l ON l.oid = p.prolang
