@@ -162,11 +162,15 @@ src/core/fold.bc: src/core/t2s_table.h
 # ---- planload: the command-line loader (src/planload) -------------------
 # Built by `make`, installed by `make install` next to PostgreSQL's programs
 # (pg_config --bindir).  Links the core objects, libpq, uchardet, jansson;
-# iconv comes with glibc.
+# iconv comes with glibc.  The file formats (src/planload/intake*.c) need
+# libxml2 (HTML, DOCX, OFD), libzip (DOCX, OFD) and poppler-glib (PDF).
+INTAKE_PKGS     = libxml-2.0 libzip poppler-glib
+INTAKE_CFLAGS  := $(shell pkg-config --cflags $(INTAKE_PKGS) 2>/dev/null)
+INTAKE_LIBS    := $(shell pkg-config --libs $(INTAKE_PKGS) 2>/dev/null)
 PLANLOAD_SRCS   = $(sort $(wildcard src/planload/*.c))
 PLANLOAD_CFLAGS = -O2 -g -Wall -Wextra -std=gnu11 -D_GNU_SOURCE -pthread -I$(srcdir)/src/core \
-                  -I$(shell $(PG_CONFIG) --includedir)
-PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson -pthread
+                  -I$(shell $(PG_CONFIG) --includedir) $(INTAKE_CFLAGS)
+PLANLOAD_LIBS   = -L$(shell $(PG_CONFIG) --libdir) -lpq -luchardet -ljansson $(INTAKE_LIBS) -lm -pthread
 EXTRA_CLEAN    += planload
 
 all: planload
@@ -196,6 +200,26 @@ test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/pla
 	@mkdir -p test/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(PLANLOAD_FUZZ_SRCS) \
 	    $(CORE_SRCS) -luchardet -ljansson
+
+# the format decoders' fuzzers (fuzz_intake_*.c): the decoders, the text
+# decoder they fall back on, the core, and the libraries of the formats
+INTAKE_FUZZ_SRCS = $(sort $(wildcard src/planload/intake*.c)) src/planload/decode.c
+test/fuzz/bin/fuzz_intake_%: test/fuzz/fuzz_intake_%.c $(INTAKE_FUZZ_SRCS) $(wildcard src/planload/*.h) \
+                             $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
+	    $(INTAKE_FUZZ_SRCS) $(CORE_SRCS) -luchardet $(INTAKE_LIBS) -lm -pthread
+
+# the unit test of the decoders' library-free parts (list numbers, page
+# layout, intake.c's helpers); links the format libraries for intake.c
+INTAKE_CTEST_SRCS = src/planload/intake.c src/planload/intake_numbering.c src/planload/intake_layout.c \
+                    src/planload/intake_zip.c src/planload/intake_html.c src/planload/intake_docx.c \
+                    src/planload/intake_pdf.c src/planload/intake_ofd.c src/planload/decode.c
+test/c/bin/test_intake: test/c/test_intake.c test/c/ctest.h $(INTAKE_CTEST_SRCS) \
+                                  $(wildcard src/planload/*.h) $(CORE_SRCS) src/core/t2s_table.h
+	@mkdir -p test/c/bin
+	$(CC) $(CTEST_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
+	    $(INTAKE_CTEST_SRCS) $(CORE_SRCS) $(CTEST_LIBS) -luchardet $(INTAKE_LIBS) -lm -pthread
 
 install: install-planload
 install-planload: planload

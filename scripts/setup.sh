@@ -11,6 +11,10 @@ PKGS=(
   "postgresql-$PGV-postgis-3"      # plandata_geo
   opencc libopencc-dev             # Traditional->Simplified data (build) and libopencc (tests)
   libuchardet-dev libjansson-dev   # planload: encoding detection, JSON output
+  pkg-config libxml2-dev libzip-dev libpoppler-glib-dev poppler-data
+                                   # planload's formats: HTML, DOCX, OFD (libxml2, libzip), PDF (poppler; CJK maps)
+  python3-docx python3-reportlab fonts-wqy-zenhei qpdf
+                                   # planload_formats test: real DOCX and PDF (CJK font) made in the test, encrypted PDF
   python3 python3-psycopg2         # BI-client test with a client library we did not write
   clang libclang-rt-14-dev         # libFuzzer + sanitizers
   valgrind                         # core unit tests under memcheck

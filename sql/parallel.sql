@@ -12,6 +12,7 @@ CREATE TEMP TABLE rule_exception (fn text, rule text, reason text);
 INSERT INTO rule_exception VALUES
   ('plan_load(text,text)', 'volatile', 'writes the plan tables'),
   ('plan_load(text,text,bigint)', 'volatile', 'writes the plan tables'),
+  ('plan_load_file(text,text,text,bytea,jsonb,bigint)', 'volatile', 'writes the plan tables'),
   ('plan_ingest(text,text)', 'volatile', 'writes the plan tables (plan_load)'),
   ('plan_record_status(bigint,text,text,date,text,integer)', 'volatile', 'writes plan_task_status'),
   ('target_extract(text,integer)', 'strict', 'year may be NULL: the sentence''s own year governs'),

@@ -16,12 +16,25 @@ CREATE TABLE @extschema@.plan_document (
 	body         text NOT NULL,
 	content_hash bytea NOT NULL UNIQUE,
 	source       text,
-	loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now()
+	loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	-- since 0.4 (planload's formats): what the file was, its bytes' digest,
+	-- the page's 主题分类, and the key of the same-document rule (plan_text_key)
+	format          text,
+	original_sha256 bytea,
+	subject         text,
+	text_key        bytea
 );
 ALTER SEQUENCE @extschema@.plan_document_id_seq OWNED BY @extschema@.plan_document.id;
 COMMENT ON TABLE @extschema@.plan_document IS 'plan documents, one row per distinct text (content_hash = sha256 of the UTF-8 body)';
 
+COMMENT ON COLUMN @extschema@.plan_document.format IS 'what the text was extracted from: text, html, docx, pdf or ofd (planload; since 0.4)';
+COMMENT ON COLUMN @extschema@.plan_document.original_sha256 IS 'sha256 of the file''s bytes before extraction (planload; since 0.4)';
+COMMENT ON COLUMN @extschema@.plan_document.subject IS '主题分类 as the publishing page states it (since 0.4)';
+COMMENT ON COLUMN @extschema@.plan_document.text_key IS 'plan_text_key(body): the same plan in another format has the same key (since 0.4)';
+
 CREATE INDEX plan_document_docno_idx ON @extschema@.plan_document (docno);
+CREATE INDEX plan_document_text_key_idx ON @extschema@.plan_document (text_key);
+CREATE INDEX plan_document_original_sha256_idx ON @extschema@.plan_document (original_sha256);
 
 -- the documents a stored document cites (plan_docnos(body), role cites)
 CREATE TABLE @extschema@.plan_citation (

@@ -1,10 +1,12 @@
 --------------------------------------------------------------------------
 -- Ingest: parse a document and store it with everything found in it, once.
 -- A document is identified by its text: loading the same text again stores
--- nothing and returns the same id (inserted = false).  Concurrent loads of
--- the same text are serialised by a transaction lock keyed on the text's
--- hash (since 0.4; see plan_load(body, source, id)): the second waits for
--- the first and then finds its row.
+-- nothing and returns the same id (inserted = false); since 0.4 also a text
+-- that differs from a stored one only in white space (the same-document
+-- rule of plan_load_file, 88_intake.sql, the one implementation).
+-- Concurrent loads of the same text are serialised by a transaction lock
+-- keyed on the text's hash (since 0.4; see plan_load(body, source, id)):
+-- the second waits for the first and then finds its row.
 --------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.plan_load(body text, source text DEFAULT NULL,
@@ -14,7 +16,8 @@ RETURNS record
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 -- from 0.4 on the work is done by plan_load(body, source, id) (90_load_id.sql),
--- which can also store under an id chosen elsewhere (loading into a shard)
+-- which can also store under an id chosen elsewhere (loading into a shard),
+-- and is plan_load_file(body, source, 'text', NULL, NULL, id) (88_intake.sql)
 AS $$
 BEGIN
 	SELECT * INTO document_id, inserted, tasks, units, targets

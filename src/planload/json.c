@@ -11,6 +11,7 @@
  */
 #include "planload.h"
 #include "load.h"
+#include "intake.h"
 #include "pd_docno.h"
 #include "pd_segment.h"
 
@@ -58,6 +59,20 @@ char *
 pl_parse_json(const char *file, const char *encoding, size_t bytes,
 			  const char *text, size_t len, char *why, size_t whylen)
 {
+	return pl_parse_json_file(file, encoding, bytes, text, len, NULL, NULL, NULL, why, whylen);
+}
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *
+pl_parse_json_file(const char *file, const char *encoding, size_t bytes,
+				   const char *text, size_t len, const char *format, const char *sha256,
+				   const struct pl_meta *meta, char *why, size_t whylen)
+{
 	pd_doc		d;
 	pd_error	err;
 	pd_charpos	cpos;
@@ -83,6 +98,23 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	json_object_set_new(o, "encoding", json_string(encoding));
 	json_object_set_new(o, "bytes", json_integer((json_int_t) bytes));
 	json_object_set_new(o, "chars", json_integer((json_int_t) pd_u8_count(text, len)));
+	if (format)
+		json_object_set_new(o, "format", json_string(format));
+	if (sha256)
+		json_object_set_new(o, "original_sha256", json_string(sha256));
+	if (meta)
+	{
+		/* what the page states about itself (HTML); stored in preference to the text's */
+		json_t	   *m = json_object();
+
+		json_object_set_new(m, "title", str_or_null(meta->title));
+		json_object_set_new(m, "docno", str_or_null(meta->docno));
+		json_object_set_new(m, "issuer", str_or_null(meta->issuer));
+		json_object_set_new(m, "issued", str_or_null(meta->issued));
+		json_object_set_new(m, "subject", str_or_null(meta->subject));
+		json_object_set_new(m, "index_no", str_or_null(meta->index_no));
+		json_object_set_new(o, "page", m);
+	}
 	json_object_set_new(o, "title", span(text + d.title_start, d.title_end - d.title_start));
 	if (d.docno_end > d.docno_start &&
 		pd_docno_parse(text + d.docno_start, d.docno_end - d.docno_start, &dn, NULL) == PD_OK)
@@ -207,6 +239,33 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	json_decref(o);
 	if (line == NULL)
 		snprintf(why, whylen, "out of memory");
+	return line;
+}
+
+char *
+pl_meta_json(const struct pl_meta *meta)
+{
+	json_t	   *m;
+	char	   *line;
+
+	if (meta == NULL || (!meta->title && !meta->docno && !meta->issuer && !meta->issued &&
+						 !meta->subject && !meta->index_no))
+		return NULL;
+	m = json_object();
+	if (meta->title)
+		json_object_set_new(m, "title", json_string(meta->title));
+	if (meta->docno)
+		json_object_set_new(m, "docno", json_string(meta->docno));
+	if (meta->issuer)
+		json_object_set_new(m, "issuer", json_string(meta->issuer));
+	if (meta->issued)
+		json_object_set_new(m, "issued", json_string(meta->issued));
+	if (meta->subject)
+		json_object_set_new(m, "subject", json_string(meta->subject));
+	if (meta->index_no)
+		json_object_set_new(m, "index_no", json_string(meta->index_no));
+	line = json_dumps(m, JSON_COMPACT);
+	json_decref(m);
 	return line;
 }
 

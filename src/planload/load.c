@@ -25,6 +25,13 @@
 
 #define TEXTOID 25
 #define STMT "planload_plan_load"
+#define STMT_FILE "planload_plan_load_file"
+
+/*
+ * Does the server have plan_load_file (0.4)?  Every connection of a run goes
+ * to one database, so the first connection's answer holds for all of them.
+ */
+static volatile int have_load_file = -1;
 
 /* how often a deadlock or serialisation failure is retried before it counts */
 #define MAX_TRANSIENT_RETRIES 10
@@ -184,6 +191,25 @@ setup(PGconn *conn, char *err, size_t errlen, bool *fatal)
 		return false;
 	}
 	PQclear(r);
+
+	/* 0.4: plan_load_file(body, source, format, digest, meta) */
+	if (have_load_file != 0)
+	{
+		static const Oid ftypes[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+
+		r = PQprepare(conn, STMT_FILE,
+					  "SELECT document_id, inserted, tasks, units, targets "
+					  "FROM plan_load_file($1, $2, $3, pg_catalog.decode($4, 'hex'), $5::jsonb)",
+					  5, ftypes);
+		have_load_file = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!have_load_file && PQstatus(conn) != CONNECTION_OK)
+		{
+			snprintf(err, errlen, "connection lost while preparing plan_load_file()");
+			*fatal = false;
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -232,28 +258,30 @@ connection_state(const char *state)
 					 strcmp(state, "57P03") == 0);	/* cannot_connect_now */
 }
 
-static pl_load_status load_once(PGconn *conn, const char *body, const char *source, pl_result *res);
+static pl_load_status load_once(PGconn *conn, const char *const *vals, pl_result *res);
 
 pl_load_status
-pl_load(PGconn *conn, const char *body, const char *source, pl_result *res)
+pl_load(PGconn *conn, const char *body, const char *source, const char *format,
+		const char *sha256, const char *meta_json, pl_result *res)
 {
 	pl_load_status st;
+	const char *vals[5] = {body, source, format, sha256, meta_json};
 
 	memset(res, 0, sizeof *res);
 	PQsetNoticeReceiver(conn, notice_to_result, res);
-	st = load_once(conn, body, source, res);
+	st = load_once(conn, vals, res);
 	PQsetNoticeReceiver(conn, notice_to_stderr, NULL);
 	return st;
 }
 
 static pl_load_status
-load_once(PGconn *conn, const char *body, const char *source, pl_result *res)
+load_once(PGconn *conn, const char *const *vals, pl_result *res)
 {
-	const char *vals[2] = {body, source};
+	bool		file = have_load_file == 1;
 
 	for (int attempt = 0;; attempt++)
 	{
-		PGresult   *r = PQexecPrepared(conn, STMT, 2, vals, NULL, NULL, 0);
+		PGresult   *r = PQexecPrepared(conn, file ? STMT_FILE : STMT, file ? 5 : 2, vals, NULL, NULL, 0);
 		ExecStatusType st = PQresultStatus(r);
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 

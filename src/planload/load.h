@@ -53,14 +53,28 @@ typedef struct pl_result
 								 * loading, one per line ("notice: ...") */
 } pl_result;
 
-/* one document through plan_load(body, source) in its own transaction */
-pl_load_status pl_load(PGconn *conn, const char *body, const char *source, pl_result *res);
+/*
+ * One document through plan_load_file(body, source, format, digest, meta)
+ * in its own transaction (plan_load(body, source) on a server older than
+ * 0.4).  format, sha256 (hex) and meta_json may be NULL.
+ */
+pl_load_status pl_load(PGconn *conn, const char *body, const char *source, const char *format,
+					   const char *sha256, const char *meta_json, pl_result *res);
 
 /* ---- json.c ---------------------------------------------------------- */
 
 /* the parse as one JSON line (malloc'd, no newline), or NULL with why */
 char	   *pl_parse_json(const char *file, const char *encoding, size_t bytes,
 						  const char *text, size_t len, char *why, size_t whylen);
+
+/* ... with the file's format, the digest of its bytes and the page's metadata */
+struct pl_meta;
+char	   *pl_parse_json_file(const char *file, const char *encoding, size_t bytes,
+							   const char *text, size_t len, const char *format, const char *sha256,
+							   const struct pl_meta *meta, char *why, size_t whylen);
+
+/* the page's metadata as a JSON object for plan_load_file (malloc'd), NULL if none */
+char	   *pl_meta_json(const struct pl_meta *meta);
 
 /* {"file": ..., "error": ...} for a document that could not be read */
 char	   *pl_error_json(const char *file, const char *why);

@@ -11,6 +11,7 @@
  */
 #include "planload.h"
 #include "load.h"
+#include "intake.h"
 #include "pd_core.h"
 
 #include <libpq-fe.h>
@@ -63,10 +64,12 @@ static pl_conn_opts copts;
 static const char *forced_encoding;
 static const char *stdin_source;
 static const char **globs;
+static bool default_globs;		/* no --glob: the formats planload reads */
 static int	nglobs;
 static int	jobs = 1;
 static bool stop_on_error;
 static bool parse_only;
+static bool text_only;			/* --text: print the extracted text */
 static bool force_prompt;
 static progress_mode progress = PROGRESS_AUTO;
 
@@ -145,12 +148,16 @@ usage(void)
 		   "    planload --parse-only [OPTION]... FILE|DIR|-...\n"
 		   "\n"
 		   "DESCRIPTION\n"
-		   "    Reads plan documents (规划, 行动计划, 实施方案 as plain text) from files,\n"
-		   "    from directories (recursively, files matching *.txt) or from standard\n"
-		   "    input (-), converts each to UTF-8 and stores it through the plandata\n"
-		   "    extension's plan_load(), one transaction per document.  A document is\n"
-		   "    identified by its text after conversion: loading the same plan again,\n"
-		   "    or in another encoding, stores nothing and counts as \"unchanged\".\n"
+		   "    Reads plan documents (规划, 行动计划, 实施方案) from files, from\n"
+		   "    directories (recursively: *.txt, *.htm, *.html, *.docx, *.pdf, *.ofd) or\n"
+		   "    from standard input (-): plain text, web pages (HTML), Word (.docx), PDF\n"
+		   "    and OFD, told apart by their content, not their names.  Each becomes\n"
+		   "    UTF-8 text and is stored through the plandata extension's\n"
+		   "    plan_load_file(), one transaction per document, with its format, the\n"
+		   "    digest of its bytes and a web page's metadata table (发文字号, 发文机关,\n"
+		   "    成文日期, 主题分类).  Loading the same file again, or the same plan in\n"
+		   "    another encoding or format (same text but for white space, and no\n"
+		   "    other 发文字号), stores nothing and counts as \"unchanged\".\n"
 		   "\n"
 		   "    On a terminal a progress bar shows documents, MB, MB/s and the time\n"
 		   "    left; otherwise one line per document.  Errors name the file and the\n"
@@ -172,7 +179,8 @@ usage(void)
 		   "INPUT OPTIONS\n"
 		   "    -g, --glob=PATTERN       load the files in directories whose names match\n"
 		   "                             PATTERN (shell pattern, case-insensitive;\n"
-		   "                             repeat for several; default *.txt).  Files\n"
+		   "                             repeat for several; default *.txt *.htm *.html\n"
+		   "                             *.docx *.pdf *.ofd).  Files\n"
 		   "                             named on the command line are always loaded.\n"
 		   "    -E, --encoding=NAME      read every input in this encoding (any iconv\n"
 		   "                             name: GB18030, BIG5, UTF-16LE, ...) instead of\n"
@@ -186,6 +194,8 @@ usage(void)
 		   "        --parse-only         no server: print each document's parse (metadata,\n"
 		   "                             parts, tasks, units, targets, document numbers)\n"
 		   "                             as one JSON line on standard output\n"
+		   "        --text               no server: print the text extracted from each\n"
+		   "                             file, as the parser reads it\n"
 		   "\n"
 		   "OUTPUT OPTIONS\n"
 		   "        --progress=MODE      auto (bar on a terminal, else lines), bar, lines,\n"
@@ -200,7 +210,17 @@ usage(void)
 		   "    as GB18030) and Big5 (then CP950, Big5-HKSCS).  Converted with iconv;\n"
 		   "    CRLF and CR become LF; the byte order mark is dropped.  Invalid or\n"
 		   "    truncated byte sequences fail with the byte offset; files with NUL or\n"
-		   "    control bytes, PDF, Word/WPS, ZIP and image files fail as not text.\n"
+		   "    control bytes, Word 97-2003/WPS, other ZIP archives and images fail.\n"
+		   "\n"
+		   "FORMATS\n"
+		   "    HTML: the page's main text block (text density), block elements as\n"
+		   "    lines, table rows as tab-separated cells; its declared charset or a\n"
+		   "    detected one.  DOCX: paragraphs and tables in order, Word's automatic\n"
+		   "    list numbers (一、 （一） 1.) written out.  PDF (poppler) and OFD: lines\n"
+		   "    in reading order, page numbers and running headers removed, lines\n"
+		   "    broken by the layout rejoined.  A PDF without a text layer, a password-\n"
+		   "    protected one, a damaged or oversized archive (zip bomb) or XML with a\n"
+		   "    DTD fails with the reason; the other files still load.\n"
 		   "\n"
 		   "EXIT STATUS\n"
 		   "    0  every document was loaded or was already stored (unchanged)\n"
@@ -215,6 +235,7 @@ usage(void)
 		   "    planload --jobs 4 \"host=db dbname=plans sslmode=require\" *.txt\n"
 		   "    iconv -f GB18030 -t UTF-8 plan.txt | planload --source plan.txt -d plans -\n"
 		   "    planload --parse-only plan.txt | jq '.tasks[] | [.code, .heading]'\n"
+		   "    planload --text notice.html | less\n"
 		   "\n"
 		   "planload %s (plandata)\n", PD_VERSION_STRING);
 }
@@ -389,8 +410,11 @@ collect(const char *arg, bool *stdin_seen)
 		{
 			char	   *disp = pl_display_name(arg);
 
-			fprintf(stderr, "planload: %s: no files matching %s%s\n", disp, globs[0],
-					nglobs > 1 ? " (or the other --glob patterns)" : "");
+			if (default_globs)
+				fprintf(stderr, "planload: %s: no plan files (*.txt, *.htm, *.html, *.docx, *.pdf, *.ofd)\n", disp);
+			else
+				fprintf(stderr, "planload: %s: no files matching %s%s\n", disp, globs[0],
+						nglobs > 1 ? " (or the other --glob patterns)" : "");
 			free(disp);
 		}
 		return;
@@ -638,6 +662,9 @@ process(worker *w, doc *d)
 	size_t		len = 0;
 	char	   *raw = read_doc(d, &len, why, sizeof why);
 	pl_text		text;
+	pl_intake_result in;
+	const char *fmt;
+	char	   *meta_json = NULL;
 	bool		alive = true;
 
 	if (raw == NULL)
@@ -654,7 +681,7 @@ process(worker *w, doc *d)
 		S.bytes_total = S.bytes_total - d->size + len;
 		pthread_mutex_unlock(&S.mu);
 	}
-	if (!pl_decode(raw, len, forced_encoding, &text, why, sizeof why))
+	if (!pl_intake(raw, len, forced_encoding, &in, why, sizeof why))
 	{
 		pthread_mutex_lock(&S.mu);
 		report_failed(d, len, why);
@@ -662,11 +689,25 @@ process(worker *w, doc *d)
 		free(raw);
 		return true;
 	}
+	text = in.text;
+	fmt = pl_format_name(in.format);
 
-	if (parse_only)
+	if (text_only)
 	{
-		char	   *line = pl_parse_json(d->source ? d->source : "-", text.encoding, len,
-										 text.data, text.len, why, sizeof why);
+		pthread_mutex_lock(&S.mu);
+		fwrite(text.data, 1, text.len, stdout);
+		fflush(stdout);
+		d->state = D_LOADED;
+		S.loaded++;
+		S.done++;
+		S.bytes_done += len;
+		pthread_mutex_unlock(&S.mu);
+	}
+	else if (parse_only)
+	{
+		char	   *line = pl_parse_json_file(d->source ? d->source : "-", text.encoding, len,
+											  text.data, text.len, fmt, in.sha256,
+											  in.format == PL_FMT_HTML ? &in.meta : NULL, why, sizeof why);
 
 		pthread_mutex_lock(&S.mu);
 		if (line)
@@ -686,10 +727,11 @@ process(worker *w, doc *d)
 	{
 		bool		retried = false;
 
+		meta_json = pl_meta_json(&in.meta);
 		for (;;)
 		{
 			pl_result	r;
-			pl_load_status st = pl_load(w->conn, text.data, d->source, &r);
+			pl_load_status st = pl_load(w->conn, text.data, d->source, fmt, in.sha256, meta_json, &r);
 
 			if (r.notices[0])
 			{
@@ -749,7 +791,8 @@ process(worker *w, doc *d)
 			break;
 		}
 	}
-	pl_text_free(&text);
+	free(meta_json);
+	pl_intake_free(&in);
 	free(raw);
 	return alive;
 }
@@ -812,7 +855,7 @@ main(int argc, char **argv)
 {
 	enum
 	{
-		OPT_SOURCE = 256, OPT_STOP, OPT_PARSE, OPT_PROGRESS
+		OPT_SOURCE = 256, OPT_STOP, OPT_PARSE, OPT_PROGRESS, OPT_TEXT
 	};
 	static const struct option longopts[] = {
 		{"host", required_argument, NULL, 'h'},
@@ -827,6 +870,7 @@ main(int argc, char **argv)
 		{"jobs", required_argument, NULL, 'j'},
 		{"stop-on-error", no_argument, NULL, OPT_STOP},
 		{"parse-only", no_argument, NULL, OPT_PARSE},
+		{"text", no_argument, NULL, OPT_TEXT},
 		{"progress", required_argument, NULL, OPT_PROGRESS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, '?'},
@@ -851,7 +895,7 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--") == 0)
 			break;
 
-	globs = xmalloc((size_t) argc * sizeof *globs);
+	globs = xmalloc((size_t) (argc + 8) * sizeof *globs);
 	while ((c = getopt_long(argc, argv, "h:p:U:d:wWg:E:j:qV", longopts, NULL)) != -1)
 	{
 		switch (c)
@@ -884,6 +928,7 @@ main(int argc, char **argv)
 				break;
 			case OPT_STOP: stop_on_error = true; break;
 			case OPT_PARSE: parse_only = true; break;
+			case OPT_TEXT: text_only = parse_only = true; break;
 			case OPT_PROGRESS:
 				if (strcmp(optarg, "auto") == 0) progress = PROGRESS_AUTO;
 				else if (strcmp(optarg, "bar") == 0) progress = PROGRESS_BAR;
@@ -909,7 +954,14 @@ main(int argc, char **argv)
 		}
 	}
 	if (nglobs == 0)
-		globs[nglobs++] = "*.txt";
+	{
+		static const char *const formats[] = {"*.txt", "*.htm", "*.html", "*.docx", "*.pdf", "*.ofd"};
+
+		for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+			globs[nglobs++] = formats[i];
+		default_globs = true;
+	}
+	pl_intake_init();
 
 	first_input = optind;
 	if (!parse_only && copts.dbname == NULL && first_input < argc &&
@@ -1032,6 +1084,10 @@ main(int argc, char **argv)
 		size_t		failed = S.failed + S.precounted_failed;
 
 		fflush(stdout);
+		if (text_only)
+			out = fopen("/dev/null", "w");	/* --text: standard output is the text alone */
+		if (out == NULL)
+			out = stderr;
 		if (parse_only)
 			fprintf(out, "%zu document%s: %zu parsed, %zu failed", total, total == 1 ? "" : "s",
 					S.loaded, failed);
@@ -1053,6 +1109,8 @@ main(int argc, char **argv)
 					"run the same command again to finish: documents already stored "
 					"count as unchanged\n", S.lost_msg);
 		fflush(out);
+		if (out != stdout && out != stderr)
+			fclose(out);
 		if (S.lost)
 			status = EXIT_CONNECTION;
 		else if (failed > 0 || not_loaded > 0)

@@ -255,9 +255,10 @@ log_before=$(wc -l <"$CLUSTER_DIR/server.log")
 tail -n +"$((log_before + 1))" "$CLUSTER_DIR/server.log" | grep -a '^planload: LOG:' | sed -E 's/^planload: LOG:  //' \
   | sort | uniq -c | sed -E 's/^ +//' >"$PL_TMP/statements"
 cat "$PL_TMP/statements"
-want='SELECT document_id, inserted, tasks, units, targets FROM plan_load($1, $2)'
-grep -qxF "3 execute planload_plan_load: $want" "$PL_TMP/statements" || pl_fail "the prepared plan_load"
-[ "$(grep -cvE '^[0-9]+ (statement: SELECT e\.extversion, .*plandata|execute planload_plan_load: )' "$PL_TMP/statements")" = 0 ] \
+# (0.4: plan_load_file with the format, the bytes' digest and the page's metadata)
+want="SELECT document_id, inserted, tasks, units, targets FROM plan_load_file(\$1, \$2, \$3, pg_catalog.decode(\$4, 'hex'), \$5::jsonb)"
+grep -qxF "3 execute planload_plan_load_file: $want" "$PL_TMP/statements" || pl_fail "the prepared plan_load_file"
+[ "$(grep -cvE '^[0-9]+ (statement: SELECT e\.extversion, .*plandata|execute planload_plan_load_file: )' "$PL_TMP/statements")" = 0 ] \
   || pl_fail "planload sent other statements"
 echo "ok: planload sent only its fixed statements"
 echo "planload_faults: ok"
