@@ -8,7 +8,7 @@
 -- is a plain plandata database: it keeps every constraint of the tables for
 -- the documents it owns.
 --
--- The five stored plan tables become, on the coordinator, tables
+-- The six stored plan tables (plan_deadline since 0.4) become, on the coordinator, tables
 -- partitioned by hash of the document id (plan_document.id, document_id
 -- elsewhere: the same bigint hashes alike, so a document and all its rows
 -- go to the same shard), one partition per shard, each a postgres_fdw
@@ -20,7 +20,8 @@
 --     documents, and plan_load serialises loads of one text with an
 --     advisory lock on the coordinator instead of the unique content_hash;
 --   * plan_actual's foreign key to plan_document (plan_actual stays a local
---     table of the coordinator: small, entered by hand).
+--     table of the coordinator: small, entered by hand), and for the same
+--     reason plan_task_status's (the statuses an office records, 0.4).
 -- The sequence plan_document_id_seq stays on the coordinator: every id is
 -- taken from it, so ids are unique over all shards.
 \set ON_ERROR_STOP 1
@@ -54,15 +55,15 @@ BEGIN
 	ALTER SEQUENCE plandata.plan_document_id_seq OWNED BY NONE;
 	FOR t IN SELECT * FROM (VALUES (1, 'plan_document', 'id'), (2, 'plan_citation', 'document_id'),
 	                               (3, 'plan_task', 'document_id'), (4, 'plan_task_unit', 'document_id'),
-	                               (5, 'plan_target', 'document_id')) x(o, name, key) ORDER BY o LOOP
+	                               (5, 'plan_target', 'document_id'), (6, 'plan_deadline', 'document_id')) x(o, name, key) ORDER BY o LOOP
 		-- INCLUDING GENERATED: plan_task.tsv stays a generated column, which
 		-- postgres_fdw sends to the shards as DEFAULT (each computes its own)
 		EXECUTE format('CREATE TABLE plandata.%I (LIKE plandata.%I INCLUDING DEFAULTS INCLUDING CONSTRAINTS '
 		               'INCLUDING GENERATED INCLUDING COMMENTS) PARTITION BY HASH (%I)', t.name || '_sharded', t.name, t.key);
 	END LOOP;
-	FOR t IN SELECT unnest(ARRAY['plan_target', 'plan_task_unit', 'plan_task', 'plan_citation', 'plan_document']) AS name LOOP
+	FOR t IN SELECT unnest(ARRAY['plan_deadline', 'plan_target', 'plan_task_unit', 'plan_task', 'plan_citation', 'plan_document']) AS name LOOP
 		EXECUTE format('ALTER EXTENSION plandata DROP TABLE plandata.%I', t.name);
-		EXECUTE format('DROP TABLE plandata.%I CASCADE', t.name);	-- CASCADE: plan_actual's foreign key
+		EXECUTE format('DROP TABLE plandata.%I CASCADE', t.name);	-- CASCADE: plan_actual's and plan_task_status's foreign keys
 		EXECUTE format('ALTER TABLE plandata.%I RENAME TO %I', t.name || '_sharded', t.name);
 		FOR i IN 0 .. n - 1 LOOP
 			EXECUTE format('CREATE FOREIGN TABLE plandata.%I PARTITION OF plandata.%I '
@@ -148,7 +149,7 @@ CREATE PROCEDURE plandata_shard.split(old_server text, new_server text)
 LANGUAGE plpgsql
 AS $f$
 DECLARE
-	tabs text[] := ARRAY['plan_document', 'plan_task', 'plan_citation', 'plan_task_unit', 'plan_target'];
+	tabs text[] := ARRAY['plan_document', 'plan_task', 'plan_citation', 'plan_task_unit', 'plan_target', 'plan_deadline'];
 	t text;
 	cols text;
 	m int;

@@ -17,6 +17,7 @@ INSERT INTO rule_exception VALUES
   ('plan_document_sketch_keep()', 'volatile', 'trigger: writes plan_document_sketch'),
   ('plan_refresh_term_df()', 'volatile', 'writes plan_term_df and plan_document_term_df'),
   ('plan_target_diff_side(text,bigint)', 'strict', 'one of doc and doc_id is NULL: it says which side to read'),
+  ('plan_record_status(bigint,text,text,date,text,integer)', 'volatile', 'writes plan_task_status'),
   ('target_extract(text,integer)', 'strict', 'year may be NULL: the sentence''s own year governs'),
   ('respunit_full_name(respunit,text)', 'strict', 'region may be NULL: the unit''s own region'),
   ('min(taskcode)', 'strict', 'aggregate (strictness is the transition function''s)'),

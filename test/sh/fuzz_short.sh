@@ -20,7 +20,7 @@ for bin in test/fuzz/bin/fuzz_*; do
   mkdir -p "$work/$name"
   [ -d "test/fuzz/seeds/$name" ] && cp test/fuzz/seeds/"$name"/* "$work/$name/"
   case "$name" in
-    segment|units|targets|places|docno|align) cp test/docs/*.txt "$work/$name/"
+    segment|units|targets|places|docno|align|deadlines) cp test/docs/*.txt "$work/$name/"
       [ -d "$SHARED/corpus" ] && cp "$SHARED"/corpus/*.txt "$work/$name/" 2>/dev/null || true
       runs=40000; maxlen=32768 ;;
     # the file-format decoders: whole files, a parse each (poppler, libxml2, libzip)
