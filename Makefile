@@ -159,7 +159,7 @@ test/c/bin/test_pglz: test/c/test_pglz.c test/c/ctest.h $(CORE_SRCS) src/core/t2
 
 # ... and its decoder's fuzzer too
 PLANLOAD_FUZZ_SRCS = src/planload/decode.c src/planload/json.c src/planload/json_units.c \
-                     src/planload/json_targets.c
+                     src/planload/json_targets.c src/planload/json_deadlines.c
 test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/planload/planload.h \
                            src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
 	@mkdir -p test/fuzz/bin

@@ -1,10 +1,11 @@
 /*
- * corebench — the parser core's own loop: what plan_tasks, plan_units and
- * plan_targets do per document, without PostgreSQL (no detoast, no rows).
+ * corebench — the parser core's own loop: what plan_tasks, plan_units,
+ * plan_targets and plan_deadlines do per document, without PostgreSQL (no
+ * detoast, no rows).
  *   make bench/corebench && bench/corebench FILE [COPIES]
  * prints ms per COPIES documents for each phase (best of 5), and with
  * DUMP=1 the units and targets found (to check that a change to the hot
- * path keeps every result); PHASE=0|1|2 runs one phase only (for perf).
+ * path keeps every result); PHASE=0|1|2|3 runs one phase only (for perf).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "pd_segment.h"
 #include "pd_target.h"
 #include "pd_units.h"
+#include "pd_deadline.h"
 
 static double
 now_ms(void)
@@ -133,6 +135,29 @@ run_targets(const char *s, size_t len, FILE *dump)
 	return c.hits;
 }
 
+static bool
+count_deadline(void *vctx, const pd_deadline *dl)
+{
+	(void) dl;
+	(*(long *) vctx)++;
+	return true;
+}
+
+static long
+run_deadlines(const char *s, size_t len)
+{
+	pd_doc		d;
+	pd_error	err;
+	long		n = 0;
+
+	if (pd_segment(s, len, NULL, &d, &err) != PD_OK)
+		exit(1);
+	if (pd_doc_deadlines(&d, NULL, count_deadline, &n, &err) != PD_OK)
+		exit(1);
+	pd_doc_free(&d);
+	return n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -140,7 +165,7 @@ main(int argc, char **argv)
 	char	   *buf;
 	size_t		len;
 	int			copies = argc > 2 ? atoi(argv[2]) : 1000;
-	const char *names[] = {"segment", "units", "targets"};
+	const char *names[] = {"segment", "units", "targets", "deadlines"};
 
 	if (argc < 2 || !(f = fopen(argv[1], "rb")))
 	{
@@ -156,7 +181,7 @@ main(int argc, char **argv)
 		run_targets(buf, len, stdout);
 		return 0;
 	}
-	for (int w = 0; w < 3; w++)
+	for (int w = 0; w < 4; w++)
 	{
 		if (getenv("PHASE") && atoi(getenv("PHASE")) != w)
 			continue;
@@ -169,7 +194,7 @@ main(int argc, char **argv)
 
 			for (int k = 0; k < copies; k++)
 				n = w == 0 ? run_segment(buf, len) : w == 1 ? run_units(buf, len, NULL) :
-					run_targets(buf, len, NULL);
+					w == 2 ? run_targets(buf, len, NULL) : run_deadlines(buf, len);
 			t0 = now_ms() - t0;
 			if (t0 < best)
 				best = t0;

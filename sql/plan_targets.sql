@@ -137,6 +137,15 @@ SELECT code, indicator, target, year FROM plan_targets(E'某市规划\n某府发
 -- with no document around it, a head year stays a statement
 SELECT count(*) FROM target_extract('2022年，全市新建5G基站2600个以上。');
 
+-- a bound that qualifies the noun after it is no target (20户以上自然村); a goal's 以上 before 和 / 的 is
+SELECT code, indicator, target FROM plan_targets(E'一、任务\n（一）到2026年底，实现20户以上自然村光纤全覆盖，3000人以下小城镇通达率达到95%以上和农村地区达到90%以上。\n（二）完成75%以上的确权登记。\n') ORDER BY start_offset;
+SELECT code, indicator, target FROM plan_targets(E'一、任務\n（一）實現20戶以上自然村光纖全覆蓋。\n');
+-- a quota for each unit stands when the subsidy is in another clause, not in its own
+SELECT code, indicator, target, kind FROM plan_targets(E'一、任务\n（一）支持每个县建设1个县级电商公共服务中心，对年销售额超过500万元的电商企业给予一次性奖励10万元。\n（二）每家企业给予1个名额。\n') ORDER BY start_offset;
+
+-- a total (共计 before the number) is a goal; 共计有… describes the present
+SELECT code, raw, target FROM plan_targets(E'一、发展基础\n全市共计有产业园区28个。\n二、任务\n（一）全年为企业减税降费共计80亿元。\n（二）全年共計培訓10萬人次。\n') ORDER BY start_offset;
+
 -- no items: no targets; garbage never fails
 SELECT count(*) FROM plan_targets('常住人口城镇化率达到76%。');
 SELECT count(*) FROM plan_targets('');

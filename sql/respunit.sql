@@ -96,7 +96,8 @@ FROM unnest('{市公安局,市委编办,市委金融办,人行重庆市分行,�
               省投资集团,省铁塔公司,各区县政府,有关区、市政府,市相关部门,发展改革委,工业和信息化部,
               市场监管总局,海关总署,崂山区政府,省财政厅,安徽银保监局,人行合肥中心支行,
               国家金融监督管理总局山东监管局,两江新区管委会,两江新区,重庆高新区,青岛海洋科技中心,办公室,各级党委、政府,
-              市高法院,市检察院,重庆大学,市疾控中心,中国铁塔重庆分公司,国网重庆市电力公司,中国移动}'::respunit[]) u;
+              市高法院,市检察院,重庆大学,市疾控中心,中国铁塔重庆分公司,国网重庆市电力公司,中国移动,
+              中华全国供销合作总社,市供销合作社,中华全国总工会,共青团中央,市残疾人联合会,中国科学技术协会}'::respunit[]) u;
 SELECT p.proname, p.provolatile, p.proparallel
 FROM pg_proc p WHERE p.proname IN ('respunit_in', 'respunit_level', 'respunit_kind', 'respunit_region',
                                    'respunit_full_name', 'respunit_extract', 'plan_units', 'plan_unit_rules')

@@ -48,6 +48,12 @@ BEGIN
 			SELECT document_id, g.ord, row_number() OVER (), g.part, g.code, g.indicator, g.target, g.kind,
 			       g.year, g.period, g.aspirational, g.raw
 			FROM plan_targets(body) g;
+			-- since 0.4
+			INSERT INTO plan_deadline (document_id, ord, n, part, code, due, kind, inherited, raw,
+			                           start_offset, end_offset)
+			SELECT document_id, x.ord, row_number() OVER (), x.part, x.code, x.due, x.kind, x.inherited,
+			       x.raw, x.start_offset, x.end_offset
+			FROM plan_deadlines(body) x;
 		ELSE
 			-- a concurrent load of the same text committed first
 			SELECT d.id INTO document_id FROM plan_document d WHERE d.content_hash = h;

@@ -114,13 +114,19 @@ change_words_at_start(const uint32_t *c, int n)
 }
 
 /* header words, Simplified (cells are compared folded) */
-static const char *const indicator_words[] = {"指标", NULL};
-static const char *const unit_words[] = {"单位", "计量单位", NULL};
-static const char *const base_words[] = {"基期", "基准", "现状", NULL};
-static const char *const goal_words[] = {"目标", NULL};
+static const pd_word indicator_words[] = {{"指标"}};
+static pd_wordtab indicator_words_tab = PD_WORDTAB(indicator_words);
+static const pd_word unit_words[] = {{"单位"}, {"计量单位"}};
+static pd_wordtab unit_words_tab = PD_WORDTAB(unit_words);
+static const pd_word base_words[] = {{"基期"}, {"基准"}, {"现状"}};
+static pd_wordtab base_words_tab = PD_WORDTAB(base_words);
+static const pd_word goal_words[] = {{"目标"}};
+static pd_wordtab goal_words_tab = PD_WORDTAB(goal_words);
 /* the column of a five-year plan's table that holds 年均 (per year) and 累计 (〔13.5〕) goals */
-static const char *const span_words[] = {"年均", "累计", NULL};
-static const char *const annual_words[] = {"年均", NULL};
+static const pd_word span_words[] = {{"年均"}, {"累计"}};
+static pd_wordtab span_words_tab = PD_WORDTAB(span_words);
+static const pd_word annual_words[] = {{"年均"}};
+static pd_wordtab annual_words_tab = PD_WORDTAB(annual_words);
 
 /* a year 1990..2100 followed by 年 in the cell's code points, or 0 */
 static int
@@ -141,12 +147,15 @@ cell_year(const uint32_t *c, int n)
 }
 
 /* the 属性 column: 预期性 / 约束性 in its cells end a row printed one cell per line */
-static const char *const attr_header_words[] = {"属性", "指标属性", "指标类型", NULL};
-static const char *const attr_words[] = {"预期性", "约束性", "引导性", "预期", "约束", NULL};
+static const pd_word attr_header_words[] = {{"属性"}, {"指标属性"}, {"指标类型"}};
+static pd_wordtab attr_header_words_tab = PD_WORDTAB(attr_header_words);
+static const pd_word attr_words[] = {{"预期性"}, {"约束性"}, {"引导性"}, {"预期"}, {"约束"}};
+static pd_wordtab attr_words_tab = PD_WORDTAB(attr_words);
 
 /* other column names a header printed one cell per line may hold */
-static const char *const other_header_words[] = {"序号", "编号", "类别", "领域", "类型", "分类", "备注",
-"年均增长", "累计", "年均", "年均/累计", "累计/年均", "五年累计", NULL};
+static const pd_word other_header_words[] = {{"序号"}, {"编号"}, {"类别"}, {"领域"}, {"类型"}, {"分类"}, {"备注"}, {"年均增长"}, {"累计"}, {"年均"}, {"年均/累计"},
+	{"累计/年均"}, {"五年累计"}};
+static pd_wordtab other_header_words_tab = PD_WORDTAB(other_header_words);
 
 /*
  * Name the columns of a header whose n cells are cells[]: the indicator,
@@ -176,34 +185,34 @@ classify_header(const char *text, size_t cells[][2], int n, pd_indicator_table *
 
 		if (e <= s)
 			continue;
-		if (t->indicator_col < 0 && pd_cell_has_word(text, s, e, indicator_words) &&
-			!pd_cell_is_word(text, s, e, attr_header_words))
+		if (t->indicator_col < 0 && pd_cell_has_word(text, s, e, &indicator_words_tab) &&
+			!pd_cell_is_word(text, s, e, &attr_header_words_tab))
 			t->indicator_col = k;
-		else if (pd_cell_is_word(text, s, e, unit_words))
+		else if (pd_cell_is_word(text, s, e, &unit_words_tab))
 			t->unit_col = k;
-		else if (t->span_col < 0 && k != t->indicator_col && pd_cell_has_word(text, s, e, span_words) &&
+		else if (t->span_col < 0 && k != t->indicator_col && pd_cell_has_word(text, s, e, &span_words_tab) &&
 				 cell_year(c, cell_cps(text, s, e, c, CELL_CPS)) == 0)
 		{
 			/* 年均/累计, not 2021—2025年累计: a year makes it that year's column */
 			t->value_cols |= 1u << k;
 			t->span_col = k;
-			t->span_annual = pd_cell_has_word(text, s, e, annual_words);
+			t->span_annual = pd_cell_has_word(text, s, e, &annual_words_tab);
 		}
 		else if ((y = cell_year(c, cell_cps(text, s, e, c, CELL_CPS))) > 0)
 		{
 			t->value_cols |= 1u << k;
 			/* the latest year holds the target, not a base year (基期, 现状) */
-			if (y > target_year && !pd_cell_has_word(text, s, e, base_words))
+			if (y > target_year && !pd_cell_has_word(text, s, e, &base_words_tab))
 			{
 				target_year = y;
 				t->target_col = k;
 			}
 		}
-		else if (goal_col < 0 && pd_cell_has_word(text, s, e, goal_words))
+		else if (goal_col < 0 && pd_cell_has_word(text, s, e, &goal_words_tab))
 			t->value_cols |= 1u << (goal_col = k);
-		else if (pd_cell_has_word(text, s, e, base_words))
+		else if (pd_cell_has_word(text, s, e, &base_words_tab))
 			t->value_cols |= 1u << k;
-		else if (pd_cell_is_word(text, s, e, attr_header_words))
+		else if (pd_cell_is_word(text, s, e, &attr_header_words_tab))
 			t->attr_col = k;
 	}
 	if (t->target_col < 0 && goal_col >= 0)
@@ -245,11 +254,14 @@ cell_line(const char *text, size_t p, size_t len, size_t *s, size_t *e)
 }
 
 /* the indicator column's name on a line of its own (not a title: 表1 主要指标) */
-static const char *const indicator_cells[] = {"指标", "指标名称", "主要指标", "指标项", "具体指标", "指标内容", NULL};
+static const pd_word indicator_cells[] = {{"指标"}, {"指标名称"}, {"主要指标"}, {"指标项"}, {"具体指标"}, {"指标内容"}};
+static pd_wordtab indicator_cells_tab = PD_WORDTAB(indicator_cells);
 
 /* value columns on lines of their own: not 主要目标, 发展现状 (headings) */
-static const char *const goal_cells[] = {"目标值", "预期目标", "规划目标", NULL};
-static const char *const base_cells[] = {"基期", "基准值", "基准年", "现状值", NULL};
+static const pd_word goal_cells[] = {{"目标值"}, {"预期目标"}, {"规划目标"}};
+static pd_wordtab goal_cells_tab = PD_WORDTAB(goal_cells);
+static const pd_word base_cells[] = {{"基期"}, {"基准值"}, {"基准年"}, {"现状值"}};
+static pd_wordtab base_cells_tab = PD_WORDTAB(base_cells);
 
 /* a short line of its own that names a column of an indicator table */
 static bool
@@ -266,10 +278,10 @@ is_header_cell(const char *text, size_t s, size_t e)
 	for (int i = 0; i < n; i++)
 		if (c[i] == 0x3001 || c[i] == ',' || c[i] == ':')
 			return false;
-	return pd_cell_is_word(text, s, e, indicator_cells) || pd_cell_is_word(text, s, e, unit_words) ||
-		pd_cell_has_word(text, s, e, goal_cells) || pd_cell_has_word(text, s, e, base_cells) ||
-		pd_cell_is_word(text, s, e, attr_header_words) ||
-		pd_cell_is_word(text, s, e, other_header_words) ||
+	return pd_cell_is_word(text, s, e, &indicator_cells_tab) || pd_cell_is_word(text, s, e, &unit_words_tab) ||
+		pd_cell_has_word(text, s, e, &goal_cells_tab) || pd_cell_has_word(text, s, e, &base_cells_tab) ||
+		pd_cell_is_word(text, s, e, &attr_header_words_tab) ||
+		pd_cell_is_word(text, s, e, &other_header_words_tab) ||
 		cell_year(c, n) > 0;
 }
 
@@ -317,9 +329,9 @@ pd_indicator_header_lines(const char *text, size_t ls, size_t len, pd_indicator_
 
 			if (!is_header_cell(text, s, e))
 				break;
-			indicator = pd_cell_is_word(text, s, e, indicator_cells);
+			indicator = pd_cell_is_word(text, s, e, &indicator_cells_tab);
 			/* a header starts with its first column: 序号, 类别 or 指标 */
-			if (n == 0 && !indicator && !pd_cell_is_word(text, s, e, other_header_words))
+			if (n == 0 && !indicator && !pd_cell_is_word(text, s, e, &other_header_words_tab))
 				return false;
 			/* 主要指标 over a header that names 指标 again: a title, the header is below */
 			if (n == PD_TABLE_MAX_COLS || (indicator && ++indicators > 1))
@@ -642,7 +654,8 @@ pd_indicator_row(const char *text, size_t ls, size_t le, const pd_indicator_tabl
 }
 
 /* a cell under a year or 目标值 column: a number, a dash, or a target in words */
-static const char *const word_value_words[] = {"任务", "目标", "下达", "完成", "保持", "稳定", NULL};
+static const pd_word word_value_words[] = {{"任务"}, {"目标"}, {"下达"}, {"完成"}, {"保持"}, {"稳定"}};
+static pd_wordtab word_value_words_tab = PD_WORDTAB(word_value_words);
 
 static bool
 is_number_char(uint32_t cp)
@@ -673,7 +686,7 @@ is_value_cell(const char *text, size_t s, size_t e)
 			return true;
 		if (n == 2 && c[0] == 0x2014 && c[1] == 0x2014)
 			return true;
-		return n >= 4 && pd_cell_has_word(text, s, e, word_value_words);
+		return n >= 4 && pd_cell_has_word(text, s, e, &word_value_words_tab);
 	}
 	/*
 	 * ≥95, [14], 约5, 6左右, 1.2万以上, and in a table with no unit column
@@ -861,7 +874,7 @@ pd_indicator_row_lines(const char *text, size_t ls, size_t len, const pd_indicat
 			got[k][0] = s;
 			got[k][1] = e;
 			k++;
-			if (by_attr ? pd_cell_is_word(text, s, e, attr_words) : k == t->ncols)
+			if (by_attr ? pd_cell_is_word(text, s, e, &attr_words_tab) : k == t->ncols)
 			{
 				int			shift = k - t->ncols;
 				const size_t *wrapped = NULL;

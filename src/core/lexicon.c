@@ -142,6 +142,98 @@ pd_word_is_before(pd_wordtab *t, int w, const uint32_t *cps, int from, int i)
 	return i - from >= t->len[w] && cps_equal(t->cps[w], cps + i - t->len[w], t->len[w]);
 }
 
+/* folded code point at p, or 0 at the end; *next just past it */
+static inline uint32_t
+fold_next(const unsigned char *p, const unsigned char *end, const unsigned char **next)
+{
+	uint32_t	cp = 0;
+
+	if (p < end)
+		cp = pd_fold(pd_u8_next(&p, end));
+	*next = p;
+	return cp;
+}
+
+int
+pd_word_at_text(pd_wordtab *t, const unsigned char *p, const unsigned char *end,
+				const unsigned char **after)
+{
+	uint32_t	cps[PD_WORD_MAX_CPS];
+	const unsigned char *at[PD_WORD_MAX_CPS + 1];
+	int			n = 0,
+				w;
+
+	if (p >= end)
+		return -1;
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	at[0] = p;
+	cps[0] = fold_next(p, end, &at[1]);
+	if (t->head_first[pd_word_bucket(cps[0])] < 0)
+		return -1;
+	for (n = 1; n < PD_WORD_MAX_CPS && at[n] < end; n++)
+		cps[n] = fold_next(at[n], end, &at[n + 1]);
+	w = pd_word_at_slow(t, cps, 0, n);
+	if (w >= 0 && after)
+		*after = at[t->len[w]];
+	return w;
+}
+
+const unsigned char *
+pd_word_find_text(pd_wordtab *t, const unsigned char *p, const unsigned char *end,
+				  int *w, const unsigned char **after)
+{
+	while (p < end)
+	{
+		int			k = pd_word_at_text(t, p, end, after);
+
+		if (k >= 0)
+		{
+			if (w)
+				*w = k;
+			return p;
+		}
+		(void) pd_u8_next(&p, end);
+	}
+	return NULL;
+}
+
+int
+pd_word_before_text(pd_wordtab *t, const unsigned char *base, const unsigned char *end,
+					const unsigned char **start)
+{
+	uint32_t	cps[PD_WORD_MAX_CPS];
+	const unsigned char *at[PD_WORD_MAX_CPS + 1];
+	int			n = 0,
+				w;
+
+	if (end <= base)
+		return -1;
+	if (!__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE))
+		pd_wordtab_build(t);
+	/* decode backwards into the tail of cps[], at[k] where cps[k] starts */
+	at[PD_WORD_MAX_CPS] = end;
+	for (const unsigned char *q = end; n < PD_WORD_MAX_CPS && q > base; n++)
+	{
+		q = pd_prev_folded(base, q, &cps[PD_WORD_MAX_CPS - 1 - n]);
+		at[PD_WORD_MAX_CPS - 1 - n] = q;
+		if (n == 0 && t->head_last[pd_word_bucket(cps[PD_WORD_MAX_CPS - 1])] < 0)
+			return -1;
+	}
+	w = pd_word_before_slow(t, cps, PD_WORD_MAX_CPS - n, PD_WORD_MAX_CPS);
+	if (w >= 0 && start)
+		*start = at[PD_WORD_MAX_CPS - t->len[w]];
+	return w;
+}
+
+bool
+pd_text_is_word(pd_wordtab *t, const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *after;
+
+	return pd_word_at_text(t, p, end, &after) >= 0 && after == end;
+}
+
 bool
 pd_wordtab_has_first(pd_wordtab *t, uint32_t cp)
 {

@@ -24,51 +24,29 @@
 #include <string.h>
 
 /* the kinds of document a title ends with */
-static const char *const doc_kinds[] = {
-	"通知", "意见", "方案", "规划", "计划", "办法", "纲要", "措施", "政策", "决定",
-	"细则", "规定", "要点", "指南", "批复", "函", "报告", "清单", "条例", "年)"
+static const pd_word doc_kinds[] = {
+	{"通知"}, {"意见"}, {"方案"}, {"规划"}, {"计划"}, {"办法"}, {"纲要"}, {"措施"}, {"政策"}, {"决定"},
+	{"细则"}, {"规定"}, {"要点"}, {"指南"}, {"批复"}, {"函"}, {"报告"}, {"清单"}, {"条例"}, {"年)"}
 };
-
-/* does the folded text p..end end with the (already folded) keyword kw? */
-static bool
-ends_with_folded(const unsigned char *p, const unsigned char *end, const char *kw)
-{
-	const unsigned char *k = (const unsigned char *) kw;
-	const unsigned char *kend = k + strlen(kw);
-	const unsigned char *q = end;
-
-	while (kend > k)
-	{
-		const unsigned char *ks = kend - 1;
-		const unsigned char *qs;
-		const unsigned char *t1;
-		const unsigned char *t2;
-
-		while (ks > k && (*ks & 0xC0) == 0x80)
-			ks--;
-		if (q <= p)
-			return false;
-		qs = q - 1;
-		while (qs > p && (*qs & 0xC0) == 0x80)
-			qs--;
-		t1 = qs;
-		t2 = ks;
-		if (pd_fold(pd_u8_next(&t1, q)) != pd_u8_next(&t2, kend))
-			return false;
-		q = qs;
-		kend = ks;
-	}
-	return true;
-}
+static pd_wordtab doc_kinds_tab = PD_WORDTAB(doc_kinds);
 
 static bool
 ends_with_kind(const unsigned char *p, const unsigned char *end)
 {
-	for (size_t i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
-		if (ends_with_folded(p, end, doc_kinds[i]))
-			return true;
-	return false;
+	return pd_word_before_text(&doc_kinds_tab, p, end, NULL) >= 0;
 }
+
+/* the labels of a date of writing or issue */
+static const pd_word date_labels[] = {{"成文日期"}, {"发文日期"}, {"印发日期"}};
+static pd_wordtab date_labels_tab = PD_WORDTAB(date_labels);
+
+/* 关于, and a covering notice's 关于印发 / 关于转发 */
+static const pd_word guanyu_words[] = {{"关于"}};
+static pd_wordtab guanyu_tab = PD_WORDTAB(guanyu_words);
+static const pd_word covering_words[] = {{"关于印发"}, {"关于转发"}};
+static pd_wordtab covering_tab = PD_WORDTAB(covering_words);
+static const pd_word notice_words[] = {{"的通知"}};
+static pd_wordtab notice_tab = PD_WORDTAB(notice_words);
 
 /* read Y M D: 2025年2月10日, 二〇二五年二月十日, 2025-02-10, 2025.2.10, 2025/2/10 */
 static const unsigned char *
@@ -129,9 +107,7 @@ date_line(const unsigned char *p, const unsigned char *end, int *y, int *mo, int
 	const unsigned char *q;
 
 	p = pd_skip_decoration(p, end);
-	if ((q = pd_after_folded(p, end, "成文日期")) != NULL ||
-		(q = pd_after_folded(p, end, "发文日期")) != NULL ||
-		(q = pd_after_folded(p, end, "印发日期")) != NULL)
+	if (pd_word_at_text(&date_labels_tab, p, end, &q) >= 0)
 	{
 		const unsigned char *next;
 		uint32_t	cp;
@@ -215,7 +191,7 @@ find_guanyu(const unsigned char *s, const unsigned char *e)
 
 		if (cp == 0x300A)		/* 《 */
 			return NULL;
-		if (pd_fold(cp) == 0x5173 && pd_starts_with_folded(here, e, "关于"))	/* 关 */
+		if (pd_word_at_text(&guanyu_tab, here, e, NULL) >= 0)
 			return here;
 	}
 	return NULL;
@@ -273,11 +249,10 @@ consider_title(pd_doc *doc, const line *lines, int n, int i, int best)
 	/* 1b: 关于印发X的通知 without 《》: the plan is X */
 	if (guanyu)
 	{
-		const unsigned char *x = pd_after_folded(guanyu, l->e, "关于印发");
+		const unsigned char *x = NULL;
 
-		if (x == NULL)
-			x = pd_after_folded(guanyu, l->e, "关于转发");
-		if (x != NULL && ends_with_folded(x, l->e, "的通知") && l->e - x > 9)
+		if (pd_word_at_text(&covering_tab, guanyu, l->e, &x) >= 0 &&
+			pd_word_before_text(&notice_tab, x, l->e, NULL) >= 0 && l->e - x > 9)
 		{
 			doc->title_start = (size_t) (x - base);
 			doc->title_end = (size_t) (l->e - 9 - base);	/* 的通知: three 3-byte characters */

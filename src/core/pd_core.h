@@ -127,6 +127,31 @@ pd_u8_next(const unsigned char **pp, const unsigned char *end)
 	return PD_REPLACEMENT;
 }
 
+/*
+ * Step back one character from p (> base): returns where it starts, and its
+ * folded code point in *cp.  A byte that does not end a valid sequence is
+ * one U+FFFD, as pd_u8_next would decode it.
+ */
+static inline const unsigned char *
+pd_prev_folded(const unsigned char *base, const unsigned char *p, uint32_t *cp)
+{
+	const unsigned char *q = p - 1;
+	const unsigned char *r;
+	uint32_t	c;
+
+	while (q > base && p - q < 4 && (*q & 0xC0) == 0x80)
+		q--;
+	r = q;
+	c = pd_u8_next(&r, p);
+	if (r != p)
+	{
+		q = p - 1;
+		c = PD_REPLACEMENT;
+	}
+	*cp = pd_fold(c);
+	return q;
+}
+
 /* encode cp into buf (>= 4 bytes); returns the byte count */
 int			pd_u8_put(char *buf, uint32_t cp);
 

@@ -60,7 +60,7 @@
  * pd_wordtab_check() also reports.
  */
 #define PD_WORD_MAX_CPS 16		/* longer words are cut: keep them shorter */
-#define PD_WORDTAB_MAX 192
+#define PD_WORDTAB_MAX 4096		/* word indexes are int16_t */
 #define PD_WORD_BUCKETS 1024		/* power of two: most code points hit an empty one */
 
 typedef struct pd_word
@@ -70,18 +70,24 @@ typedef struct pd_word
 	int16_t		b;
 } pd_word;
 
+/*
+ * The index of a table lives in arrays sized by the table (PD_WORDTAB gives
+ * each table its own, zero-filled, so they cost no space in the binary):
+ * the words' lengths and code points, and two chained hash indexes of the
+ * words, by first and by last code point.
+ */
 typedef struct pd_wordtab
 {
 	const pd_word *words;
 	int			n;
 	volatile int ready;
-	uint8_t		len[PD_WORDTAB_MAX];
-	uint32_t	cps[PD_WORDTAB_MAX][PD_WORD_MAX_CPS];
-	int16_t		head_first[PD_WORD_BUCKETS];
-	int16_t		next_first[PD_WORDTAB_MAX];
-	int16_t		head_last[PD_WORD_BUCKETS];
-	int16_t		next_last[PD_WORDTAB_MAX];
 	int			building;		/* set by the thread that builds the index */
+	uint8_t    *len;			/* [n] */
+	uint32_t	(*cps)[PD_WORD_MAX_CPS];	/* [n] */
+	int16_t    *head_first;		/* [PD_WORD_BUCKETS] */
+	int16_t    *next_first;		/* [n] */
+	int16_t    *head_last;		/* [PD_WORD_BUCKETS] */
+	int16_t    *next_last;		/* [n] */
 } pd_wordtab;
 
 static inline unsigned
@@ -95,10 +101,16 @@ pd_word_bucket(uint32_t cp)
 	((int) (sizeof(arr) / sizeof((arr)[0]) + \
 			0 * sizeof(char[sizeof(arr) / sizeof((arr)[0]) <= PD_WORDTAB_MAX ? 1 : -1])))
 
+/*
+ * The initializer of a table over the pd_word array arr, at file scope
+ * (its index arrays are file-scope compound literals: static storage).
+ */
 #define PD_WORDTAB(arr) \
-	{ (arr), PD_WORDTAB_COUNT(arr), 0, {0}, {{0}}, {0}, {0}, {0}, {0}, 0 }
-
-
+	{ (arr), PD_WORDTAB_COUNT(arr), 0, 0, \
+	  (uint8_t[PD_WORDTAB_COUNT(arr)]) {0}, \
+	  (uint32_t[PD_WORDTAB_COUNT(arr)][PD_WORD_MAX_CPS]) {{0}}, \
+	  (int16_t[PD_WORD_BUCKETS]) {0}, (int16_t[PD_WORDTAB_COUNT(arr)]) {0}, \
+	  (int16_t[PD_WORD_BUCKETS]) {0}, (int16_t[PD_WORDTAB_COUNT(arr)]) {0} }
 
 /* the slow paths of the two lookups below */
 int			pd_word_at_slow(pd_wordtab *t, const uint32_t *cps, int i, int n);
@@ -181,6 +193,28 @@ bool		pd_word_is_at(pd_wordtab *t, int w, const uint32_t *cps, int i, int n);
 
 /* does word w of t end just before cps[i], starting at or after `from`? */
 bool		pd_word_is_before(pd_wordtab *t, int w, const uint32_t *cps, int from, int i);
+
+/*
+ * The same tables over UTF-8 text as printed, folded on the fly, for
+ * callers that hold bytes rather than code points (table cells, the lines
+ * of a heading or of the metadata block):
+ *  - pd_word_at_text: the longest word of t at p that ends by `end`: its
+ *    index, with *after (may be NULL) just past it in the text; or -1;
+ *  - pd_word_find_text: the first position at or after p where a word of t
+ *    starts and ends by `end` (NULL when none); *w and *after (may be NULL)
+ *    receive the longest word there and the position just past it;
+ *  - pd_word_before_text: the longest word of t that ends at `end` and
+ *    starts at or after `base`: its index, with *start (may be NULL) where
+ *    it starts; or -1;
+ *  - pd_text_is_word: is the whole of [p, end) one word of t?
+ */
+int			pd_word_at_text(pd_wordtab *t, const unsigned char *p, const unsigned char *end,
+							const unsigned char **after);
+const unsigned char *pd_word_find_text(pd_wordtab *t, const unsigned char *p, const unsigned char *end,
+									   int *w, const unsigned char **after);
+int			pd_word_before_text(pd_wordtab *t, const unsigned char *base, const unsigned char *end,
+								const unsigned char **start);
+bool		pd_text_is_word(pd_wordtab *t, const unsigned char *p, const unsigned char *end);
 
 /* does some word of t start with the code point cp?  (exact, not a filter) */
 bool		pd_wordtab_has_first(pd_wordtab *t, uint32_t cp);

@@ -84,19 +84,6 @@ long		pd_read_cn(const unsigned char **pp, const unsigned char *end);
 /* the end of a line without trailing white space and markdown (** ##) */
 const unsigned char *pd_trim_decoration_end(const unsigned char *p, const unsigned char *end);
 
-/* does the folded text at p start with the UTF-8 keyword kw? */
-bool		pd_starts_with_folded(const unsigned char *p, const unsigned char *end, const char *kw);
-
-/* the position just after kw when the folded text at p starts with it, else NULL */
-const unsigned char *pd_after_folded(const unsigned char *p, const unsigned char *end, const char *kw);
-
-/*
- * Step back one character from p (> base): returns where it starts, and its
- * folded code point in *cp.  A byte that does not end a valid sequence is
- * one U+FFFD, as pd_u8_next would decode it.
- */
-const unsigned char *pd_prev_folded(const unsigned char *base, const unsigned char *p, uint32_t *cp);
-
 /* does the text hold a sentence end (。；)? */
 bool		pd_has_sentence_end(const unsigned char *p, const unsigned char *end);
 

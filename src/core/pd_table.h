@@ -17,7 +17,7 @@
 #ifndef PD_TABLE_H
 #define PD_TABLE_H
 
-#include "pd_core.h"
+#include "pd_lexicon.h"
 
 /* how the cells of a row are separated */
 typedef enum pd_cell_sep
@@ -58,11 +58,11 @@ pd_cell_sep pd_cell_separator(const char *text, size_t ls, size_t le);
 int			pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 						   size_t cells[][2], int max);
 
-/* does the folded cell text[s, e) contain one of the words (NULL-terminated list)? */
-bool		pd_cell_has_word(const char *text, size_t s, size_t e, const char *const *words);
+/* does the folded cell text[s, e) contain a word of the table? */
+bool		pd_cell_has_word(const char *text, size_t s, size_t e, pd_wordtab *words);
 
-/* is the whole folded cell text[s, e) one of the words? */
-bool		pd_cell_is_word(const char *text, size_t s, size_t e, const char *const *words);
+/* is the whole folded cell text[s, e) one word of the table? */
+bool		pd_cell_is_word(const char *text, size_t s, size_t e, pd_wordtab *words);
 
 /*
  * Is text[ls, le) the header row of a task-division table?  It must have at

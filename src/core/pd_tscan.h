@@ -243,6 +243,9 @@ int			pd_ts_goal_verb_after(scanner *sc, int i);
 /* a goal verb (建成, 完成, 实现 …) between i and the clause's end, and no 已 before it */
 bool		pd_ts_goal_verb_in_clause(scanner *sc, int i);
 
+/* a subsidy or eligibility word (给予, 奖励, 申请 …) anywhere in the current clause */
+bool		pd_ts_subsidy_in_clause(scanner *sc);
+
 /* is [s, e) made only of goal verbs?  and where does its last goal verb start? */
 bool		pd_ts_goal_verbs_only(scanner *sc, int s, int e, int *last_verb);
 

@@ -148,6 +148,10 @@ grow(seg *sg, void **arr, int *cap, size_t elem, int need)
 	return true;
 }
 
+/* words that make a bracket name units: （牵头单位：…）, （责任部门：…）, （主办：…） */
+static const pd_word unit_bracket_words[] = {{"牵头"}, {"责任单位"}, {"责任部门"}, {"主办"}};
+static pd_wordtab unit_bracket_tab = PD_WORDTAB(unit_bracket_words);
+
 /*
  * Where the heading of an item ends: the first 。 ； ： : ！ ？, a
  * responsibility bracket such as （责任单位：…）, or the end of the line.
@@ -171,16 +175,10 @@ heading_end(const unsigned char *p, const unsigned char *end)
 
 			while (q < end && n < 12)
 			{
-				uint32_t	c = pd_fold(pd_u8_next(&q, end));
-
-				if (pd_is_close_bracket(c))
+				if (pd_word_at_text(&unit_bracket_tab, q, end, NULL) >= 0)
+					return here;
+				if (pd_is_close_bracket(pd_fold(pd_u8_next(&q, end))))
 					break;
-				if (c == 0x7275 /* 牵 */ || c == 0x8D23 /* 责 */ || c == 0x4E3B /* 主 */)
-				{
-					if (pd_starts_with_folded(q, end, "头") || pd_starts_with_folded(q, end, "任单位") ||
-						pd_starts_with_folded(q, end, "任部门") || pd_starts_with_folded(q, end, "办"))
-						return here;
-				}
 				n++;
 			}
 		}
@@ -482,18 +480,19 @@ place_section_item(seg *sg, const marker *m)
 	return parent + 2;
 }
 
-/* 附件 / 附件1 / 附件一 / 附件：… at the start of a line */
+/* 附件 / 附件1 / 附件一 / 附件：… (附表：重点任务分工表) at the start of a line */
+static const pd_word attachment_words[] = {{"附件"}, {"附表"}};
+static pd_wordtab attachment_tab = PD_WORDTAB(attachment_words);
+
 static int
 attachment_header(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *q = pd_after_folded(p, end, "附件");
+	const unsigned char *q;
 	const unsigned char *next;
 	uint32_t	cp;
 	long		v;
 
-	if (q == NULL)
-		q = pd_after_folded(p, end, "附表");	/* 附表：重点任务分工表 */
-	if (q == NULL)
+	if (pd_word_at_text(&attachment_tab, p, end, &q) < 0)
 		return 0;
 	cp = pd_peek(q, end, &next);
 	if (cp == CP_FW_COLON || cp == ':')
@@ -631,16 +630,17 @@ is_toc_heading(const unsigned char *p, const unsigned char *end)
 }
 
 /* 专栏 boxes and numbered tables (表1 …) hold their own numbered lines */
+static const pd_word box_words[] = {{"专栏"}, {"表"}};	/* in this order: see is_box_start */
+static pd_wordtab box_tab = PD_WORDTAB(box_words);
+
 static bool
 is_box_start(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *q;
 	const unsigned char *next;
+	int			w = pd_word_at_text(&box_tab, p, end, &q);
 
-	if (pd_starts_with_folded(p, end, "专栏"))
-		return true;
-	q = pd_after_folded(p, end, "表");
-	return q != NULL && pd_digit(pd_peek(q, end, &next)) >= 0;
+	return w == 0 || (w == 1 && pd_digit(pd_peek(q, end, &next)) >= 0);
 }
 
 /* a plain line: remember it, it may be the title of the next part */
@@ -1041,10 +1041,12 @@ segment_line(seg *sg, const unsigned char *ls, const unsigned char *le, int line
  * first 16 KB only (a news lead is a few paragraphs), with memmem on the
  * shared 如下.
  */
+static const pd_word lead_cue_words[] = {{"原文件"}, {"全文"}, {"原文"}};
+static pd_wordtab lead_cue_tab = PD_WORDTAB(lead_cue_words);
+
 static size_t
 find_body_start(const char *text, size_t len)
 {
-	static const char *const cues[] = {"原文件", "全文", "原文"};
 	size_t		limit = len < 16384 ? len : 16384;
 	const char *p = text;
 	const char *end = text + limit;
@@ -1055,16 +1057,12 @@ find_body_start(const char *text, size_t len)
 
 		if (hit == NULL)
 			return 0;
-		for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (pd_word_before_text(&lead_cue_tab, (const unsigned char *) text,
+								(const unsigned char *) hit, NULL) >= 0)
 		{
-			size_t		kl = strlen(cues[i]);
+			const char *nl = memchr(hit, '\n', len - (size_t) (hit - text));
 
-			if ((size_t) (hit - text) >= kl && memcmp(hit - kl, cues[i], kl) == 0)
-			{
-				const char *nl = memchr(hit, '\n', len - (size_t) (hit - text));
-
-				return nl ? (size_t) (nl - text) + 1 : len;
-			}
+			return nl ? (size_t) (nl - text) + 1 : len;
 		}
 		p = hit + 6;
 	}

@@ -19,24 +19,20 @@
  * number (1-2个).  Folded, so 億 個 ％ match too.  Kept to words that seldom
  * begin a heading (not 人 家 项 户: 1.1.2人才引进 stays item 1.1.2).
  */
-static const char *const measure_words[] = {
-	"个百分点", "百分点", "公里", "公顷", "千米", "千克", "千瓦", "平方", "立方", "小时",
-	"亿", "万", "元", "%", "倍", "吨", "岁", "亩", "辆", "个", NULL
+static const pd_word measure_words[] = {
+	{"个百分点"}, {"百分点"}, {"公里"}, {"公顷"}, {"千米"}, {"千克"}, {"千瓦"}, {"平方"}, {"立方"}, {"小时"},
+	{"亿"}, {"万"}, {"元"}, {"%"}, {"倍"}, {"吨"}, {"岁"}, {"亩"}, {"辆"}, {"个"},
+	/* ... except where the word begins another one: 个人, 个体 (payload a = 1) */
+	{"个人", 1}, {"个体", 1}, {"个性", 1}, {"个税", 1}
 };
-
-/* ... except where the word begins another one: 个人, 个体 */
-static const char *const measure_not[] = {"个人", "个体", "个性", "个税", NULL};
+static pd_wordtab measure_tab = PD_WORDTAB(measure_words);
 
 static bool
 measure_follows(const unsigned char *p, const unsigned char *end)
 {
-	for (int i = 0; measure_not[i]; i++)
-		if (pd_starts_with_folded(p, end, measure_not[i]))
-			return false;
-	for (int i = 0; measure_words[i]; i++)
-		if (pd_starts_with_folded(p, end, measure_words[i]))
-			return true;
-	return false;
+	int			w = pd_word_at_text(&measure_tab, p, end, NULL);
+
+	return w >= 0 && measure_words[w].a == 0;
 }
 
 /*

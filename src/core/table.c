@@ -165,36 +165,28 @@ pd_split_cells(const char *text, size_t ls, size_t le, pd_cell_sep sep,
 }
 
 /* the header of a 序号 column */
-static const char *const number_words[] = {"序号", "编号", "序", "No.", "NO.", "No", "NO", NULL};
+static const pd_word number_words[] = {{"序号"}, {"编号"}, {"序"}, {"No."}, {"NO."}, {"No"}, {"NO"}};
+static pd_wordtab number_words_tab = PD_WORDTAB(number_words);
 
 bool
-pd_cell_has_word(const char *text, size_t s, size_t e, const char *const *words)
+pd_cell_has_word(const char *text, size_t s, size_t e, pd_wordtab *words)
 {
 	const unsigned char *t = (const unsigned char *) text;
 
-	for (const unsigned char *p = t + s; p < t + e;)
-	{
-		const unsigned char *next;
-
-		for (const char *const *w = words; *w; w++)
-			if (pd_starts_with_folded(p, t + e, *w))
-				return true;
-		(void) pd_peek(p, t + e, &next);
-		p = next;
-	}
-	return false;
+	return pd_word_find_text(words, t + s, t + e, NULL, NULL) != NULL;
 }
 
 bool
-pd_cell_is_word(const char *text, size_t s, size_t e, const char *const *words)
+pd_cell_is_word(const char *text, size_t s, size_t e, pd_wordtab *words)
 {
 	const unsigned char *t = (const unsigned char *) text;
 
-	for (const char *const *w = words; *w; w++)
-		if (pd_after_folded(t + s, t + e, *w) == t + e)
-			return true;
-	return false;
+	return pd_text_is_word(words, t + s, t + e);
 }
+
+/* the header of the task column */
+static const pd_word task_words[] = {{"任务"}, {"事项"}, {"措施"}, {"举措"}, {"内容"}, {"工作"}, {"项目"}, {"名称"}};
+static pd_wordtab task_words_tab = PD_WORDTAB(task_words);
 
 /*
  * Name the columns of a header whose n cells are cells[]: which is the
@@ -203,8 +195,6 @@ pd_cell_is_word(const char *text, size_t s, size_t e, const char *const *words)
 static bool
 classify_header(const char *text, size_t cells[][2], int n, pd_table *t)
 {
-	static const char *const task_words[] = {"任务", "事项", "措施", "举措", "内容", "工作", "项目", "名称",
-	NULL};
 	int			units = 0;
 
 	if (n < 3)
@@ -224,9 +214,9 @@ classify_header(const char *text, size_t cells[][2], int n, pd_table *t)
 			t->unit_col[i] = true;
 			units++;
 		}
-		else if (t->number_col < 0 && i == 0 && pd_cell_is_word(text, cells[i][0], cells[i][1], number_words))
+		else if (t->number_col < 0 && i == 0 && pd_cell_is_word(text, cells[i][0], cells[i][1], &number_words_tab))
 			t->number_col = i;
-		else if (t->task_col < 0 && pd_cell_has_word(text, cells[i][0], cells[i][1], task_words))
+		else if (t->task_col < 0 && pd_cell_has_word(text, cells[i][0], cells[i][1], &task_words_tab))
 			t->task_col = i;
 	}
 	if (units == 0 || (t->number_col < 0 && t->task_col < 0))
@@ -274,7 +264,7 @@ pd_table_header_lines(const char *text, size_t ls, size_t len, pd_table *t)
 		p = nl ? e + 1 : len;
 		if (e0 == s0)
 			continue;			/* blank lines between the cells */
-		if (n == 0 && !pd_cell_is_word(text, s0, e0, number_words))
+		if (n == 0 && !pd_cell_is_word(text, s0, e0, &number_words_tab))
 			return false;
 		if (n > 0 && pd_table_row_number(text, s0, e0) == 1)
 		{

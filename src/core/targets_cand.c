@@ -41,7 +41,7 @@ static const pd_word adverb_words[] = {
 /* fillers between comparator words and the number, or before them */
 static const pd_word filler_words[] = {
 	{"均", 1, 0}, {"分别", 2, 0}, {"总体", 0, 0}, {"都", 0, 0}, {"将", 0, 0}, {"要", 0, 0}, {"了", 0, 0},
-	{"可", 0, 0}, {"为", 0, 0}, {"共", 0, 0}, {"合计", 0, 0}, {"总计", 0, 0}, {"累计", 0, 0},
+	{"可", 0, 0}, {"为", 0, 0}, {"共", 0, 0}, {"共计", 0, 0}, {"合计", 0, 0}, {"总计", 0, 0}, {"累计", 0, 0},
 	{"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"力争", 0, 0}, {"争取", 0, 0}, {"基本", 0, 0},
 };
 
@@ -60,13 +60,26 @@ static const pd_word admin_words[] = {
 /* clauses opening with these do not carry on an earlier 每年 */
 static const pd_word annual_break_words[] = {
 	{"累计", 0, 0}, {"全省", 0, 0}, {"全市", 0, 0}, {"全区", 0, 0}, {"全县", 0, 0}, {"全国", 0, 0},
-	{"总计", 0, 0}, {"合计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
+	{"总计", 0, 0}, {"合计", 0, 0}, {"共计", 0, 0}, {"到", 0, 0}, {"至", 0, 0},
 };
 
 static pd_wordtab after_year_tab = PD_WORDTAB(after_year_words);
 static pd_wordtab adverb_tab = PD_WORDTAB(adverb_words);
 static pd_wordtab filler_tab = PD_WORDTAB(filler_words);
 static pd_wordtab admin_tab = PD_WORDTAB(admin_words);
+
+/* what may follow a goal's 以上 / 以下 (65%以上和55%以上, 80%以上的确权登记, 6%以上水平) */
+static const pd_word bound_next_words[] = {
+	{"和"}, {"及"}, {"或"}, {"并"}, {"且"}, {"的"}, {"水平"}, {"左右"}, {"目标"}
+};
+static pd_wordtab bound_next_tab = PD_WORDTAB(bound_next_words);
+
+/* classifiers: a count of the noun after them (实施100个以上重点项目), not a threshold on it */
+static const pd_word classifier_words[] = {
+	{"个"}, {"家"}, {"项"}, {"座"}, {"所"}, {"处"}, {"条"}, {"批"}, {"只"}, {"台"}, {"辆"}, {"艘"},
+	{"架"}, {"名"}, {"位"}, {"支"}, {"场"}, {"间"}, {"栋"}, {"套"}, {"张"}, {"部"}, {"种"}, {"块"}
+};
+static pd_wordtab classifier_tab = PD_WORDTAB(classifier_words);
 static pd_wordtab annual_break_tab = PD_WORDTAB(annual_break_words);
 
 /*
@@ -272,12 +285,14 @@ funds_count(const scanner *sc, const cand *c)
 
 /*
  * 每个县建设1个, 每个地市至少建设一所: a quota for each unit, set by a goal
- * verb — an output per unit, not a cap (最多3个) or a subsidy (每家给予).
+ * verb — an output per unit, not a cap (最多3个) or a subsidy in the same
+ * clause (每家给予; a subsidy in the next clause is another matter:
+ * 每个县建设1个中心，对…企业给予奖励).
  */
 static bool
-quota_each(const scanner *sc)
+quota_each(scanner *sc)
 {
-	return sc->cps[sc->cap_pos] == 0x6BCF && sc->goal && !sc->subsidy && !sc->sub_clause;	/* 每 */
+	return sc->cps[sc->cap_pos] == 0x6BCF && sc->goal && !pd_ts_subsidy_in_clause(sc);	/* 每 */
 }
 
 /*
@@ -644,6 +659,16 @@ finish_candidate(scanner *sc, cand *c)
 	if (next == CP_DE &&
 		!(dim == PD_DIM_PERCENT && (sc->goal || pd_ts_goal_verb_in_clause(sc, c->end + 1))) &&
 		!(c->comparator && basis_follows(sc, c->end)))
+		return c->end;
+	/*
+	 * 20户以上自然村, 3000人以下小城镇: a bound in another measure that
+	 * qualifies the noun right after it, as 的 does above; a classifier's
+	 * count is the noun's own (实施100个以上重点项目)
+	 */
+	if (c->end >= 2 && c->end < sc->n && sc->cps[c->end - 2] == 0x4EE5 &&	/* 以 */
+		(sc->cps[c->end - 1] == 0x4E0A || sc->cps[c->end - 1] == 0x4E0B) &&	/* 上 下 */
+		pd_is_han_bmp(next) && pd_word_at(&bound_next_tab, sc->cps, c->end, sc->n) < 0 &&
+		!(c->unit_e > c->unit_s && pd_word_before(&classifier_tab, sc->cps, c->unit_s, c->unit_e) >= 0))
 		return c->end;
 	/* 50亿级项目: a magnitude that qualifies a noun (not 达到7000亿级。) */
 	if (c->unit_e > c->unit_s && sc->cps[c->unit_e - 1] == 0x7EA7 && c->end == c->unit_e &&

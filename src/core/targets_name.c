@@ -49,7 +49,7 @@ static const pd_word tail_bound_words[] = {
 static const pd_word tail_words[] = {
 	{"要", 0, 0}, {"将", 0, 0}, {"应", 0, 0}, {"需", 0, 0}, {"均", 0, 0}, {"分别", 0, 0}, {"总体", 0, 0}, {"总体上", 0, 0}, {"力争", 0, 0},
 	{"争取", 0, 0}, {"稳步", 0, 0}, {"持续", 0, 0}, {"逐步", 0, 0}, {"进一步", 0, 0}, {"基本", 0, 0}, {"的", 0, 0}, {"每年", 0, 0},
-	{"年均", 0, 0}, {"总计", 0, 0}, {"合计", 0, 0}, {"预计", 0, 0}, {"可", 0, 0}, {"能", 0, 0}, {"都", 0, 0}, {"共", 0, 0}, {"为", 0, 0},
+	{"年均", 0, 0}, {"总计", 0, 0}, {"合计", 0, 0}, {"共计", 0, 0}, {"预计", 0, 0}, {"可", 0, 0}, {"能", 0, 0}, {"都", 0, 0}, {"共", 0, 0}, {"为", 0, 0},
 	{"有", 0, 0}, {"也", 0, 0}, {"还", 0, 0}, {"再", 0, 0}, {"确保", 0, 0}, {"有望", 0, 0}, {"整体", 0, 0}, {"全面", 0, 0},
 	{"实现", 0, 0},
 };
@@ -578,6 +578,19 @@ pd_ts_goal_verb_after(scanner *sc, int i)
 }
 
 /* a goal verb (建成, 完成, 实现 …) between i and the clause's end, and no 已 before it */
+bool
+pd_ts_subsidy_in_clause(scanner *sc)
+{
+	for (int k = sc->clause_start; k < sc->n && !is_clause_end(sc->cps[k]); k++)
+	{
+		int			w = pd_word_at(&pd_ts_ctx_tab, sc->cps, k, sc->n);
+
+		if (w >= 0 && (pd_ts_ctx_words[w].a == C_SUBSIDY || pd_ts_ctx_words[w].a == C_ELIGIBLE))
+			return true;
+	}
+	return false;
+}
+
 bool
 pd_ts_goal_verb_in_clause(scanner *sc, int i)
 {

@@ -64,7 +64,10 @@ static pd_wordtab party_prefixes = PD_WORDTAB(party_prefixes_words);
 
 static const pd_word mass_org_words[] = {
 	{"工商联"}, {"总工会"}, {"妇联"}, {"残联"}, {"科协"}, {"文联"}, {"侨联"}, {"作协"}, {"红十字会"}, {"共青团"},
-	{"团中央"}, {"工会"}, {"社科联"}, {"台联"}, {"贸促会"}
+	{"团中央"}, {"工会"}, {"社科联"}, {"台联"}, {"贸促会"},
+	/* the same by their full names */
+	{"妇女联合会"}, {"残疾人联合会"}, {"科学技术协会"}, {"文学艺术界联合会"}, {"归国华侨联合会"},
+	{"工商业联合会"}, {"社会科学界联合会"}, {"作家协会"}, {"台湾同胞联谊会"}, {"国际贸易促进委员会"}
 };
 static pd_wordtab mass_orgs = PD_WORDTAB(mass_org_words);
 
@@ -118,7 +121,8 @@ static pd_wordtab department_ends = PD_WORDTAB(department_ends_words);
 
 static const pd_word institution_ends_words[] = {
 	{"大学"}, {"学院"}, {"学校"}, {"医院"}, {"研究院"}, {"研究所"}, {"科学院"}, {"中心"}, {"图书馆"},
-	{"博物馆"}, {"报社"}, {"电视台"}
+	{"博物馆"}, {"报社"}, {"电视台"},
+	{"供销合作总社"}, {"供销合作社"}, {"供销总社"}, {"供销社"}	/* cooperatives run as public institutions */
 };
 static pd_wordtab institution_ends = PD_WORDTAB(institution_ends_words);
 
@@ -127,7 +131,8 @@ static const pd_word branch_ends_words[] = {{"公司"}, {"分行"}, {"分院"}};
 static pd_wordtab branch_ends = PD_WORDTAB(branch_ends_words);
 
 static const pd_word national_heads_words[] = {
-	{"国务院"}, {"国家"}, {"中央"}, {"全国"}, {"中华人民共和国"}, {"中国"}, {"团中央"}
+	{"国务院"}, {"国家"}, {"中央"}, {"全国"}, {"中华人民共和国"}, {"中华全国"}, {"中国"}, {"团中央"},
+	{"共青团中央"}
 };
 static pd_wordtab national_heads = PD_WORDTAB(national_heads_words);
 

@@ -149,7 +149,7 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 	}
 	json_object_set_new(o, "tasks", tasks);
 
-	/* plan_units() and plan_targets(), when this build has those parsers */
+	/* plan_units(), plan_targets() and plan_deadlines(), when this build has those parsers */
 	{
 		json_t	   *arr;
 		int			r;
@@ -158,6 +158,8 @@ pl_parse_json(const char *file, const char *encoding, size_t bytes,
 			json_object_set_new(o, "units", arr);
 		if (r >= 0 && (r = pl_json_targets(&d, &arr, why, whylen)) > 0)
 			json_object_set_new(o, "targets", arr);
+		if (r >= 0 && (r = pl_json_deadlines(&d, &arr, why, whylen)) > 0)
+			json_object_set_new(o, "deadlines", arr);
 		if (r < 0)
 		{
 			pd_doc_free(&d);

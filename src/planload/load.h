@@ -74,5 +74,6 @@ struct pd_doc;
 struct json_t;
 int			pl_json_units(const struct pd_doc *d, struct json_t **out, char *why, size_t whylen);
 int			pl_json_targets(const struct pd_doc *d, struct json_t **out, char *why, size_t whylen);
+int			pl_json_deadlines(struct pd_doc *d, struct json_t **out, char *why, size_t whylen);
 
 #endif

@@ -74,6 +74,12 @@ cancel_second(void *ctx)
 /* word tables: the questions the unit and target modules ask */
 static const pd_word WORDS[] = {{"牵头"}, {"牵头单位"}, {"配合"}, {"单位"}, {"市级"}};
 static pd_wordtab wordtab = PD_WORDTAB(WORDS);
+static const pd_word LONG[] = {{"一二三四五六七八九十一二三四五六"}, {"一二三四五六七八九十一二三四五六七"}};
+static const pd_word TRAD[] = {{"牵头"}, {"牽頭"}};
+static const pd_word DUP[] = {{"牵头"}, {"配合"}, {"牵头"}};
+static pd_wordtab longtab = PD_WORDTAB(LONG);
+static pd_wordtab tradtab = PD_WORDTAB(TRAD);
+static pd_wordtab duptab = PD_WORDTAB(DUP);
 
 static int
 folded(const char *s, uint32_t *c)
@@ -93,12 +99,6 @@ test_wordtab(void)
 	uint32_t	c[64];
 	int			n = folded("由市級牽頭單位負責，配合", c),
 				w = -1;
-	static const pd_word LONG[] = {{"一二三四五六七八九十一二三四五六"}, {"一二三四五六七八九十一二三四五六七"}};
-	static const pd_word TRAD[] = {{"牵头"}, {"牽頭"}};
-	static const pd_word DUP[] = {{"牵头"}, {"配合"}, {"牵头"}};
-	static pd_wordtab longtab = PD_WORDTAB(LONG);
-	static pd_wordtab tradtab = PD_WORDTAB(TRAD);
-	static pd_wordtab duptab = PD_WORDTAB(DUP);
 
 	/* longest match forwards and backwards, on folded text */
 	CHECK(pd_word_at(&wordtab, c, 3, n) == 1);
@@ -131,10 +131,50 @@ test_wordtab(void)
 	CHECK(pd_wordtab_check(&duptab) == 2);
 }
 
+/* the same tables over UTF-8 text as printed: folded on the fly, byte positions back */
+static void
+test_wordtab_text(void)
+{
+	const char *s = "由市級牽頭單位負責，配合";
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + strlen(s);
+	const unsigned char *after = NULL,
+			   *start = NULL,
+			   *at;
+	int			w = -1;
+
+	/* longest word at a position, bounded by end */
+	CHECK(pd_word_at_text(&wordtab, p + 9, end, &after) == 1 && after == p + 21);	/* 牽頭單位 */
+	CHECK(pd_word_at_text(&wordtab, p + 9, p + 18, &after) == 0 && after == p + 15);	/* 牽頭 */
+	CHECK(pd_word_at_text(&wordtab, p, end, NULL) == -1);
+	CHECK(pd_word_at_text(&wordtab, end, end, NULL) == -1);
+	/* the first word from a position */
+	at = pd_word_find_text(&wordtab, p, end, &w, &after);
+	CHECK(at == p + 3 && w == 4 && after == p + 9);	/* 市級 */
+	at = pd_word_find_text(&wordtab, p + 12, end, &w, NULL);
+	CHECK(at == p + 15 && w == 3);	/* 單位 */
+	CHECK(pd_word_find_text(&wordtab, p + 21, p + 30, NULL, NULL) == NULL);
+	/* backwards from an end, not before base */
+	CHECK(pd_word_before_text(&wordtab, p, p + 21, &start) == 1 && start == p + 9);
+	CHECK(pd_word_before_text(&wordtab, p + 12, p + 21, &start) == 3 && start == p + 15);
+	CHECK(pd_word_before_text(&wordtab, p, end, &start) == 2 && start == end - 6);	/* 配合 */
+	CHECK(pd_word_before_text(&wordtab, p, p + 3, NULL) == -1);
+	CHECK(pd_word_before_text(&wordtab, p, p, NULL) == -1);
+	/* a whole text that is one word */
+	CHECK(pd_text_is_word(&wordtab, p + 9, p + 21));
+	CHECK(pd_text_is_word(&wordtab, p + 9, p + 15));
+	CHECK(!pd_text_is_word(&wordtab, p + 9, p + 18));
+	CHECK(!pd_text_is_word(&wordtab, p + 9, p + 24));
+	/* invalid bytes are one U+FFFD each and never match */
+	CHECK(pd_word_at_text(&wordtab, (const unsigned char *) "\xE7\x89", (const unsigned char *) "\xE7\x89" + 2, NULL) == -1);
+}
+
 int
 main(void)
 {
 	pd_lexicon *lx = build();
+
+	test_wordtab_text();
 
 	/* duplicates after folding count once; the first index is reported */
 	CHECK_INT(pd_lexicon_size(lx), NTERMS - 1);

@@ -18,7 +18,7 @@ for bin in test/fuzz/bin/fuzz_*; do
   mkdir -p "$work/$name"
   [ -d "test/fuzz/seeds/$name" ] && cp test/fuzz/seeds/"$name"/* "$work/$name/"
   case "$name" in
-    segment|units|targets|places|docno) cp test/docs/*.txt "$work/$name/"
+    segment|units|targets|places|docno|deadlines) cp test/docs/*.txt "$work/$name/"
       [ -d "$SHARED/corpus" ] && cp "$SHARED"/corpus/*.txt "$work/$name/" 2>/dev/null || true
       runs=40000; maxlen=32768 ;;
     *) runs=200000; maxlen=256 ;;

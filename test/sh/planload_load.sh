@@ -57,6 +57,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
             print("\t".join(str(x) for x in (d["file"], "cites", c["docno"], c["occurrences"])))
     for u in d.get("units", []):
         print("\t".join(str(x) for x in (d["file"], "unit", u["ord"], u["code"], u["unit"], u["role"], u["raw"])))
+    for x in d.get("deadlines", []):
+        print("\t".join(str(v) for v in (d["file"], "deadline", x["ord"], x["code"], x["due"], x["kind"],
+              "t" if x["inherited"] else "f", x["raw"], x["start_offset"], x["end_offset"])))
     for g in d.get("targets", []):
         # a plan-level target has no ord and no code: NULL, printed empty by psql
         print("\t".join(str(x) for x in (d["file"], "target", "" if g["ord"] is None else g["ord"],
@@ -85,13 +88,20 @@ SELECT d.source, 'target', g.ord, g.code, g.indicator, g.target, g.kind, coalesc
 FROM plan_document d, plan_targets(d.body) g;
 SQL
 fi
+# deadlines as plan_load stored them, where this version has them
+if [ "$(pl_q $DB "SELECT to_regclass('plan_deadline') IS NOT NULL")" = t ]; then
+  psql -X -At -F $'\t' -v ON_ERROR_STOP=1 -d $DB >>"$PL_TMP/db_rows" <<'SQL'
+SELECT d.source, 'deadline', x.ord, x.code, x.due, x.kind, x.inherited, x.raw, x.start_offset, x.end_offset
+FROM plan_document d JOIN plan_deadline x ON x.document_id = d.id;
+SQL
+fi
 sort "$PL_TMP/db_rows" >"$PL_TMP/db_sorted"
 sort "$PL_TMP/json_rows" >"$PL_TMP/json_sorted"
 if ! diff -q "$PL_TMP/db_sorted" "$PL_TMP/json_sorted" >/dev/null; then
   diff "$PL_TMP/db_sorted" "$PL_TMP/json_sorted" | head -n 20 || true
   pl_fail "--parse-only differs from what plan_load stored"
 fi
-echo "ok: $(wc -l <"$PL_TMP/json_sorted") task, metadata, citation, unit and target rows identical"
+echo "ok: $(wc -l <"$PL_TMP/json_sorted") task, metadata, citation, unit, target and deadline rows identical"
 
 echo "== --jobs 2 over $((n * 10)) distinct copies, then again"
 DB2=plandata_planload_jobs
