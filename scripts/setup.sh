@@ -17,9 +17,17 @@ PKGS=(
   ca-certificates
 )
 BENCH_PKGS=("postgresql-$PGV-unit" "postgresql-$PGV-semver" hyperfine)
+# scripts/dashboard.sh (PLANDATA_DASHBOARD=1): headless Chromium for the
+# screenshots and checks, a CJK font so the pages show Chinese, node and npm
+# for the dashboard's own packages (dashboard/package-lock.json)
+DASHBOARD_PKGS=(chromium fonts-noto-cjk)
 
 want=("${PKGS[@]}")
 [ "${PLANDATA_BENCH:-0}" = 1 ] && want+=("${BENCH_PKGS[@]}")
+if [ "${PLANDATA_DASHBOARD:-0}" = 1 ]; then
+  want+=("${DASHBOARD_PKGS[@]}")
+  command -v npm >/dev/null 2>&1 || want+=(npm)
+fi
 
 missing=()
 for p in "${want[@]}"; do
