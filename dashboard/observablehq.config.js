@@ -14,7 +14,7 @@ export default {
     {name: "Deadlines", path: "/deadlines"},
     {name: "Places per district", path: "/places"}
   ],
-  theme: "air",
+  theme: ["air", "wide"],
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   footer: "plandata — figures read from the views of the plandata PostgreSQL extension.",
   cleanUrls: false,

@@ -59,7 +59,7 @@ if [ "$(psql -X -At -d postgres -c "SELECT count(*) FROM pg_database WHERE datna
   step "database $DB already holds documents: using them as they are"
 else
   step "loading the demo data into database $DB"
-  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   [ $# -gt 0 ] || set -- "$(demo_default_docs)" "$ROOT/test/docs/deadlines_style.txt"
   demo_load "$@" | tail -n 3
   psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION plandata_geo CASCADE' 2>&1 | grep -v NOTICE || true
