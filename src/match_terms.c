@@ -18,8 +18,14 @@
  * The compiled dictionary is kept in fn_extra between calls: a query that
  * scans many rows with the same terms (the usual case — the terms come from
  * one gazetteer query) compiles it once.  The key is the exact bytes of
- * both arrays.
+ * both arrays.  A large dictionary (plandata_geo's national gazetteer:
+ * some 12,000 names) is also kept for the session, in one slot of its own:
+ * each call of a SQL function such as plan_places() starts with a fresh
+ * fn_extra, and compiling it again would cost more than the rest of the
+ * document's work.  Comparing the key bytes (a few hundred kB) is what a
+ * call then costs.
  */
+#define SESSION_CACHE_MIN_TERMS 1000
 typedef struct lexicon_cache
 {
 	MemoryContext cxt;
@@ -72,10 +78,13 @@ array_strings(ArrayType *a, const char ***strs, size_t **lens, int *n)
 	}
 }
 
+static lexicon_cache *session_cache;
+
 static const pd_lexicon *
 cached_lexicon(FunctionCallInfo fcinfo, ArrayType *terms, ArrayType *stops)
 {
 	lexicon_cache *cache = fcinfo->flinfo->fn_extra;
+	bool		large = ArrayGetNItems(ARR_NDIM(terms), ARR_DIMS(terms)) >= SESSION_CACHE_MIN_TERMS;
 	const char **tstr,
 			  **sstr;
 	size_t	   *tlen,
@@ -86,15 +95,27 @@ cached_lexicon(FunctionCallInfo fcinfo, ArrayType *terms, ArrayType *stops)
 	pd_error	err;
 	pd_status	st;
 
-	if (cache == NULL)
+	if (cache != NULL && same_bytes(cache->terms_key, terms) && same_bytes(cache->stops_key, stops))
+		return cache->lx;
+	if (large)
+	{
+		if (session_cache == NULL)
+		{
+			session_cache = MemoryContextAllocZero(TopMemoryContext, sizeof(lexicon_cache));
+			session_cache->cxt = AllocSetContextCreate(TopMemoryContext, "plan_match_terms session dictionary",
+													   ALLOCSET_DEFAULT_SIZES);
+		}
+		else if (same_bytes(session_cache->terms_key, terms) && same_bytes(session_cache->stops_key, stops))
+			return session_cache->lx;
+		cache = session_cache;
+	}
+	else if (cache == NULL || cache == session_cache)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(lexicon_cache));
 		cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "plan_match_terms dictionary",
 										   ALLOCSET_DEFAULT_SIZES);
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	else if (same_bytes(cache->terms_key, terms) && same_bytes(cache->stops_key, stops))
-		return cache->lx;
 
 	MemoryContextReset(cache->cxt);
 	cache->lx = NULL;

@@ -128,6 +128,6 @@ CREATE CAST (@extschema@.docno AS text) WITH FUNCTION @extschema@.text(@extschem
 CREATE FUNCTION @extschema@.plan_docnos(doc text)
 RETURNS TABLE (docno @extschema@.docno, role text, raw text,
                start_offset int4, end_offset int4, occurrences int4)
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4 COST 1000;
 COMMENT ON FUNCTION @extschema@.plan_docnos(text) IS
 	'发文字号 in a document: its own number (role self) and the numbers it cites (role cites)';

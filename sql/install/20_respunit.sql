@@ -351,14 +351,14 @@ CREATE FUNCTION @extschema@.respunit_extract(txt text,
 	OUT unit @extschema@.respunit, OUT role text, OUT raw text,
 	OUT bracket int4, OUT ordinal int4, OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10 COST 100;
 COMMENT ON FUNCTION @extschema@.respunit_extract(text) IS
 	'units named in responsibility brackets and labelled lists of a text, with roles (lead, co, responsible) and offsets';
 
 CREATE FUNCTION @extschema@.plan_unit_rules(doc text,
 	OUT rule text, OUT unit @extschema@.respunit, OUT evidence text)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1 COST 500;
 COMMENT ON FUNCTION @extschema@.plan_unit_rules(text) IS
 	'document-wide unit rules: first_is_lead (排在第一位的部门为牵头部门), bracket_<role> (括号内为牵头单位: bare names in brackets are units) and implicit (所有任务均需区县落实、不再列出)';
 
@@ -367,6 +367,6 @@ CREATE FUNCTION @extschema@.plan_units(doc text,
 	OUT role text, OUT raw text, OUT bracket int4, OUT ordinal int4,
 	OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100 COST 1500;
 COMMENT ON FUNCTION @extschema@.plan_units(text) IS
 	'responsible units of every task of a plan document: one row per task and unit, roles lead/co/responsible/implicit';

@@ -176,7 +176,7 @@ CREATE FUNCTION @extschema@.target_extract(txt text, year int4 DEFAULT NULL,
 	OUT indicator text, OUT target @extschema@.target, OUT kind text, OUT year int4, OUT period text,
 	OUT aspirational boolean, OUT raw text, OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5 COST 100;
 COMMENT ON FUNCTION @extschema@.target_extract(text, int4) IS
 	'quantitative targets in running text (a governing year may be given); kind: level, output, change or limit; offsets are 0-based characters';
 
@@ -185,7 +185,7 @@ CREATE FUNCTION @extschema@.plan_targets(doc text,
 	OUT period text, OUT aspirational boolean, OUT raw text, OUT part int4, OUT ord int4,
 	OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10 COST 2000;
 COMMENT ON FUNCTION @extschema@.plan_targets(text) IS
 	'quantitative targets of a plan document, each with the code of the item that states it (ord = plan_tasks.ord; NULL code and ord: a plan-level target stated before the first item); kind: level, output, change or limit';
 

@@ -9,18 +9,18 @@ CREATE FUNCTION @extschema@.plan_deadlines(doc text,
 	OUT code @extschema@.taskcode, OUT due daterange, OUT kind text, OUT inherited boolean, OUT raw text,
 	OUT part int4, OUT ord int4, OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20 COST 1500;
 COMMENT ON FUNCTION @extschema@.plan_deadlines(text) IS
 	'deadlines of every numbered item of a plan document (by, during, from, annual, ongoing), resolved to date ranges; inherited from the nearest ancestor that states one';
 
 CREATE FUNCTION @extschema@.deadline_extract(text,
 	OUT due daterange, OUT kind text, OUT raw text, OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'deadline_extract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+AS 'MODULE_PATHNAME', 'deadline_extract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2 COST 100;
 CREATE FUNCTION @extschema@.deadline_extract(text, year int4,
 	OUT due daterange, OUT kind text, OUT raw text, OUT start_offset int4, OUT end_offset int4)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'deadline_extract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+AS 'MODULE_PATHNAME', 'deadline_extract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2 COST 100;
 COMMENT ON FUNCTION @extschema@.deadline_extract(text) IS
 	'deadlines stated in any text, read as one task''s text';
 COMMENT ON FUNCTION @extschema@.deadline_extract(text, int4) IS
@@ -91,7 +91,7 @@ CREATE FUNCTION @extschema@.plan_due(as_of date,
 	OUT status text, OUT status_as_of date, OUT status_note text, OUT done_on date,
 	OUT days_left int, OUT overdue boolean)
 RETURNS SETOF record
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 	SELECT dl.document_id, d.docno::text, d.title, dl.part, dl.ord, dl.code::text, t.heading, dl.kind,
@@ -116,13 +116,15 @@ AS $$
 		                    THEN 'lead' ELSE 'responsible' END
 	) lu ON true
 	LEFT JOIN LATERAL (
-		SELECT s.status, s.as_of, s.note FROM @extschema@.plan_task_status s
-		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = dl.code AND s.as_of <= $1
-		ORDER BY s.as_of DESC LIMIT 1
+		-- the latest status of the task, else of its nearest ancestor with one (a section marked done
+		-- covers its items)
+		SELECT s.code, s.status, s.as_of, s.note FROM @extschema@.plan_task_status s
+		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code @> dl.code AND s.as_of <= $1
+		ORDER BY nlevel(s.code) DESC, s.as_of DESC LIMIT 1
 	) st ON true
 	LEFT JOIN LATERAL (
 		SELECT min(s.as_of) AS done_on FROM @extschema@.plan_task_status s
-		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = dl.code
+		WHERE s.document_id = dl.document_id AND s.part = dl.part AND s.code = st.code
 		  AND s.status = 'done' AND s.as_of <= $1
 	) dn ON true
 $$;
@@ -140,7 +142,7 @@ CREATE FUNCTION @extschema@.plan_overdue(as_of date,
 	OUT code text, OUT heading text, OUT kind text, OUT due_by date, OUT inherited boolean,
 	OUT raw text, OUT lead_units text, OUT status text, OUT status_as_of date, OUT days_overdue int)
 RETURNS SETOF record
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 	SELECT p.document_id, p.docno, p.document_title, p.part, p.ord, p.code, p.heading, p.kind, p.due_by,
@@ -162,7 +164,7 @@ CREATE FUNCTION @extschema@.plan_unit_deadlines(as_of date,
 	OUT tasks int, OUT deadlines int, OUT due_next_90_days int, OUT overdue int, OUT done int,
 	OUT done_on_time int, OUT done_late int)
 RETURNS SETOF record
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $$
 	SELECT p.document_id, p.docno, u.unit::text, respunit_level(u.unit), respunit_kind(u.unit),

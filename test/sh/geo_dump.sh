@@ -14,20 +14,20 @@ psql -X -q -d postgres -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
 
 psql -X -q -v ON_ERROR_STOP=1 -d $SRC <<'SQL'
 CREATE EXTENSION plandata_geo CASCADE;
--- a prefecture and a district of the user's own (the district's parent is
--- the user's prefecture), an alias for a shipped district, boundaries for
--- a shipped and an own division
+-- a district and a town of the user's own (the town's parent is the
+-- user's district; the shipped gazetteer ends at counties), an alias for a
+-- shipped district, boundaries for a shipped division and an own one
 INSERT INTO plan_gazetteer (division, code, name, short_name, full_name, type, level, parent, seat)
-VALUES ('330205', '330205', '江北区', '江北', '浙江省宁波市江北区', '区', 'county', '330200',
-		ST_SetSRID(ST_MakePoint(121.555, 29.887), 4326)),
-	   ('330200', '330200', '宁波市', '宁波', '浙江省宁波市', '地级市', 'prefecture', '330000',
+VALUES ('330299001', '330299', '甬江街道', NULL, '浙江省宁波市甬江新区甬江街道', '街道', 'town', '330299',
+		ST_SetSRID(ST_MakePoint(121.56, 29.90), 4326)),
+	   ('330299', '330299', '甬江新区', '甬江', '浙江省宁波市甬江新区', '区', 'county', '330200',
 		ST_SetSRID(ST_MakePoint(121.55, 29.87), 4326));
 INSERT INTO plan_gazetteer_alias (alias, division, kind) VALUES ('万盛', '500110', 'alias');
 INSERT INTO plan_gazetteer_alias (alias, kind) VALUES ('长寿村', 'block');
 SELECT count(*) FROM plan_gazetteer_load_geojson('{"type": "FeatureCollection", "features": [
   {"type": "Feature", "properties": {"adcode": 500151},
    "geometry": {"type": "Polygon", "coordinates": [[[105.95, 29.75], [106.15, 29.75], [106.15, 29.95], [105.95, 29.75]]]}},
-  {"type": "Feature", "properties": {"name": "宁波"},
+  {"type": "Feature", "properties": {"name": "甬江新区"},
    "geometry": {"type": "Polygon", "coordinates": [[[121.4, 29.8], [121.7, 29.8], [121.7, 30.0], [121.4, 29.8]]]}}]}');
 SQL
 "$BIN/pg_dump" -Fc -f "$DUMP" $SRC
@@ -42,7 +42,7 @@ for sql in \
   "SELECT count(*) FROM plan_gazetteer_alias" \
   "SELECT string_agg(alias || ':' || kind, ',' ORDER BY alias) FROM plan_gazetteer_alias WHERE NOT shipped" \
   "SELECT string_agg(division || ':' || ST_NPoints(boundary), ',' ORDER BY division) FROM plan_gazetteer_boundary" \
-  "SELECT string_agg(matched || ':' || division, ',' ORDER BY pos) FROM place_mentions('支持江北、萬盛、铜梁', '浙江', '2025-02-10')"
+  "SELECT string_agg(matched || ':' || division, ',' ORDER BY pos) FROM place_mentions('支持江北、萬盛、铜梁、甬江街道', '浙江', '2025-02-10')"
 do
   a=$(q $SRC "$sql"); b=$(q $DST "$sql")
   if [ "$a" = "$b" ]; then echo "same: $sql -> $b"; else echo "DIFFERENT: $sql: source $a, restored $b"; fail=1; fi
@@ -52,7 +52,7 @@ n=$("$BIN/pg_restore" -f - -a "$DUMP" | grep -c '^500151	' || true)
 echo "shipped rows of 500151 in the dump's data: $n (the boundary only)"
 [ "$n" = 1 ] || fail=1
 # the restored rows are still guarded and still the user's
-q $DST "UPDATE plan_gazetteer SET zone = 'x' WHERE division = '330205'" >/dev/null
+q $DST "UPDATE plan_gazetteer SET zone = 'x' WHERE division = '330299'" >/dev/null
 if q $DST "UPDATE plan_gazetteer SET zone = 'x' WHERE division = '500151'" >/dev/null 2>&1; then
   echo "shipped row could be changed after restore"; fail=1
 fi

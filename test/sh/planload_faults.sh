@@ -11,7 +11,11 @@
 #     document again (plan_load is idempotent) and finishes with status 0.
 #  3. Two planload processes (--jobs 2 each) load overlapping file sets at
 #     the same time: no duplicates, no deadlock or other error surfaced.
-#  4. Security: the server log of a load of files with quotes, ; and
+#  4. Four planload processes (--jobs 2 each, each in another order) over the
+#     same real documents at once: exactly one copy of each, the rows of a
+#     serial load, nothing on stderr (the races are settled in plan_load).
+#     plan_ingest of one text in four sessions at once returns one id.
+#  5. Security: the server log of a load of files with quotes, ; and
 #     newlines in their names and SQL in their text shows only planload's
 #     two fixed statements; names and texts travel as parameters.
 # No timing decides anything: a test trigger makes the loads wait on an
@@ -171,6 +175,73 @@ drop_gate pl_twice
 got=$(pl_fingerprint pl_twice)
 [ "$got" = "$ref" ] || pl_fail "rows differ from the clean load: $got vs $ref"
 echo "ok: no duplicates, no errors, rows identical to the clean load"
+echo "== four planload processes over the same real documents at once"
+# the 56 documents of ../shared/corpus (the test documents when it is absent),
+# each process in another order so they meet on the same texts all the time
+if ls "$PL_SHARED"/corpus/*.txt >/dev/null 2>&1; then
+  mapfile -t real < <(printf '%s\n' "$PL_SHARED"/corpus/*.txt)
+else
+  mapfile -t real < <(printf '%s\n' test/docs/*.txt)
+fi
+R=${#real[@]}
+pl_db pl_serial
+"$PL" -d pl_serial -q "${real[@]}" >"$PL_TMP/serial.out" 2>&1 || { cat "$PL_TMP/serial.out"; pl_fail "serial load"; }
+serial=$(pl_fingerprint pl_serial)
+pl_db pl_four
+add_gate pl_four -1
+hold_gate pl_four
+mapfile -t rev < <(printf '%s\n' "${real[@]}" | tac)
+mapfile -t odd < <(printf '%s\n' "${real[@]}" | awk 'NR % 2 == 1'; printf '%s\n' "${real[@]}" | awk 'NR % 2 == 0')
+mapfile -t mid < <(printf '%s\n' "${real[@]:$((R / 2))}" "${real[@]:0:$((R / 2))}")
+pids=()
+for k in 1 2 3 4; do
+  case $k in 1) set -- "${real[@]}" ;; 2) set -- "${rev[@]}" ;; 3) set -- "${odd[@]}" ;; 4) set -- "${mid[@]}" ;; esac
+  "$PL" -d pl_four --jobs 2 --progress=lines "$@" >"$PL_TMP/four$k.out" 2>"$PL_TMP/four$k.err" &
+  pids+=($!)
+done
+# all eight connections wait: on the gate, or on the lock of a text another is loading
+wait_for pl_four "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planload' AND wait_event_type = 'Lock'" 8
+open_gate pl_four
+rcs=""
+for p in "${pids[@]}"; do set +e; wait "$p"; rcs="$rcs $?"; set -e; done
+tail -qn 1 "$PL_TMP"/four?.out
+cat "$PL_TMP"/four?.err
+[ "$rcs" = " 0 0 0 0" ] || pl_fail "exit statuses$rcs, want 0 0 0 0"
+[ ! -s "$PL_TMP/four1.err" ] && [ ! -s "$PL_TMP/four2.err" ] && [ ! -s "$PL_TMP/four3.err" ] && [ ! -s "$PL_TMP/four4.err" ] \
+  || pl_fail "messages on stderr"
+loaded=$(cat "$PL_TMP"/four?.out | grep -c '^loaded ' || true)
+unchanged=$(cat "$PL_TMP"/four?.out | grep -c '^unchanged ' || true)
+echo "together: $loaded loaded, $unchanged unchanged"
+[ "$loaded" = "$R" ] && [ "$unchanged" = $((3 * R)) ] || pl_fail "each text stored by one process: $loaded loaded, $unchanged unchanged"
+drop_gate pl_four
+[ "$(pl_q pl_four 'SELECT count(*) FROM plan_document')" = "$R" ] || pl_fail "document count"
+[ "$(pl_orphans pl_four)" = 0 ] || pl_fail "orphaned rows"
+got=$(pl_fingerprint pl_four)
+[ "$got" = "$serial" ] || pl_fail "rows differ from the serial load: $got vs $serial"
+echo "ok: $R documents, rows identical to a serial load, no error from the races"
+
+echo "== plan_ingest of one text in four sessions at once: one id"
+pl_db pl_ingest
+add_gate pl_ingest -1
+hold_gate pl_ingest
+text=$(cat "${real[0]}")
+ipids=()
+for k in 1 2 3 4; do
+  PGAPPNAME=ingest psql -X -At -v ON_ERROR_STOP=1 -d pl_ingest -v b="$text" <<<"SELECT plan_ingest(:'b', 'session $k')" \
+    >"$PL_TMP/ingest$k.out" 2>&1 &
+  ipids+=($!)
+done
+# one waits at the gate holding the text's row, three on the text's lock
+wait_for pl_ingest "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ingest' AND wait_event_type = 'Lock'" 4
+open_gate pl_ingest
+for p in "${ipids[@]}"; do wait "$p" || { cat "$PL_TMP"/ingest?.out; pl_fail "a plan_ingest failed"; }; done
+ids=$(cat "$PL_TMP"/ingest?.out | sort -u)
+echo "ids returned: $(echo $(cat "$PL_TMP"/ingest?.out))"
+[ "$(wc -l <<<"$ids")" = 1 ] && [ -n "$ids" ] || pl_fail "different ids or errors: $(cat "$PL_TMP"/ingest?.out)"
+drop_gate pl_ingest
+[ "$(pl_q pl_ingest 'SELECT count(*) FROM plan_document')" = 1 ] || pl_fail "one document stored"
+echo "ok: one id, one document"
+
 echo "== only fixed SQL: file names and texts are parameters"
 pl_db pl_sql
 psql -X -q -d postgres -c "ALTER DATABASE pl_sql SET log_statement = 'all'"

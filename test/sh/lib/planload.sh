@@ -57,7 +57,7 @@ pl_copies() {
 # the row tables of a stored document that exist in this version
 pl_row_tables() {
   local t
-  for t in plan_task plan_task_unit plan_target plan_citation; do
+  for t in plan_task plan_task_unit plan_target plan_citation plan_deadline; do
     [ -n "$(pl_q "$1" "SELECT to_regclass('$t')")" ] && echo "$t"
   done
   return 0
