@@ -32,6 +32,13 @@ DB=${PLANDATA_DASHBOARD_DB:-plandata_dashboard}
 # shellcheck source=cluster.sh
 . scripts/cluster.sh
 step() { printf '== %s  (%d s)\n' "$*" "$SECONDS"; }
+SERVER= OWN_CLUSTER=0
+cleanup() {  # the server and a cluster this script started, whatever ends it
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; fi
+  if [ $OWN_CLUSTER = 1 ]; then cluster_destroy; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 step "packages"
 PLANDATA_DASHBOARD=1 scripts/setup.sh
@@ -51,7 +58,7 @@ else
   step "building plandata and starting a throwaway cluster"
   demo_build
   cluster_start >/dev/null
-  trap cluster_destroy EXIT
+  OWN_CLUSTER=1
 fi
 export PGDATABASE=$DB
 if [ "$(psql -X -At -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 1 ] \
@@ -118,6 +125,7 @@ serve 0
 rc=0
 node dashboard/check.mjs "$URL" "$OUT" "$OUT/expected.json" || rc=$?
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+SERVER=
 if [ $rc = 0 ]; then step "all figures match SQL; screenshots in $OUT"; else step "MISMATCH (see above)"; fi
 
 if [ $SERVE = 1 ]; then
