@@ -152,12 +152,28 @@ FUZZ_BINS     = $(patsubst test/fuzz/%.c,test/fuzz/bin/%,$(FUZZ_SRCS))
 FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -I$(srcdir)/src/core
 
-test/fuzz/bin/%: test/fuzz/%.c $(CORE_SRCS) src/core/t2s_table.h
+# Every harness links the same instrumented objects, compiled once
+# (test/fuzz/obj), rather than compiling the core again for each harness.
+FUZZ_OBJ_CFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+                  -D_GNU_SOURCE -I$(srcdir)/src/core -I$(srcdir)/src/planload
+FUZZ_CORE_OBJS  = $(patsubst src/core/%.c,test/fuzz/obj/core/%.o,$(CORE_SRCS))
+fuzz_objs       = $(patsubst src/planload/%.c,test/fuzz/obj/planload/%.o,$(1))
+
+test/fuzz/obj/core/%.o: src/core/%.c $(wildcard src/core/*.h) src/core/t2s_table.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_OBJ_CFLAGS) -c -o $@ $<
+
+test/fuzz/obj/planload/%.o: src/planload/%.c $(wildcard src/planload/*.h) $(wildcard src/core/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_OBJ_CFLAGS) $(INTAKE_CFLAGS) -c -o $@ $<
+
+test/fuzz/bin/%: test/fuzz/%.c $(FUZZ_CORE_OBJS)
 	@mkdir -p test/fuzz/bin
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE_OBJS) -lm
+EXTRA_CLEAN += test/fuzz/obj
 
 fuzz-build: $(FUZZ_BINS)
-.PHONY: fuzz-build
+.PHONY: fuzz-build fuzz-objs
 # ... and the LLVM bitcode of the file that includes the generated table
 src/core/fold.bc: src/core/t2s_table.h
 
@@ -197,20 +213,22 @@ test/c/bin/test_pglz: test/c/test_pglz.c test/c/ctest.h $(CORE_SRCS) src/core/t2
 # ... and its decoder's fuzzer too
 PLANLOAD_FUZZ_SRCS = src/planload/decode.c src/planload/json.c src/planload/json_units.c \
                      src/planload/json_targets.c src/planload/json_deadlines.c
-test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(PLANLOAD_FUZZ_SRCS) src/planload/planload.h \
-                           src/planload/load.h $(CORE_SRCS) src/core/t2s_table.h
+test/fuzz/bin/fuzz_decode: test/fuzz/fuzz_decode.c $(call fuzz_objs,$(PLANLOAD_FUZZ_SRCS)) $(FUZZ_CORE_OBJS)
 	@mkdir -p test/fuzz/bin
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(PLANLOAD_FUZZ_SRCS) \
-	    $(CORE_SRCS) -luchardet -ljansson -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(srcdir)/src/planload -o $@ $< $(call fuzz_objs,$(PLANLOAD_FUZZ_SRCS)) \
+	    $(FUZZ_CORE_OBJS) -luchardet -ljansson -lm
 
 # the format decoders' fuzzers (fuzz_intake_*.c): the decoders, the text
 # decoder they fall back on, the core, and the libraries of the formats
 INTAKE_FUZZ_SRCS = $(sort $(wildcard src/planload/intake*.c)) src/planload/decode.c
-test/fuzz/bin/fuzz_intake_%: test/fuzz/fuzz_intake_%.c $(INTAKE_FUZZ_SRCS) $(wildcard src/planload/*.h) \
-                             $(CORE_SRCS) src/core/t2s_table.h
+test/fuzz/bin/fuzz_intake_%: test/fuzz/fuzz_intake_%.c $(call fuzz_objs,$(INTAKE_FUZZ_SRCS)) $(FUZZ_CORE_OBJS)
 	@mkdir -p test/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -D_GNU_SOURCE -I$(srcdir)/src/planload $(INTAKE_CFLAGS) -o $@ $< \
-	    $(INTAKE_FUZZ_SRCS) $(CORE_SRCS) -luchardet $(INTAKE_LIBS) -lm -pthread
+	    $(call fuzz_objs,$(INTAKE_FUZZ_SRCS)) $(FUZZ_CORE_OBJS) -luchardet $(INTAKE_LIBS) -lm -pthread
+
+# named here so that make treats them as targets when it picks a harness's rule
+FUZZ_ALL_OBJS = $(FUZZ_CORE_OBJS) $(call fuzz_objs,$(INTAKE_FUZZ_SRCS) $(PLANLOAD_FUZZ_SRCS))
+fuzz-objs: $(FUZZ_ALL_OBJS)
 
 # the unit test of the decoders' library-free parts (list numbers, page
 # layout, intake.c's helpers); links the format libraries for intake.c

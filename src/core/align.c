@@ -213,7 +213,10 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 			{
 				read_bytes = 0;
 				if (o->interrupt(o->interrupt_ctx))
+				{
+					xfree(mem, keys);
 					return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+				}
 			}
 		}
 
@@ -507,21 +510,21 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	build		bd = {0};
 	size_t		bound = 0;
 	uint32_t	cap_slots = 64;
-	int		   *pstart;
-	int		   *pitem;
-	double	   *pw;
-	double	   *acc;
-	double	   *wa,
-			   *wb;
-	int		   *touched;
+	int		   *pstart = NULL;
+	int		   *pitem = NULL;
+	double	   *pw = NULL;
+	double	   *acc = NULL;
+	double	   *wa = NULL,
+			   *wb = NULL;
+	int		   *touched = NULL;
 	bool		scan_all;
 	int			ntouched,
 				np = 0,
 				cap = 64,
 				nkept = 0;
-	pd_align_pair *pairs;
-	int		   *bend;
-	pd_status	st;
+	pd_align_pair *pairs = NULL;
+	int		   *bend = NULL;
+	pd_status	st = PD_OK;
 
 	*out = NULL;
 	*npairs = 0;
@@ -551,16 +554,22 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	bd.tab.term_of = xalloc(mem, sizeof(pd_term) * (bound + 1));
 	bd.df = xalloc(mem, sizeof(int) * (bound + 1));
 	if (!bd.tab.slots || !bd.tab.term_of || !bd.df)
-		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	{
+		st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+		goto done;
+	}
 	memset(bd.tab.slots, 0, sizeof(tslot) * cap_slots);
 	memset(bd.df, 0, sizeof(int) * (bound + 1));
 
 	if ((st = build_vectors(a, opts, mem, &bd, &va, true, err)) != PD_OK ||
 		(st = build_vectors(b, opts, mem, &bd, &vb, false, err)) != PD_OK ||
 		(st = weigh(&va, &vb, &bd, opts, mem, err)) != PD_OK)
-		return st;
+		goto done;
 	if (opts->interrupt && opts->interrupt(opts->interrupt_ctx))
-		return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+	{
+		st = pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+		goto done;
+	}
 
 	/* the second plan's inverted index: postings grouped by term id */
 	pstart = xalloc(mem, sizeof(int) * (bd.tab.n + 2));
@@ -571,7 +580,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	pairs = xalloc(mem, sizeof(pd_align_pair) * cap);
 	bend = xalloc(mem, sizeof(int) * b->nitems);
 	if (!pstart || !pitem || !pw || !acc || !touched || !pairs || !bend)
-		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	{
+		st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+		goto done;
+	}
 	memset(pstart, 0, sizeof(int) * (bd.tab.n + 2));
 	for (int k = 0; k < vb.nterms; k++)
 		if (vb.w[k] > 0)
@@ -605,7 +617,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	for (int i = 0; i < a->nitems; i++)
 	{
 		if (opts->interrupt && (i & 63) == 63 && opts->interrupt(opts->interrupt_ctx))
-			return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+		{
+			st = pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+			goto done;
+		}
 		ntouched = 0;
 		if (scan_all)
 		{
@@ -648,7 +663,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 					pd_align_pair *bigger = xalloc(mem, sizeof(pd_align_pair) * cap * 2);
 
 					if (!bigger)
-						return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+					{
+						st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+						goto done;
+					}
 					memcpy(bigger, pairs, sizeof(pd_align_pair) * cap);
 					xfree(mem, pairs);
 					pairs = bigger;
@@ -673,7 +691,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	wa = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
 	wb = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
 	if (!wa || !wb)
-		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	{
+		st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+		goto done;
+	}
 	memset(wa, 0, sizeof(double) * (bd.tab.n + 1));
 	memset(wb, 0, sizeof(double) * (bd.tab.n + 1));
 	{
@@ -689,7 +710,10 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			if (p > 0 && pairs[p - 1].a != x)
 				first = p;
 			if (opts->interrupt && (p & 255) == 255 && opts->interrupt(opts->interrupt_ctx))
-				return pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+			{
+				st = pd_fail(err, PD_ECANCEL, 0, "Alignment cancelled.");
+				goto done;
+			}
 			xe = subtree_end(a, x);
 			for (int q = first; q < np && pairs[q].a < xe && !drop; q++)
 				drop = q != p && pairs[q].b >= y && pairs[q].b < bend[y];
@@ -714,6 +738,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 				nkept++;
 			}
 	}
+done:
+	/* on success and on every failure alike: the pairs are the caller's only on success */
 	xfree(mem, wa);
 	xfree(mem, wb);
 	xfree(mem, pstart);
@@ -725,6 +751,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	xfree(mem, bd.tab.slots);
 	xfree(mem, va.seq);
 	xfree(mem, va.seq_off);
+	xfree(mem, vb.seq);
+	xfree(mem, vb.seq_off);
 	xfree(mem, bd.tab.term_of);
 	xfree(mem, bd.df);
 	for (int s = 0; s < 2; s++)
@@ -736,14 +764,15 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		xfree(mem, v->tf);
 		xfree(mem, v->w);
 	}
-	if (nkept == 0)
+	if (st != PD_OK || nkept == 0)
 	{
 		xfree(mem, pairs);
 		pairs = NULL;
+		nkept = 0;
 	}
 	*out = pairs;
 	*npairs = nkept;
-	return PD_OK;
+	return st;
 }
 
 pd_status

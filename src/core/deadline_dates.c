@@ -170,31 +170,23 @@ small_number(const dscan *sc, int i, int *value)
 	}
 	else
 	{
-		int			a = cn_year_digit(sc->cps[k]);
+		int			a = cn_year_digit(sc->cps[k]),
+					tens = 0;
 
 		if (sc->cps[k] == CP_SHI)
-		{
-			int			b;
-
-			k++;
-			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
-			if (b > 0)
-				k++;
-			*value = 10 + (b > 0 ? b : 0);
-			return k;
-		}
-		if (a <= 0)
+			tens = 1;			/* 十, 十二 */
+		else if (a <= 0)
 			return -1;
+		else if (k + 1 < sc->n && sc->cps[k + 1] == CP_SHI)
+			tens = a, k++;		/* 二十, 三十一 */
 		k++;
-		if (k < sc->n && sc->cps[k] == CP_SHI)
+		if (tens > 0)
 		{
-			int			b;
+			int			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
 
-			k++;
-			b = k < sc->n ? cn_year_digit(sc->cps[k]) : -1;
 			if (b > 0)
 				k++;
-			*value = a * 10 + (b > 0 ? b : 0);
+			*value = tens * 10 + (b > 0 ? b : 0);
 			return k;
 		}
 		if (k < sc->n && cn_year_digit(sc->cps[k]) >= 0)

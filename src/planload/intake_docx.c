@@ -57,15 +57,6 @@ attr_int(const xmlNode *n, const char *local, int dflt)
 	return (int) strtol(v, NULL, 10);
 }
 
-static const xmlNode *
-child(const xmlNode *n, const char *local)
-{
-	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (pl_xml_is(c, local))
-			return c;
-	return NULL;
-}
-
 /* a boolean property: present and not val="0"/"false"/"off" */
 static bool
 on(const xmlNode *prop)
@@ -90,17 +81,17 @@ read_level(const xmlNode *lv, pl_num_level *l, int ilvl)
 
 	pl_num_level_default(l, ilvl);
 	l->defined = true;
-	if ((c = child(lv, "start")) != NULL)
+	if ((c = pl_xml_child(lv, "start")) != NULL)
 		l->start = attr_int(c, "val", 1);
-	if ((c = child(lv, "lvlRestart")) != NULL)
+	if ((c = pl_xml_child(lv, "lvlRestart")) != NULL)
 		l->restart = attr_int(c, "val", -1);
-	if ((c = child(lv, "numFmt")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
+	if ((c = pl_xml_child(lv, "numFmt")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
 		snprintf(l->fmt, sizeof l->fmt, "%s", v);
-	if ((c = child(lv, "lvlText")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
+	if ((c = pl_xml_child(lv, "lvlText")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
 		snprintf(l->text, sizeof l->text, "%s", v);
-	if ((c = child(lv, "suff")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
+	if ((c = pl_xml_child(lv, "suff")) != NULL && (v = pl_xml_attr(c, "val", tmp, sizeof tmp)) != NULL)
 		l->suff = strcmp(v, "space") == 0 ? 's' : strcmp(v, "nothing") == 0 ? 'n' : 't';
-	l->legal = on(child(lv, "isLgl"));
+	l->legal = on(pl_xml_child(lv, "isLgl"));
 	/* a level text cut by our buffer would render garbage: keep whole characters */
 	if (strlen(l->text) == sizeof l->text - 1)
 		l->text[0] = '\0';
@@ -142,7 +133,7 @@ read_numbering(docx *d, xmlDocPtr doc)
 		else if (pl_xml_is(c, "num"))
 		{
 			pl_num_instance *in = &d->nb.num[d->nb.nnum++];
-			const xmlNode *an = child(c, "abstractNumId");
+			const xmlNode *an = pl_xml_child(c, "abstractNumId");
 			int			aid = an ? attr_int(an, "val", -1) : -1;
 
 			in->id = attr_int(c, "numId", -1);
@@ -155,8 +146,8 @@ read_numbering(docx *d, xmlDocPtr doc)
 				if (pl_xml_is(o, "lvlOverride"))
 				{
 					int			i = attr_int(o, "ilvl", 0);
-					const xmlNode *so = child(o, "startOverride"),
-							   *lv = child(o, "lvl");
+					const xmlNode *so = pl_xml_child(o, "startOverride"),
+							   *lv = pl_xml_child(o, "lvl");
 
 					if (i < 0 || i >= PL_NUM_LEVELS)
 						continue;
@@ -328,9 +319,9 @@ static void runs(docx *d, const xmlNode *n, int depth);
 static void
 run(docx *d, const xmlNode *r)
 {
-	const xmlNode *rpr = child(r, "rPr");
+	const xmlNode *rpr = pl_xml_child(r, "rPr");
 
-	if (rpr && on(child(rpr, "vanish")))
+	if (rpr && on(pl_xml_child(rpr, "vanish")))
 		return;
 	for (const xmlNode *c = r->children; c; c = c->next)
 	{
@@ -381,16 +372,16 @@ runs(docx *d, const xmlNode *n, int depth)
 static void
 paragraph(docx *d, const xmlNode *p, int depth)
 {
-	const xmlNode *ppr = child(p, "pPr"),
-			   *npr = child(ppr, "numPr");
+	const xmlNode *ppr = pl_xml_child(p, "pPr"),
+			   *npr = pl_xml_child(ppr, "numPr");
 	int			numId = 0,
 				ilvl = 0;
 	bool		numbered = false;
 
 	if (npr)
 	{
-		const xmlNode *ni = child(npr, "numId"),
-				   *il = child(npr, "ilvl");
+		const xmlNode *ni = pl_xml_child(npr, "numId"),
+				   *il = pl_xml_child(npr, "ilvl");
 
 		numId = ni ? attr_int(ni, "val", 0) : 0;
 		ilvl = il ? attr_int(il, "val", 0) : 0;
@@ -399,17 +390,17 @@ paragraph(docx *d, const xmlNode *p, int depth)
 		if (ni == NULL)
 		{
 			int			sl;
-			const xmlNode *ps = child(ppr, "pStyle");
+			const xmlNode *ps = pl_xml_child(ppr, "pStyle");
 			char		tmp[64];
 
 			numbered = ps && style_numbering(d, pl_xml_attr(ps, "val", tmp, sizeof tmp), &numId, &sl);
 		}
 	}
-	else if (ppr && child(ppr, "pStyle"))
+	else if (ppr && pl_xml_child(ppr, "pStyle"))
 	{
 		char		tmp[64];
 
-		numbered = style_numbering(d, pl_xml_attr(child(ppr, "pStyle"), "val", tmp, sizeof tmp),
+		numbered = style_numbering(d, pl_xml_attr(pl_xml_child(ppr, "pStyle"), "val", tmp, sizeof tmp),
 								   &numId, &ilvl);
 	}
 	if (numbered && numId > 0 && d->nb.nnum > 0)
@@ -457,7 +448,7 @@ table(docx *d, const xmlNode *tbl, int depth, bool in_cell)
 
 			/* a cell inside a content control */
 			if (pl_xml_is(tc, "sdt"))
-				cell = child(child(tc, "sdtContent"), "tc");
+				cell = pl_xml_child(pl_xml_child(tc, "sdtContent"), "tc");
 			if (!pl_xml_is(cell, "tc"))
 				continue;
 			if (cells++ > 0)
@@ -519,7 +510,7 @@ block_content(docx *d, const xmlNode *n, int depth, bool in_cell)
 			first = false;
 		}
 		else if (pl_xml_is(c, "sdt"))
-			block_content(d, child(c, "sdtContent") ? child(c, "sdtContent") : c, depth + 1, in_cell);
+			block_content(d, pl_xml_child(c, "sdtContent") ? pl_xml_child(c, "sdtContent") : c, depth + 1, in_cell);
 		else if (pl_xml_is(c, "customXml") || pl_xml_is(c, "ins") || pl_xml_is(c, "body"))
 			block_content(d, c, depth + 1, in_cell);
 	}
@@ -564,7 +555,7 @@ pl_docx_decode(const char *raw, size_t len, pl_intake_result *out, char *why, si
 	}
 	d.zip = z;
 	root = xmlDocGetRootElement(doc);
-	body = child(root, "body");
+	body = pl_xml_child(root, "body");
 	if (body == NULL)
 	{
 		snprintf(why, whylen, "word/document.xml has no body");

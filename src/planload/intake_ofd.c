@@ -26,34 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const xmlNode *
-child(const xmlNode *n, const char *local)
-{
-	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (pl_xml_is(c, local))
-			return c;
-	return NULL;
-}
-
 /* text content of an element (its text children only), trimmed, into buf */
 static const char *
 text_of(const xmlNode *n, char *buf, size_t buflen)
 {
-	size_t		k = 0;
-	char	   *s = buf;
+	char	   *s = (char *) pl_xml_text(n, buf, buflen);
+	size_t		k;
 
-	buf[0] = '\0';
-	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-		{
-			size_t		l = strlen((const char *) c->content);
-
-			if (k + l >= buflen)
-				l = buflen - 1 - k;
-			memcpy(buf + k, c->content, l);
-			k += l;
-		}
-	buf[k] = '\0';
 	while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
 		s++;
 	k = strlen(s);
@@ -232,7 +211,7 @@ page_size(const xmlNode *area, double *w, double *h)
 {
 	char		buf[256];
 	double		v[4];
-	const xmlNode *pb = child(area, "PhysicalBox");
+	const xmlNode *pb = pl_xml_child(area, "PhysicalBox");
 
 	if (pb && numbers(text_of(pb, buf, sizeof buf), v, 4) == 4 && v[2] > 0 && v[3] > 0)
 	{
@@ -267,8 +246,8 @@ pl_ofd_decode(const char *raw, size_t len, pl_intake_result *out, char *why, siz
 		goto done;
 	root = xmlDocGetRootElement(ofd);
 	{
-		const xmlNode *body = child(root, "DocBody"),
-				   *dr = child(body, "DocRoot");
+		const xmlNode *body = pl_xml_child(root, "DocBody"),
+				   *dr = pl_xml_child(body, "DocRoot");
 
 		if (dr == NULL)
 		{
@@ -281,8 +260,8 @@ pl_ofd_decode(const char *raw, size_t len, pl_intake_result *out, char *why, siz
 	if (doc == NULL)
 		goto done;
 	root = xmlDocGetRootElement(doc);
-	page_size(child(child(root, "CommonData"), "PageArea"), &dw, &dh);
-	pages = child(root, "Pages");
+	page_size(pl_xml_child(pl_xml_child(root, "CommonData"), "PageArea"), &dw, &dh);
+	pages = pl_xml_child(root, "Pages");
 	for (const xmlNode *pg = pages ? pages->children : NULL; pg; pg = pg->next)
 		npages += pl_xml_is(pg, "Page");
 	if (npages == 0)
@@ -313,7 +292,7 @@ pl_ofd_decode(const char *raw, size_t len, pl_intake_result *out, char *why, siz
 		pd = pl_zip_xml(z, loc, NULL, why, whylen);
 		if (pd == NULL)
 			goto done;
-		page_size(child(xmlDocGetRootElement(pd), "Area"), &w, &h);
+		page_size(pl_xml_child(xmlDocGetRootElement(pd), "Area"), &w, &h);
 		if (!pl_layout_page(&lay, w, h))
 		{
 			xmlFreeDoc(pd);

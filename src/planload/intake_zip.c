@@ -239,28 +239,47 @@ pl_xml_is(const xmlNode *n, const char *local)
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *) n->name, local) == 0;
 }
 
+const xmlNode *
+pl_xml_child(const xmlNode *n, const char *local)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (pl_xml_is(c, local))
+			return c;
+	return NULL;
+}
+
+/* the text (and CDATA) nodes among c and its siblings, concatenated into tmp, cut to fit */
+static const char *
+concat_text(const xmlNode *c, char *tmp, size_t tmplen)
+{
+	size_t		k = 0;
+
+	for (; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+		{
+			size_t		l = strlen((const char *) c->content);
+
+			if (k + l >= tmplen)
+				l = tmplen - 1 - k;
+			memcpy(tmp + k, c->content, l);
+			k += l;
+		}
+	tmp[k] = '\0';
+	return tmp;
+}
+
+const char *
+pl_xml_text(const xmlNode *n, char *tmp, size_t tmplen)
+{
+	return concat_text(n ? n->children : NULL, tmp, tmplen);
+}
+
 const char *
 pl_xml_attr(const xmlNode *n, const char *local, char *tmp, size_t tmplen)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (strcmp((const char *) a->name, local) == 0)
-		{
-			const xmlNode *c = a->children;
-			size_t		k = 0;
-
-			for (; c; c = c->next)
-				if ((c->type == XML_TEXT_NODE) && c->content)
-				{
-					size_t		l = strlen((const char *) c->content);
-
-					if (k + l >= tmplen)
-						l = tmplen - 1 - k;
-					memcpy(tmp + k, c->content, l);
-					k += l;
-				}
-			tmp[k] = '\0';
-			return tmp;
-		}
+			return concat_text(a->children, tmp, tmplen);
 	return NULL;
 }
 

@@ -40,9 +40,15 @@ xmlDocPtr	pl_xml_parse(const char *buf, size_t len, const char *what, char *why,
 /* does the XML declare a document type (checked before any parse)? */
 bool		pl_xml_has_doctype(const char *buf, size_t len);
 
-/* element helpers: local name test (any namespace), attribute by local name */
+/*
+ * element helpers: local name test (any namespace), the first child element
+ * of a local name, an attribute by local name, and an element's own text
+ * (its text children), both copied into tmp and cut to fit
+ */
 bool		pl_xml_is(const xmlNode *n, const char *local);
+const xmlNode *pl_xml_child(const xmlNode *n, const char *local);
 const char *pl_xml_attr(const xmlNode *n, const char *local, char *tmp, size_t tmplen);
+const char *pl_xml_text(const xmlNode *n, char *tmp, size_t tmplen);
 
 /* resolve a relative member path against the folder of base ("Doc_0/Document.xml") */
 void		pl_zip_join(const char *base, const char *rel, char *out, size_t outlen);

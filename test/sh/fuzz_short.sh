@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$ROOT"
 command -v clang >/dev/null || { echo "skip: clang is not installed"; exit 77; }
-make -s fuzz-build >/dev/null
+make -s -j"$(nproc)" fuzz-build >/dev/null
 SHARED=${PLANDATA_SHARED:-$ROOT/../shared}
 work=$(mktemp -d /tmp/plandata-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
