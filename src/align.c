@@ -142,30 +142,27 @@ put_pairs(ReturnSetInfo *rsinfo, const pd_doc *da, const pd_doc *db, const pd_al
 	}
 }
 
-PG_FUNCTION_INFO_V1(plan_align_text);
-Datum
-plan_align_text(PG_FUNCTION_ARGS)
+/*
+ * Both forms of plan_align once their options are set: segment the two
+ * texts, align them in the backend's work space, and return the pairs.
+ */
+static Datum
+align_and_put(FunctionCallInfo fcinfo, text *ta, text *tb, pd_align_opts *opts)
 {
-	text	   *ta = PD_GETARG_DOC(0);
-	text	   *tb = PD_GETARG_DOC(1);
-	double		threshold = PG_GETARG_FLOAT8(2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	pd_align_opts opts = {0};
 	pd_doc		da,
 				db;
 	pd_align_pair *pairs;
 	int			np;
 	pd_error	err;
 
-	check_threshold(threshold);
 	pd_init_srf(fcinfo);
 	pd_segment_text(ta, &da);
 	pd_segment_text(tb, &db);
-	opts.threshold = threshold;
 	workspace_used = 0;
-	opts.mem = &workspace_mem;
-	opts.interrupt = pd_check_interrupts;
-	if (pd_align(&da, &db, &opts, &pairs, &np, &err) != PD_OK)
+	opts->mem = &workspace_mem;
+	opts->interrupt = pd_check_interrupts;
+	if (pd_align(&da, &db, opts, &pairs, &np, &err) != PD_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("could not align the documents"),
@@ -174,6 +171,20 @@ plan_align_text(PG_FUNCTION_ARGS)
 	pd_doc_free(&da);
 	pd_doc_free(&db);
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(plan_align_text);
+Datum
+plan_align_text(PG_FUNCTION_ARGS)
+{
+	text	   *ta = PD_GETARG_DOC(0);
+	text	   *tb = PD_GETARG_DOC(1);
+	double		threshold = PG_GETARG_FLOAT8(2);
+	pd_align_opts opts = {0};
+
+	check_threshold(threshold);
+	opts.threshold = threshold;
+	return align_and_put(fcinfo, ta, tb, &opts);
 }
 
 PG_FUNCTION_INFO_V1(plan_text_similarity);
@@ -255,14 +266,8 @@ plan_align_corpus(PG_FUNCTION_ARGS)
 	ArrayType  *at = PG_GETARG_ARRAYTYPE_P(3);
 	ArrayType  *ad = PG_GETARG_ARRAYTYPE_P(4);
 	int32		ndocs = PG_GETARG_INT32(5);
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	pd_align_opts opts = {0};
-	pd_doc		da,
-				db;
-	pd_align_pair *pairs;
-	int			np,
-				nt;
-	pd_error	err;
+	int			nt;
 	pd_term_df *corpus;
 
 	check_threshold(threshold);
@@ -280,23 +285,9 @@ plan_align_corpus(PG_FUNCTION_ARGS)
 		corpus[i].df = ((int32 *) ARR_DATA_PTR(ad))[i];
 	}
 	sort_corpus(corpus, nt);
-	pd_init_srf(fcinfo);
-	pd_segment_text(ta, &da);
-	pd_segment_text(tb, &db);
 	opts.threshold = threshold;
-	workspace_used = 0;
-	opts.mem = &workspace_mem;
-	opts.interrupt = pd_check_interrupts;
 	opts.corpus = corpus;
 	opts.ncorpus = nt;
 	opts.corpus_docs = ndocs;
-	if (pd_align(&da, &db, &opts, &pairs, &np, &err) != PD_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("could not align the documents"),
-				 errdetail_internal("%s", err.msg)));
-	put_pairs(rsinfo, &da, &db, pairs, np);
-	pd_doc_free(&da);
-	pd_doc_free(&db);
-	return (Datum) 0;
+	return align_and_put(fcinfo, ta, tb, &opts);
 }
