@@ -34,10 +34,16 @@ fuzz_check_text(const pl_text *t)
 static void
 fuzz_intake(const uint8_t *data, size_t size, bool (*decode) (char *, size_t, pl_intake_result *, char *, size_t))
 {
+	static bool init;
 	char	   *buf = malloc(size + 1);
 	char		why[512] = "";
 	pl_intake_result r;
 
+	if (!init)
+	{
+		pl_intake_init();
+		init = true;
+	}
 	memcpy(buf, data, size);
 	memset(&r, 0, sizeof r);
 	if (decode(buf, size, &r, why, sizeof why))
@@ -48,6 +54,16 @@ fuzz_intake(const uint8_t *data, size_t size, bool (*decode) (char *, size_t, pl
 	else if (why[0] == '\0')
 		abort();				/* a failure always says why */
 	free(buf);
+}
+
+/* the libFuzzer entry point of a harness whose decoder is decode */
+#define FUZZ_INTAKE_ENTRY(decode) \
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); \
+int \
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+{ \
+	fuzz_intake(data, size, decode); \
+	return 0; \
 }
 
 #endif

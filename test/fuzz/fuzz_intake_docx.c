@@ -5,24 +5,10 @@
  */
 #include "fuzz_intake.h"
 
-int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static bool
 dec(char *raw, size_t len, pl_intake_result *r, char *why, size_t whylen)
 {
 	return pl_docx_decode(raw, len, r, why, whylen);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	static bool init;
-
-	if (!init)
-	{
-		pl_intake_init();
-		init = true;
-	}
-	fuzz_intake(data, size, dec);
-	return 0;
-}
+FUZZ_INTAKE_ENTRY(dec)
