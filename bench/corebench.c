@@ -6,6 +6,9 @@
  * prints ms per COPIES documents for each phase (best of 5), and with
  * DUMP=1 the units and targets found (to check that a change to the hot
  * path keeps every result); PHASE=0|1|2|3 runs one phase only (for perf).
+ * ALIGN=FILE2 times pd_align of FILE against FILE2 instead (segmenting both
+ * outside the clock, malloc'ed memory), against segmenting both, and prints
+ * the pairs' count and score sum (to check that a change keeps the result).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include "pd_target.h"
 #include "pd_units.h"
 #include "pd_deadline.h"
+#include "pd_align.h"
 
 static double
 now_ms(void)
@@ -158,23 +162,98 @@ run_deadlines(const char *s, size_t len)
 	return n;
 }
 
+static char *
+read_file(const char *name, size_t *len)
+{
+	FILE	   *f = fopen(name, "rb");
+	char	   *buf;
+
+	if (!f)
+		return NULL;
+	buf = malloc(1 << 26);
+	*len = fread(buf, 1, (1 << 26) - 1, f);
+	fclose(f);
+	return buf;
+}
+
+/* pd_align of a against b, COPIES times per round, best of 5 rounds */
+static int
+bench_align(const char *a, size_t alen, const char *bname, int copies)
+{
+	size_t		blen;
+	char	   *b = read_file(bname, &blen);
+	pd_doc		da,
+				db;
+	pd_error	err;
+	pd_align_opts opts = {PD_ALIGN_DEFAULT_THRESHOLD};
+	double		best_seg = 1e18,
+				best_align = 1e18,
+				sum = 0;
+	int			np = 0;
+
+	if (!b)
+	{
+		fprintf(stderr, "corebench: cannot read %s\n", bname);
+		return 2;
+	}
+	for (int r = 0; r < 5; r++)
+	{
+		double		t0 = now_ms();
+
+		for (int k = 0; k < copies; k++)
+		{
+			run_segment(a, alen);
+			run_segment(b, blen);
+		}
+		t0 = now_ms() - t0;
+		if (t0 < best_seg)
+			best_seg = t0;
+	}
+	if (pd_segment(a, alen, NULL, &da, &err) != PD_OK || pd_segment(b, blen, NULL, &db, &err) != PD_OK)
+		return 1;
+	for (int r = 0; r < 5; r++)
+	{
+		double		t0 = now_ms();
+
+		for (int k = 0; k < copies; k++)
+		{
+			pd_align_pair *pairs;
+
+			if (pd_align(&da, &db, &opts, &pairs, &np, &err) != PD_OK)
+				return 1;
+			if (k == 0)
+			{
+				sum = 0;
+				for (int i = 0; i < np; i++)
+					sum += pairs[i].score;
+			}
+			free(pairs);
+		}
+		t0 = now_ms() - t0;
+		if (t0 < best_align)
+			best_align = t0;
+	}
+	printf("segment both %8.1f ms / %d pairs of docs\n", best_seg, copies);
+	printf("align        %8.1f ms / %d pairs of docs (%d pairs, score sum %.6f): %.2fx segmenting both\n",
+		   best_align, copies, np, sum, best_align / best_seg);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	FILE	   *f;
 	char	   *buf;
 	size_t		len;
 	int			copies = argc > 2 ? atoi(argv[2]) : 1000;
 	const char *names[] = {"segment", "units", "targets", "deadlines"};
 
-	if (argc < 2 || !(f = fopen(argv[1], "rb")))
+	if (argc < 2 || !(buf = read_file(argv[1], &len)))
 	{
 		fprintf(stderr, "usage: corebench FILE [COPIES]\n");
 		return 2;
 	}
-	buf = malloc(1 << 26);
-	len = fread(buf, 1, (1 << 26) - 1, f);
-	fclose(f);
+	if (getenv("ALIGN"))
+		return bench_align(buf, len, getenv("ALIGN"), copies);
 	if (getenv("DUMP"))
 	{
 		run_units(buf, len, stdout);

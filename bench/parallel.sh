@@ -5,7 +5,8 @@
 # max_parallel_workers_per_gather = 0 (the leader alone) and = 1 (the leader
 # and one worker: two processes on these 2-core machines), interleaved,
 # ROUNDS counted rounds after a warm-up, medians of the wall-clock time of
-# each statement.  Goal: 1 worker / 0 workers speed >= 1.6 (issue 23).
+# each statement, timed by psql in one session.  Goal: 1 worker / 0 workers
+# speed >= 1.6 (issue 23).
 # The table has parallel_workers = 1 set: its heap is small (the bodies are
 # TOASTed), under min_parallel_table_scan_size, so the planner would
 # otherwise not consider workers for it; and parallel_setup_cost = 100: the
@@ -14,10 +15,10 @@
 # thousand documents look too cheap to start a worker for (doc/scaling.md;
 # from about 10^5 documents the default 1000 is passed).  Every timed
 # plan is checked first: 0 -> no Gather, 1 -> Gather with one worker launched.
-#   bench/parallel.sh [ROUNDS]        COPIES=8000 by default (about 1 s per statement alone)
+#   bench/parallel.sh [ROUNDS]   5 rounds, COPIES=20000 by default (0.8-2 s per statement alone)
 set -euo pipefail
-ROUNDS=${1:-3}
-COPIES=${COPIES:-8000}
+ROUNDS=${1:-5}
+COPIES=${COPIES:-20000}
 . "$(dirname "$0")/lib.sh"
 bench_start
 trap cluster_destroy EXIT
@@ -35,25 +36,40 @@ for fn in tasks units targets; do
 done
 echo "-- every plan checked: 0 -> serial, 1 -> Gather, 1 worker launched"
 
-timed() {  # label workers fn
-  local t0 t1
-  t0=$(date +%s%N)
-  bench_psql -At -c "SET max_parallel_workers_per_gather = $2" -c 'SET parallel_setup_cost = 100' -c "$(q "$3")" >/dev/null
-  t1=$(date +%s%N)
-  bench_psql -c "INSERT INTO bench.bench_time VALUES ('parallel', '$1', $round, $(( (t1 - t0) / 1000 )) / 1000.0)"
-}
-echo "-- timing ($ROUNDS rounds + warm-up, interleaved; load $(cut -d' ' -f1 /proc/loadavg))"
-for round in $(seq 0 "$ROUNDS"); do
-  for fn in tasks units targets; do
-    timed "plan_$fn, 0 workers" 0 $fn
-    timed "plan_$fn, 1 worker" 1 $fn
+# One session times every statement (psql's \timing; results to /dev/null), so
+# a connection's start and the library's first load stay out of the figures:
+# both settings run in the same backend, only the worker is new each time.
+echo "-- timing ($ROUNDS rounds + warm-up, interleaved, one session; load $(cut -d' ' -f1 /proc/loadavg))"
+{
+  echo '\timing on'
+  echo 'SET parallel_setup_cost = 100;'
+  for round in $(seq 0 "$ROUNDS"); do
+    for fn in tasks units targets; do
+      for w in 0 1; do
+        echo "SET max_parallel_workers_per_gather = $w;"
+        echo "\\echo @ $round plan_$fn $w"
+        echo '\o /dev/null'
+        echo "$(q $fn);"
+        echo '\o'
+      done
+    done
   done
-done
+} | bench_psql -At 2>&1 | awk '
+  /^@ / { round = $2; fn = $3; w = $4; want = 1; next }
+  /^Time: / && want { ms = $2; want = 0
+    printf "INSERT INTO bench.bench_time VALUES (%s, %s, %d, %s);\n", "\047parallel\047",
+           "\047" fn ", " w (w == 1 ? " worker" : " workers") "\047", round, ms }' | bench_psql
 bench_psql <<'SQL'
 \pset footer off
-\echo '== medians (ms) and speed-up of 2 processes over 1 (goal >= 1.6)'
+\echo '-- every round (ms), round 0 the warm-up'
+SELECT label, string_agg(round(ms::numeric)::text, ' ' ORDER BY round) AS ms FROM bench.bench_time WHERE grp = 'parallel' GROUP BY label ORDER BY label;
+\echo '== medians (ms) and speed-up of 2 processes over 1 (goal >= 1.6); paired: the median of the rounds'' own ratios'
 SELECT fn, round(s::numeric) AS "0 workers ms", round(p::numeric) AS "1 worker ms",
-       round((s / p)::numeric, 2) AS "speed-up"
+       round((s / p)::numeric, 2) AS "speed-up",
+       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms / y.ms)::numeric, 2)
+        FROM bench.bench_time x JOIN bench.bench_time y USING (grp, round)
+        WHERE x.grp = 'parallel' AND round > 0
+          AND x.label = fn || ', 0 workers' AND y.label = fn || ', 1 worker') AS paired
 FROM (SELECT f AS fn, bench.bench_ms('parallel', f || ', 0 workers') AS s,
              bench.bench_ms('parallel', f || ', 1 worker') AS p
       FROM unnest(ARRAY['plan_tasks', 'plan_units', 'plan_targets']) f) t;
