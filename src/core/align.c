@@ -133,6 +133,7 @@ typedef struct vec
 {
 	int			off;			/* into the document's tid/tf/w arrays */
 	int			n;
+	double		inv;			/* 1 / the vector's length: w * inv is normalised */
 } vec;
 
 typedef struct docvec
@@ -375,12 +376,8 @@ weigh(docvec *va, docvec *vb, build *bd, const pd_align_opts *o, const pd_mem *m
 				v->w[k] = w;
 				norm += w * w;
 			}
-			if (norm > 0)
-			{
-				norm = 1.0 / sqrt(norm);
-				for (int k = off; k < off + v->items[i].n; k++)
-					v->w[k] *= norm;
-			}
+			/* normalised where used (w * inv), not in a second pass over the terms */
+			v->items[i].inv = norm > 0 ? 1.0 / sqrt(norm) : 1.0;
 		}
 	}
 	xfree(mem, idf);
@@ -532,12 +529,15 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 		return PD_OK;
 
 	/*
-	 * The table: more slots than the terms could be (a term is two Han
-	 * characters of 3 bytes or more), so a probe always ends at an empty
-	 * slot; distinct terms are about half of that bound, so the table is
-	 * about half full.  A slot holds what is looked up per occurrence (the
-	 * term, its id, the last item it was seen in and where), one cache line
-	 * fetch per bigram.
+	 * The table: twice as many slots as the terms could be (a term is two
+	 * Han characters of 3 bytes or more), so a probe always ends at an empty
+	 * slot; distinct terms are about a third of that bound, so the table is
+	 * about a sixth full and nearly every lookup ends at its first slot (a
+	 * table twice as full took 8% more probes, each a likely mispredicted
+	 * branch, and measured slower in bench/align.sh; one that grew from a
+	 * quarter of the size, slower still).  A slot holds what is looked up per
+	 * occurrence (the term, its id, the last item it was seen in and where),
+	 * one cache line fetch per bigram.
 	 */
 	for (int s = 0; s < 2; s++)
 	{
@@ -547,7 +547,7 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			if (d->items[i].own_end > d->items[i].head_start)
 				bound += (d->items[i].own_end - d->items[i].head_start) / 3 + 1;
 	}
-	while (cap_slots < bound + 1)
+	while (cap_slots < 2 * bound + 1)
 		cap_slots *= 2;
 	bd.tab.mask = cap_slots - 1;
 	bd.tab.slots = xalloc(mem, sizeof(tslot) * cap_slots);
@@ -602,7 +602,7 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			at = pstart[vb.tid[k] + 1]++;
 
 			pitem[at] = j;
-			pw[at] = vb.w[k];
+			pw[at] = vb.w[k] * vb.items[j].inv;
 		}
 		acc[j] = 0;
 		bend[j] = subtree_end(b, j);
@@ -628,7 +628,7 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
 			{
 				int			id = va.tid[k];
-				double		w = va.w[k];
+				double		w = va.w[k] * va.items[i].inv;
 
 				for (int q = pstart[id]; q < pstart[id + 1]; q++)
 					acc[pitem[q]] += w * pw[q];
@@ -641,7 +641,7 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 			for (int k = va.items[i].off; k < va.items[i].off + va.items[i].n; k++)
 			{
 				int			id = va.tid[k];
-				double		w = va.w[k];
+				double		w = va.w[k] * va.items[i].inv;
 
 				for (int q = pstart[id]; q < pstart[id + 1]; q++)
 				{
@@ -727,9 +727,9 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 
 				pairs[nkept] = pairs[p];
 				for (int k = ia->off; k < ia->off + ia->n; k++)
-					wa[va.tid[k]] = va.w[k] > 0 ? va.w[k] : -1;
+					wa[va.tid[k]] = va.w[k] > 0 ? va.w[k] * ia->inv : -1;
 				for (int k = ib->off; k < ib->off + ib->n; k++)
-					wb[vb.tid[k]] = vb.w[k] > 0 ? vb.w[k] : -1;
+					wb[vb.tid[k]] = vb.w[k] > 0 ? vb.w[k] * ib->inv : -1;
 				shared_terms(&va, &bd.tab, wa, wb, &pairs[nkept]);
 				for (int k = ia->off; k < ia->off + ia->n; k++)
 					wa[va.tid[k]] = 0;
