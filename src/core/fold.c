@@ -11,30 +11,29 @@
 
 #include "t2s_table.h"
 
-/* the BMP pages, for the inline lookup in pd_fold.h */
-const uint32_t *const *const pd_t2s_pages = t2s_pages;
+/* the sorted pairs: characters outside the BMP, and BMP ones marked wide */
+uint32_t
+pd_t2s_wide(uint32_t cp)
+{
+	size_t		lo = 0,
+				hi = PD_T2S_COUNT;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (t2s_pairs[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < PD_T2S_COUNT && t2s_pairs[lo][0] == cp) ? t2s_pairs[lo][1] : cp;
+}
 
 uint32_t
 pd_t2s(uint32_t cp)
 {
-	if (cp <= 0xFFFF)
-		return pd_t2s_bmp(cp);
-	else
-	{
-		size_t		lo = 0,
-					hi = PD_T2S_COUNT;
-
-		while (lo < hi)
-		{
-			size_t		mid = (lo + hi) / 2;
-
-			if (t2s_pairs[mid][0] < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return (lo < PD_T2S_COUNT && t2s_pairs[lo][0] == cp) ? t2s_pairs[lo][1] : cp;
-	}
+	return cp <= 0xFFFF ? pd_t2s_bmp(cp) : pd_t2s_wide(cp);
 }
 
 bool

@@ -42,18 +42,31 @@ size_t		pd_t2s_table_size(void);
 /* the i-th (traditional, simplified) pair, for tests against libopencc */
 void		pd_t2s_table_entry(size_t i, uint32_t *trad, uint32_t *simp);
 
-/* the BMP part of the table, looked up inline on the hot paths */
-extern const uint32_t *const *const pd_t2s_pages;
+/*
+ * The BMP part of the table, looked up inline on the hot paths: 16-bit pages
+ * (half the cache of 32-bit ones: every parser folds every character it
+ * compares) packed in one array, page 0 empty, indexed through the page
+ * number of the code point's high byte.  Hidden, so a shared library reads
+ * them without going through its global offset table.
+ */
+#if defined(__GNUC__) && !defined(_WIN32)
+#define PD_T2S_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define PD_T2S_HIDDEN
+#endif
+extern PD_T2S_HIDDEN const uint8_t pd_t2s_page_no[256];
+extern PD_T2S_HIDDEN const uint16_t pd_t2s_flat[];
+
+/* the few BMP characters whose Simplified form is outside the BMP */
+uint32_t	pd_t2s_wide(uint32_t cp);
 
 static inline uint32_t
 pd_t2s_bmp(uint32_t cp)
 {
-	const uint32_t *page = pd_t2s_pages[cp >> 8];
-	uint32_t	v;
+	uint32_t	v = pd_t2s_flat[((uint32_t) pd_t2s_page_no[cp >> 8] << 8) | (cp & 0xFF)];
 
-	if (page == NULL)
-		return cp;
-	v = page[cp & 0xFF];
+	if (v == 0xFFFF)
+		return pd_t2s_wide(cp);
 	return v ? v : cp;
 }
 
@@ -68,7 +81,7 @@ pd_fold(uint32_t cp)
 	cp = pd_halfwidth(cp);
 	if (cp < 0x2E80)
 		return cp;
-	return cp <= 0xFFFF ? pd_t2s_bmp(cp) : pd_t2s(cp);
+	return cp <= 0xFFFF ? pd_t2s_bmp(cp) : pd_t2s_wide(cp);
 }
 
 #endif							/* PD_FOLD_H */
