@@ -177,6 +177,7 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 	v->tf = xalloc(mem, sizeof(int) * (total / 3 + 1));
 	if (!v->items || !v->tid || !v->tf)
 		return pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
+	memset(v->tf, 0, sizeof(int) * (total / 3 + 1));
 	if (with_seq)
 	{
 		/* a term per Han character at most, a break after one at most */
@@ -245,7 +246,8 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 				cp = pd_fold(cp);
 			if (!term_char(cp))
 			{
-				if (prev)
+				/* a break only matters to the sequence of the first plan */
+				if (prev && with_seq)
 					keys[m++] = 0;
 				prev = 0;
 				continue;
@@ -254,7 +256,7 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 				keys[m++] = TERM(prev, cp);
 			prev = cp;
 		}
-		if (prev)
+		if (prev && with_seq)
 			keys[m++] = 0;
 
 		/*
@@ -282,16 +284,23 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 			id = e->id;
 			if (with_seq)
 				v->seq[sp++] = id;
-			if (e->mark != stamp)
+
+			/*
+			 * a term new to the item takes the next place in its vector, a
+			 * repeated one counts again in its own: without a branch, which
+			 * the text's order would make a coin toss
+			 */
 			{
+				int			fresh = e->mark != stamp;
+				int			at = fresh ? pos : e->slot;
+
 				e->mark = stamp;
-				e->slot = pos;
-				bd->df[id]++;
-				v->tid[pos] = id;
-				v->tf[pos++] = 1;
+				e->slot = at;
+				v->tid[at] = id;
+				v->tf[at]++;
+				bd->df[id] += fresh;
+				pos += fresh;
 			}
-			else
-				v->tf[e->slot]++;
 		}
 		v->items[i].n = pos - v->items[i].off;
 	}
