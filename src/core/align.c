@@ -86,13 +86,19 @@ typedef struct tslot
 {
 	pd_term		key;			/* 0 = empty */
 	int			id;
+} tslot;
+
+/* by id: where the term was last seen */
+typedef struct tseen
+{
 	int			mark;			/* the last item (stamp) the term was seen in */
 	int			slot;			/* its position in that item's vector */
-} tslot;
+} tseen;
 
 typedef struct termtab
 {
 	tslot	   *slots;
+	tseen	   *seen;			/* by id */
 	pd_term    *term_of;		/* by id */
 	uint32_t	mask;
 	int			n;				/* ids given */
@@ -119,7 +125,7 @@ term_slot(termtab *tab, pd_term t)
 		if (e->key == 0)
 		{
 			e->key = t;
-			e->mark = 0;
+			tab->seen[tab->n].mark = 0;
 			tab->term_of[tab->n] = t;
 			e->id = tab->n++;
 			return e;
@@ -144,8 +150,9 @@ typedef struct docvec
 	int		   *tf;
 	double	   *w;
 	int			nterms;
-	int		   *seq;			/* the first plan's items as term ids in text
-								 * order, -1 where a run breaks (shared terms) */
+	int		   *seq;			/* the first plan's items in text order as
+								 * places in their vectors (tid, w), -1 where a
+								 * run breaks (shared terms) */
 	int		   *seq_off;		/* by item, into seq; seq_off[nitems] = end */
 } docvec;
 
@@ -267,7 +274,7 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 		for (int k = 0; k < m; k++)
 		{
 			pd_term		t = keys[k];
-			tslot	   *e;
+			tseen	   *e;
 			int			id;
 
 #if defined(__GNUC__)
@@ -280,10 +287,8 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 					v->seq[sp++] = -1;
 				continue;
 			}
-			e = term_slot(&bd->tab, t);
-			id = e->id;
-			if (with_seq)
-				v->seq[sp++] = id;
+			id = term_slot(&bd->tab, t)->id;
+			e = &bd->tab.seen[id];
 
 			/*
 			 * a term new to the item takes the next place in its vector, a
@@ -300,6 +305,8 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 				v->tf[at]++;
 				bd->df[id] += fresh;
 				pos += fresh;
+				if (with_seq)
+					v->seq[sp++] = at;
 			}
 		}
 		v->items[i].n = pos - v->items[i].off;
@@ -449,13 +456,15 @@ keep_run(pd_align_pair *p, double *best, const uint32_t *run, int rlen, double s
 /*
  * The shared terms of a pair, as words: runs of consecutive shared bigrams in
  * a's text, each scored by the products of its bigrams' weights; the
- * PD_ALIGN_SHARED_MAX best distinct runs, best first.  wa and wb hold the
- * weights of the two items' terms by id (-1 for a stop bigram, 0 for a term
- * the item does not hold); a's item is read as the sequence of its term ids.
+ * PD_ALIGN_SHARED_MAX best distinct runs, best first.  a's item is read as
+ * the sequence of its places in a's vectors (so a's weights are at hand),
+ * inv_a normalises them; in_b marks the terms b's item holds (a bit per id,
+ * small enough to stay in the first-level cache), wb holds their weights (-1
+ * for a stop bigram).
  */
 static void
-shared_terms(const docvec *va, const termtab *tab, const double *wa, const double *wb,
-			 pd_align_pair *p)
+shared_terms(const docvec *va, const termtab *tab, double inv_a, const uint64_t *in_b,
+			 const double *wb, pd_align_pair *p)
 {
 	uint32_t	run[PD_ALIGN_TERM_MAX];
 	int			rlen = 0;
@@ -465,18 +474,20 @@ shared_terms(const docvec *va, const termtab *tab, const double *wa, const doubl
 	p->nshared = 0;
 	for (int k = va->seq_off[p->a]; k < va->seq_off[p->a + 1]; k++)
 	{
-		int			id = va->seq[k];
-		bool		both = id >= 0 && wa[id] != 0 && wb[id] != 0;
+		int			at = va->seq[k];
+		int			id = at >= 0 ? va->tid[at] : 0;
 
 		/* a stop bigram both items hold (weight -1 here) joins a run but adds nothing */
-		if (both)
+		if (at >= 0 && (in_b[id >> 6] >> (id & 63) & 1))
 		{
+			double		wa = va->w[at] > 0 ? va->w[at] * inv_a : -1;
+
 			if (rlen == 0)
 				run[rlen++] = tab->term_of[id] >> 16;
 			if (rlen < PD_ALIGN_TERM_MAX)
 				run[rlen++] = tab->term_of[id] & 0xFFFF;
-			if (wa[id] > 0 && wb[id] > 0)
-				rscore += wa[id] * wb[id];
+			if (wa > 0 && wb[id] > 0)
+				rscore += wa * wb[id];
 		}
 		else if (rlen > 0)
 		{
@@ -520,8 +531,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	int		   *pitem = NULL;
 	double	   *pw = NULL;
 	double	   *acc = NULL;
-	double	   *wa = NULL,
-			   *wb = NULL;
+	uint64_t   *in_b = NULL;
+	double	   *wb = NULL;
 	int		   *touched = NULL;
 	bool		scan_all;
 	int			ntouched,
@@ -545,8 +556,8 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	 * table twice as full took 8% more probes, each a likely mispredicted
 	 * branch, and measured slower in bench/align.sh; one that grew from a
 	 * quarter of the size, slower still).  A slot holds what is looked up per
-	 * occurrence (the term, its id, the last item it was seen in and where),
-	 * one cache line fetch per bigram.
+	 * occurrence: the term and its id in 8 bytes (half the cache of a slot
+	 * that also held where the term was last seen; that is by id, in tseen).
 	 */
 	for (int s = 0; s < 2; s++)
 	{
@@ -561,8 +572,9 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	bd.tab.mask = cap_slots - 1;
 	bd.tab.slots = xalloc(mem, sizeof(tslot) * cap_slots);
 	bd.tab.term_of = xalloc(mem, sizeof(pd_term) * (bound + 1));
+	bd.tab.seen = xalloc(mem, sizeof(tseen) * (bound + 1));
 	bd.df = xalloc(mem, sizeof(int) * (bound + 1));
-	if (!bd.tab.slots || !bd.tab.term_of || !bd.df)
+	if (!bd.tab.slots || !bd.tab.term_of || !bd.tab.seen || !bd.df)
 	{
 		st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 		goto done;
@@ -697,15 +709,14 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 	 * (x', y') lies in x's subtree and y's subtree.  Candidates are sorted
 	 * by a, so those in x's subtree follow x's own.
 	 */
-	wa = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
+	in_b = xalloc(mem, sizeof(uint64_t) * (bd.tab.n / 64 + 1));
 	wb = xalloc(mem, sizeof(double) * (bd.tab.n + 1));
-	if (!wa || !wb)
+	if (!in_b || !wb)
 	{
 		st = pd_fail(err, PD_ENOMEM, 0, "Out of memory aligning plans.");
 		goto done;
 	}
-	memset(wa, 0, sizeof(double) * (bd.tab.n + 1));
-	memset(wb, 0, sizeof(double) * (bd.tab.n + 1));
+	memset(in_b, 0, sizeof(uint64_t) * (bd.tab.n / 64 + 1));
 	{
 		int			first = 0;
 
@@ -735,21 +746,23 @@ pd_align(const pd_doc *a, const pd_doc *b, const pd_align_opts *opts,
 						   *ib = &vb.items[pairs[p].b];
 
 				pairs[nkept] = pairs[p];
-				for (int k = ia->off; k < ia->off + ia->n; k++)
-					wa[va.tid[k]] = va.w[k] > 0 ? va.w[k] * ia->inv : -1;
+				/* wb is read only where in_b has the bit: nothing to clear */
 				for (int k = ib->off; k < ib->off + ib->n; k++)
-					wb[vb.tid[k]] = vb.w[k] > 0 ? vb.w[k] * ib->inv : -1;
-				shared_terms(&va, &bd.tab, wa, wb, &pairs[nkept]);
-				for (int k = ia->off; k < ia->off + ia->n; k++)
-					wa[va.tid[k]] = 0;
+				{
+					int			id = vb.tid[k];
+
+					in_b[id >> 6] |= (uint64_t) 1 << (id & 63);
+					wb[id] = vb.w[k] > 0 ? vb.w[k] * ib->inv : -1;
+				}
+				shared_terms(&va, &bd.tab, ia->inv, in_b, wb, &pairs[nkept]);
 				for (int k = ib->off; k < ib->off + ib->n; k++)
-					wb[vb.tid[k]] = 0;
+					in_b[vb.tid[k] >> 6] = 0;
 				nkept++;
 			}
 	}
 done:
 	/* on success and on every failure alike: the pairs are the caller's only on success */
-	xfree(mem, wa);
+	xfree(mem, in_b);
 	xfree(mem, wb);
 	xfree(mem, pstart);
 	xfree(mem, pitem);
@@ -763,6 +776,7 @@ done:
 	xfree(mem, vb.seq);
 	xfree(mem, vb.seq_off);
 	xfree(mem, bd.tab.term_of);
+	xfree(mem, bd.tab.seen);
 	xfree(mem, bd.df);
 	for (int s = 0; s < 2; s++)
 	{
