@@ -238,19 +238,35 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 		{
 			uint32_t	cp;
 
-			/* a three-byte sequence (nearly every character) decoded inline */
-			if ((p[0] & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+			/*
+			 * U+3000..U+9FFF (lead bytes E3..E9: CJK punctuation and nearly
+			 * every Han character) decoded and folded inline: no overlong
+			 * form or surrogate lies there, and pd_fold of these is the
+			 * Simplified table's, the ideographic space aside
+			 */
+			if ((unsigned) (p[0] - 0xE3) <= 6 && end - p >= 3 &&
+				(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
 			{
 				cp = ((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-				if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-					cp = pd_u8_next(&p, end);
-				else
-					p += 3;
+				p += 3;
+				cp = cp == 0x3000 ? ' ' : pd_t2s_bmp(cp);
 			}
 			else
-				cp = pd_u8_next(&p, end);
-			if (cp >= 0x80)
-				cp = pd_fold(cp);
+			{
+				/* other three-byte sequences inline too, the rest by pd_u8_next */
+				if ((p[0] & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+				{
+					cp = ((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+					if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+						cp = pd_u8_next(&p, end);
+					else
+						p += 3;
+				}
+				else
+					cp = pd_u8_next(&p, end);
+				if (cp >= 0x80)
+					cp = pd_fold(cp);
+			}
 			if (!term_char(cp))
 			{
 				/* a break only matters to the sequence of the first plan */
