@@ -110,28 +110,33 @@ term_hash(pd_term t)
 	return (uint32_t) (((uint64_t) t * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-/* the slot of t, filled in if new (the table is never full) */
-static inline tslot *
-term_slot(termtab *tab, pd_term t)
+/*
+ * The id of t, given if new (the table is never full).  Whether a term is new
+ * is a coin toss in text order (a third of a plan's bigrams are), so the
+ * common cases, a hit or an empty slot at the first probe, take no branch:
+ * the next id's entries are written ahead and kept only if t is new.
+ */
+static inline int
+term_id(termtab *tab, pd_term t)
 {
 	uint32_t	s = term_hash(t) & tab->mask;
+	tslot	   *e = &tab->slots[s];
+	int			fresh,
+				id;
 
-	for (;;)
+	while (e->key != t && e->key != 0)
 	{
-		tslot	   *e = &tab->slots[s];
-
-		if (e->key == t)
-			return e;
-		if (e->key == 0)
-		{
-			e->key = t;
-			tab->seen[tab->n].mark = 0;
-			tab->term_of[tab->n] = t;
-			e->id = tab->n++;
-			return e;
-		}
 		s = (s + 1) & tab->mask;
+		e = &tab->slots[s];
 	}
+	fresh = e->key == 0;
+	id = fresh ? tab->n : e->id;
+	tab->seen[tab->n].mark = 0;
+	tab->term_of[tab->n] = t;
+	e->key = t;
+	e->id = id;
+	tab->n += fresh;
+	return id;
 }
 
 /* one item's vector: its distinct terms with weights */
@@ -303,7 +308,7 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 					v->seq[sp++] = -1;
 				continue;
 			}
-			id = term_slot(&bd->tab, t)->id;
+			id = term_id(&bd->tab, t);
 			e = &bd->tab.seen[id];
 
 			/*
