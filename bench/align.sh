@@ -16,7 +16,7 @@
 set -euo pipefail
 ROUNDS=${1:-3}
 . "$(dirname "$0")/lib.sh"
-PAIRS=${PAIRS:-60}
+PAIRS=${PAIRS:-200}
 STORED=${STORED:-1000}
 bench_start
 # every case repeats one pair of plans: the planner's Memoize (PostgreSQL 14+) would
