@@ -146,8 +146,8 @@ main(int argc, char **argv)
 	 * BMP pages of 16-bit code points, packed into one array: page 0 is all
 	 * zeros (no entries), and t2s_page_no maps the high byte of a code point
 	 * to its page.  A BMP character whose Simplified form lies outside the
-	 * BMP (rare Extension A characters) holds PD_T2S_WIDE, and the lookup
-	 * takes the sorted pairs for it.
+	 * BMP (rare Extension A characters) holds 0xFFFF, PD_T2S_WIDE in
+	 * pd_fold.h, and the lookup takes the sorted pairs for it.
 	 */
 	{
 		int			page_no[256] = {0};
@@ -164,7 +164,6 @@ main(int argc, char **argv)
 			fprintf(stderr, "gen_t2s: %d pages do not fit in a byte\n", npages);
 			return 1;
 		}
-		printf("#define PD_T2S_WIDE 0xFFFF\n\n");
 		printf("PD_T2S_HIDDEN const uint8_t pd_t2s_page_no[256] = {");
 		for (int pg = 0; pg < 256; pg++)
 			printf("%s%d,", pg % 16 ? " " : "\n\t", page_no[pg]);

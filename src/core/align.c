@@ -287,17 +287,7 @@ build_vectors(const pd_doc *d, const pd_align_opts *o, const pd_mem *mem, build 
 			}
 			else
 			{
-				/* other three-byte sequences inline too, the rest by pd_u8_next */
-				if ((p[0] & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-				{
-					cp = ((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-					if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-						cp = pd_u8_next(&p, end);
-					else
-						p += 3;
-				}
-				else
-					cp = pd_u8_next(&p, end);
+				cp = pd_u8_next(&p, end);
 				if (cp >= 0x80)
 					cp = pd_fold(cp);
 				is_term = term_char(cp);

@@ -57,7 +57,12 @@ void		pd_t2s_table_entry(size_t i, uint32_t *trad, uint32_t *simp);
 extern PD_T2S_HIDDEN const uint8_t pd_t2s_page_no[256];
 extern PD_T2S_HIDDEN const uint16_t pd_t2s_flat[];
 
-/* the few BMP characters whose Simplified form is outside the BMP */
+/*
+ * A BMP character whose Simplified form is outside the BMP (a few rare
+ * Extension A ones) holds PD_T2S_WIDE in its page, a noncharacter, and is
+ * looked up with the rest in the sorted pairs.
+ */
+#define PD_T2S_WIDE 0xFFFF
 uint32_t	pd_t2s_wide(uint32_t cp);
 
 static inline uint32_t
@@ -65,7 +70,7 @@ pd_t2s_bmp(uint32_t cp)
 {
 	uint32_t	v = pd_t2s_flat[((uint32_t) pd_t2s_page_no[cp >> 8] << 8) | (cp & 0xFF)];
 
-	if (v == 0xFFFF)
+	if (v == PD_T2S_WIDE)
 		return pd_t2s_wide(cp);
 	return v ? v : cp;
 }
