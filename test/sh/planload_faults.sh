@@ -32,17 +32,6 @@ cluster_start >/dev/null || pl_fail "could not start a cluster"
 trap 'pl_cleanup_all' EXIT
 pl_cleanup_all() { cluster_destroy; rm -rf "$PL_TMP"; }
 
-# wait (up to 60 s, polling) until the query returns the value
-wait_for() {
-  local db=$1 sql=$2 want=$3 i got=
-  for i in $(seq 1 600); do
-    got=$(pl_q "$db" "$sql" 2>/dev/null || true)
-    [ "$got" = "$want" ] && return 0
-    sleep 0.1
-  done
-  pl_fail "timed out waiting for [$sql] = $want (last: $got)"
-}
-
 # the gate: inserts into plan_document wait for advisory lock 4242 (shared)
 # once the table holds more than $2 rows, committed or the inserter's own
 add_gate() {

@@ -131,15 +131,6 @@ END \$\$;
 CREATE TRIGGER test_gate AFTER INSERT ON plandata.plan_document FOR EACH ROW EXECUTE FUNCTION public.test_gate();
 SQL
 PGAPPNAME=test_gate_holder psql -X -q -d "$shard1" -c 'SELECT pg_advisory_lock(4242)' -c 'SELECT pg_sleep(3600)' >/dev/null 2>&1 &
-wait_for() {  # dsn sql value: poll up to 60 s
-  local got=
-  for _ in $(seq 1 600); do
-    got=$(pl_q "$1" "$2" 2>/dev/null || true)
-    [ "$got" = "$3" ] && return 0
-    sleep 0.1
-  done
-  pl_fail "timed out waiting for [$2] = $3 (last: $got)"
-}
 wait_for "$shard1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242 AND granted" 1
 
 # the poller: documents whose stored tasks, units or targets are not all
@@ -173,26 +164,20 @@ pl_pid=$!
 # Documents done are planload's progress lines.
 held= queued= done_n=
 load_held() {
-  [ "${held:-0}" -ge 1 ] && { [ $((held + queued)) -ge 2 ] || [ "$done_n" = $((N - 1)) ]; }
-}
-for _ in $(seq 1 600); do
   held=$(pl_q "$shard1" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'postgres_fdw' AND wait_event_type = 'Lock'" 2>/dev/null || true)
   queued=$(pl_q "$coord" "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planload' AND wait_event_type = 'Lock'" 2>/dev/null || true)
   done_n=$(grep -cE '^(loaded|unchanged) ' "$PL_TMP/run1.out" || true)
-  load_held && break
-  sleep 0.1
-done
-if ! load_held; then
+  [ "${held:-0}" -ge 1 ] && { [ $((held + ${queued:-0})) -ge 2 ] || [ "$done_n" = $((N - 1)) ]; }
+}
+if ! wait_until load_held; then
   pl_q "$shard1" "SELECT application_name, state, wait_event_type, wait_event, left(query, 60) FROM pg_stat_activity WHERE datname IS NOT NULL" >&2 || true
   pl_q "$coord" "SELECT application_name, state, wait_event_type, wait_event, left(query, 60) FROM pg_stat_activity WHERE datname IS NOT NULL" >&2 || true
   pl_fail "the load was not held on shard1: $held sessions held there, $queued queued on the coordinator, $done_n of $N documents done"
 fi
 # and the poller has looked a few times while they wait
 before=$(grep -vc error "$PL_TMP/poll.log" || true)
-for _ in $(seq 1 600); do
-  [ "$(grep -vc error "$PL_TMP/poll.log" || true)" -ge $((before + 5)) ] && break
-  sleep 0.1
-done
+polled() { [ "$(grep -vc error "$PL_TMP/poll.log" || true)" -ge $((before + 5)) ]; }
+wait_until polled || true
 echo "stopping shard1 hard: $(pl_q "$shard1" 'SELECT count(*) FROM plandata.plan_document') documents committed on it, $held in flight there, $queued queued"
 CLUSTER_DIR=$SHARD_DIR/shard1 cluster_stop immediate
 set +e; wait $pl_pid; rc=$?; set -e

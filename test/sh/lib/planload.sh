@@ -42,6 +42,23 @@ pl_expect() {
 
 pl_q() { psql -X -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
+# run a command every 0.1 s until it succeeds, up to 60 s (status 1 if it never does)
+wait_until() {
+  local _
+  for _ in $(seq 1 600); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# wait until a query on database (or connection string) $1 returns $3
+wait_for() {
+  local got=
+  _wait_for_answer() { got=$(pl_q "$1" "$2" 2>/dev/null || true); [ "$got" = "$3" ]; }
+  wait_until _wait_for_answer "$@" || pl_fail "timed out waiting for [$2] = $3 (last: $got)"
+}
+
 # Copy i of a document is the document with a closing line that names i, so
 # every copy is a distinct text with the same numbered items.
 pl_copies() {
