@@ -91,26 +91,22 @@ SELECT grp, label, round(bench.bench_ms(grp, label)::numeric, 1) AS ms
 FROM (SELECT DISTINCT grp, label FROM bench.bench_case) l ORDER BY grp, label;
 \echo '== ratios (same run) and goals: of the medians; of the best rounds; paired (median of the per-round ratios)'
 CREATE TEMP VIEW t AS SELECT grp, label, bench.bench_ms(grp, label) AS ms,
-       (SELECT min(ms) FROM bench.bench_time b WHERE b.grp = l.grp AND b.label = l.label AND round > 0) AS best
+       bench.bench_best_ms(grp, label) AS best
   FROM (SELECT DISTINCT grp, label FROM bench.bench_case) l;
--- paired: the ratio in each round (both cases run one after the other), then the median over rounds
-CREATE TEMP VIEW paired AS SELECT x.label AS xl, y.label AS yl,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms / y.ms) AS ratio
-  FROM bench.bench_time x JOIN bench.bench_time y USING (round) WHERE round > 0 GROUP BY 1, 2;
 SELECT goal, round(ratio::numeric, 2) AS ratio, round(best::numeric, 2) AS best,
-       round((SELECT p.ratio FROM paired p WHERE p.xl = g.xl AND p.yl = g.yl)::numeric, 2) AS paired,
+       round(bench.bench_ratio(grp, xl, yl)::numeric, 2) AS paired,
        CASE WHEN want IS NULL THEN '' WHEN ratio <= want THEN 'met' ELSE 'NOT MET' END AS verdict
 FROM (
-  SELECT 1, 'plan_align / plan_tasks on both, ' || k || ' <= 5', x.ms / y.ms, x.best / y.best, 5.0, x.label, y.label
+  SELECT 1, 'plan_align / plan_tasks on both, ' || k || ' <= 5', x.ms / y.ms, x.best / y.best, 5.0, x.grp, x.label, y.label
   FROM unnest(ARRAY['same plan', 'unrelated']) k, t x, t y
   WHERE x.label = 'plan_align: ' || k AND y.label = 'plan_tasks both: ' || k
   UNION ALL
-  SELECT 2, 'plan_similar time / pg_trgm time <= 0.1 (10x faster)', x.ms / y.ms, x.best / y.best, 0.1, x.label, y.label
+  SELECT 2, 'plan_similar time / pg_trgm time <= 0.1 (10x faster)', x.ms / y.ms, x.best / y.best, 0.1, x.grp, x.label, y.label
   FROM t x, t y WHERE x.label = 'plan_similar' AND y.label = 'pg_trgm similarity()'
   UNION ALL
-  SELECT 3, 'stored: ' || x.label || ' / plan_tasks both (no goal)', x.ms / y.ms, x.best / y.best, NULL, x.label, y.label
+  SELECT 3, 'stored: ' || x.label || ' / plan_tasks both (no goal)', x.ms / y.ms, x.best / y.best, NULL, x.grp, x.label, y.label
   FROM t x, t y WHERE x.grp = 'stored' AND y.grp = 'stored' AND y.label = 'plan_tasks both' AND x.label <> y.label
-) g(o, goal, ratio, best, want, xl, yl) ORDER BY o, goal;
+) g(o, goal, ratio, best, want, grp, xl, yl) ORDER BY o, goal;
 \echo '== the top 10: plan_similar against pg_trgm (how many of its 10 are pg_trgm''s)'
 SELECT count(*) AS shared_of_10 FROM
   (SELECT document_id FROM plan_similar(:q, 10)) s

@@ -41,7 +41,7 @@ ORDER BY 2;
 \echo '== ratio (same run): bx_deadlines time / plan_deadlines time, goal >= 10'
 \echo '   median: of the rounds; best: the fastest round of each'
 CREATE TEMP VIEW t AS SELECT label, bench.bench_ms('deadlines', label) AS ms,
-       (SELECT min(ms) FROM bench.bench_time b WHERE b.grp = 'deadlines' AND b.label = l.label AND round > 0) AS best
+       bench.bench_best_ms('deadlines', label) AS best
   FROM (SELECT DISTINCT label FROM bench.bench_case WHERE grp = 'deadlines') l;
 SELECT 'bx_deadlines / plan_deadlines' || s AS ratio_of, round((b.ms / p.ms)::numeric, 2) AS ratio,
        round((b.best / p.best)::numeric, 2) AS best,

@@ -49,6 +49,21 @@ LANGUAGE sql STABLE AS $$
   FROM bench.bench_time WHERE grp = p_grp AND label = p_label AND round > 0
 $$;
 
+-- the fastest counted round, per label (noise on these machines only adds time)
+CREATE OR REPLACE FUNCTION bench.bench_best_ms(p_grp text, p_label text) RETURNS float8
+LANGUAGE sql STABLE AS $$
+  SELECT min(ms) FROM bench.bench_time WHERE grp = p_grp AND label = p_label AND round > 0
+$$;
+
+-- median of the per-round ratio a / b (paired: the two ran one after the
+-- other in each round, so a slow spell of the machine weighs on both)
+CREATE OR REPLACE FUNCTION bench.bench_ratio(p_grp text, a text, b text) RETURNS float8
+LANGUAGE sql STABLE AS $$
+  SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms / y.ms)
+  FROM bench.bench_time x JOIN bench.bench_time y USING (grp, round)
+  WHERE x.grp = p_grp AND x.label = a AND y.label = b AND round > 0
+$$;
+
 -- median of the per-round difference a - b (paired: same round), e.g. a
 -- cast minus the scan it rides on; divide by the row count for a per-row cost
 CREATE OR REPLACE FUNCTION bench.bench_diff_ms(p_grp text, a text, b text) RETURNS float8

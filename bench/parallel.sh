@@ -66,10 +66,7 @@ SELECT label, string_agg(round(ms::numeric)::text, ' ' ORDER BY round) AS ms FRO
 \echo '== medians (ms) and speed-up of 2 processes over 1 (goal >= 1.6); paired: the median of the rounds'' own ratios'
 SELECT fn, round(s::numeric) AS "0 workers ms", round(p::numeric) AS "1 worker ms",
        round((s / p)::numeric, 2) AS "speed-up",
-       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms / y.ms)::numeric, 2)
-        FROM bench.bench_time x JOIN bench.bench_time y USING (grp, round)
-        WHERE x.grp = 'parallel' AND round > 0
-          AND x.label = fn || ', 0 workers' AND y.label = fn || ', 1 worker') AS paired
+       round(bench.bench_ratio('parallel', fn || ', 0 workers', fn || ', 1 worker')::numeric, 2) AS paired
 FROM (SELECT f AS fn, bench.bench_ms('parallel', f || ', 0 workers') AS s,
              bench.bench_ms('parallel', f || ', 1 worker') AS p
       FROM unnest(ARRAY['plan_tasks', 'plan_units', 'plan_targets']) f) t;

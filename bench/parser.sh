@@ -53,7 +53,7 @@ ORDER BY 2;
 \echo '== ratios (same run) and goals: count(*), and count(x.*) as the baseline harness counts'
 \echo '   median: of the rounds; best: the fastest round of each (noise on these machines only adds time)'
 CREATE TEMP VIEW t AS SELECT label, bench.bench_ms('parser', label) AS ms,
-       (SELECT min(ms) FROM bench.bench_time b WHERE b.grp = 'parser' AND b.label = l.label AND round > 0) AS best
+       bench.bench_best_ms('parser', label) AS best
   FROM (SELECT DISTINCT label FROM bench.bench_case WHERE grp = 'parser') l;
 SELECT goal, round(ratio::numeric, 2) AS ratio, round(best::numeric, 2) AS best,
        CASE WHEN ratio >= want THEN 'met' ELSE 'NOT MET' END AS verdict
